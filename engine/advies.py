@@ -1,0 +1,143 @@
+"""Van bevindingen naar advies: het Advies-model en de beslistabel van het regelpakket.
+
+De beslissing is klein en expliciet: de adviestabel in pack.yaml wordt van boven naar
+beneden gelezen; de eerste rij waarvan het effect bij minstens één bevinding voorkomt,
+bepaalt het advies ('anders' sluit de tabel af). Aandachtspunten en sterktes veranderen
+het advies nooit zelf; ze worden gemeld en geteld.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from .casus import ONBEKEND, Fase
+from .regels import ADVIES_RANG, EFFECT_VOLGORDE, Adviesrij, Advieswoord, Effect
+
+# Bij een ontbrekend feit toont een bevinding dit woord.
+ONBEKEND_TONEN = ONBEKEND
+
+
+class Uitvoer(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Bevinding(Uitvoer):
+    """Eén regel die vuurde: wat hij vond, hoe zwaar het weegt, waarom, en waar dat staat."""
+
+    regel: str
+    criterium: str
+    criterium_naam: str
+    effect: Effect
+    uitleg: str
+    voorwaarde: str | None = None
+    bron: str
+    bron_tekst: str
+    feiten: dict[str, Any]
+    informatie_ontbreekt: bool = False
+
+
+class WaaromNiet(Uitvoer):
+    advies: Advieswoord
+    advies_tekst: str
+    reden: str
+    bevindingen: list[str]
+
+
+class OntbrekendeInformatie(Uitvoer):
+    """Een onbekend veld dat een regel leest, en wat het advies zou zijn bij elke waarde."""
+
+    veld: str
+    beschrijving: str
+    gelezen_door: list[str]
+    advies_per_waarde: dict[str, Advieswoord]
+    kan_advies_veranderen: bool
+
+
+class PakketInfo(Uitvoer):
+    naam: str
+    versie: str
+    geldig_vanaf: dt.date
+    inhoudshash: str
+
+
+class Vormtoets(Uitvoer):
+    """Het spoor van de vormtabel: welke rijen pasten en welke vormen daaruit volgen."""
+
+    rijen: list[str]
+    passende_vormen: list[str] | None
+    gekozen_vorm: str | None
+
+
+class Advies(Uitvoer):
+    casus: str
+    fase: Fase
+    perspectief: str
+    peildatum: dt.date | None
+    advies: Advieswoord
+    advies_tekst: str
+    beslisregel: str
+    voorwaarden: list[str]
+    bevindingen: list[Bevinding]
+    telling: dict[str, int]
+    waarom_niet: list[WaaromNiet]
+    ontbrekende_informatie: list[OntbrekendeInformatie]
+    vormtoets: Vormtoets
+    regelpakket: PakketInfo
+
+
+def _rij_voor(tabel: list[Adviesrij], effecten: set[Effect]) -> int:
+    for i, rij in enumerate(tabel):
+        if rij.bij == "anders" or rij.bij in effecten:
+            return i
+    return len(tabel) - 1
+
+
+def _woord(rij: Adviesrij, fase: Fase) -> Advieswoord:
+    return rij.voorstel if fase == Fase.voorstel else rij.lopend
+
+
+def besluit(tabel: list[Adviesrij], fase: Fase, effecten: set[Effect]) -> tuple[Advieswoord, Adviesrij]:
+    """Het advies bij deze effecten, en de rij van de adviestabel die het besliste."""
+    rij = tabel[_rij_voor(tabel, effecten)]
+    return _woord(rij, fase), rij
+
+
+def waarom_niet(tabel: list[Adviesrij], fase: Fase, bevindingen: list[Bevinding]) -> list[WaaromNiet]:
+    """Voor elk ander advies van deze fase: welke bevindingen het in de weg staan, of wat ontbreekt."""
+    effecten = {b.effect for b in bevindingen}
+    huidig = _rij_voor(tabel, effecten)
+    uit = []
+    for doel in ADVIES_RANG[fase][::-1]:
+        if doel == _woord(tabel[huidig], fase):
+            continue
+        index = next((i for i, r in enumerate(tabel) if _woord(r, fase) == doel), None)
+        if index is None:
+            continue
+        if index > huidig:
+            blokkades = {tabel[i].bij for i in range(index)}
+            ids = [b.regel for b in bevindingen if b.effect in blokkades]
+            reden = ("Dit advies kan pas als deze bevindingen zijn weggenomen: "
+                     + ", ".join(ids) + ".")
+        else:
+            ids = []
+            reden = (f"Daarvoor zou minstens één bevinding met effect '{tabel[index].bij}' nodig zijn; "
+                     "die is er niet.")
+        uit.append(WaaromNiet(advies=doel, advies_tekst=doel.tekst, reden=reden, bevindingen=ids))
+    return uit
+
+
+def sorteer(bevindingen: list[Bevinding], volgorde: dict[str, int]) -> list[Bevinding]:
+    """Eerst naar effect (blokkerend, voorwaarde, aandachtspunt, sterkte), dan in pakketvolgorde."""
+    return sorted(bevindingen, key=lambda b: (EFFECT_VOLGORDE.index(b.effect), volgorde[b.regel]))
+
+
+def telling(bevindingen: list[Bevinding]) -> dict[str, int]:
+    return {e.value: sum(1 for b in bevindingen if b.effect == e) for e in EFFECT_VOLGORDE}
+
+
+def voorwaarden(bevindingen: list[Bevinding]) -> list[str]:
+    return list(dict.fromkeys(b.voorwaarde for b in bevindingen
+                              if b.effect == Effect.voorwaarde and b.voorwaarde))

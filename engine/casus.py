@@ -1,0 +1,614 @@
+"""Het casusmodel: één samenwerking zoals de beleidsadviseur haar beschrijft.
+
+Het formaat is een publiek contract (zie README, 'Het casusbestand'): veldnamen en woorden
+blijven zoals ze hier staan. Elk veld behalve `naam` en `fase` is optioneel; een ontbrekend
+veld of de waarde `onbekend` betekent: niet bekend. De engine vult nooit zelf iets in.
+
+Naast het model staat hier de veldcatalogus: elk veld met zijn soort, zijn woordenlijst,
+welke waarden gunstiger zijn dan andere en of het een feit van de wereld is (iets wat de
+gemeente niet zelf kan veranderen). Regels, validatie en de README lezen die catalogus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import types
+import typing
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+ONBEKEND = "onbekend"
+
+
+# --- woordenlijsten -------------------------------------------------------------------
+
+class Fase(StrEnum):
+    voorstel = "voorstel"
+    lopend = "lopend"
+
+
+class JaNee(StrEnum):
+    ja = "ja"
+    nee = "nee"
+    onbekend = "onbekend"
+
+
+class JaDeelsNee(StrEnum):
+    ja = "ja"
+    deels = "deels"
+    nee = "nee"
+    onbekend = "onbekend"
+
+
+class Soort(StrEnum):
+    strategisch = "strategisch"
+    uitvoerend = "uitvoerend"
+    beide = "beide"
+    onbekend = "onbekend"
+
+
+class Thema(StrEnum):
+    mobiliteit = "mobiliteit"
+    wonen = "wonen"
+    economie_en_arbeidsmarkt = "economie_en_arbeidsmarkt"
+    zorg = "zorg"
+    cultuur = "cultuur"
+    gezondheid = "gezondheid"
+    veiligheid = "veiligheid"
+    duurzaamheid_en_energie = "duurzaamheid_en_energie"
+    bedrijfsvoering = "bedrijfsvoering"
+    digitalisering = "digitalisering"
+    overig = "overig"
+
+
+class Schaal(StrEnum):
+    lokaal = "lokaal"
+    regio_alkmaar = "regio_alkmaar"
+    noord_holland_noord = "noord_holland_noord"
+    metropoolregio_amsterdam = "metropoolregio_amsterdam"
+    bovenregionaal = "bovenregionaal"
+    landelijk = "landelijk"
+    onbekend = "onbekend"
+
+
+class PartnerSoort(StrEnum):
+    gemeente = "gemeente"
+    provincie = "provincie"
+    rijk = "rijk"
+    waterschap = "waterschap"
+    onderwijs = "onderwijs"
+    kennisinstelling = "kennisinstelling"
+    bedrijfsleven = "bedrijfsleven"
+    maatschappelijke_organisatie = "maatschappelijke_organisatie"
+    onbekend = "onbekend"
+
+
+class Belang(StrEnum):
+    beschreven = "beschreven"
+    niet_beschreven = "niet_beschreven"
+    onbekend = "onbekend"
+
+
+class PartnerKeuze(StrEnum):
+    opgave = "opgave"
+    bestaande_samenwerking = "bestaande_samenwerking"
+    gewoonte = "gewoonte"
+    onbekend = "onbekend"
+
+
+class StrategischDoel(StrEnum):
+    balans_regionaal_lokaal = "balans_regionaal_lokaal"
+    bundelen_bestuurskracht = "bundelen_bestuurskracht"
+    positie_en_invloed = "positie_en_invloed"
+    lobby = "lobby"
+
+
+class UitvoerendDoel(StrEnum):
+    effectieve_taakuitvoering = "effectieve_taakuitvoering"
+    kostenefficientie = "kostenefficientie"
+    kwaliteit_en_kwetsbaarheid = "kwaliteit_en_kwetsbaarheid"
+    continuiteit = "continuiteit"
+
+
+class Rol(StrEnum):
+    gesprekspartner = "gesprekspartner"
+    belangenbehartiger = "belangenbehartiger"
+    kennispartner = "kennispartner"
+    aanjager = "aanjager"
+    trekker = "trekker"
+    deelnemer = "deelnemer"
+
+
+class Helderheid(StrEnum):
+    helder = "helder"
+    onduidelijk = "onduidelijk"
+    onbekend = "onbekend"
+
+
+class Horizon(StrEnum):
+    lang = "lang"
+    kort = "kort"
+    onbekend = "onbekend"
+
+
+class JuridischeVorm(StrEnum):
+    openbaar_lichaam = "openbaar_lichaam"
+    gemeenschappelijk_orgaan = "gemeenschappelijk_orgaan"
+    bedrijfsvoeringsorganisatie = "bedrijfsvoeringsorganisatie"
+    centrumregeling = "centrumregeling"
+    regeling_zonder_meer = "regeling_zonder_meer"
+    stichting = "stichting"
+    vereniging = "vereniging"
+    vennootschap = "vennootschap"
+    dienstverleningsovereenkomst = "dienstverleningsovereenkomst"
+    convenant = "convenant"
+    netwerk = "netwerk"
+    nog_te_kiezen = "nog_te_kiezen"
+    onbekend = "onbekend"
+
+
+class VormSoort(StrEnum):
+    """Afgeleid: de familie waartoe een juridische vorm behoort (zie juridische-vormen)."""
+
+    wgr = "wgr"
+    privaatrechtelijk = "privaatrechtelijk"
+    overeenkomst = "overeenkomst"
+    informeel = "informeel"
+    nog_te_kiezen = "nog_te_kiezen"
+
+
+VORM_SOORT: dict[str, VormSoort] = {
+    "openbaar_lichaam": VormSoort.wgr,
+    "gemeenschappelijk_orgaan": VormSoort.wgr,
+    "bedrijfsvoeringsorganisatie": VormSoort.wgr,
+    "centrumregeling": VormSoort.wgr,
+    "regeling_zonder_meer": VormSoort.wgr,
+    "stichting": VormSoort.privaatrechtelijk,
+    "vereniging": VormSoort.privaatrechtelijk,
+    "vennootschap": VormSoort.privaatrechtelijk,
+    "dienstverleningsovereenkomst": VormSoort.overeenkomst,
+    "convenant": VormSoort.overeenkomst,
+    "netwerk": VormSoort.informeel,
+    "nog_te_kiezen": VormSoort.nog_te_kiezen,
+}
+
+
+class Businesscase(StrEnum):
+    aanwezig = "aanwezig"
+    ontbreekt = "ontbreekt"
+    niet_nodig = "niet_nodig"
+    onbekend = "onbekend"
+
+
+class Toereikend(StrEnum):
+    voldoende = "voldoende"
+    onvoldoende = "onvoldoende"
+    onbekend = "onbekend"
+
+
+class Art160(StrEnum):
+    gedaan = "gedaan"
+    niet_gedaan = "niet_gedaan"
+    niet_van_toepassing = "niet_van_toepassing"
+    onbekend = "onbekend"
+
+
+class Vertrouwen(StrEnum):
+    hoog = "hoog"
+    voldoende = "voldoende"
+    laag = "laag"
+    onbekend = "onbekend"
+
+
+class Kosten(StrEnum):
+    binnen_begroting = "binnen_begroting"
+    stijgend = "stijgend"
+    structureel_overschreden = "structureel_overschreden"
+    onbekend = "onbekend"
+
+
+class Kwaliteit(StrEnum):
+    goed = "goed"
+    voldoende = "voldoende"
+    onvoldoende = "onvoldoende"
+    onbekend = "onbekend"
+
+
+class Niveau(StrEnum):
+    laag = "laag"
+    midden = "midden"
+    hoog = "hoog"
+    onbekend = "onbekend"
+
+
+# --- validatie van woorden, met een Nederlandse melding --------------------------------
+
+def suggestie(woord: str, keuzes: typing.Iterable[str]) -> str:
+    """' Bedoelde u 'x'?' als er een woord in de buurt ligt, anders een lege tekst."""
+    treffers = difflib.get_close_matches(woord, list(keuzes), n=1, cutoff=0.6)
+    return f" Bedoelde u '{treffers[0]}'?" if treffers else ""
+
+
+def _woordcontrole(vocab: type[StrEnum]):
+    keuzes = [w.value for w in vocab]
+
+    def controleer(waarde: Any) -> Any:
+        if isinstance(waarde, bool) and "ja" in keuzes:
+            return "ja" if waarde else "nee"
+        if isinstance(waarde, vocab):
+            return waarde
+        if not isinstance(waarde, str):
+            raise PydanticCustomError(
+                "woord_type",
+                "verwacht een van de woorden {keuzes}, maar hier staat {gevonden}.",
+                {"keuzes": ", ".join(keuzes), "gevonden": _beschrijf(waarde)},
+            )
+        if waarde not in keuzes:
+            raise PydanticCustomError(
+                "woord",
+                "'{waarde}' is geen geldige waarde; kies uit: {keuzes}.{hint}",
+                {"waarde": waarde, "keuzes": ", ".join(keuzes), "hint": suggestie(waarde, keuzes)},
+            )
+        return waarde
+
+    return controleer
+
+
+def _beschrijf(waarde: Any) -> str:
+    if waarde is None:
+        return "niets"
+    if isinstance(waarde, bool):
+        return "ja/nee-waarde"
+    if isinstance(waarde, (int, float)):
+        return f"het getal {waarde}"
+    if isinstance(waarde, list):
+        return "een lijst"
+    if isinstance(waarde, dict):
+        return "een groep velden"
+    return f"'{waarde}'"
+
+
+def _onbekend_is_leeg(waarde: Any) -> Any:
+    return None if waarde == ONBEKEND else waarde
+
+
+def _groep(waarde: Any) -> Any:
+    """Een groep velden die ontbreekt, leeg is of `onbekend` heet, is een lege groep."""
+    return {} if waarde is None or waarde == ONBEKEND else waarde
+
+
+def W(vocab: type[StrEnum]):
+    """Het type van een veld dat één woord uit `vocab` bevat."""
+    return Annotated[vocab, BeforeValidator(_woordcontrole(vocab))]
+
+
+def veld(beschrijving: str, *, volgorde: list[str] | None = None, wereldfeit: bool = False,
+         default: Any = None) -> Any:
+    """Een optioneel veld met zijn beschrijving en metadata voor regels en wat-als."""
+    extra: dict[str, Any] = {}
+    if volgorde:
+        extra["volgorde"] = volgorde
+    if wereldfeit:
+        extra["wereldfeit"] = True
+    return Field(default=default, description=beschrijving, json_schema_extra=extra or None)
+
+
+POSITIEF = ["nee", "onbekend", "ja"]  # van ongunstig naar gunstig
+NEGATIEF = ["ja", "onbekend", "nee"]
+
+
+def _als_lijst(waarde: Any) -> Any:
+    """Eén los woord mag ook: `themas: zorg` is `themas: [zorg]`."""
+    waarde = _onbekend_is_leeg(waarde)
+    return [waarde] if isinstance(waarde, str) else waarde
+
+
+def Woorden(vocab: type[StrEnum]):
+    """Een lijst woorden uit `vocab`; `onbekend` of ontbreken betekent: niet bekend."""
+    return Annotated[list[W(vocab)], BeforeValidator(_als_lijst)]
+
+
+Score = Annotated[int, Field(ge=1, le=5)]
+Stellingen = Annotated[list[Score], Field(min_length=2, max_length=2), BeforeValidator(_onbekend_is_leeg)]
+Bedrag = Annotated[int, Field(ge=0), BeforeValidator(_onbekend_is_leeg)]
+Jaar = Annotated[int, Field(ge=1900, le=2200), BeforeValidator(_onbekend_is_leeg)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Partner(Model):
+    naam: str = Field(min_length=1, description="naam van de partner")
+    soort: W(PartnerSoort) | None = veld("soort organisatie", wereldfeit=True)
+    belang: W(Belang) | None = veld(
+        "is het strategisch belang van deze partner beschreven? (succesfactor 1)",
+        volgorde=["niet_beschreven", "onbekend", "beschreven"])
+
+
+class Opgave(Model):
+    omschrijving: str | None = Field(
+        default=None, description="de maatschappelijke opgave; leeg of ontbrekend = geen opgave benoemd")
+    overstijgt_gemeentegrens: W(JaNee) | None = veld(
+        "overstijgt de opgave de gemeentegrens?", volgorde=POSITIEF, wereldfeit=True)
+    complex: W(JaNee) | None = veld(
+        "is de opgave te complex om alleen op te pakken?", volgorde=POSITIEF, wereldfeit=True)
+    partners_gekozen_op: W(PartnerKeuze) | None = veld(
+        "waarop zijn de partners gekozen?",
+        volgorde=["gewoonte", "bestaande_samenwerking", "onbekend", "opgave"])
+
+
+class ToegevoegdeWaarde(Model):
+    inwoners: W(JaNee) | None = veld(
+        "waarde voor inwoners, bedrijven en maatschappelijke organisaties", volgorde=POSITIEF)
+    gemeente: W(JaNee) | None = veld("waarde voor de eigen gemeente", volgorde=POSITIEF)
+    regio: W(JaNee) | None = veld("waarde voor de regio", volgorde=POSITIEF)
+    korte_termijn_doelen: W(JaNee) | None = veld(
+        "draagt bij aan de kortetermijndoelen van de gemeente", volgorde=POSITIEF)
+    lange_termijn_doelen: W(JaNee) | None = veld(
+        "draagt bij aan de langetermijndoelen van de gemeente", volgorde=POSITIEF)
+    lokaal_nadeel: W(JaNee) | None = veld(
+        "gaat de regionale winst ten koste van een duidelijk lokaal belang?", volgorde=NEGATIEF)
+
+
+class Doelen(Model):
+    strategisch: Woorden(StrategischDoel) | None = veld(
+        "de strategische doelen uit de visie die de samenwerking dient")
+    uitvoerend: Woorden(UitvoerendDoel) | None = veld(
+        "de uitvoeringsdoelen uit de visie die de samenwerking dient")
+
+
+class RolGegevens(Model):
+    eigen: Woorden(Rol) | None = veld("de rol(len) van de eigen gemeente")
+    centrumgemeente_taak: W(JaNee) | None = veld(
+        "raakt de samenwerking een taak als centrumgemeente?", wereldfeit=True)
+    taakverdeling_regionaal_lokaal: W(Helderheid) | None = veld(
+        "is helder wat regionaal en wat lokaal gebeurt?", volgorde=["onduidelijk", "onbekend", "helder"])
+    horizon: W(Horizon) | None = veld("looptijd van de samenwerking", volgorde=["kort", "onbekend", "lang"])
+    verbinding_mra: W(JaNee) | None = veld("verbindt de samenwerking NHN met de MRA?")
+    gelijkwaardig: W(JaNee) | None = veld(
+        "zijn de partners gelijkwaardig, zonder dominantie of afhankelijkheid?", volgorde=POSITIEF)
+    eigen_belang_transparant: W(JaNee) | None = veld(
+        "is de gemeente open over haar eigen belangen?", volgorde=POSITIEF)
+
+
+class Taak(Model):
+    bevoegdheden_overdragen: W(JaNee) | None = veld(
+        "moeten bevoegdheden worden overgedragen (delegatie)?", wereldfeit=True)
+    beleidsruimte: W(JaNee) | None = veld("laat de taak ruimte voor beleidskeuzes?", wereldfeit=True)
+    wettelijk_verplicht_regionaal: W(JaNee) | None = veld(
+        "gaat het om een wettelijk verplicht regionaal orgaan (veiligheidsregio, GGD, omgevingsdienst)?",
+        wereldfeit=True)
+    eigen_personeel: W(JaNee) | None = veld("heeft de samenwerking eigen personeel?", wereldfeit=True)
+    eigen_budget: W(JaNee) | None = veld("heeft de samenwerking een eigen budget?", wereldfeit=True)
+    private_partners: W(JaNee) | None = veld(
+        "doen niet-overheidspartners mee, of is er marktactiviteit?", wereldfeit=True)
+    een_gastgemeente_voert_uit: W(JaNee) | None = veld(
+        "voert één gastgemeente het werk uit voor de anderen?", wereldfeit=True)
+
+
+class Onderbouwing(Model):
+    businesscase: W(Businesscase) | None = veld(
+        "is er een businesscase?", volgorde=["ontbreekt", "onbekend", "niet_nodig", "aanwezig"])
+    kosten_per_jaar: Bedrag | None = veld("aandeel van de eigen gemeente in euro per jaar")
+    capaciteit_en_middelen: W(Toereikend) | None = veld(
+        "genoeg strategische capaciteit en middelen?", volgorde=["onvoldoende", "onbekend", "voldoende"])
+    lobby_agenda: W(JaNee) | None = veld(
+        "is de samenwerking verbonden met de lobbystrategie en -agenda?", volgorde=POSITIEF)
+
+
+class Sturing(Model):
+    informatie_aan_raad: W(JaNee) | None = veld("wordt de raad actief geïnformeerd?", volgorde=POSITIEF)
+    zienswijze_raad: W(JaNee) | None = veld("kan de raad zienswijzen geven?", volgorde=POSITIEF)
+    evaluatie_afgesproken: W(JaNee) | None = veld("is periodieke evaluatie afgesproken?", volgorde=POSITIEF)
+    uittredingsregeling: W(JaNee) | None = veld("is uittreding geregeld?", volgorde=POSITIEF)
+    rolverdeling_helder: W(JaNee) | None = veld(
+        "zijn opdrachtgever, opdrachtnemer en eigenaar helder belegd?", volgorde=POSITIEF)
+    art160_toets: W(Art160) | None = veld(
+        "is de toets van art. 160 Gemeentewet gedaan (privaatrechtelijke vormen)?",
+        volgorde=["niet_gedaan", "niet_van_toepassing", "onbekend", "gedaan"])
+
+
+class SamenwerkingKwaliteit(Model):
+    gedeelde_visie: W(JaDeelsNee) | None = veld(
+        "delen de partners een visie op het domein?", volgorde=["nee", "deels", "onbekend", "ja"])
+    gezamenlijk_koersdoel: W(JaNee) | None = veld("is er een gezamenlijk koersdoel?", volgorde=POSITIEF)
+    ambitie_concreet: W(JaNee) | None = veld(
+        "is de gezamenlijke ambitie helder en concreet?", volgorde=POSITIEF)
+    vertrouwen: W(Vertrouwen) | None = veld(
+        "het onderlinge vertrouwen", volgorde=["laag", "onbekend", "voldoende", "hoog"])
+    concurrentie_tussen_partners: W(JaNee) | None = veld(
+        "hindert onderlinge concurrentie de samenwerking?", volgorde=NEGATIEF)
+    regie_georganiseerd: W(JaNee) | None = veld(
+        "is de samenhang georganiseerd (regiegroep, ambtelijk secretaris)?", volgorde=POSITIEF)
+    partners_kiezen_eigen_oplossingen: W(JaNee) | None = veld(
+        "kiezen partners na gezamenlijke verkenning toch hun eigen oplossing?", volgorde=NEGATIEF)
+    collectieve_oplossing_beschikbaar: W(JaNee) | None = veld(
+        "bestaat er een collectieve (landelijke) oplossing of standaard?", wereldfeit=True)
+    ruimte_voor_verschil_in_tempo: W(JaNee) | None = veld(
+        "is er ruimte voor verschil in tempo en intensiteit?", volgorde=POSITIEF)
+
+
+SUCCESFACTOREN = {
+    "belangen_alle_deelnemers": ("SF-1", "concrete strategische belangen van alle deelnemers"),
+    "identiteit": ("SF-2", "identiteit die de eigen identiteit versterkt"),
+    "rationele_en_emotionele_keuze": ("SF-3", "rationele én emotionele keuze voor bestuurskracht"),
+    "samenspel_college_raad_organisatie": ("SF-4", "samenspel van colleges, raden en organisaties"),
+    "durf_en_realisme": ("SF-5", "durf en realisme"),
+    "beeld_van_de_organisatie": ("SF-6", "gemeenschappelijk beeld van de organisatie"),
+    "relatie_sleutelfiguren": ("SF-7", "goede relatie tussen sleutelfiguren"),
+    "geregisseerd_proces": ("SF-8", "goed geregisseerd proces"),
+    "betrokken_medewerkers": ("SF-9", "betrokken, lerende medewerkers"),
+    "betekenisgeving": ("SF-10", "betekenisgeving en zingeving"),
+}
+
+
+class Succesfactoren(Model):
+    """De scan van de tien succesfactoren: per factor twee stellingen, elk gescoord 1 t/m 5."""
+
+    belangen_alle_deelnemers: Stellingen | None = veld(SUCCESFACTOREN["belangen_alle_deelnemers"][1])
+    identiteit: Stellingen | None = veld(SUCCESFACTOREN["identiteit"][1])
+    rationele_en_emotionele_keuze: Stellingen | None = veld(SUCCESFACTOREN["rationele_en_emotionele_keuze"][1])
+    samenspel_college_raad_organisatie: Stellingen | None = veld(
+        SUCCESFACTOREN["samenspel_college_raad_organisatie"][1])
+    durf_en_realisme: Stellingen | None = veld(SUCCESFACTOREN["durf_en_realisme"][1])
+    beeld_van_de_organisatie: Stellingen | None = veld(SUCCESFACTOREN["beeld_van_de_organisatie"][1])
+    relatie_sleutelfiguren: Stellingen | None = veld(SUCCESFACTOREN["relatie_sleutelfiguren"][1])
+    geregisseerd_proces: Stellingen | None = veld(SUCCESFACTOREN["geregisseerd_proces"][1])
+    betrokken_medewerkers: Stellingen | None = veld(SUCCESFACTOREN["betrokken_medewerkers"][1])
+    betekenisgeving: Stellingen | None = veld(SUCCESFACTOREN["betekenisgeving"][1])
+
+
+class Evaluatie(Model):
+    jaar_laatste_evaluatie: Jaar | None = veld("jaar van de laatste evaluatie")
+    doelen_gerealiseerd: W(JaDeelsNee) | None = veld(
+        "zijn de doelen gerealiseerd?", volgorde=["nee", "deels", "onbekend", "ja"])
+    kostenontwikkeling: W(Kosten) | None = veld(
+        "kosten tegenover begroting of besparingsdoel",
+        volgorde=["structureel_overschreden", "stijgend", "onbekend", "binnen_begroting"])
+    kwaliteit: W(Kwaliteit) | None = veld(
+        "kwaliteit van de dienstverlening", volgorde=["onvoldoende", "onbekend", "voldoende", "goed"])
+    herstelperspectief: W(JaNee) | None = veld("is er zicht op herstel?", volgorde=POSITIEF)
+    uittreedkosten: W(Niveau) | None = veld("hoogte van de uittreedkosten", wereldfeit=True)
+    context_gewijzigd: W(JaNee) | None = veld(
+        "is de context gewijzigd (herindeling, nieuwe wettelijke taken, beter alternatief)?",
+        wereldfeit=True)
+
+
+def _groepveld(model: type[Model], beschrijving: str) -> Any:
+    return Field(default_factory=model, description=beschrijving)
+
+
+Groep = BeforeValidator(_groep)
+
+
+class Casus(Model):
+    """Eén samenwerking, voorgesteld of lopend, zoals de adviseur haar beschrijft."""
+
+    schema_versie: Literal[1] = Field(default=1, alias="schema", description="versie van het casusformaat")
+    naam: str = Field(min_length=1, description="naam van de samenwerking")
+    fase: W(Fase) = Field(description="voorstel (nieuw) of lopend (bestaand)")
+    perspectief: str | None = Field(default=None, description="de gemeente waarvoor het advies is")
+    omschrijving: str | None = Field(default=None, description="vrije toelichting")
+    peildatum: dt.date | None = Field(default=None, description="datum waarop de feiten betrekking hebben")
+    soort: W(Soort) | None = veld("strategisch, uitvoerend of beide")
+    themas: Woorden(Thema) | None = veld("de thema's van de samenwerking")
+    schaal: W(Schaal) | None = veld("de schaal van de samenwerking")
+    partners: Annotated[list[Partner], BeforeValidator(_onbekend_is_leeg)] | None = Field(
+        default=None, description="de partners")
+    opgave: Annotated[Opgave, Groep] = _groepveld(Opgave, "de maatschappelijke opgave")
+    toegevoegde_waarde: Annotated[ToegevoegdeWaarde, Groep] = _groepveld(ToegevoegdeWaarde, "de toegevoegde waarde")
+    doelen: Annotated[Doelen, Groep] = _groepveld(Doelen, "de doelen uit de visie")
+    rol: Annotated[RolGegevens, Groep] = _groepveld(RolGegevens, "rol en houding")
+    taak: Annotated[Taak, Groep] = _groepveld(Taak, "wat de samenwerking moet kunnen")
+    juridische_vorm: W(JuridischeVorm) | None = veld("de (beoogde) juridische vorm")
+    onderbouwing: Annotated[Onderbouwing, Groep] = _groepveld(Onderbouwing, "businesscase en middelen")
+    sturing: Annotated[Sturing, Groep] = _groepveld(Sturing, "grip van college en raad")
+    samenwerking: Annotated[SamenwerkingKwaliteit, Groep] = _groepveld(
+        SamenwerkingKwaliteit, "kwaliteit van de samenwerking")
+    succesfactoren: Annotated[Succesfactoren, Groep] = _groepveld(Succesfactoren, "de scan van tien succesfactoren")
+    evaluatie: Annotated[Evaluatie, Groep] = _groepveld(Evaluatie, "evaluatie (alleen bij fase: lopend)")
+
+
+# --- de veldcatalogus ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Veld:
+    """Eén veld dat een regel kan lezen (of een tekstveld dat alleen getoond wordt)."""
+
+    pad: str
+    soort: str  # woord | woorden | getal | tekst | datum | scores | partners
+    beschrijving: str
+    waarden: tuple[str, ...] = ()
+    volgorde: tuple[str, ...] = ()
+    wereldfeit: bool = False
+    afgeleid: bool = False
+    bronvelden: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def leesbaar(self) -> bool:
+        """Kan een regelvoorwaarde dit veld lezen?"""
+        return self.soort in ("woord", "woorden", "getal")
+
+
+def _kern(annotatie: Any) -> Any:
+    """Pel Optional en Annotated af tot het eigenlijke type."""
+    while True:
+        oorsprong = typing.get_origin(annotatie)
+        if oorsprong is Annotated:
+            annotatie = typing.get_args(annotatie)[0]
+        elif oorsprong in (typing.Union, types.UnionType):
+            annotatie = next(a for a in typing.get_args(annotatie) if a is not type(None))
+        else:
+            return annotatie
+
+
+def _velden(model: type[BaseModel], voorvoegsel: str = "") -> list[Veld]:
+    uit: list[Veld] = []
+    for naam, info in model.model_fields.items():
+        sleutel = info.alias or naam
+        pad = voorvoegsel + sleutel
+        extra = info.json_schema_extra or {}
+        kern = _kern(info.annotation)
+        beschrijving = info.description or ""
+        basis = dict(pad=pad, beschrijving=beschrijving, volgorde=tuple(extra.get("volgorde", ())),
+                     wereldfeit=bool(extra.get("wereldfeit")))
+        if isinstance(kern, type) and issubclass(kern, BaseModel):
+            uit.extend(_velden(kern, pad + "."))
+        elif isinstance(kern, type) and issubclass(kern, StrEnum):
+            woorden = tuple(w.value for w in kern if w.value != ONBEKEND)
+            uit.append(Veld(soort="woord", waarden=woorden, **basis))
+        elif typing.get_origin(kern) is list:
+            item = _kern(typing.get_args(kern)[0])
+            if isinstance(item, type) and issubclass(item, StrEnum):
+                uit.append(Veld(soort="woorden", waarden=tuple(w.value for w in item), **basis))
+            elif isinstance(item, type) and issubclass(item, BaseModel):
+                uit.append(Veld(soort="partners", **basis))
+                uit.extend(_velden(item, pad + "[]."))
+            else:
+                uit.append(Veld(soort="scores", **basis))
+        elif kern is int:
+            uit.append(Veld(soort="getal", **basis))
+        elif kern is dt.date:
+            uit.append(Veld(soort="datum", **basis))
+        else:
+            uit.append(Veld(soort="tekst", **basis))
+    return uit
+
+
+AFGELEIDE_VELDEN: tuple[Veld, ...] = (
+    Veld("opgave.benoemd", "woord", "afgeleid: is er een opgave benoemd (omschrijving niet leeg)?",
+         waarden=("ja", "nee"), volgorde=("nee", "ja"), afgeleid=True, bronvelden=("opgave.omschrijving",)),
+    Veld("juridische_vorm.soort", "woord", "afgeleid: de familie van de gekozen vorm",
+         waarden=tuple(v.value for v in VormSoort), afgeleid=True, bronvelden=("juridische_vorm",)),
+    Veld("juridische_vorm.passende_vormen", "woorden",
+         "afgeleid uit de vormtabel van het regelpakket: de vormen die bij de taak passen",
+         waarden=tuple(v.value for v in JuridischeVorm if v.value not in (ONBEKEND, "nog_te_kiezen")),
+         afgeleid=True, bronvelden=("juridische_vorm", "soort") + tuple(
+             "taak." + n for n in Taak.model_fields)),
+    Veld("juridische_vorm.past", "woord",
+         "afgeleid uit de vormtabel: past de gekozen vorm bij de taak?",
+         waarden=("ja", "nee"), volgorde=("nee", "ja"), afgeleid=True,
+         bronvelden=("juridische_vorm", "soort") + tuple("taak." + n for n in Taak.model_fields)),
+)
+
+CATALOGUS: dict[str, Veld] = {v.pad: v for v in _velden(Casus)} | {v.pad: v for v in AFGELEIDE_VELDEN}
+
+
+def velden_onder(pad: str) -> list[str]:
+    """De veldnamen die direct onder een groep (of bovenaan, bij pad '') mogen staan."""
+    voorvoegsel = pad + "." if pad else ""
+    namen = []
+    for p, v in CATALOGUS.items():
+        if v.afgeleid or not p.startswith(voorvoegsel):
+            continue
+        rest = p[len(voorvoegsel):]
+        naam = rest.split(".")[0].removesuffix("[]")
+        if naam and naam not in namen:
+            namen.append(naam)
+    return namen

@@ -1,0 +1,177 @@
+"""De adapter naar durable_rules: het ENIGE module dat durable_rules importeert.
+
+Het vertaalt voorwaardenbomen naar durable_rules' eigen operatoren en evalueert één set
+feiten per keer. De rest van de engine ziet nooit een `sid`. De valkuilen uit
+`durable-rules.md` worden hier opgevangen:
+
+1. hooguit 1.024 levende states: één verse sid per evaluatie, `delete_state` in `finally`;
+2. een feit dat op geen regel past geeft een uitzondering: elke set heeft een hartslagregel
+   die op elk feit vuurt, en die ook bewijst dat de evaluatie echt gebeurd is;
+3. feiten (assert_fact), geen events;
+4. een OF vuurt per geldige tak: treffers worden per regel ontdubbeld;
+5. `sid` en `id` zijn geen domeinvelden;
+6. acties nemen precies één argument `c`; de regel-id zit in een closure;
+7. namen van rulesets zijn procesbreed: de naam bevat een hash van de inhoud en een set
+   wordt nooit opnieuw gedefinieerd;
+8. uitzonderingen in acties verdwijnen in de state: na elke evaluatie wordt daarop gecontroleerd;
+9. achtergrondtimers: alle aanroepen lopen via één slot;
+10. een conditie met alleen `$nex`/`$ex` laat de engine vastlopen: elke conditie krijgt een anker;
+11. hooguit 255 eigenschappen per feit: gecontroleerd voordat het feit de engine in gaat.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import threading
+from typing import Any, Sequence
+
+from durable import engine as _durable
+
+from .fouten import EngineFout
+from .regels import Alle, EenVan, Toets, Voorwaarde
+
+_SLOT = threading.RLock()
+_HOST: _durable.Host | None = None
+_SETS: dict[str, "Regelset"] = {}
+_SID = itertools.count(1)
+_TREFFERS: list[str] = []
+
+HARTSLAG = "__hartslag"
+FEITSOORT = "feitsoort"
+MAX_EIGENSCHAPPEN = 255
+_VERGELIJK = {"minstens": "$gte", "hoogstens": "$lte", "groter_dan": "$gt", "kleiner_dan": "$lt"}
+
+
+def _host() -> _durable.Host:
+    global _HOST
+    if _HOST is None:
+        _HOST = _durable.Host()
+    return _HOST
+
+
+def sleutel(pad: str) -> str:
+    """Het veldpad als eigenschapnaam in een durable-feit (geen punten: die betekenen nesting)."""
+    return pad.replace(".", "__")
+
+
+def _toets(t: Toets, parameters: dict[str, float]) -> dict:
+    k = sleutel(t.veld)
+    if t.op == "is":
+        return {k: t.waarde}
+    if t.op == "niet":
+        return {"$neq": {k: t.waarde}}
+    if t.op == "in":
+        return _of([{k: w} for w in t.waarde])
+    if t.op == "onbekend":
+        return {"$nex": {k: 1}}
+    if t.op == "bekend":
+        return {"$ex": {k: 1}}
+    if t.op == "bevat":
+        return _of([{"$iany": {k: {"$i": w}}} for w in t.waarde])
+    if t.op == "bevat_geen":
+        return {"$and": [{"$gt": {k + "__aantal": 0}}] + [{"$iall": {k: {"$neq": {"$i": w}}}} for w in t.waarde]}
+    if t.op == "leeg":
+        return {k + "__aantal": 0}
+    if t.op == "niet_leeg":
+        return {"$gt": {k + "__aantal": 0}}
+    if t.op in _VERGELIJK:
+        grens = parameters[t.parameter] if t.parameter is not None else t.waarde
+        return {_VERGELIJK[t.op]: {k: grens}}
+    raise EngineFout(f"De toets '{t.op}' kan niet naar de engine vertaald worden.")
+
+
+def _of(delen: list[dict]) -> dict:
+    return delen[0] if len(delen) == 1 else {"$or": delen}
+
+
+def vertaal(voorwaarde: Voorwaarde, parameters: dict[str, float]) -> dict:
+    """Een voorwaardenboom als durable_rules-conditie (JSON-vorm)."""
+    if isinstance(voorwaarde, Toets):
+        return _toets(voorwaarde, parameters)
+    delen = [vertaal(d, parameters) for d in voorwaarde.delen]
+    if isinstance(voorwaarde, Alle):
+        return {"$and": delen}
+    if isinstance(voorwaarde, EenVan):
+        return {"$or": delen}
+    raise EngineFout("Onbekend soort voorwaarde.")
+
+
+def _actie(regel_id: str):
+    def actie(c):
+        _TREFFERS.append(regel_id)
+    return actie
+
+
+def _feit(feiten: dict[str, Any], sid: str) -> dict[str, Any]:
+    feit: dict[str, Any] = {"sid": sid, FEITSOORT: "casus"}
+    for pad, waarde in feiten.items():
+        k = sleutel(pad)
+        feit[k] = waarde
+        if isinstance(waarde, list):
+            feit[k + "__aantal"] = len(waarde)
+    if len(feit) > MAX_EIGENSCHAPPEN:
+        raise EngineFout(f"Te veel feiten voor één evaluatie ({len(feit)}; hooguit {MAX_EIGENSCHAPPEN}).")
+    return feit
+
+
+class Regelset:
+    """Een gecompileerde set voorwaarden; `evalueer` geeft de ids die vuren, in setvolgorde."""
+
+    def __init__(self, naam: str, definitie: dict, ids: Sequence[str]):
+        self.naam = naam
+        self._ids = list(ids)
+        with _SLOT:
+            _host().register_rulesets({naam: definitie})
+
+    def evalueer(self, feiten: dict[str, Any]) -> list[str]:
+        with _SLOT:
+            sid = str(next(_SID))
+            feit = _feit(feiten, sid)
+            _TREFFERS.clear()
+            host = _host()
+            try:
+                host.assert_fact(self.naam, feit)
+                uitzondering = host.get_state(self.naam, sid).get("exception")
+            except _durable.MessageNotHandledException:
+                raise EngineFout("De engine kon de feiten niet verwerken (geen enkele regel paste).") from None
+            except EngineFout:
+                raise
+            except Exception as fout:  # durable_rules gooit kale Exceptions met alleen tekst
+                raise EngineFout(f"De engine faalde tijdens de evaluatie: {fout}") from None
+            finally:
+                try:
+                    host.delete_state(self.naam, sid)
+                except Exception:
+                    pass
+            treffers = list(_TREFFERS)
+            _TREFFERS.clear()
+        if uitzondering:
+            raise EngineFout(f"Een regelactie faalde in de engine: {uitzondering}")
+        if HARTSLAG not in treffers:
+            raise EngineFout("De engine gaf geen antwoord op deze casus; er is geen advies gemaakt.")
+        gevuurd = set(treffers)
+        return [i for i in self._ids if i in gevuurd]
+
+
+def regelset(voorvoegsel: str, items: Sequence[tuple[str, Voorwaarde]], parameters: dict[str, float]) -> Regelset:
+    """Compileer (of hergebruik) een regelset voor deze voorwaarden.
+
+    De naam bevat een hash van de vertaalde voorwaarden: dezelfde inhoud krijgt dezelfde set,
+    andere inhoud een andere naam; een naam wordt nooit opnieuw gedefinieerd.
+    """
+    condities = [(i, vertaal(v, parameters)) for i, v in items]
+    vingerafdruk = hashlib.sha256(json.dumps(condities, sort_keys=True).encode()).hexdigest()[:16]
+    naam = f"{voorvoegsel}-{vingerafdruk}"
+    with _SLOT:
+        if naam not in _SETS:
+            # Elke conditie krijgt een positief anker: een conditie die alleen uit $nex of $ex
+            # bestaat, laat durable_rules 2.0.28 vastlopen (hier gereproduceerd).
+            definitie: dict[str, Any] = {
+                f"r{n:04d}": {"all": [{"m": {"$and": [{FEITSOORT: "casus"}, conditie]}}], "run": _actie(regel_id)}
+                for n, (regel_id, conditie) in enumerate(condities)
+            }
+            definitie[HARTSLAG] = {"all": [{"m": {FEITSOORT: "casus"}}], "run": _actie(HARTSLAG)}
+            _SETS[naam] = Regelset(naam, definitie, [i for i, _ in items])
+        return _SETS[naam]

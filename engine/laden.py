@@ -1,0 +1,273 @@
+"""Bestanden inlezen: YAML/JSON naar Casus en naar Regelpakket.
+
+Dit is de enige plek waar een bestand een model wordt. Elke fout noemt het bestand, de
+regel en het veld, in het Nederlands, met waar mogelijk een 'bedoelde u ...?'.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from .casus import Casus, suggestie, velden_onder
+from .fouten import BestandFout, CasusFout, Melding, RegelpakketFout, YamlFout
+from .regels import Kop, Regelbestand, Regelpakket, controleer_pakket, inhoudshash
+
+MAX_MELDINGEN = 12
+
+
+class Gelezen:
+    """De data van één YAML-bestand, met de regelnummers van elk veld."""
+
+    def __init__(self, pad: Path, data: Any):
+        self.pad = pad
+        self.data = data
+
+    @property
+    def naam(self) -> str:
+        return str(self.pad)
+
+    def lijn(self, loc: tuple) -> int | None:
+        """Het regelnummer (vanaf 1) van het diepste deel van `loc` dat in het bestand staat."""
+        knoop, lijn = self.data, None
+        if isinstance(knoop, (CommentedMap, CommentedSeq)):
+            lijn = knoop.lc.line + 1
+        for deel in loc:
+            if isinstance(knoop, CommentedMap) and deel in knoop:
+                lijn = knoop.lc.key(deel)[0] + 1
+                knoop = knoop[deel]
+            elif isinstance(knoop, CommentedSeq) and isinstance(deel, int) and 0 <= deel < len(knoop):
+                lijn = knoop.lc.item(deel)[0] + 1
+                knoop = knoop[deel]
+            else:
+                break
+        return lijn
+
+
+def lees_yaml(pad: str | Path) -> Gelezen:
+    """Lees een YAML- of JSON-bestand; elk probleem wordt een BestandFout of YamlFout."""
+    pad = Path(pad)
+    if not pad.exists():
+        raise BestandFout(f"Het bestand '{pad}' bestaat niet. Controleer de naam en de map.")
+    if pad.is_dir():
+        raise BestandFout(f"'{pad}' is een map, geen bestand. Geef het pad van een YAML-bestand.")
+    try:
+        ruw = pad.read_bytes()
+    except OSError as fout:
+        raise BestandFout(f"Het bestand '{pad}' kan niet gelezen worden ({fout.strerror}).") from None
+    if b"\x00" in ruw:
+        raise BestandFout(f"'{pad}' is geen tekstbestand (het bevat binaire data). Verwacht wordt YAML.")
+    try:
+        tekst = ruw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise BestandFout(f"'{pad}' is geen UTF-8-tekst. Sla het bestand op als UTF-8 en probeer opnieuw.") from None
+    if not tekst.strip():
+        raise BestandFout(f"Het bestand '{pad}' is leeg.")
+    yaml = YAML(typ="rt")
+    try:
+        data = yaml.load(tekst)
+    except DuplicateKeyError as fout:
+        lijn = fout.problem_mark.line + 1 if fout.problem_mark else None
+        raise YamlFout("Het bestand bevat een veld twee keer.", [Melding(
+            str(pad), f"dit veld stond al eerder (vanaf regel {fout.context_mark.line + 1}); "
+                      "verwijder een van beide", lijn)]) from None
+    except MarkedYAMLError as fout:
+        mark = fout.problem_mark or fout.context_mark
+        lijn = mark.line + 1 if mark else None
+        raise YamlFout("Het bestand is geen geldige YAML.", [Melding(
+            str(pad), "de opmaak klopt hier niet (controleer inspringing, dubbele punten, streepjes en "
+                      "aanhalingstekens)", lijn)]) from None
+    except (YAMLError, ValueError, OverflowError):
+        raise YamlFout(f"Het bestand '{pad}' is geen geldige YAML.") from None
+    if data is None:
+        raise BestandFout(f"Het bestand '{pad}' bevat alleen commentaar, geen velden.")
+    if not isinstance(data, CommentedMap):
+        raise YamlFout(f"'{pad}' moet velden bevatten ('naam: waarde'), maar bevat {_soort_data(data)}.",
+                       [Melding(str(pad), "verwacht 'veld: waarde' op het hoogste niveau", 1)])
+    return Gelezen(pad, data)
+
+
+def _soort_data(data: Any) -> str:
+    if isinstance(data, list):
+        return "een lijst"
+    return f"alleen de waarde '{data}'"
+
+
+# --- pydantic-fouten naar Nederlandse meldingen -----------------------------------------
+
+def _pad(loc: tuple) -> str:
+    delen: list[str] = []
+    for deel in loc:
+        if isinstance(deel, int):
+            delen.append(f"[{deel + 1}]")
+        else:
+            delen.append(("." if delen else "") + str(deel))
+    return "".join(delen)
+
+
+def _groeppad(loc: tuple) -> str:
+    return ".".join("[]" if isinstance(d, int) else str(d) for d in loc).replace(".[]", "[]")
+
+
+def _tekst(fout: dict, velden_van: Any) -> str:
+    soort, ctx, invoer = fout["type"], fout.get("ctx") or {}, fout.get("input")
+    loc = fout["loc"]
+    if soort in ("woord", "woord_type"):
+        return fout["msg"]
+    if soort == "extra_forbidden":
+        naam = str(loc[-1])
+        bekend = velden_van(loc[:-1])
+        if not bekend:
+            return f"onbekend veld '{naam}'"
+        hint = suggestie(naam, bekend)
+        return f"onbekend veld '{naam}'.{hint or ' Toegestaan zijn: ' + ', '.join(bekend) + '.'}"
+    if soort == "missing":
+        return "dit verplichte veld ontbreekt"
+    if soort in ("int_parsing", "int_type", "float_parsing", "float_type"):
+        return f"verwacht een heel getal, maar hier staat {_weergave(invoer)}"
+    if soort == "int_from_float":
+        return f"verwacht een heel getal zonder decimalen, maar hier staat {invoer}"
+    if soort == "greater_than_equal":
+        return f"de waarde {invoer} is te klein; de kleinste toegestane waarde is {ctx.get('ge')}"
+    if soort == "less_than_equal":
+        return f"de waarde {invoer} is te groot; de grootste toegestane waarde is {ctx.get('le')}"
+    if soort in ("too_short", "too_long"):
+        if ctx.get("field_type") == "List":
+            return f"verwacht precies {ctx.get('min_length', 2)} scores (stelling a en b), zoals [3, 4]"
+        return "deze tekst mag niet leeg zijn"
+    if soort == "string_too_short":
+        return "deze tekst mag niet leeg zijn"
+    if soort in ("string_type",):
+        return f"verwacht tekst, maar hier staat {_weergave(invoer)}"
+    if soort == "list_type":
+        return f"verwacht een lijst (zoals [a, b]), maar hier staat {_weergave(invoer)}"
+    if soort in ("model_type", "model_attributes_type", "dict_type"):
+        return f"verwacht een groep velden ('veld: waarde'), maar hier staat {_weergave(invoer)}"
+    if soort.startswith("date") or soort.startswith("datetime"):
+        return f"verwacht een datum als JJJJ-MM-DD (zoals 2026-11-01), maar hier staat {_weergave(invoer)}"
+    if soort == "literal_error" and loc == ("schema",):
+        return f"schemaversie {_weergave(invoer)} wordt niet ondersteund; deze versie leest schema 1"
+    if soort == "literal_error":
+        return f"ongeldige waarde {_weergave(invoer)}; toegestaan: {ctx.get('expected')}"
+    if soort == "string_pattern_mismatch":
+        return "alleen kleine letters, cijfers en streepjes zijn toegestaan"
+    if soort == "enum":
+        return f"ongeldige waarde {_weergave(invoer)}; toegestaan: {ctx.get('expected')}"
+    return f"ongeldige waarde {_weergave(invoer)}"
+
+
+def _weergave(waarde: Any) -> str:
+    if waarde is None:
+        return "niets"
+    if isinstance(waarde, bool):
+        return "een ja/nee-waarde"
+    if isinstance(waarde, dict):
+        return "een groep velden"
+    if isinstance(waarde, list):
+        return "een lijst"
+    if isinstance(waarde, (dt.date, int, float)):
+        return str(waarde)
+    return f"'{waarde}'"
+
+
+def meldingen_uit(fout: ValidationError, gelezen: Gelezen, velden_van: Any) -> list[Melding]:
+    meldingen = []
+    for f in fout.errors():
+        loc = tuple(d for d in f["loc"] if not (isinstance(d, str) and "[" in d))
+        veld = _pad(loc) or None
+        meldingen.append(Melding(gelezen.naam, _tekst({**f, "loc": loc}, velden_van), gelezen.lijn(loc), veld))
+    return meldingen[:MAX_MELDINGEN]
+
+
+def _casusvelden(loc: tuple) -> list[str]:
+    return velden_onder(_groeppad(loc))
+
+
+# --- casus ------------------------------------------------------------------------------
+
+def lees_casus(pad: str | Path) -> Casus:
+    """Lees en valideer een casusbestand."""
+    gelezen = lees_yaml(pad)
+    try:
+        return Casus.model_validate(gelezen.data)
+    except ValidationError as fout:
+        meldingen = meldingen_uit(fout, gelezen, _casusvelden)
+        raise CasusFout(f"De casus '{gelezen.naam}' klopt niet:", meldingen) from None
+
+
+def casus_uit_data(data: dict, naam: str = "<casus>") -> Casus:
+    """Valideer casusdata die niet uit een bestand komt (tests, wat-als)."""
+    gelezen = Gelezen(Path(naam), data)
+    try:
+        return Casus.model_validate(data)
+    except ValidationError as fout:
+        raise CasusFout(f"De casus '{naam}' klopt niet:", meldingen_uit(fout, gelezen, _casusvelden)) from None
+
+
+# --- regelpakket ------------------------------------------------------------------------
+
+def _modelvelden(model: Any):
+    def velden_van(loc: tuple) -> list[str]:
+        huidig = model
+        for deel in loc:
+            if isinstance(deel, int):
+                continue
+            info = getattr(huidig, "model_fields", {}).get(deel)
+            if info is None:
+                return []
+            kandidaat = info.annotation
+            for arg in getattr(kandidaat, "__args__", ()) or ():
+                if hasattr(arg, "model_fields"):
+                    kandidaat = arg
+            huidig = kandidaat
+        return list(getattr(huidig, "model_fields", {}))
+    return velden_van
+
+
+def lees_regelpakket(map_: str | Path) -> Regelpakket:
+    """Lees pack.yaml en de regelbestanden die het noemt, en controleer het geheel."""
+    map_ = Path(map_)
+    if map_.is_file() and map_.name == "pack.yaml":
+        map_ = map_.parent
+    if not map_.exists():
+        raise BestandFout(f"Het regelpakket '{map_}' bestaat niet.")
+    if not map_.is_dir():
+        raise BestandFout(f"'{map_}' is geen map; een regelpakket is een map met pack.yaml.")
+    if not (map_ / "pack.yaml").is_file():
+        raise BestandFout(f"In '{map_}' staat geen pack.yaml; dat is geen regelpakket.")
+    kopbestand = lees_yaml(map_ / "pack.yaml")
+    try:
+        kop = Kop.model_validate(kopbestand.data)
+    except ValidationError as fout:
+        raise RegelpakketFout(f"Het regelpakket '{map_}' klopt niet:",
+                              meldingen_uit(fout, kopbestand, _modelvelden(Kop))) from None
+    meldingen: list[Melding] = []
+    bestanden = []
+    for naam in kop.bestanden:
+        gelezen = lees_yaml(map_ / naam)
+        try:
+            inhoud = Regelbestand.model_validate(gelezen.data)
+        except ValidationError as fout:
+            meldingen += meldingen_uit(fout, gelezen, _modelvelden(Regelbestand))
+            continue
+        bestanden.append((gelezen.naam, inhoud, gelezen.lijn))
+    genoemd = set(kop.bestanden) | {"pack.yaml"}
+    for los in sorted(p.name for p in map_.glob("*.yaml") if p.name not in genoemd):
+        meldingen.append(Melding(str(map_ / los), "dit regelbestand staat niet onder 'bestanden' in pack.yaml "
+                                                  "en zou stilzwijgend genegeerd worden"))
+    regels, rijen, problemen = controleer_pakket(kop, bestanden)
+    meldingen += problemen
+    if meldingen:
+        raise RegelpakketFout(f"Het regelpakket '{map_}' klopt niet:", meldingen[:MAX_MELDINGEN])
+    hash_ = inhoudshash(kop.model_dump(mode="json"), [b[1].model_dump(mode="json") for b in bestanden])
+    return Regelpakket(kop, tuple(regels), tuple(rijen), str(map_), hash_)
+
+
+STANDAARDPAKKET = Path(__file__).resolve().parent.parent / "rules" / "alkmaar"

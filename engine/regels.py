@@ -1,0 +1,438 @@
+"""Het regelmodel: regels als data, met voorwaarde, effect, criterium, uitleg en bron.
+
+Een regelpakket is van de gemeente: het beschrijft haar visie als regels die elk hun
+criteriumcode, effect, Nederlandse uitleg en bronvermelding bij zich dragen. Dit module
+leest de (al uit YAML geladen) data, bouwt de voorwaardenboom en controleert het pakket:
+elk veld bestaat in het casusmodel, elk woord in zijn woordenlijst, elke bron en elk
+criterium in het pakket, elke id één keer. Het importeert geen durable_rules.
+
+De voorwaardentaal is met opzet klein (zie README, 'Regelpakketten'):
+
+    als: {opgave.benoemd: nee}                       gelijk aan
+    als: {soort: [uitvoerend, beide]}                 een van deze woorden
+    als: {rol.horizon: {niet: lang}}                  bekend en niet gelijk aan
+    als: {toegevoegde_waarde.inwoners: onbekend}      onbekend (ontbreekt of `onbekend`)
+    als: {doelen.uitvoerend: leeg}                    lege lijst ({niet: leeg} voor niet-leeg)
+    als: {rol.eigen: {bevat: [trekker, aanjager]}}    de lijst bevat een van deze woorden
+    als: {rol.eigen: {bevat_geen: [trekker]}}         niet-lege lijst zonder deze woorden
+    als: {onderbouwing.kosten_per_jaar: {minstens: {parameter: grote_kosten}}}
+    als: {alle: [...]} / {een_van: [...]}             en / of; meerdere velden = alle
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Callable, Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .casus import CATALOGUS, ONBEKEND, Fase, suggestie
+from .fouten import Melding
+
+
+class Effect(StrEnum):
+    blokkerend = "blokkerend"
+    voorwaarde = "voorwaarde"
+    aandachtspunt = "aandachtspunt"
+    sterkte = "sterkte"
+
+
+EFFECT_VOLGORDE = [Effect.blokkerend, Effect.voorwaarde, Effect.aandachtspunt, Effect.sterkte]
+
+
+class Advieswoord(StrEnum):
+    aangaan = "aangaan"
+    aangaan_onder_voorwaarden = "aangaan_onder_voorwaarden"
+    niet_aangaan = "niet_aangaan"
+    voortzetten = "voortzetten"
+    voortzetten_onder_voorwaarden = "voortzetten_onder_voorwaarden"
+    beeindigen = "beeindigen"
+
+    @property
+    def tekst(self) -> str:
+        return ADVIES_TEKST[self]
+
+
+ADVIES_TEKST = {
+    Advieswoord.aangaan: "aangaan",
+    Advieswoord.aangaan_onder_voorwaarden: "aangaan onder voorwaarden",
+    Advieswoord.niet_aangaan: "niet aangaan",
+    Advieswoord.voortzetten: "voortzetten",
+    Advieswoord.voortzetten_onder_voorwaarden: "voortzetten onder voorwaarden",
+    Advieswoord.beeindigen: "beëindigen",
+}
+
+# Per fase de adviezen van slecht naar goed: de maat voor 'nooit slechter' (monotonie).
+ADVIES_RANG = {
+    Fase.voorstel: [Advieswoord.niet_aangaan, Advieswoord.aangaan_onder_voorwaarden, Advieswoord.aangaan],
+    Fase.lopend: [Advieswoord.beeindigen, Advieswoord.voortzetten_onder_voorwaarden, Advieswoord.voortzetten],
+}
+
+
+# --- de voorwaardenboom ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Toets:
+    """Eén toets op één veld."""
+
+    veld: str
+    op: str  # is | niet | in | onbekend | bekend | bevat | bevat_geen | leeg | niet_leeg | vergelijk-ops
+    waarde: Any = None
+    parameter: str | None = None
+
+    def toetsen(self) -> Iterator["Toets"]:
+        yield self
+
+
+@dataclass(frozen=True)
+class Alle:
+    delen: tuple["Voorwaarde", ...]
+
+    def toetsen(self) -> Iterator[Toets]:
+        for deel in self.delen:
+            yield from deel.toetsen()
+
+
+@dataclass(frozen=True)
+class EenVan:
+    delen: tuple["Voorwaarde", ...]
+
+    def toetsen(self) -> Iterator[Toets]:
+        for deel in self.delen:
+            yield from deel.toetsen()
+
+
+Voorwaarde = Toets | Alle | EenVan
+
+VERGELIJKINGEN = {"minstens", "hoogstens", "groter_dan", "kleiner_dan"}
+OPS_PER_SOORT = {
+    "woord": {"is", "niet", "in", "onbekend", "bekend"},
+    "woorden": {"bevat", "bevat_geen", "leeg", "niet_leeg", "onbekend", "bekend"},
+    "getal": VERGELIJKINGEN | {"onbekend", "bekend"},
+}
+
+
+class VoorwaardeFout(ValueError):
+    """Een voorwaarde die niet gelezen kan worden; de tekst is Nederlands."""
+
+
+def lees_voorwaarde(data: Any) -> Voorwaarde:
+    """Bouw de voorwaardenboom uit YAML-data (zie de moduledocumentatie voor de vorm)."""
+    if not isinstance(data, dict) or not data:
+        raise VoorwaardeFout("een voorwaarde ('als') is een groep 'veld: waarde'-paren, alle: of een_van:")
+    delen: list[Voorwaarde] = []
+    for sleutel, waarde in data.items():
+        if sleutel in ("alle", "een_van"):
+            if not isinstance(waarde, list) or not waarde:
+                raise VoorwaardeFout(f"'{sleutel}' verwacht een lijst van voorwaarden")
+            onder = tuple(lees_voorwaarde(w) for w in waarde)
+            delen.append(onder[0] if len(onder) == 1 else (Alle(onder) if sleutel == "alle" else EenVan(onder)))
+        else:
+            delen.append(_lees_toets(str(sleutel), waarde))
+    return delen[0] if len(delen) == 1 else Alle(tuple(delen))
+
+
+def _lees_toets(veld: str, waarde: Any) -> Toets:
+    if isinstance(waarde, bool):
+        waarde = "ja" if waarde else "nee"
+    if isinstance(waarde, list):
+        return Toets(veld, "in", tuple(waarde))
+    if isinstance(waarde, dict):
+        if len(waarde) != 1:
+            raise VoorwaardeFout(f"bij veld '{veld}' hoort precies één toets, zoals {{niet: ...}}")
+        op, arg = next(iter(waarde.items()))
+        if isinstance(arg, bool):
+            arg = "ja" if arg else "nee"
+        if op == "niet":
+            if arg == ONBEKEND:
+                return Toets(veld, "bekend")
+            if arg == "leeg":
+                return Toets(veld, "niet_leeg")
+            return Toets(veld, "niet", arg)
+        if op in ("in", "bevat", "bevat_geen"):
+            lijst = tuple(arg) if isinstance(arg, list) else (arg,)
+            return Toets(veld, op, lijst)
+        if op in VERGELIJKINGEN:
+            if isinstance(arg, dict) and set(arg) == {"parameter"}:
+                return Toets(veld, op, None, parameter=str(arg["parameter"]))
+            if isinstance(arg, (int, float)) and not isinstance(arg, bool):
+                return Toets(veld, op, arg)
+            raise VoorwaardeFout(f"'{op}' bij veld '{veld}' verwacht een getal of {{parameter: naam}}")
+        raise VoorwaardeFout(
+            f"onbekende toets '{op}' bij veld '{veld}'.{suggestie(str(op), ['niet', 'in', 'bevat', 'bevat_geen', *VERGELIJKINGEN])}")
+    if waarde == ONBEKEND:
+        return Toets(veld, "onbekend")
+    if waarde == "bekend":
+        return Toets(veld, "bekend")
+    if waarde == "leeg":
+        return Toets(veld, "leeg")
+    return Toets(veld, "is", waarde)
+
+
+def controleer_voorwaarde(voorwaarde: Voorwaarde, parameters: dict[str, float]) -> list[str]:
+    """Alle problemen met een voorwaarde, als Nederlandse zinnen (leeg = in orde)."""
+    problemen = []
+    for toets in voorwaarde.toetsen():
+        veld = CATALOGUS.get(toets.veld)
+        if veld is None or not veld.leesbaar:
+            leesbaar = [p for p, v in CATALOGUS.items() if v.leesbaar]
+            problemen.append(f"veld '{toets.veld}' bestaat niet in het casusmodel of kan niet door regels "
+                             f"gelezen worden.{suggestie(toets.veld, leesbaar)}")
+            continue
+        if toets.op == "is" and veld.soort == "woorden":
+            problemen.append(f"veld '{toets.veld}' is een lijst: gebruik {{bevat: ...}} of leeg")
+            continue
+        if toets.op not in OPS_PER_SOORT[veld.soort]:
+            problemen.append(f"toets '{toets.op}' past niet bij veld '{toets.veld}' ({veld.soort})")
+            continue
+        woorden = []
+        if toets.op in ("is", "niet"):
+            woorden = [toets.waarde]
+        elif toets.op in ("in", "bevat", "bevat_geen"):
+            woorden = list(toets.waarde)
+        for woord in woorden:
+            if woord not in veld.waarden:
+                problemen.append(f"'{woord}' is geen waarde van veld '{toets.veld}'; kies uit: "
+                                 f"{', '.join(veld.waarden)}.{suggestie(str(woord), veld.waarden)}")
+        if toets.parameter is not None and toets.parameter not in parameters:
+            problemen.append(f"parameter '{toets.parameter}' bestaat niet in het pakket."
+                             f"{suggestie(toets.parameter, parameters)}")
+    return problemen
+
+
+# --- het pakket ------------------------------------------------------------------------
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Bron(Model):
+    titel: str
+    uitgever: str
+    bestand: str | None = None
+    secties: dict[str, str] = Field(min_length=1)
+
+
+class Criterium(Model):
+    naam: str
+    groep: str
+    bron: str
+
+
+class Parameter(Model):
+    waarde: float
+    beschrijving: str = Field(min_length=1)
+    bron: str
+
+
+class Adviesrij(Model):
+    bij: str  # een effect, of 'anders'
+    voorstel: Advieswoord
+    lopend: Advieswoord
+    uitleg: str = Field(min_length=1)
+
+
+class Regel(Model):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    criterium: str
+    als: Any
+    effect: Effect
+    uitleg: str = Field(min_length=1)
+    voorwaarde: str | None = None
+    bron: str
+
+
+class Vormrij(Model):
+    nr: str
+    als: Any
+    vormen: list[str] = Field(default_factory=list)
+    uitgesloten: list[str] = Field(default_factory=list)
+    uitleg: str = Field(min_length=1)
+    bron: str
+
+
+class Kop(Model):
+    """De inhoud van pack.yaml."""
+
+    naam: str
+    versie: str
+    geldig_vanaf: dt.date
+    gemeente: str
+    omschrijving: str = ""
+    bestanden: list[str] = Field(min_length=1)
+    bronnen: dict[str, Bron] = Field(min_length=1)
+    criteria: dict[str, Criterium] = Field(min_length=1)
+    parameters: dict[str, Parameter] = Field(default_factory=dict)
+    adviestabel: list[Adviesrij] = Field(min_length=1)
+
+
+class Regelbestand(Model):
+    """De inhoud van één regelbestand: de regels van één criteriumgroep."""
+
+    groep: str
+    omschrijving: str = ""
+    regels: list[Regel] = Field(default_factory=list)
+    vormtabel: list[Vormrij] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class GeladenRegel:
+    """Een regel met zijn gelezen voorwaarde en de plaats waar hij staat."""
+
+    regel: Regel
+    voorwaarde: Voorwaarde
+    bestand: str
+    lijn: int | None
+
+    @property
+    def id(self) -> str:
+        return self.regel.id
+
+    @property
+    def velden(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(t.veld for t in self.voorwaarde.toetsen()))
+
+    @property
+    def vraagt_ontbrekende_informatie(self) -> bool:
+        """Vuurt deze regel (ook) op onbekende informatie?"""
+        return any(t.op == "onbekend" for t in self.voorwaarde.toetsen())
+
+
+@dataclass(frozen=True)
+class GeladenVormrij:
+    rij: Vormrij
+    voorwaarde: Voorwaarde
+    bestand: str
+    lijn: int | None
+
+
+@dataclass(frozen=True)
+class Regelpakket:
+    kop: Kop
+    regels: tuple[GeladenRegel, ...]
+    vormtabel: tuple[GeladenVormrij, ...]
+    map: str
+    inhoudshash: str
+
+    @property
+    def naam(self) -> str:
+        return self.kop.naam
+
+    @property
+    def versie(self) -> str:
+        return self.kop.versie
+
+    def regel(self, regel_id: str) -> GeladenRegel:
+        return next(r for r in self.regels if r.id == regel_id)
+
+    def parameterwaarden(self) -> dict[str, float]:
+        return {n: p.waarde for n, p in self.kop.parameters.items()}
+
+    def bron_tekst(self, verwijzing: str) -> str:
+        """'visie#opgaven-zijn-leidend' -> 'Strategische visie op ... (Gemeente Alkmaar), Opgaven zijn leidend'."""
+        document, _, sectie = verwijzing.partition("#")
+        bron = self.kop.bronnen[document]
+        return f"{bron.titel} ({bron.uitgever}), {bron.secties[sectie]}"
+
+
+Plaats = Callable[[tuple], int | None]
+
+
+def inhoudshash(*delen: Any) -> str:
+    tekst = json.dumps(delen, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(tekst.encode("utf-8")).hexdigest()[:12]
+
+
+_PLAATSHOUDER = re.compile(r"\{([a-z_.]+)\}")
+
+
+def controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats]]) -> tuple[
+        list[GeladenRegel], list[GeladenVormrij], list[Melding]]:
+    """Lees alle voorwaarden en controleer het hele pakket; geeft regels, vormtabel en meldingen."""
+    meldingen: list[Melding] = []
+    parameters = {n: p.waarde for n, p in kop.parameters.items()}
+    regels: list[GeladenRegel] = []
+    rijen: list[GeladenVormrij] = []
+    gezien: dict[str, str] = {}
+
+    def bron_problemen(verwijzing: str) -> list[str]:
+        document, heeft, sectie = verwijzing.partition("#")
+        if document not in kop.bronnen:
+            return [f"bron '{document}' staat niet in de bronnenlijst van pack.yaml.{suggestie(document, kop.bronnen)}"]
+        if not heeft or sectie not in kop.bronnen[document].secties:
+            secties = kop.bronnen[document].secties
+            return [f"sectie '{sectie}' bestaat niet in bron '{document}'; kies uit: "
+                    f"{', '.join(secties)}.{suggestie(sectie, secties)}"]
+        return []
+
+    for bestand, inhoud, plaats in bestanden:
+        for i, regel in enumerate(inhoud.regels):
+            lijn = plaats(("regels", i))
+            problemen: list[str] = []
+            if regel.id in gezien:
+                problemen.append(f"regel-id '{regel.id}' komt twee keer voor (ook in {gezien[regel.id]})")
+            gezien.setdefault(regel.id, bestand)
+            if regel.criterium not in kop.criteria:
+                problemen.append(f"criterium '{regel.criterium}' staat niet in de criteriacatalogus van pack.yaml."
+                                 f"{suggestie(regel.criterium, kop.criteria)}")
+            problemen += bron_problemen(regel.bron)
+            if regel.effect == Effect.voorwaarde and not (regel.voorwaarde or "").strip():
+                problemen.append("een regel met effect 'voorwaarde' moet de voorwaarde noemen (veld 'voorwaarde')")
+            for tekst in (regel.uitleg, regel.voorwaarde or ""):
+                for pad in _PLAATSHOUDER.findall(tekst):
+                    if pad not in CATALOGUS:
+                        problemen.append(f"de tekst noemt {{{pad}}}, maar dat veld bestaat niet")
+            try:
+                voorwaarde = lees_voorwaarde(regel.als)
+            except VoorwaardeFout as fout:
+                problemen.append(str(fout))
+            else:
+                problemen += controleer_voorwaarde(voorwaarde, parameters)
+                regels.append(GeladenRegel(regel, voorwaarde, bestand, lijn))
+            meldingen += [Melding(bestand, f"beslisregel '{regel.id}': {p}", lijn) for p in problemen]
+        for i, rij in enumerate(inhoud.vormtabel):
+            lijn = plaats(("vormtabel", i))
+            problemen = bron_problemen(rij.bron)
+            vormen = CATALOGUS["juridische_vorm.passende_vormen"].waarden
+            for vorm in rij.vormen + rij.uitgesloten:
+                if vorm not in vormen:
+                    problemen.append(f"'{vorm}' is geen juridische vorm.{suggestie(vorm, vormen)}")
+            try:
+                voorwaarde = lees_voorwaarde(rij.als)
+            except VoorwaardeFout as fout:
+                problemen.append(str(fout))
+            else:
+                problemen += controleer_voorwaarde(voorwaarde, parameters)
+                if any(t.veld.startswith("juridische_vorm.") for t in voorwaarde.toetsen()):
+                    problemen.append("een rij van de vormtabel mag geen afgeleide vormvelden lezen")
+                rijen.append(GeladenVormrij(rij, voorwaarde, bestand, lijn))
+            meldingen += [Melding(bestand, f"vormtabel rij {rij.nr}: {p}", lijn) for p in problemen]
+
+    for naam, parameter in kop.parameters.items():
+        meldingen += [Melding("pack.yaml", f"parameter '{naam}': {p}") for p in bron_problemen(parameter.bron)]
+    for code, criterium in kop.criteria.items():
+        if criterium.bron not in kop.bronnen:
+            meldingen.append(Melding("pack.yaml", f"criterium '{code}' noemt onbekende bron '{criterium.bron}'"))
+    meldingen += _controleer_adviestabel(kop.adviestabel)
+    return regels, rijen, meldingen
+
+
+def _controleer_adviestabel(tabel: list[Adviesrij]) -> list[Melding]:
+    meldingen = []
+    toegestaan = {Effect.blokkerend.value, Effect.voorwaarde.value, "anders"}
+    for rij in tabel:
+        if rij.bij not in toegestaan:
+            meldingen.append(Melding("pack.yaml", f"adviestabel: 'bij: {rij.bij}' kan niet; alleen blokkerend, "
+                                                  "voorwaarde of anders bepalen het advies"))
+        if rij.voorstel not in ADVIES_RANG[Fase.voorstel]:
+            meldingen.append(Melding("pack.yaml", f"adviestabel: '{rij.voorstel}' is geen advies voor een voorstel"))
+        if rij.lopend not in ADVIES_RANG[Fase.lopend]:
+            meldingen.append(Melding("pack.yaml", f"adviestabel: '{rij.lopend}' is geen advies voor een lopende samenwerking"))
+    if tabel[-1].bij != "anders":
+        meldingen.append(Melding("pack.yaml", "adviestabel: de laatste rij moet 'bij: anders' zijn"))
+    return meldingen
