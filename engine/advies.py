@@ -24,6 +24,19 @@ class Uitvoer(BaseModel):
     model_config = ConfigDict(frozen=True)
 
 
+class Bronvermelding(Uitvoer):
+    """Waar een bevinding op steunt: document en sectie, en de korte verwijzing uit de regel."""
+
+    verwijzing: str
+    document: str
+    uitgever: str
+    sectie: str
+
+    @property
+    def tekst(self) -> str:
+        return f"{self.document} ({self.uitgever}), {self.sectie}"
+
+
 class Bevinding(Uitvoer):
     """Eén regel die vuurde: wat hij vond, hoe zwaar het weegt, waarom, en waar dat staat."""
 
@@ -33,8 +46,7 @@ class Bevinding(Uitvoer):
     effect: Effect
     uitleg: str
     voorwaarde: str | None = None
-    bron: str
-    bron_tekst: str
+    bron: Bronvermelding
     feiten: dict[str, Any]
     informatie_ontbreekt: bool = False
 

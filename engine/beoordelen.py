@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from . import durable
-from .advies import (Advies, Bevinding, OntbrekendeInformatie, PakketInfo, Vormtoets, besluit, sorteer, telling,
+from .advies import (Advies, Bevinding, Bronvermelding, OntbrekendeInformatie, PakketInfo, Vormtoets, besluit, sorteer, telling,
                      voorwaarden, waarom_niet)
 from .casus import CATALOGUS, ONBEKEND, Casus, Fase
 from .feiten import Feiten, aanvullen, feiten_van
@@ -117,8 +117,7 @@ class Beoordelaar:
             effect=regel.effect,
             uitleg=vul_in(regel.uitleg, feiten),
             voorwaarde=vul_in(regel.voorwaarde, feiten) if regel.voorwaarde else None,
-            bron=regel.bron,
-            bron_tekst=self.pakket.bron_tekst(regel.bron),
+            bron=Bronvermelding(verwijzing=regel.bron, **self.pakket.bron(regel.bron)),
             feiten={v: feiten.get(v, ONBEKEND) for v in geladen.velden},
             informatie_ontbreekt=geladen.vraagt_ontbrekende_informatie
             and any(v not in feiten for v in geladen.velden),

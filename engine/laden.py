@@ -183,6 +183,7 @@ def meldingen_uit(fout: ValidationError, gelezen: Gelezen, velden_van: Any) -> l
         loc = tuple(d for d in f["loc"] if not (isinstance(d, str) and "[" in d))
         veld = _pad(loc) or None
         meldingen.append(Melding(gelezen.naam, _tekst({**f, "loc": loc}, velden_van), gelezen.lijn(loc), veld))
+    meldingen.sort(key=lambda m: m.regel or 0)
     return meldingen[:MAX_MELDINGEN]
 
 

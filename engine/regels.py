@@ -333,11 +333,11 @@ class Regelpakket:
     def parameterwaarden(self) -> dict[str, float]:
         return {n: p.waarde for n, p in self.kop.parameters.items()}
 
-    def bron_tekst(self, verwijzing: str) -> str:
-        """'visie#opgaven-zijn-leidend' -> 'Strategische visie op ... (Gemeente Alkmaar), Opgaven zijn leidend'."""
+    def bron(self, verwijzing: str) -> dict[str, str]:
+        """'visie#opgaven-zijn-leidend' -> document, uitgever en sectie uit de bronnenlijst."""
         document, _, sectie = verwijzing.partition("#")
         bron = self.kop.bronnen[document]
-        return f"{bron.titel} ({bron.uitgever}), {bron.secties[sectie]}"
+        return {"document": bron.titel, "uitgever": bron.uitgever, "sectie": bron.secties[sectie]}
 
 
 Plaats = Callable[[tuple], int | None]

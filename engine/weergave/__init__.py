@@ -1,0 +1,12 @@
+"""Weergaven van een advies. Een weergave rekent niets uit en beslist niets: zij toont."""
+
+from __future__ import annotations
+
+from ..advies import Advies
+from . import json, markdown, tabel
+
+FORMATEN = {"tabel": tabel.advies, "json": json.advies, "markdown": markdown.advies}
+
+
+def toon_advies(advies: Advies, formaat: str) -> str:
+    return FORMATEN[formaat](advies)

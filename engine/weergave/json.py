@@ -1,0 +1,41 @@
+"""Het advies als JSON: een stabiel, gedocumenteerd formaat (zie README, 'JSON-uitvoer')."""
+
+from __future__ import annotations
+
+import json as _json
+from typing import Any
+
+from ..advies import Advies
+from ..regels import GeladenRegel
+
+FORMAAT = "samenwerkingstoets/advies/1"
+
+
+def advies_data(advies: Advies) -> dict[str, Any]:
+    return {"formaat": FORMAAT, **advies.model_dump(mode="json")}
+
+
+def advies(advies: Advies) -> str:
+    return _json.dumps(advies_data(advies), ensure_ascii=False, indent=2) + "\n"
+
+
+def regels(regels: list[GeladenRegel], pakket: Any) -> str:
+    data = {
+        "formaat": "samenwerkingstoets/regels/1",
+        "regelpakket": {"naam": pakket.naam, "versie": pakket.versie},
+        "regels": [
+            {
+                "id": r.id,
+                "criterium": r.regel.criterium,
+                "criterium_naam": pakket.kop.criteria[r.regel.criterium].naam,
+                "effect": r.regel.effect.value,
+                "uitleg": r.regel.uitleg,
+                "voorwaarde": r.regel.voorwaarde,
+                "bron": {"verwijzing": r.regel.bron, **pakket.bron(r.regel.bron)},
+                "leest": list(r.velden),
+                "bestand": r.bestand,
+            }
+            for r in regels
+        ],
+    }
+    return _json.dumps(data, ensure_ascii=False, indent=2) + "\n"

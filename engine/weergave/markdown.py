@@ -1,0 +1,44 @@
+"""Het advies als Markdown: plakt schoon in een notitie of collegevoorstel."""
+
+from __future__ import annotations
+
+from tabulate import tabulate
+
+from ..advies import Advies
+from ..regels import EFFECT_VOLGORDE
+from .tabel import KOPJES
+
+
+def _cel(tekst: str) -> str:
+    return " ".join(str(tekst).split()).replace("|", "\\|")
+
+
+def advies(advies: Advies) -> str:
+    pakket = advies.regelpakket
+    uit = [f"# Samenwerkingstoets: {advies.casus}", "",
+           f"- Fase: {advies.fase.value}",
+           f"- Perspectief: {advies.perspectief}"]
+    if advies.peildatum:
+        uit.append(f"- Peildatum: {advies.peildatum.isoformat()}")
+    uit += [f"- Regelpakket: {pakket.naam} {pakket.versie} (geldig vanaf {pakket.geldig_vanaf.isoformat()})", "",
+            f"## Advies: {advies.advies_tekst}", "", advies.beslisregel, ""]
+    if advies.voorwaarden:
+        uit += ["## Voorwaarden", ""] + [f"{i}. {v}" for i, v in enumerate(advies.voorwaarden, 1)] + [""]
+    uit += ["## Bevindingen", ""]
+    for effect in EFFECT_VOLGORDE:
+        groep = [b for b in advies.bevindingen if b.effect == effect]
+        if not groep:
+            continue
+        uit += [f"### {KOPJES[effect.value]} ({len(groep)})", ""]
+        rijen = [[b.criterium, f"`{b.regel}`", _cel(b.uitleg), _cel(b.bron.tekst)] for b in groep]
+        uit += [tabulate(rijen, headers=["Criterium", "Regel", "Uitleg", "Bron"], tablefmt="github"), ""]
+    uit += ["## Waarom geen ander advies", ""] + [f"- **{w.advies_tekst}**: {w.reden}" for w in advies.waarom_niet]
+    veranderend = [o for o in advies.ontbrekende_informatie if o.kan_advies_veranderen]
+    uit += ["", "## Nog te achterhalen", ""]
+    if veranderend:
+        for o in veranderend:
+            gevolgen = "; ".join(f"{w}: {a.tekst}" for w, a in o.advies_per_waarde.items())
+            uit.append(f"- `{o.veld}` ({o.beschrijving}): {gevolgen}")
+    else:
+        uit.append("Geen onbekend feit kan dit advies nog veranderen.")
+    return "\n".join(uit) + "\n"

@@ -1,0 +1,79 @@
+"""Het advies als tekst voor de terminal: eerst het oordeel, dan voorwaarden, dan bevindingen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tabulate import tabulate
+
+from ..advies import Advies, Bevinding
+from ..regels import EFFECT_VOLGORDE, GeladenRegel
+
+KOPJES = {
+    "blokkerend": "Blokkerend",
+    "voorwaarde": "Voorwaarden stellend",
+    "aandachtspunt": "Aandachtspunten",
+    "sterkte": "Sterktes",
+}
+
+
+def _kop(tekst: str) -> str:
+    return f"{tekst}\n{'=' * len(tekst)}"
+
+
+def _feiten(bevinding: Bevinding) -> str:
+    return "; ".join(f"{veld} = {_waarde(w)}" for veld, w in bevinding.feiten.items())
+
+
+def _waarde(w: Any) -> str:
+    if isinstance(w, list):
+        return "[" + ", ".join(map(str, w)) + "]"
+    return str(w)
+
+
+def kopregels(advies: Advies) -> list[str]:
+    pakket = advies.regelpakket
+    regels = [f"Samenwerkingstoets: {advies.casus} ({advies.fase.value})",
+              f"Perspectief: {advies.perspectief}"
+              + (f"; peildatum {advies.peildatum.isoformat()}" if advies.peildatum else ""),
+              f"Regelpakket: {pakket.naam} {pakket.versie} (geldig vanaf {pakket.geldig_vanaf.isoformat()})"]
+    return regels
+
+
+def advies(advies: Advies) -> str:
+    uit = kopregels(advies) + ["", _kop(f"ADVIES: {advies.advies_tekst.upper()}"), advies.beslisregel, ""]
+    if advies.voorwaarden:
+        uit.append(_kop("Voorwaarden"))
+        uit += [f"{i}. {v}" for i, v in enumerate(advies.voorwaarden, 1)] + [""]
+    uit.append(_kop("Bevindingen"))
+    uit.append(", ".join(f"{n} {effect}" for effect, n in advies.telling.items()))
+    for effect in EFFECT_VOLGORDE:
+        groep = [b for b in advies.bevindingen if b.effect == effect]
+        if not groep:
+            continue
+        uit += ["", f"{KOPJES[effect.value]} ({len(groep)})"]
+        rijen = [[b.criterium, f"{b.uitleg}\nRegel: {b.regel}. Feiten: {_feiten(b)}",
+                  f"{b.bron.document}, {b.bron.sectie}"] for b in groep]
+        uit.append(tabulate(rijen, headers=["Criterium", "Uitleg", "Bron"], tablefmt="simple_grid",
+                            maxcolwidths=[9, 62, 28]))
+    uit += ["", _kop("Waarom geen ander advies")]
+    uit += [f"- {w.advies_tekst}: {w.reden}" for w in advies.waarom_niet]
+    veranderend = [o for o in advies.ontbrekende_informatie if o.kan_advies_veranderen]
+    uit += ["", _kop("Nog te achterhalen")]
+    if veranderend:
+        uit.append("Deze onbekende feiten kunnen het advies nog veranderen:")
+        for o in veranderend:
+            gevolgen = "; ".join(f"{w} -> {a.tekst}" for w, a in o.advies_per_waarde.items())
+            uit.append(f"- {o.veld} ({o.beschrijving}): {gevolgen}")
+    else:
+        uit.append("Geen onbekend feit kan dit advies nog veranderen.")
+    overig = [o.veld for o in advies.ontbrekende_informatie if not o.kan_advies_veranderen]
+    if overig:
+        uit.append(f"Ook onbekend, zonder invloed op het advies: {', '.join(overig)}.")
+    return "\n".join(uit) + "\n"
+
+
+def regels(regels: list[GeladenRegel], pakket: Any) -> str:
+    rijen = [[r.regel.criterium, r.id, r.regel.effect.value, r.regel.bron] for r in regels]
+    kop = f"Regelpakket {pakket.naam} {pakket.versie}: {len(regels)} regels"
+    return kop + "\n" + tabulate(rijen, headers=["Criterium", "Regel", "Effect", "Bron"], tablefmt="simple") + "\n"
