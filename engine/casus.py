@@ -310,13 +310,14 @@ def _als_lijst(waarde: Any) -> Any:
 
 def Woorden(vocab: type[StrEnum]):
     """Een lijst woorden uit `vocab`; `onbekend` of ontbreken betekent: niet bekend."""
-    return Annotated[list[W(vocab)], BeforeValidator(_als_lijst)]
+    return Annotated[list[W(vocab)] | None, BeforeValidator(_als_lijst)]
 
 
 Score = Annotated[int, Field(ge=1, le=5)]
-Stellingen = Annotated[list[Score], Field(min_length=2, max_length=2), BeforeValidator(_onbekend_is_leeg)]
-Bedrag = Annotated[int, Field(ge=0), BeforeValidator(_onbekend_is_leeg)]
-Jaar = Annotated[int, Field(ge=1900, le=2200), BeforeValidator(_onbekend_is_leeg)]
+Stellingen = Annotated[Annotated[list[Score], Field(min_length=2, max_length=2)] | None,
+                       BeforeValidator(_onbekend_is_leeg)]
+Bedrag = Annotated[Annotated[int, Field(ge=0)] | None, BeforeValidator(_onbekend_is_leeg)]
+Jaar = Annotated[Annotated[int, Field(ge=1900, le=2200)] | None, BeforeValidator(_onbekend_is_leeg)]
 
 
 class Model(BaseModel):
@@ -357,14 +358,14 @@ class ToegevoegdeWaarde(Model):
 
 
 class Doelen(Model):
-    strategisch: Woorden(StrategischDoel) | None = veld(
+    strategisch: Woorden(StrategischDoel) = veld(
         "de strategische doelen uit de visie die de samenwerking dient")
-    uitvoerend: Woorden(UitvoerendDoel) | None = veld(
+    uitvoerend: Woorden(UitvoerendDoel) = veld(
         "de uitvoeringsdoelen uit de visie die de samenwerking dient")
 
 
 class RolGegevens(Model):
-    eigen: Woorden(Rol) | None = veld("de rol(len) van de eigen gemeente")
+    eigen: Woorden(Rol) = veld("de rol(len) van de eigen gemeente")
     centrumgemeente_taak: W(JaNee) | None = veld(
         "raakt de samenwerking een taak als centrumgemeente?", wereldfeit=True)
     taakverdeling_regionaal_lokaal: W(Helderheid) | None = veld(
@@ -395,7 +396,7 @@ class Taak(Model):
 class Onderbouwing(Model):
     businesscase: W(Businesscase) | None = veld(
         "is er een businesscase?", volgorde=["ontbreekt", "onbekend", "niet_nodig", "aanwezig"])
-    kosten_per_jaar: Bedrag | None = veld("aandeel van de eigen gemeente in euro per jaar")
+    kosten_per_jaar: Bedrag = veld("aandeel van de eigen gemeente in euro per jaar")
     capaciteit_en_middelen: W(Toereikend) | None = veld(
         "genoeg strategische capaciteit en middelen?", volgorde=["onvoldoende", "onbekend", "voldoende"])
     lobby_agenda: W(JaNee) | None = veld(
@@ -451,21 +452,21 @@ SUCCESFACTOREN = {
 class Succesfactoren(Model):
     """De scan van de tien succesfactoren: per factor twee stellingen, elk gescoord 1 t/m 5."""
 
-    belangen_alle_deelnemers: Stellingen | None = veld(SUCCESFACTOREN["belangen_alle_deelnemers"][1])
-    identiteit: Stellingen | None = veld(SUCCESFACTOREN["identiteit"][1])
-    rationele_en_emotionele_keuze: Stellingen | None = veld(SUCCESFACTOREN["rationele_en_emotionele_keuze"][1])
-    samenspel_college_raad_organisatie: Stellingen | None = veld(
+    belangen_alle_deelnemers: Stellingen = veld(SUCCESFACTOREN["belangen_alle_deelnemers"][1])
+    identiteit: Stellingen = veld(SUCCESFACTOREN["identiteit"][1])
+    rationele_en_emotionele_keuze: Stellingen = veld(SUCCESFACTOREN["rationele_en_emotionele_keuze"][1])
+    samenspel_college_raad_organisatie: Stellingen = veld(
         SUCCESFACTOREN["samenspel_college_raad_organisatie"][1])
-    durf_en_realisme: Stellingen | None = veld(SUCCESFACTOREN["durf_en_realisme"][1])
-    beeld_van_de_organisatie: Stellingen | None = veld(SUCCESFACTOREN["beeld_van_de_organisatie"][1])
-    relatie_sleutelfiguren: Stellingen | None = veld(SUCCESFACTOREN["relatie_sleutelfiguren"][1])
-    geregisseerd_proces: Stellingen | None = veld(SUCCESFACTOREN["geregisseerd_proces"][1])
-    betrokken_medewerkers: Stellingen | None = veld(SUCCESFACTOREN["betrokken_medewerkers"][1])
-    betekenisgeving: Stellingen | None = veld(SUCCESFACTOREN["betekenisgeving"][1])
+    durf_en_realisme: Stellingen = veld(SUCCESFACTOREN["durf_en_realisme"][1])
+    beeld_van_de_organisatie: Stellingen = veld(SUCCESFACTOREN["beeld_van_de_organisatie"][1])
+    relatie_sleutelfiguren: Stellingen = veld(SUCCESFACTOREN["relatie_sleutelfiguren"][1])
+    geregisseerd_proces: Stellingen = veld(SUCCESFACTOREN["geregisseerd_proces"][1])
+    betrokken_medewerkers: Stellingen = veld(SUCCESFACTOREN["betrokken_medewerkers"][1])
+    betekenisgeving: Stellingen = veld(SUCCESFACTOREN["betekenisgeving"][1])
 
 
 class Evaluatie(Model):
-    jaar_laatste_evaluatie: Jaar | None = veld("jaar van de laatste evaluatie")
+    jaar_laatste_evaluatie: Jaar = veld("jaar van de laatste evaluatie")
     doelen_gerealiseerd: W(JaDeelsNee) | None = veld(
         "zijn de doelen gerealiseerd?", volgorde=["nee", "deels", "onbekend", "ja"])
     kostenontwikkeling: W(Kosten) | None = veld(
@@ -497,9 +498,9 @@ class Casus(Model):
     omschrijving: str | None = Field(default=None, description="vrije toelichting")
     peildatum: dt.date | None = Field(default=None, description="datum waarop de feiten betrekking hebben")
     soort: W(Soort) | None = veld("strategisch, uitvoerend of beide")
-    themas: Woorden(Thema) | None = veld("de thema's van de samenwerking")
+    themas: Woorden(Thema) = veld("de thema's van de samenwerking")
     schaal: W(Schaal) | None = veld("de schaal van de samenwerking")
-    partners: Annotated[list[Partner], BeforeValidator(_onbekend_is_leeg)] | None = Field(
+    partners: Annotated[list[Partner] | None, BeforeValidator(_onbekend_is_leeg)] = Field(
         default=None, description="de partners")
     opgave: Annotated[Opgave, Groep] = _groepveld(Opgave, "de maatschappelijke opgave")
     toegevoegde_waarde: Annotated[ToegevoegdeWaarde, Groep] = _groepveld(ToegevoegdeWaarde, "de toegevoegde waarde")

@@ -7,6 +7,7 @@ regel en het veld, in het Nederlands, met waar mogelijk een 'bedoelde u ...?'.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,8 @@ from .fouten import BestandFout, CasusFout, Melding, RegelpakketFout, YamlFout
 from .regels import Kop, Regelbestand, Regelpakket, controleer_pakket, inhoudshash
 
 MAX_MELDINGEN = 12
+# pydantic kan typelabels als 'function-before[...]' in een foutlocatie zetten; dat zijn geen velden.
+_TYPELABEL = re.compile(r"^[a-z][a-z-]*\[.+\]$")
 
 
 class Gelezen:
@@ -122,7 +125,7 @@ def _tekst(fout: dict, velden_van: Any) -> str:
     if soort in ("woord", "woord_type"):
         return fout["msg"]
     if soort == "extra_forbidden":
-        naam = str(loc[-1])
+        naam = str(loc[-1]) if loc else "?"
         bekend = velden_van(loc[:-1])
         if not bekend:
             return f"onbekend veld '{naam}'"
@@ -180,7 +183,7 @@ def _weergave(waarde: Any) -> str:
 def meldingen_uit(fout: ValidationError, gelezen: Gelezen, velden_van: Any) -> list[Melding]:
     meldingen = []
     for f in fout.errors():
-        loc = tuple(d for d in f["loc"] if not (isinstance(d, str) and "[" in d))
+        loc = tuple(d for d in f["loc"] if not (isinstance(d, str) and _TYPELABEL.match(d)))
         veld = _pad(loc) or None
         meldingen.append(Melding(gelezen.naam, _tekst({**f, "loc": loc}, velden_van), gelezen.lijn(loc), veld))
     meldingen.sort(key=lambda m: m.regel or 0)

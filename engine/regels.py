@@ -22,6 +22,7 @@ De voorwaardentaal is met opzet klein (zie README, 'Regelpakketten'):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import re
@@ -311,7 +312,7 @@ class GeladenVormrij:
     lijn: int | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Regelpakket:
     kop: Kop
     regels: tuple[GeladenRegel, ...]
@@ -328,7 +329,11 @@ class Regelpakket:
         return self.kop.versie
 
     def regel(self, regel_id: str) -> GeladenRegel:
-        return next(r for r in self.regels if r.id == regel_id)
+        return self._per_id[regel_id]
+
+    @functools.cached_property
+    def _per_id(self) -> dict[str, GeladenRegel]:
+        return {r.id: r for r in self.regels}
 
     def parameterwaarden(self) -> dict[str, float]:
         return {n: p.waarde for n, p in self.kop.parameters.items()}

@@ -1,0 +1,65 @@
+"""Gedeelde hulpmiddelen voor de tests: het standaardpakket en een beoordelaar, één keer geladen."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+
+from engine.beoordelen import Beoordelaar
+from engine.laden import STANDAARDPAKKET, casus_uit_data, lees_regelpakket
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "cases"
+
+_PAKKET = lees_regelpakket(STANDAARDPAKKET)
+_BEOORDELAAR = Beoordelaar(_PAKKET)
+
+# Een complete casus waar niets op aan te merken is: basis voor spectests met één wijziging.
+GOEDE_CASUS = {
+    "naam": "Goede uitvoerende samenwerking",
+    "fase": "voorstel",
+    "soort": "uitvoerend",
+    "opgave": {"omschrijving": "Passende jeugdhulp in de regio", "overstijgt_gemeentegrens": "ja",
+               "complex": "ja", "partners_gekozen_op": "opgave"},
+    "toegevoegde_waarde": {"inwoners": "ja", "gemeente": "ja", "regio": "ja",
+                           "korte_termijn_doelen": "ja", "lange_termijn_doelen": "ja", "lokaal_nadeel": "nee"},
+    "doelen": {"strategisch": [], "uitvoerend": ["kwaliteit_en_kwetsbaarheid"]},
+    "rol": {"eigen": ["trekker"], "horizon": "lang"},
+    "taak": {"bevoegdheden_overdragen": "nee", "beleidsruimte": "ja", "wettelijk_verplicht_regionaal": "nee",
+             "eigen_personeel": "nee", "eigen_budget": "ja", "private_partners": "nee",
+             "een_gastgemeente_voert_uit": "ja"},
+    "juridische_vorm": "centrumregeling",
+    "onderbouwing": {"businesscase": "aanwezig", "kosten_per_jaar": 100000},
+    "sturing": {"zienswijze_raad": "ja", "evaluatie_afgesproken": "ja", "uittredingsregeling": "ja"},
+}
+
+
+def met(basis: dict, wijzigingen: dict) -> dict:
+    """Een kopie van `basis` met wijzigingen per veldpad ('opgave.omschrijving': ''); None verwijdert."""
+    uit = copy.deepcopy(basis)
+    for pad, waarde in wijzigingen.items():
+        *groepen, veld = pad.split(".")
+        doel = uit
+        for groep in groepen:
+            doel = doel.setdefault(groep, {})
+        if waarde is None:
+            doel.pop(veld, None)
+        else:
+            doel[veld] = waarde
+    return uit
+
+
+@pytest.fixture(scope="session")
+def pakket():
+    return _PAKKET
+
+
+@pytest.fixture(scope="session")
+def beoordelaar():
+    return _BEOORDELAAR
+
+
+def beoordeel(data: dict):
+    return _BEOORDELAAR.beoordeel(casus_uit_data(data))

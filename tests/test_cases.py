@@ -1,0 +1,62 @@
+"""Elke voorbeeldcasus in cases/ is geldig en krijgt het advies dat haar omschrijving belooft."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from cli import cli
+from conftest import CASES
+from engine.casus import CATALOGUS
+from engine.laden import lees_casus, lees_yaml
+
+BESTANDEN = sorted(CASES.glob("*.yaml"))
+BELOFTE = re.compile(r"Verwacht advies: ([a-zë ]+?)[.(]")
+WOORD = {"aangaan": "aangaan", "aangaan onder voorwaarden": "aangaan_onder_voorwaarden",
+         "niet aangaan": "niet_aangaan", "voortzetten": "voortzetten",
+         "voortzetten onder voorwaarden": "voortzetten_onder_voorwaarden", "beëindigen": "beeindigen"}
+
+
+def _belofte(pad) -> str:
+    omschrijving = " ".join(lees_casus(pad).omschrijving.split())
+    gevonden = BELOFTE.search(omschrijving)
+    assert gevonden, f"{pad.name}: de omschrijving noemt geen 'Verwacht advies: ...'"
+    return WOORD[gevonden.group(1).strip()]
+
+
+@pytest.mark.parametrize("pad", BESTANDEN, ids=lambda p: p.name)
+def test_voorbeeldcasus_krijgt_het_beloofde_advies_en_elke_bevinding_heeft_een_bron(pad):
+    resultaat = CliRunner().invoke(cli, ["beoordeel", str(pad), "--formaat", "json"])
+    assert resultaat.exit_code == 0, resultaat.output
+    data = json.loads(resultaat.output)
+    assert data["advies"] == _belofte(pad)
+    assert data["bevindingen"], "elk advies heeft minstens één bevinding"
+    for bevinding in data["bevindingen"]:
+        assert bevinding["bron"]["document"] and bevinding["bron"]["sectie"]
+
+
+@pytest.mark.parametrize("pad", BESTANDEN, ids=lambda p: p.name)
+def test_voorbeeldcasus_is_compleet(pad):
+    """Compleet: elk veld dat een regel kan lezen, is ingevuld (evaluatie alleen bij lopend)."""
+    casus = lees_casus(pad)
+    data = lees_yaml(pad).data
+    ontbrekend = []
+    for veld in CATALOGUS.values():
+        if veld.afgeleid or "[]" in veld.pad or veld.soort in ("tekst", "datum"):
+            continue
+        if veld.pad.startswith("evaluatie.") and casus.fase.value == "voorstel":
+            continue
+        waarde = data
+        for deel in veld.pad.split("."):
+            waarde = waarde.get(deel) if isinstance(waarde, dict) else None
+        if waarde is None or waarde == "onbekend":
+            ontbrekend.append(veld.pad)
+    assert not ontbrekend, f"{pad.name} mist: {ontbrekend}"
+
+
+def test_voorbeeldcasussen_bereiken_samen_alle_zes_adviezen():
+    assert {_belofte(p) for p in BESTANDEN} == set(WOORD.values())
+    assert len(BESTANDEN) >= 6

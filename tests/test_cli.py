@@ -1,0 +1,165 @@
+"""De opdrachtregel zoals een gebruiker hem gebruikt: exitcodes, Nederlandse meldingen, geen traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cli import cli
+from conftest import CASES, ROOT
+
+VOORBEELD = str(CASES / "regionale-inkoop-jeugdzorg.yaml")
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_beoordeel_toont_eerst_het_advies_dan_voorwaarden_en_bevindingen_met_bron():
+    r = run("beoordeel", str(CASES / "ambtelijke-bedrijfsvoering-zonder-businesscase.yaml"))
+    assert r.exit_code == 0, r.output
+    uit = r.output
+    assert uit.index("ADVIES: AANGAAN ONDER VOORWAARDEN") < uit.index("Voorwaarden") < uit.index("Bevindingen")
+    assert "Het college laat een businesscase opstellen" in uit
+    assert "Regionale samenwerking, Inhoudelijke" in uit  # Berenschot als bron
+    assert "Waarom geen ander advies" in uit
+
+
+def test_json_heeft_het_gedocumenteerde_formaat():
+    r = run("beoordeel", VOORBEELD, "--formaat", "json")
+    assert r.exit_code == 0
+    data = json.loads(r.output)
+    assert data["formaat"] == "samenwerkingstoets/advies/1"
+    assert data["advies"] == "aangaan"
+    assert data["regelpakket"]["naam"] == "alkmaar" and data["regelpakket"]["versie"] == "1.0.0"
+    assert isinstance(data["voorwaarden"], list) and isinstance(data["ontbrekende_informatie"], list)
+    bevinding = data["bevindingen"][0]
+    assert set(bevinding) >= {"regel", "criterium", "effect", "uitleg", "bron", "feiten"}
+
+
+def test_markdown_heeft_kopjes_en_tabellen():
+    r = run("beoordeel", VOORBEELD, "--formaat", "markdown")
+    assert r.exit_code == 0
+    assert r.output.startswith("# Samenwerkingstoets: Regionale inkoop jeugdzorg en Wmo")
+    assert "## Advies: aangaan" in r.output and "| Criterium" in r.output
+
+
+def test_beoordeel_met_ander_regelpakket(tmp_path):
+    r = run("beoordeel", VOORBEELD, "--regels", str(tmp_path / "bestaat-niet"))
+    assert r.exit_code == 2
+    assert "Het regelpakket" in r.output and "bestaat niet" in r.output
+
+
+def test_regels_toont_regels_met_criterium_effect_en_bron():
+    r = run("regels", "--criterium", "VIS-OL1")
+    assert r.exit_code == 0
+    assert "ol-geen-opgave" in r.output and "blokkerend" in r.output and "visie#opgaven-zijn-leidend" in r.output
+    assert "tw-geen-waarde-inwoners" not in r.output
+
+
+def test_regels_als_json():
+    r = run("regels", "--formaat", "json")
+    data = json.loads(r.output)
+    assert all({"id", "criterium", "effect", "bron"} <= set(regel) for regel in data["regels"])
+
+
+def test_regels_met_onbekend_criterium_geeft_suggestie():
+    r = run("regels", "--criterium", "VIS-OL9")
+    assert r.exit_code == 2
+    assert "Criterium 'VIS-OL9' bestaat niet" in r.output and "Bedoelde u 'VIS-OL3'?" in r.output
+
+
+LELIJK = {
+    "verkeerd gespeld veld": ("naam: x\nfase: voorstel\nopgave:\n  complx: ja\n",
+                              ["regel 4", "opgave.complx", "Bedoelde u 'complex'?"]),
+    "verkeerd woord": ("naam: x\nfase: voorstell\n",
+                       ["regel 2", "veld 'fase'", "'voorstell' is geen geldige waarde", "Bedoelde u 'voorstel'?"]),
+    "tekst in plaats van getal": ("naam: x\nfase: voorstel\nonderbouwing:\n  kosten_per_jaar: veel\n",
+                                  ["regel 4", "onderbouwing.kosten_per_jaar", "verwacht een heel getal"]),
+    "score van 7": ("naam: x\nfase: voorstel\nsuccesfactoren:\n  identiteit: [7, 3]\n",
+                    ["regel 4", "succesfactoren.identiteit[1]", "te groot", "5"]),
+    "kapotte YAML": ("naam: x\nfase: [voorstel\n", ["geen geldige YAML", "regel"]),
+    "leeg bestand": ("", ["is leeg"]),
+    "alleen commentaar": ("# niets\n", ["alleen commentaar"]),
+    "dubbel veld": ("naam: x\nnaam: y\nfase: voorstel\n", ["twee keer", "regel 2"]),
+    "ontbrekende fase": ("naam: x\n", ["veld 'fase'", "ontbreekt"]),
+    "lijst in plaats van velden": ("- naam\n- fase\n", ["moet velden bevatten"]),
+    "schemaversie 2": ("schema: 2\nnaam: x\nfase: voorstel\n", ["schemaversie 2 wordt niet ondersteund"]),
+    "groep is tekst": ("naam: x\nfase: voorstel\nopgave: wonen\n", ["veld 'opgave'", "verwacht een groep velden"]),
+}
+
+
+@pytest.mark.parametrize("naam", LELIJK)
+def test_lelijke_invoer_geeft_exitcode_2_en_een_nederlandse_melding(tmp_path, naam):
+    inhoud, verwacht = LELIJK[naam]
+    pad = tmp_path / "casus.yaml"
+    pad.write_text(inhoud, encoding="utf-8")
+    voor = sorted(os.listdir(tmp_path))
+    r = run("beoordeel", str(pad))
+    assert r.exit_code == 2, r.output
+    assert r.output.startswith("Fout: ")
+    assert "Traceback" not in r.output
+    for stukje in verwacht:
+        assert stukje in r.output
+    assert sorted(os.listdir(tmp_path)) == voor, "er mag niets geschreven worden"
+    assert pad.read_text(encoding="utf-8") == inhoud
+
+
+def test_binair_bestand(tmp_path):
+    pad = tmp_path / "plaatje.yaml"
+    pad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    r = run("beoordeel", str(pad))
+    assert r.exit_code == 2 and "geen tekstbestand" in r.output
+
+
+def test_map_in_plaats_van_bestand(tmp_path):
+    r = run("beoordeel", str(tmp_path))
+    assert r.exit_code == 2 and "is een map, geen bestand" in r.output
+
+
+def test_ontbrekend_pad():
+    r = run("beoordeel", "bestaat/niet.yaml")
+    assert r.exit_code == 2 and "bestaat niet" in r.output
+
+
+def test_gebruiksfouten_zijn_nederlands():
+    # click's eigen meldingen gaan alleen via main() door de vertaling; hier bootsen we dat na.
+    import clitekst
+    clitekst.installeer()
+    r = run("beoordeel")
+    assert r.exit_code == 2
+    assert "Ontbrekend argument 'CASUS'" in r.output and "Gebruik:" in r.output
+    r = run("beoordeel", VOORBEELD, "--formaat", "pdf")
+    assert r.exit_code == 2 and "Ongeldige waarde voor '--formaat'" in r.output
+    r = run("beoordel")
+    assert r.exit_code == 2 and "Bedoelde u 'beoordeel'?" in r.output
+    for engels in ("Usage:", "Error:", "Missing", "Invalid", "Show this message"):
+        assert engels not in r.output
+
+
+@pytest.mark.parametrize("opdracht", ["beoordeel", "regels"])
+def test_elke_opdracht_heeft_nederlandse_hulp_met_voorbeeld_en_staat_in_de_readme(opdracht):
+    import clitekst
+    clitekst.installeer()
+    r = run(opdracht, "-h")
+    assert r.exit_code == 0
+    assert "Voorbeeld:" in r.output and "Toon deze hulp en stop." in r.output
+    assert f"samenwerkingstoets {opdracht}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_interne_fout_geeft_exitcode_1_zonder_traceback(monkeypatch):
+    import engine.beoordelen
+    monkeypatch.setattr(engine.beoordelen.Beoordelaar, "beoordeel", lambda self, c: 1 / 0)
+    r = run("beoordeel", VOORBEELD)
+    assert r.exit_code == 1
+    assert "Interne fout" in r.output and "Traceback" not in r.output
+
+
+def test_readme_commandos_bestaan():
+    tekst = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "cases/regionale-inkoop-jeugdzorg.yaml" in tekst
+    assert Path(VOORBEELD).exists()

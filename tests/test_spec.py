@@ -1,0 +1,49 @@
+"""Spectests: casussen in YAML met het advies dat ze moeten krijgen en de regels die moeten vuren.
+
+Elk bestand in tests/spec/ bevat een lijst van gevallen:
+
+    - naam: een voorstel zonder benoemde opgave krijgt 'niet aangaan' door VIS-OL1
+      casus: {...}                    # volledige casus, of
+      basis: goed                     # de goede basiscasus uit conftest ...
+      wijzig: {opgave.omschrijving: ""}   # ... met deze wijzigingen
+      advies: niet_aangaan
+      vuurt: [ol-geen-opgave]
+      vuurt_niet: [ol-opgave-overstijgt-gemeente]
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from conftest import GOEDE_CASUS, beoordeel, met
+
+SPEC = Path(__file__).parent / "spec"
+
+
+def _gevallen():
+    yaml = YAML(typ="safe")
+    for bestand in sorted(SPEC.glob("*.yaml")):
+        for geval in yaml.load(bestand.read_text(encoding="utf-8")):
+            yield pytest.param(geval, id=f"{bestand.stem}: {geval['naam']}")
+
+
+@pytest.mark.parametrize("geval", list(_gevallen()))
+def test_spec(geval):
+    if "casus" in geval:
+        data = geval["casus"]
+    else:
+        assert geval["basis"] == "goed"
+        data = met(GOEDE_CASUS, geval.get("wijzig", {}))
+    advies = beoordeel(data)
+    gevuurd = {b.regel for b in advies.bevindingen}
+    assert advies.advies.value == geval["advies"], (advies.advies, sorted(gevuurd))
+    for regel in geval.get("vuurt", []):
+        assert regel in gevuurd, f"regel {regel} vuurde niet; wel: {sorted(gevuurd)}"
+    for regel, tekst in geval.get("uitleg_bevat", {}).items():
+        bevinding = next(b for b in advies.bevindingen if b.regel == regel)
+        assert tekst in bevinding.uitleg + " " + (bevinding.voorwaarde or "")
+    for regel in geval.get("vuurt_niet", []):
+        assert regel not in gevuurd, f"regel {regel} vuurde, maar had niet mogen vuren"
