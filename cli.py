@@ -20,6 +20,8 @@ from engine.weergave import json as json_weergave
 from engine.weergave import tabel as tabel_weergave
 from engine.weergave import toon_advies
 
+clitekst.installeer()  # vóór de eerste opdracht: click bewaart sommige teksten per opdracht
+
 HULP = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 OPTIES = "[OPTIES]"
 
@@ -105,7 +107,6 @@ def regels(criterium, formaat, regelpad):
 
 
 def main() -> None:
-    clitekst.installeer()
     sys.exit(cli.main(prog_name="samenwerkingstoets"))
 
 

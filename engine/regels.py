@@ -181,9 +181,11 @@ def controleer_voorwaarde(voorwaarde: Voorwaarde, parameters: dict[str, float]) 
     for toets in voorwaarde.toetsen():
         veld = CATALOGUS.get(toets.veld)
         if veld is None or not veld.leesbaar:
-            leesbaar = [p for p, v in CATALOGUS.items() if v.leesbaar]
-            problemen.append(f"veld '{toets.veld}' bestaat niet in het casusmodel of kan niet door regels "
-                             f"gelezen worden.{suggestie(toets.veld, leesbaar)}")
+            if veld is not None:
+                problemen.append(f"veld '{toets.veld}' is {veld.soort} en kan niet door regels gelezen worden")
+            else:
+                problemen.append(f"veld '{toets.veld}' bestaat niet in het casusmodel."
+                                 f"{suggestie(toets.veld, CATALOGUS)}")
             continue
         if toets.op == "is" and veld.soort == "woorden":
             problemen.append(f"veld '{toets.veld}' is een lijst: gebruik {{bevat: ...}} of leeg")

@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ruamel.yaml import YAML
+import yaml
 
 from conftest import GOEDE_CASUS, beoordeel, met
 
@@ -24,9 +24,8 @@ SPEC = Path(__file__).parent / "spec"
 
 
 def _gevallen():
-    yaml = YAML(typ="safe")
     for bestand in sorted(SPEC.glob("*.yaml")):
-        for geval in yaml.load(bestand.read_text(encoding="utf-8")):
+        for geval in yaml.safe_load(bestand.read_text(encoding="utf-8")):
             yield pytest.param(geval, id=f"{bestand.stem}: {geval['naam']}")
 
 

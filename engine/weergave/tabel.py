@@ -53,7 +53,7 @@ def advies(advies: Advies) -> str:
             continue
         uit += ["", f"{KOPJES[effect.value]} ({len(groep)})"]
         rijen = [[b.criterium, f"{b.uitleg}\nRegel: {b.regel}. Feiten: {_feiten(b)}",
-                  f"{b.bron.document}, {b.bron.sectie}"] for b in groep]
+                  b.bron.tekst] for b in groep]
         uit.append(tabulate(rijen, headers=["Criterium", "Uitleg", "Bron"], tablefmt="simple_grid",
                             maxcolwidths=[9, 62, 28]))
     uit += ["", _kop("Waarom geen ander advies")]

@@ -1,0 +1,94 @@
+"""Meet de prestaties van samenwerkingstoets en druk de cijfers af (geen test: het is een meting).
+
+    .venv/bin/python scripts/benchmark.py
+
+- koude start: wandkloktijd van `samenwerkingstoets beoordeel` (nieuw proces) naast die van
+  `python -c "import click, pydantic, tabulate"` (doel: hooguit 1,5 keer zo lang);
+- evaluatie in één proces: microseconden per geëvalueerde casus (doel: mediaan onder 300 µs);
+- geheugen: groei van het resident geheugen over 10.000 evaluaties (doel: minder dan 30 MB).
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+HERHALINGEN = 7
+
+
+def _wandklok(opdracht: list[str]) -> float:
+    tijden = []
+    for _ in range(HERHALINGEN):
+        begin = time.perf_counter()
+        subprocess.run(opdracht, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+        tijden.append(time.perf_counter() - begin)
+    return statistics.median(tijden)
+
+
+def koude_start() -> None:
+    bin_ = Path(sys.executable).parent
+    programma = bin_ / "samenwerkingstoets"
+    casus = "cases/regionale-inkoop-jeugdzorg.yaml"
+    basis = _wandklok([sys.executable, "-c", "import click, pydantic, tabulate"])
+    cli = _wandklok([str(programma), "beoordeel", casus])
+    print("Koude start (mediaan van", HERHALINGEN, "keer)")
+    print(f"  python -c 'import click, pydantic, tabulate'  {basis * 1000:7.0f} ms")
+    print(f"  samenwerkingstoets beoordeel {casus}  {cli * 1000:7.0f} ms")
+    print(f"  verhouding {cli / basis:.2f}x (doel: hooguit 1,5x)")
+
+
+def evaluaties() -> None:
+    import psutil
+
+    from engine.beoordelen import Beoordelaar
+    from engine.feiten import feiten_van
+    from engine.laden import STANDAARDPAKKET, lees_casus, lees_regelpakket
+
+    beoordelaar = Beoordelaar(lees_regelpakket(STANDAARDPAKKET))
+    print("\nEvaluatie in één proces (feiten -> vormtabel -> regels -> advieswoord)")
+    medianen = []
+    for pad in sorted((ROOT / "cases").glob("*.yaml")):
+        casus = lees_casus(pad)
+        feiten = feiten_van(casus)
+        tijden = []
+        for _ in range(300):
+            begin = time.perf_counter()
+            beoordelaar.oordeel(feiten)
+            tijden.append(time.perf_counter() - begin)
+        volledig = []
+        for _ in range(20):
+            begin = time.perf_counter()
+            beoordelaar.beoordeel(casus)
+            volledig.append(time.perf_counter() - begin)
+        medianen.append(statistics.median(tijden))
+        print(f"  {pad.name:55s} {statistics.median(tijden) * 1e6:6.0f} µs per evaluatie, "
+              f"volledig advies (met onbekende feiten doorgerekend) {statistics.median(volledig) * 1000:5.1f} ms")
+    print(f"  mediaan over de voorbeeldcasussen: {statistics.median(medianen) * 1e6:.0f} µs (doel: onder 300 µs)")
+
+    proces = psutil.Process(os.getpid())
+    basis = feiten_van(lees_casus(ROOT / "cases" / "omgevingsdienst-lopend.yaml"))
+    toeval = random.Random(1)
+    gc.collect()
+    voor = proces.memory_info().rss
+    begin = time.perf_counter()
+    for _ in range(10_000):
+        feiten = {k: v for k, v in basis.items() if k == "fase" or toeval.random() > 0.3}
+        beoordelaar.oordeel(feiten)
+    duur = time.perf_counter() - begin
+    gc.collect()
+    print(f"\n10.000 evaluaties in één proces: {duur:.1f} s, geheugengroei "
+          f"{(proces.memory_info().rss - voor) / 1e6:.1f} MB (doel: minder dan 30 MB)")
+
+
+if __name__ == "__main__":
+    koude_start()
+    evaluaties()

@@ -1,0 +1,92 @@
+"""De engine zelf: duizenden evaluaties in één proces, fouten die niet stil verdwijnen."""
+
+from __future__ import annotations
+
+import gc
+import random
+
+import psutil
+import pytest
+from hypothesis import given, settings
+
+from conftest import CASES, beoordeel
+from engine import durable
+from engine.beoordelen import Beoordelaar
+from engine.feiten import feiten_van
+from engine.fouten import EngineFout
+from engine.laden import STANDAARDPAKKET, lees_casus, lees_regelpakket
+from engine.regels import Toets
+from strategie import casussen
+
+
+def _willekeurige_feiten(toeval: random.Random, referentie: dict) -> dict:
+    feiten = dict(referentie)
+    for veld in list(feiten):
+        if veld != "fase" and toeval.random() < 0.3:
+            del feiten[veld]
+    return feiten
+
+
+def test_tienduizend_evaluaties_in_een_proces_zonder_crash_met_vlak_geheugen_en_zelfde_advies(beoordelaar):
+    referentie = lees_casus(CASES / "omgevingsdienst-lopend.yaml")
+    eerst = beoordelaar.beoordeel(referentie).model_dump()
+    basis = feiten_van(referentie)
+    toeval = random.Random(2026)
+    for _ in range(500):  # opwarmen: caches, allocaties
+        beoordelaar.oordeel(_willekeurige_feiten(toeval, basis))
+    gc.collect()
+    proces = psutil.Process()
+    voor = proces.memory_info().rss
+    for _ in range(10_000):
+        beoordelaar.oordeel(_willekeurige_feiten(toeval, basis))
+    gc.collect()
+    groei_mb = (proces.memory_info().rss - voor) / 1e6
+    assert groei_mb < 30, f"geheugen groeide {groei_mb:.1f} MB"
+    assert beoordelaar.beoordeel(referentie).model_dump() == eerst
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=casussen())
+def test_de_snelle_weg_en_durables_eigen_host_laten_dezelfde_regels_vuren(beoordelaar, data):
+    from engine.laden import casus_uit_data
+    feiten, _ = beoordelaar.afleiden(feiten_van(casus_uit_data(data)))
+    assert beoordelaar._regels.evalueer(feiten) == beoordelaar._regels.evalueer_via_host(feiten)
+
+
+def test_een_fout_in_een_regelactie_wordt_een_enginefout(monkeypatch):
+    def kapotte_actie(regel_id):
+        def actie(c):
+            raise RuntimeError("kapot")
+        return actie
+    monkeypatch.setattr(durable, "_actie", kapotte_actie)
+    rs = durable.regelset("test-kapot", [("altijd", Toets("fase", "is", "voorstel"))], {})
+    with pytest.raises(EngineFout, match="faalde"):
+        rs.evalueer_via_host({"fase": "voorstel"})
+
+
+def test_zonder_hartslag_komt_er_geen_leeg_advies_maar_een_enginefout(monkeypatch):
+    rs = durable.regelset("test-hartslag", [("altijd", Toets("fase", "is", "voorstel"))], {})
+    monkeypatch.setattr(durable, "HARTSLAG", "__niet_gevuurd")  # alsof de hartslagregel niet vuurde
+    with pytest.raises(EngineFout, match="geen antwoord"):
+        rs.evalueer({"fase": "voorstel"})
+
+
+def test_te_veel_feiten_voor_een_evaluatie_geeft_een_enginefout():
+    rs = durable.regelset("test-veel", [("altijd", Toets("fase", "is", "voorstel"))], {})
+    with pytest.raises(EngineFout, match="Te veel feiten"):
+        rs.evalueer({f"veld{i}": "ja" for i in range(300)})
+
+
+def test_hetzelfde_pakket_twee_keer_laden_hergebruikt_de_regelset():
+    een = Beoordelaar(lees_regelpakket(STANDAARDPAKKET))
+    twee = Beoordelaar(lees_regelpakket(STANDAARDPAKKET))
+    assert een._regels is twee._regels
+
+
+def test_een_onbekend_veld_dat_het_advies_kan_veranderen_staat_bij_nog_te_achterhalen():
+    advies = beoordeel({"naam": "x", "fase": "voorstel", "opgave": {"omschrijving": "Wonen"}})
+    velden = {o.veld: o for o in advies.ontbrekende_informatie}
+    assert "toegevoegde_waarde.inwoners" in velden
+    inwoners = velden["toegevoegde_waarde.inwoners"]
+    assert "tw-waarde-inwoners-onbekend" in inwoners.gelezen_door
+    assert set(inwoners.advies_per_waarde) == {"ja", "nee"}
