@@ -21,12 +21,13 @@ feiten per keer. De rest van de engine ziet nooit een `sid`. De valkuilen uit
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import itertools
 import json
 import threading
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 import durable_rules_engine as _kern
 from durable import engine as _durable
@@ -150,26 +151,17 @@ class Regelset:
             _host().register_rulesets({naam: definitie})
             self._handle = _host().get_ruleset(naam)._handle
 
-    def evalueer(self, feiten: dict[str, Any]) -> list[str]:
+    @contextlib.contextmanager
+    def _sessie(self) -> Iterator[str]:
+        """Eén verse sid onder het slot; de state wordt altijd opgeruimd, fouten worden EngineFout."""
         with _SLOT:
             sid = str(next(_SID))
-            tekst = json.dumps(_feit(feiten, sid), ensure_ascii=False)
-            acties: list[str] = []
             try:
-                code, state = _kern.assert_fact(self._handle, tekst)
-                if code == 1:
-                    raise EngineFout("De engine kon de feiten niet verwerken (geen enkele regel paste).")
-                if code != 0:
-                    raise EngineFout(f"De engine weigerde de feiten (code {code}).")
-                bericht = _kern.start_action_for_state(self._handle, state)
-                bericht = bericht[1] if bericht else None
-                while bericht:
-                    acties.append(_actienaam(bericht))
-                    if len(acties) > 4 * len(self._namen):
-                        raise EngineFout("De engine bleef acties geven; de evaluatie is afgebroken.")
-                    bericht = _kern.complete_and_start_action(self._handle, state)
+                yield sid
             except EngineFout:
                 raise
+            except _durable.MessageNotHandledException:
+                raise EngineFout("De engine kon de feiten niet verwerken (geen enkele regel paste).") from None
             except Exception as fout:  # durable_rules gooit kale Exceptions met alleen tekst
                 raise EngineFout(f"De engine faalde tijdens de evaluatie: {fout}") from None
             finally:
@@ -177,27 +169,30 @@ class Regelset:
                     _kern.delete_state(self._handle, sid)
                 except Exception:
                     pass
+
+    def evalueer(self, feiten: dict[str, Any]) -> list[str]:
+        acties: list[str] = []
+        with self._sessie() as sid:
+            code, state = _kern.assert_fact(self._handle, json.dumps(_feit(feiten, sid), ensure_ascii=False))
+            if code == 1:
+                raise EngineFout("De engine kon de feiten niet verwerken (geen enkele regel paste).")
+            if code != 0:
+                raise EngineFout(f"De engine weigerde de feiten (code {code}).")
+            bericht = _kern.start_action_for_state(self._handle, state)
+            bericht = bericht[1] if bericht else None
+            while bericht:
+                acties.append(_actienaam(bericht))
+                if len(acties) > 4 * len(self._namen):
+                    raise EngineFout("De engine bleef acties geven; de evaluatie is afgebroken.")
+                bericht = _kern.complete_and_start_action(self._handle, state)
         return self._uitkomst([self._namen.get(a, a) for a in acties])
 
     def evalueer_via_host(self, feiten: dict[str, Any]) -> list[str]:
         """Dezelfde evaluatie via durable's eigen Host en Python-acties (referentie voor tests)."""
-        with _SLOT:
-            sid = str(next(_SID))
-            feit = _feit(feiten, sid)
+        with self._sessie() as sid:
             _TREFFERS.clear()
-            host = _host()
-            try:
-                host.assert_fact(self.naam, feit)
-                uitzondering = host.get_state(self.naam, sid).get("exception")
-            except _durable.MessageNotHandledException:
-                raise EngineFout("De engine kon de feiten niet verwerken (geen enkele regel paste).") from None
-            except Exception as fout:
-                raise EngineFout(f"De engine faalde tijdens de evaluatie: {fout}") from None
-            finally:
-                try:
-                    host.delete_state(self.naam, sid)
-                except Exception:
-                    pass
+            _host().assert_fact(self.naam, _feit(feiten, sid))
+            uitzondering = _host().get_state(self.naam, sid).get("exception")
             treffers = list(_TREFFERS)
             _TREFFERS.clear()
         if uitzondering:
