@@ -6,7 +6,7 @@ from tabulate import tabulate
 
 from ..advies import Advies
 from ..regels import EFFECT_VOLGORDE
-from .tabel import KOPJES
+from .tabel import KOPJES, voorwaarden_kop
 
 
 def _cel(tekst: str) -> str:
@@ -23,7 +23,7 @@ def advies(advies: Advies) -> str:
     uit += [f"- Regelpakket: {pakket.naam} {pakket.versie} (geldig vanaf {pakket.geldig_vanaf.isoformat()})", "",
             f"## Advies: {advies.advies_tekst}", "", advies.beslisregel, ""]
     if advies.voorwaarden:
-        uit += ["## Voorwaarden", ""] + [f"{i}. {v}" for i, v in enumerate(advies.voorwaarden, 1)] + [""]
+        uit += [f"## {voorwaarden_kop(advies)}", ""] + [f"{i}. {v}" for i, v in enumerate(advies.voorwaarden, 1)] + [""]
     uit += ["## Bevindingen", ""]
     for effect in EFFECT_VOLGORDE:
         groep = [b for b in advies.bevindingen if b.effect == effect]

@@ -7,7 +7,7 @@ from typing import Any
 from tabulate import tabulate
 
 from ..advies import Advies, Bevinding
-from ..regels import EFFECT_VOLGORDE, GeladenRegel
+from ..regels import EFFECT_VOLGORDE, Advieswoord, GeladenRegel
 
 KOPJES = {
     "blokkerend": "Blokkerend",
@@ -31,6 +31,13 @@ def _waarde(w: Any) -> str:
     return str(w)
 
 
+def voorwaarden_kop(advies: Advies) -> str:
+    """Bij een negatief advies zijn de voorwaarden wat óók nodig is als de blokkades verdwijnen."""
+    if advies.advies in (Advieswoord.niet_aangaan, Advieswoord.beeindigen):
+        return "Voorwaarden (ook nodig als de blokkades worden weggenomen)"
+    return "Voorwaarden"
+
+
 def kopregels(advies: Advies) -> list[str]:
     pakket = advies.regelpakket
     regels = [f"Samenwerkingstoets: {advies.casus} ({advies.fase.value})",
@@ -43,7 +50,7 @@ def kopregels(advies: Advies) -> list[str]:
 def advies(advies: Advies) -> str:
     uit = kopregels(advies) + ["", _kop(f"ADVIES: {advies.advies_tekst.upper()}"), advies.beslisregel, ""]
     if advies.voorwaarden:
-        uit.append(_kop("Voorwaarden"))
+        uit.append(_kop(voorwaarden_kop(advies)))
         uit += [f"{i}. {v}" for i, v in enumerate(advies.voorwaarden, 1)] + [""]
     uit.append(_kop("Bevindingen"))
     uit.append(", ".join(f"{n} {effect}" for effect, n in advies.telling.items()))
@@ -52,10 +59,10 @@ def advies(advies: Advies) -> str:
         if not groep:
             continue
         uit += ["", f"{KOPJES[effect.value]} ({len(groep)})"]
-        rijen = [[b.criterium, f"{b.uitleg}\nRegel: {b.regel}. Feiten: {_feiten(b)}",
+        rijen = [[f"{b.criterium}\n{b.criterium_naam}", f"{b.uitleg}\nRegel: {b.regel}. Feiten: {_feiten(b)}",
                   b.bron.tekst] for b in groep]
         uit.append(tabulate(rijen, headers=["Criterium", "Uitleg", "Bron"], tablefmt="simple_grid",
-                            maxcolwidths=[9, 62, 28]))
+                            maxcolwidths=[16, 58, 26]))
     uit += ["", _kop("Waarom geen ander advies")]
     uit += [f"- {w.advies_tekst}: {w.reden}" for w in advies.waarom_niet]
     veranderend = [o for o in advies.ontbrekende_informatie if o.kan_advies_veranderen]
@@ -69,7 +76,7 @@ def advies(advies: Advies) -> str:
         uit.append("Geen onbekend feit kan dit advies nog veranderen.")
     overig = [o.veld for o in advies.ontbrekende_informatie if not o.kan_advies_veranderen]
     if overig:
-        uit.append(f"Ook onbekend, zonder invloed op het advies: {', '.join(overig)}.")
+        uit.append(f"Ook onbekend, maar elk afzonderlijk verandert het advies niet: {', '.join(overig)}.")
     return "\n".join(uit) + "\n"
 
 
