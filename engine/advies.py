@@ -13,11 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from .casus import ONBEKEND, Fase
+from .casus import Fase
 from .regels import ADVIES_RANG, EFFECT_VOLGORDE, Adviesrij, Advieswoord, Effect
-
-# Bij een ontbrekend feit toont een bevinding dit woord.
-ONBEKEND_TONEN = ONBEKEND
 
 
 class Uitvoer(BaseModel):

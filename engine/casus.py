@@ -246,7 +246,7 @@ def _woordcontrole(vocab: type[StrEnum]):
             raise PydanticCustomError(
                 "woord_type",
                 "verwacht een van de woorden {keuzes}, maar hier staat {gevonden}.",
-                {"keuzes": ", ".join(keuzes), "gevonden": _beschrijf(waarde)},
+                {"keuzes": ", ".join(keuzes), "gevonden": beschrijf(waarde)},
             )
         if waarde not in keuzes:
             raise PydanticCustomError(
@@ -259,13 +259,16 @@ def _woordcontrole(vocab: type[StrEnum]):
     return controleer
 
 
-def _beschrijf(waarde: Any) -> str:
+def beschrijf(waarde: Any) -> str:
+    """Een waarde zoals een foutmelding haar noemt: 'het getal 7', 'een lijst', ''veel''."""
     if waarde is None:
         return "niets"
     if isinstance(waarde, bool):
-        return "ja/nee-waarde"
+        return "een ja/nee-waarde"
     if isinstance(waarde, (int, float)):
         return f"het getal {waarde}"
+    if isinstance(waarde, (dt.date, dt.datetime)):
+        return waarde.isoformat()
     if isinstance(waarde, list):
         return "een lijst"
     if isinstance(waarde, dict):

@@ -53,8 +53,8 @@ def aanvullen(feiten: Feiten) -> Feiten:
     Wordt ook aangeroepen na een wat-als-wijziging van de feiten, zodat afgeleide velden
     nooit achterlopen op de velden waar ze van afhangen.
     """
-    uit = {k: v for k, v in feiten.items() if not CATALOGUS.get(k) or not CATALOGUS[k].afgeleid
-           or k == "opgave.benoemd"}
+    # Afgeleide velden worden opnieuw berekend; alleen opgave.benoemd komt uit de casustekst zelf.
+    uit = {k: v for k, v in feiten.items() if not CATALOGUS[k].afgeleid or k == "opgave.benoemd"}
     vorm = uit.get("juridische_vorm")
     if vorm in VORM_SOORT:
         uit["juridische_vorm.soort"] = VORM_SOORT[vorm].value

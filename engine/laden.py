@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from .casus import Casus, suggestie, velden_onder
+from .casus import Casus, beschrijf, suggestie, velden_onder
 from .fouten import BestandFout, CasusFout, Melding, RegelpakketFout, YamlFout
 from .regels import Kop, Regelbestand, Regelpakket, controleer_pakket, inhoudshash
 
@@ -122,15 +122,9 @@ def lees_yaml(pad: str | Path) -> Gelezen:
     if data is None:
         raise BestandFout(f"Het bestand '{pad}' bevat alleen commentaar, geen velden.")
     if not isinstance(data, dict):
-        raise YamlFout(f"'{pad}' moet velden bevatten ('naam: waarde'), maar bevat {_soort_data(data)}.",
+        raise YamlFout(f"'{pad}' moet velden bevatten ('naam: waarde'), maar bevat {beschrijf(data)}.",
                        [Melding(str(pad), "verwacht 'veld: waarde' op het hoogste niveau", 1)])
     return Gelezen(pad, data, tekst)
-
-
-def _soort_data(data: Any) -> str:
-    if isinstance(data, list):
-        return "een lijst"
-    return f"alleen de waarde '{data}'"
 
 
 # --- pydantic-fouten naar Nederlandse meldingen -----------------------------------------
@@ -164,13 +158,13 @@ def _tekst(fout: dict, velden_van: Any) -> str:
     if soort == "missing":
         return "dit verplichte veld ontbreekt"
     if soort in ("int_parsing", "int_type", "float_parsing", "float_type"):
-        return f"verwacht een heel getal, maar hier staat {_weergave(invoer)}"
+        return f"verwacht een heel getal, maar hier staat {beschrijf(invoer)}"
     if soort == "int_from_float":
-        return f"verwacht een heel getal zonder decimalen, maar hier staat {invoer}"
+        return f"verwacht een heel getal zonder decimalen, maar hier staat {beschrijf(invoer)}"
     if soort == "greater_than_equal":
-        return f"de waarde {invoer} is te klein; de kleinste toegestane waarde is {ctx.get('ge')}"
+        return f"{beschrijf(invoer)} is te klein; de kleinste toegestane waarde is {ctx.get('ge')}"
     if soort == "less_than_equal":
-        return f"de waarde {invoer} is te groot; de grootste toegestane waarde is {ctx.get('le')}"
+        return f"{beschrijf(invoer)} is te groot; de grootste toegestane waarde is {ctx.get('le')}"
     if soort in ("too_short", "too_long"):
         if ctx.get("field_type") == "List":
             return f"verwacht precies {ctx.get('min_length', 2)} scores (stelling a en b), zoals [3, 4]"
@@ -178,36 +172,22 @@ def _tekst(fout: dict, velden_van: Any) -> str:
     if soort == "string_too_short":
         return "deze tekst mag niet leeg zijn"
     if soort in ("string_type",):
-        return f"verwacht tekst, maar hier staat {_weergave(invoer)}"
+        return f"verwacht tekst, maar hier staat {beschrijf(invoer)}"
     if soort == "list_type":
-        return f"verwacht een lijst (zoals [a, b]), maar hier staat {_weergave(invoer)}"
+        return f"verwacht een lijst (zoals [a, b]), maar hier staat {beschrijf(invoer)}"
     if soort in ("model_type", "model_attributes_type", "dict_type"):
-        return f"verwacht een groep velden ('veld: waarde'), maar hier staat {_weergave(invoer)}"
+        return f"verwacht een groep velden ('veld: waarde'), maar hier staat {beschrijf(invoer)}"
     if soort.startswith("date") or soort.startswith("datetime"):
-        return f"verwacht een datum als JJJJ-MM-DD (zoals 2026-11-01), maar hier staat {_weergave(invoer)}"
+        return f"verwacht een datum als JJJJ-MM-DD (zoals 2026-11-01), maar hier staat {beschrijf(invoer)}"
     if soort == "literal_error" and loc == ("schema",):
-        return f"schemaversie {_weergave(invoer)} wordt niet ondersteund; deze versie leest schema 1"
+        return f"schemaversie {invoer} wordt niet ondersteund; deze versie leest schema 1"
     if soort == "literal_error":
-        return f"ongeldige waarde {_weergave(invoer)}; toegestaan: {ctx.get('expected')}"
+        return f"ongeldige waarde {beschrijf(invoer)}; toegestaan: {ctx.get('expected')}"
     if soort == "string_pattern_mismatch":
         return "alleen kleine letters, cijfers en streepjes zijn toegestaan"
     if soort == "enum":
-        return f"ongeldige waarde {_weergave(invoer)}; toegestaan: {ctx.get('expected')}"
-    return f"ongeldige waarde {_weergave(invoer)}"
-
-
-def _weergave(waarde: Any) -> str:
-    if waarde is None:
-        return "niets"
-    if isinstance(waarde, bool):
-        return "een ja/nee-waarde"
-    if isinstance(waarde, dict):
-        return "een groep velden"
-    if isinstance(waarde, list):
-        return "een lijst"
-    if isinstance(waarde, (dt.date, int, float)):
-        return str(waarde)
-    return f"'{waarde}'"
+        return f"ongeldige waarde {beschrijf(invoer)}; toegestaan: {ctx.get('expected')}"
+    return f"ongeldige waarde {beschrijf(invoer)}"
 
 
 def meldingen_uit(fout: ValidationError, gelezen: Gelezen, velden_van: Any) -> list[Melding]:
