@@ -84,25 +84,34 @@ def beoordeel(casus, formaat, regelpad):
 
 @cli.command(context_settings=HULP, options_metavar=OPTIES, short_help="Toon de regels van het regelpakket.")
 @click.option("--criterium", metavar="CODE", help="Alleen de regels van dit criterium, bijvoorbeeld VIS-OL1.")
+@click.option("--dekking", is_flag=True,
+              help="Toon per criterium hoeveel regels het dekken; exitcode 1 als een criterium geen regel heeft.")
 @click.option("--formaat", type=click.Choice(["tabel", "json"]), default="tabel", show_default=True,
               help="Vorm van de uitvoer.")
 @regels_optie
 @fouten_naar_exitcode
-def regels(criterium, formaat, regelpad):
+def regels(criterium, dekking, formaat, regelpad):
     """Toon de regels van het regelpakket met criterium, effect en bron.
 
     \b
     Voorbeeld:
       samenwerkingstoets regels --criterium VIS-OL1
+      samenwerkingstoets regels --dekking
     """
     pakket = lees_regelpakket(regelpad)
+    weergave = json_weergave if formaat == "json" else tabel_weergave
+    if dekking:
+        rijen = pakket.dekking()
+        click.echo(weergave.dekking(rijen, pakket), nl=False)
+        if any(n == 0 for *_, n in rijen):
+            raise click.exceptions.Exit(1)
+        return
     gekozen = list(pakket.regels)
     if criterium:
         if criterium not in pakket.kop.criteria:
             raise InvoerFout(f"Criterium '{criterium}' bestaat niet in regelpakket {pakket.naam}."
                              f"{suggestie(criterium, pakket.kop.criteria)}")
         gekozen = [r for r in gekozen if r.regel.criterium == criterium]
-    weergave = json_weergave if formaat == "json" else tabel_weergave
     click.echo(weergave.regels(gekozen, pakket), nl=False)
 
 

@@ -65,6 +65,16 @@ class OntbrekendeInformatie(Uitvoer):
     kan_advies_veranderen: bool
 
 
+class Factorscore(Uitvoer):
+    """De score op één succesfactor: eigen scan en de laagste partnerscore (gemiddelde van a en b)."""
+
+    code: str
+    factor: str
+    score: float | None
+    laagste_partnerscore: float | None = None
+    laagste_partner: str | None = None
+
+
 class PakketInfo(Uitvoer):
     naam: str
     versie: str
@@ -93,6 +103,7 @@ class Advies(Uitvoer):
     telling: dict[str, int]
     waarom_niet: list[WaaromNiet]
     ontbrekende_informatie: list[OntbrekendeInformatie]
+    succesfactoren: list[Factorscore]
     vormtoets: Vormtoets
     regelpakket: PakketInfo
 

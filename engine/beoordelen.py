@@ -11,18 +11,21 @@ import re
 from typing import Any
 
 from . import durable
-from .advies import (Advies, Bevinding, Bronvermelding, OntbrekendeInformatie, PakketInfo, Vormtoets, besluit, sorteer, telling,
+from .advies import (Advies, Bevinding, Bronvermelding, Factorscore, OntbrekendeInformatie, PakketInfo, Vormtoets, besluit, sorteer, telling,
                      voorwaarden, waarom_niet)
-from .casus import CATALOGUS, ONBEKEND, Casus, Fase
+from .casus import CATALOGUS, ONBEKEND, SUCCESFACTOREN, Casus, Fase
 from .feiten import Feiten, aanvullen, feiten_van
 from .regels import Advieswoord, GeladenRegel, Regelpakket
 
 _PLAATSHOUDER = re.compile(r"\{([a-z_.]+)\}")
 
 
-def _toon(waarde: Any) -> str:
+def toon(waarde: Any) -> str:
+    """Een feitwaarde zoals een lezer haar ziet: '2,5', 'trekker of aanjager', 'onbekend'."""
     if waarde is None:
         return ONBEKEND
+    if isinstance(waarde, float):
+        return f"{waarde:.1f}".replace(".", ",")
     if isinstance(waarde, list):
         if not waarde:
             return "geen"
@@ -33,7 +36,7 @@ def _toon(waarde: Any) -> str:
 
 def vul_in(tekst: str, feiten: Feiten) -> str:
     """Vervang {veld.pad} in een regeltekst door de waarde uit de feiten."""
-    return _PLAATSHOUDER.sub(lambda m: _toon(feiten.get(m.group(1))), tekst)
+    return _PLAATSHOUDER.sub(lambda m: toon(feiten.get(m.group(1))), tekst)
 
 
 class Beoordelaar:
@@ -101,6 +104,10 @@ class Beoordelaar:
             telling=telling(bevindingen),
             waarom_niet=waarom_niet(tabel, casus.fase, bevindingen),
             ontbrekende_informatie=self.ontbrekend(basis, woord),
+            succesfactoren=[Factorscore(code=code, factor=naam, score=feiten.get(f"succesfactoren.{f}.score"),
+                                        laagste_partnerscore=feiten.get(f"succesfactoren.{f}.laagste_partnerscore"),
+                                        laagste_partner=feiten.get(f"succesfactoren.{f}.laagste_partner"))
+                            for f, (code, naam) in SUCCESFACTOREN.items()],
             vormtoets=Vormtoets(rijen=rijen, passende_vormen=feiten.get("juridische_vorm.passende_vormen"),
                                 gekozen_vorm=feiten.get("juridische_vorm")),
             regelpakket=PakketInfo(naam=kop.naam, versie=kop.versie, geldig_vanaf=kop.geldig_vanaf,

@@ -413,6 +413,9 @@ class Sturing(Model):
     uittredingsregeling: W(JaNee) | None = veld("is uittreding geregeld?", volgorde=POSITIEF)
     rolverdeling_helder: W(JaNee) | None = veld(
         "zijn opdrachtgever, opdrachtnemer en eigenaar helder belegd?", volgorde=POSITIEF)
+    in_overzicht: W(JaNee) | None = veld(
+        "staat de samenwerking in het actuele overzicht van thema's en samenwerkingsrelaties?",
+        volgorde=POSITIEF)
     art160_toets: W(Art160) | None = veld(
         "is de toets van art. 160 Gemeentewet gedaan (privaatrechtelijke vormen)?",
         volgorde=["niet_gedaan", "niet_van_toepassing", "onbekend", "gedaan"])
@@ -426,6 +429,10 @@ class SamenwerkingKwaliteit(Model):
         "is de gezamenlijke ambitie helder en concreet?", volgorde=POSITIEF)
     vertrouwen: W(Vertrouwen) | None = veld(
         "het onderlinge vertrouwen", volgorde=["laag", "onbekend", "voldoende", "hoog"])
+    bestuurders_kennen_elkaar: W(JaNee) | None = veld(
+        "kennen de bestuurders elkaar, de gevoeligheden en de kansen van de regio?", volgorde=POSITIEF)
+    samenwerkingsvaardigheden: W(JaNee) | None = veld(
+        "wordt geïnvesteerd in regionale oriëntatie en samenwerkingsvaardigheden?", volgorde=POSITIEF)
     concurrentie_tussen_partners: W(JaNee) | None = veld(
         "hindert onderlinge concurrentie de samenwerking?", volgorde=NEGATIEF)
     regie_georganiseerd: W(JaNee) | None = veld(
@@ -434,6 +441,8 @@ class SamenwerkingKwaliteit(Model):
         "kiezen partners na gezamenlijke verkenning toch hun eigen oplossing?", volgorde=NEGATIEF)
     collectieve_oplossing_beschikbaar: W(JaNee) | None = veld(
         "bestaat er een collectieve (landelijke) oplossing of standaard?", wereldfeit=True)
+    collectieve_oplossing_benut: W(JaNee) | None = veld(
+        "wordt die collectieve oplossing of standaard benut?", volgorde=POSITIEF)
     ruimte_voor_verschil_in_tempo: W(JaNee) | None = veld(
         "is er ruimte voor verschil in tempo en intensiteit?", volgorde=POSITIEF)
 
@@ -516,6 +525,9 @@ class Casus(Model):
     samenwerking: Annotated[SamenwerkingKwaliteit, Groep] = _groepveld(
         SamenwerkingKwaliteit, "kwaliteit van de samenwerking")
     succesfactoren: Annotated[Succesfactoren, Groep] = _groepveld(Succesfactoren, "de scan van tien succesfactoren")
+    succesfactoren_per_partner: Annotated[dict[str, Annotated[Succesfactoren, Groep]] | None,
+                                          BeforeValidator(_onbekend_is_leeg)] = Field(
+        default=None, description="dezelfde scan, ingevuld door of voor elke partner (partnernaam: scores)")
     evaluatie: Annotated[Evaluatie, Groep] = _groepveld(Evaluatie, "evaluatie (alleen bij fase: lopend)")
 
 
@@ -526,7 +538,7 @@ class Veld:
     """Eén veld dat een regel kan lezen (of een tekstveld dat alleen getoond wordt)."""
 
     pad: str
-    soort: str  # woord | woorden | getal | tekst | datum | scores | partners
+    soort: str  # woord | woorden | getal | namen | tekst | datum | scores | partners | scan_per_partner
     beschrijving: str
     waarden: tuple[str, ...] = ()
     volgorde: tuple[str, ...] = ()
@@ -537,7 +549,7 @@ class Veld:
     @property
     def leesbaar(self) -> bool:
         """Kan een regelvoorwaarde dit veld lezen?"""
-        return self.soort in ("woord", "woorden", "getal")
+        return self.soort in ("woord", "woorden", "getal", "namen")
 
 
 def _kern(annotatie: Any) -> Any:
@@ -576,6 +588,8 @@ def _velden(model: type[BaseModel], voorvoegsel: str = "") -> list[Veld]:
                 uit.extend(_velden(item, pad + "[]."))
             else:
                 uit.append(Veld(soort="scores", **basis))
+        elif typing.get_origin(kern) is dict:
+            uit.append(Veld(soort="scan_per_partner", **basis))
         elif kern is int:
             uit.append(Veld(soort="getal", **basis))
         elif kern is dt.date:
@@ -599,6 +613,34 @@ AFGELEIDE_VELDEN: tuple[Veld, ...] = (
          "afgeleid uit de vormtabel: past de gekozen vorm bij de taak?",
          waarden=("ja", "nee"), volgorde=("nee", "ja"), afgeleid=True,
          bronvelden=("juridische_vorm", "soort") + tuple("taak." + n for n in Taak.model_fields)),
+)
+
+AFGELEIDE_VELDEN += tuple(
+    veld
+    for factor, (code, naam) in SUCCESFACTOREN.items()
+    for veld in (
+        Veld(f"succesfactoren.{factor}.score", "getal",
+             f"afgeleid: gemiddelde van de twee stellingen van {code} ({naam}) in de eigen scan",
+             afgeleid=True, bronvelden=(f"succesfactoren.{factor}",)),
+        Veld(f"succesfactoren.{factor}.laagste_partnerscore", "getal",
+             f"afgeleid: de laagste score van een partner op {code}", afgeleid=True,
+             bronvelden=("succesfactoren_per_partner",)),
+        Veld(f"succesfactoren.{factor}.laagste_partner", "tekst",
+             f"afgeleid: de partner(s) met de laagste score op {code}", afgeleid=True,
+             bronvelden=("succesfactoren_per_partner",)),
+    )
+) + (
+    Veld("succesfactoren.ingevuld", "woord", "afgeleid: is (een deel van) de scan van tien succesfactoren ingevuld?",
+         waarden=("ja", "nee"), volgorde=("nee", "ja"), afgeleid=True,
+         bronvelden=("succesfactoren", "succesfactoren_per_partner")),
+    Veld("partners.aantal", "getal", "afgeleid: het aantal genoemde partners", afgeleid=True,
+         bronvelden=("partners",)),
+    Veld("partners.zonder_beschreven_belang", "namen",
+         "afgeleid: de partners waarvan het strategisch belang niet beschreven is", afgeleid=True,
+         bronvelden=("partners",)),
+    Veld("evaluatie.jaren_sinds", "getal",
+         "afgeleid: jaren tussen de laatste evaluatie en de peildatum", afgeleid=True,
+         bronvelden=("evaluatie.jaar_laatste_evaluatie", "peildatum")),
 )
 
 CATALOGUS: dict[str, Veld] = {v.pad: v for v in _velden(Casus)} | {v.pad: v for v in AFGELEIDE_VELDEN}

@@ -121,13 +121,15 @@ def _actie(regel_id: str):
     return actie
 
 
-def _feit(feiten: dict[str, Any], sid: str) -> dict[str, Any]:
+def _feit(feiten: dict[str, Any], sid: str, velden: dict[str, str]) -> dict[str, Any]:
+    """Het durable-feit met alleen de velden die de regelset leest (`velden`: pad -> sleutel)."""
     feit: dict[str, Any] = {"sid": sid, FEITSOORT: "casus"}
-    for pad, waarde in feiten.items():
-        k = sleutel(pad)
-        feit[k] = waarde
-        if isinstance(waarde, list):
-            feit[k + "__aantal"] = len(waarde)
+    for pad, k in velden.items():
+        if pad in feiten:
+            waarde = feiten[pad]
+            feit[k] = waarde
+            if isinstance(waarde, list):
+                feit[k + "__aantal"] = len(waarde)
     if len(feit) > MAX_EIGENSCHAPPEN:
         raise EngineFout(f"Te veel feiten voor één evaluatie ({len(feit)}; hooguit {MAX_EIGENSCHAPPEN}).")
     return feit
@@ -143,9 +145,11 @@ class Regelset:
     bewijzen dat beide wegen dezelfde regels laten vuren.
     """
 
-    def __init__(self, naam: str, definitie: dict, ids: Sequence[str]):
+    def __init__(self, naam: str, definitie: dict, ids: Sequence[str], velden: Sequence[str]):
         self.naam = naam
         self._ids = list(ids)
+        # Alleen wat de regels lezen gaat de engine in: een kleiner feit matcht sneller.
+        self._velden = {pad: sleutel(pad) for pad in velden}
         self._namen = {f"r{n:04d}": i for n, i in enumerate(ids)} | {HARTSLAG: HARTSLAG}
         with _SLOT:
             _host().register_rulesets({naam: definitie})
@@ -173,7 +177,8 @@ class Regelset:
     def evalueer(self, feiten: dict[str, Any]) -> list[str]:
         acties: list[str] = []
         with self._sessie() as sid:
-            code, state = _kern.assert_fact(self._handle, json.dumps(_feit(feiten, sid), ensure_ascii=False))
+            feit = _feit(feiten, sid, self._velden)
+            code, state = _kern.assert_fact(self._handle, json.dumps(feit, ensure_ascii=False))
             if code == 1:
                 raise EngineFout("De engine kon de feiten niet verwerken (geen enkele regel paste).")
             if code != 0:
@@ -191,7 +196,7 @@ class Regelset:
         """Dezelfde evaluatie via durable's eigen Host en Python-acties (referentie voor tests)."""
         with self._sessie() as sid:
             _TREFFERS.clear()
-            _host().assert_fact(self.naam, _feit(feiten, sid))
+            _host().assert_fact(self.naam, _feit(feiten, sid, self._velden))
             uitzondering = _host().get_state(self.naam, sid).get("exception")
             treffers = list(_TREFFERS)
             _TREFFERS.clear()
@@ -231,5 +236,6 @@ def regelset(voorvoegsel: str, items: Sequence[tuple[str, Voorwaarde]], paramete
                 for n, (regel_id, conditie) in enumerate(condities)
             }
             definitie[HARTSLAG] = {"all": [{"m": {FEITSOORT: "casus"}}], "run": _actie(HARTSLAG)}
-            _SETS[naam] = Regelset(naam, definitie, [i for i, _ in items])
+            velden = sorted({t.veld for _, v in items for t in v.toetsen()})
+            _SETS[naam] = Regelset(naam, definitie, [i for i, _ in items], velden)
         return _SETS[naam]

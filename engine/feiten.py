@@ -10,9 +10,14 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from .casus import CATALOGUS, ONBEKEND, VORM_SOORT, Casus
+from .casus import CATALOGUS, ONBEKEND, SUCCESFACTOREN, VORM_SOORT, Casus
 
 Feiten = dict[str, Any]
+
+# Afgeleide velden die uit andere feiten volgen en na elke wijziging opnieuw berekend worden.
+# (De overige afgeleide velden komen uit delen van de casus die regels niet lezen: de
+# omschrijving van de opgave, de scores, de partners en de peildatum.)
+HERBEREKEND = {"juridische_vorm.soort", "juridische_vorm.passende_vormen", "juridische_vorm.past"}
 
 
 def _haal(casus: Casus, pad: str) -> Any:
@@ -44,6 +49,36 @@ def basisfeiten(casus: Casus) -> Feiten:
         feiten[pad] = waarde
     omschrijving = (casus.opgave.omschrijving or "").strip()
     feiten["opgave.benoemd"] = "ja" if omschrijving and omschrijving != ONBEKEND else "nee"
+    feiten.update(_succesfactoren(casus))
+    if casus.partners is not None:
+        feiten["partners.aantal"] = len(casus.partners)
+        feiten["partners.zonder_beschreven_belang"] = [
+            p.naam for p in casus.partners if p.belang is not None and p.belang.value == "niet_beschreven"]
+    if casus.evaluatie.jaar_laatste_evaluatie is not None and casus.peildatum is not None:
+        feiten["evaluatie.jaren_sinds"] = casus.peildatum.year - casus.evaluatie.jaar_laatste_evaluatie
+    return feiten
+
+
+def factorscore(stellingen: list[int] | None) -> float | None:
+    """De score van één succesfactor: het gemiddelde van de twee stellingen."""
+    return sum(stellingen) / len(stellingen) if stellingen else None
+
+
+def _succesfactoren(casus: Casus) -> Feiten:
+    feiten: Feiten = {}
+    per_partner = casus.succesfactoren_per_partner or {}
+    for factor in SUCCESFACTOREN:
+        eigen = factorscore(getattr(casus.succesfactoren, factor))
+        if eigen is not None:
+            feiten[f"succesfactoren.{factor}.score"] = eigen
+        scores = {naam: factorscore(getattr(scan, factor)) for naam, scan in per_partner.items()}
+        scores = {naam: score for naam, score in scores.items() if score is not None}
+        if scores:
+            laagste = min(scores.values())
+            feiten[f"succesfactoren.{factor}.laagste_partnerscore"] = laagste
+            feiten[f"succesfactoren.{factor}.laagste_partner"] = " en ".join(
+                naam for naam, score in scores.items() if score == laagste)
+    feiten["succesfactoren.ingevuld"] = "ja" if any(k.startswith("succesfactoren.") for k in feiten) else "nee"
     return feiten
 
 
@@ -53,8 +88,7 @@ def aanvullen(feiten: Feiten) -> Feiten:
     Wordt ook aangeroepen na een wat-als-wijziging van de feiten, zodat afgeleide velden
     nooit achterlopen op de velden waar ze van afhangen.
     """
-    # Afgeleide velden worden opnieuw berekend; alleen opgave.benoemd komt uit de casustekst zelf.
-    uit = {k: v for k, v in feiten.items() if not CATALOGUS[k].afgeleid or k == "opgave.benoemd"}
+    uit = {k: v for k, v in feiten.items() if k not in HERBEREKEND}
     vorm = uit.get("juridische_vorm")
     if vorm in VORM_SOORT:
         uit["juridische_vorm.soort"] = VORM_SOORT[vorm].value

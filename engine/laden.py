@@ -201,6 +201,8 @@ def meldingen_uit(fout: ValidationError, gelezen: Gelezen, velden_van: Any) -> l
 
 
 def _casusvelden(loc: tuple) -> list[str]:
+    if loc[:1] == ("succesfactoren_per_partner",):  # partnernaam: dezelfde velden als de eigen scan
+        return velden_onder("succesfactoren") if len(loc) == 2 else []
     return velden_onder(_groeppad(loc))
 
 

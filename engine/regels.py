@@ -115,6 +115,7 @@ OPS_PER_SOORT = {
     "woord": {"is", "niet", "in", "onbekend", "bekend"},
     "woorden": {"bevat", "bevat_geen", "leeg", "niet_leeg", "onbekend", "bekend"},
     "getal": VERGELIJKINGEN | {"onbekend", "bekend"},
+    "namen": {"leeg", "niet_leeg", "onbekend", "bekend"},
 }
 
 
@@ -336,6 +337,13 @@ class Regelpakket:
     @functools.cached_property
     def _per_id(self) -> dict[str, GeladenRegel]:
         return {r.id: r for r in self.regels}
+
+    def dekking(self) -> list[tuple[str, Criterium, int]]:
+        """Per criterium uit de catalogus: hoeveel regels het dekken (0 = niet gedekt)."""
+        aantallen = {code: 0 for code in self.kop.criteria}
+        for r in self.regels:
+            aantallen[r.regel.criterium] += 1
+        return [(code, self.kop.criteria[code], n) for code, n in aantallen.items()]
 
     def parameterwaarden(self) -> dict[str, float]:
         return {n: p.waarde for n, p in self.kop.parameters.items()}

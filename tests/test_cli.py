@@ -35,7 +35,7 @@ def test_json_heeft_het_gedocumenteerde_formaat():
     data = json.loads(r.output)
     assert data["formaat"] == "samenwerkingstoets/advies/1"
     assert data["advies"] == "aangaan"
-    assert data["regelpakket"]["naam"] == "alkmaar" and data["regelpakket"]["versie"] == "1.0.0"
+    assert data["regelpakket"]["naam"] == "alkmaar" and data["regelpakket"]["versie"] == "1.1.0"
     assert isinstance(data["voorwaarden"], list) and isinstance(data["ontbrekende_informatie"], list)
     bevinding = data["bevindingen"][0]
     assert set(bevinding) >= {"regel", "criterium", "effect", "uitleg", "bron", "feiten"}
@@ -59,6 +59,38 @@ def test_regels_toont_regels_met_criterium_effect_en_bron():
     assert r.exit_code == 0
     assert "ol-geen-opgave" in r.output and "blokkerend" in r.output and "visie#opgaven-zijn-leidend" in r.output
     assert "tw-geen-waarde-inwoners" not in r.output
+
+
+def test_dekking_toont_elk_criterium_met_naam_bron_en_aantal_regels():
+    r = run("regels", "--dekking")
+    assert r.exit_code == 0, r.output
+    assert "Alle 58 criteria hebben minstens één regel." in r.output
+    for code in ("VIS-TW1", "VIS-UP3", "SF-10", "RA-5", "BE-7", "TE-6", "JV-3", "EV-5"):
+        assert code in r.output
+    assert "Tien succesfactoren voor" in r.output
+
+
+def test_dekking_geeft_exitcode_1_als_een_criterium_geen_regel_heeft(tmp_path):
+    import shutil
+
+    import yaml
+
+    from engine.laden import STANDAARDPAKKET
+    shutil.copytree(STANDAARDPAKKET, tmp_path / "pakket")
+    pack = tmp_path / "pakket" / "pack.yaml"
+    data = yaml.safe_load(pack.read_text(encoding="utf-8"))
+    data["criteria"]["VIS-XX1"] = {"naam": "Nieuw criterium", "groep": "visie", "bron": "visie"}
+    pack.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    r = run("regels", "--dekking", "--regels", str(tmp_path / "pakket"))
+    assert r.exit_code == 1
+    assert "VIS-XX1" in r.output and "GEEN" in r.output and "1 criteria hebben geen enkele regel." in r.output
+
+
+def test_tabel_toont_de_tien_succesfactorscores_en_de_laagste_partner():
+    r = run("beoordeel", str(CASES / "economische-samenwerking-mra.yaml"))
+    assert r.exit_code == 0
+    assert "Succesfactoren" in r.output
+    assert "SF-10" in r.output and "2,0 (Zaanstad)" in r.output
 
 
 def test_regels_als_json():
@@ -162,8 +194,16 @@ def test_readme_commandos_bestaan():
 
 def test_de_readme_beschrijft_elk_veld_van_het_casusformaat():
     from engine.casus import CATALOGUS
+    from engine.casus import SUCCESFACTOREN
     tekst = (ROOT / "README.md").read_text(encoding="utf-8")
-    ontbreekt = [pad for pad in CATALOGUS if f"`{pad}`" not in tekst]
+
+    def generiek(pad: str) -> str:  # succesfactoren.identiteit.score -> succesfactoren.FACTOR.score
+        delen = pad.split(".")
+        if len(delen) == 3 and delen[0] == "succesfactoren" and delen[1] in SUCCESFACTOREN:
+            return f"succesfactoren.FACTOR.{delen[2]}"
+        return pad
+
+    ontbreekt = [pad for pad in CATALOGUS if f"`{generiek(pad)}`" not in tekst]
     assert not ontbreekt, f"niet in de README: {ontbreekt}"
 
 

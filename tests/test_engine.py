@@ -72,7 +72,7 @@ def test_zonder_hartslag_komt_er_geen_leeg_advies_maar_een_enginefout(monkeypatc
 
 
 def test_te_veel_feiten_voor_een_evaluatie_geeft_een_enginefout():
-    rs = durable.regelset("test-veel", [("altijd", Toets("fase", "is", "voorstel"))], {})
+    rs = durable.regelset("test-veel", [(f"r{i}", Toets(f"veld{i}", "is", "ja")) for i in range(300)], {})
     with pytest.raises(EngineFout, match="Te veel feiten"):
         rs.evalueer({f"veld{i}": "ja" for i in range(300)})
 

@@ -3,7 +3,8 @@
 Elk bestand in tests/spec/ bevat een lijst van gevallen:
 
     - naam: een voorstel zonder benoemde opgave krijgt 'niet aangaan' door VIS-OL1
-      casus: {...}                    # volledige casus, of
+      bestand: cases/x.yaml           # een voorbeeldcasus, of
+      casus: {...}                    # een volledige casus, of
       basis: goed                     # de goede basiscasus uit conftest ...
       wijzig: {opgave.omschrijving: ""}   # ... met deze wijzigingen
       advies: niet_aangaan
@@ -18,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import GOEDE_CASUS, beoordeel, met
+from conftest import GOEDE_CASUS, ROOT, beoordeel, met
 
 SPEC = Path(__file__).parent / "spec"
 
@@ -31,7 +32,9 @@ def _gevallen():
 
 @pytest.mark.parametrize("geval", list(_gevallen()))
 def test_spec(geval):
-    if "casus" in geval:
+    if "bestand" in geval:
+        data = yaml.safe_load((ROOT / geval["bestand"]).read_text(encoding="utf-8"))
+    elif "casus" in geval:
         data = geval["casus"]
     else:
         assert geval["basis"] == "goed"

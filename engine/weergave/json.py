@@ -39,3 +39,13 @@ def regels(regels: list[GeladenRegel], pakket: Any) -> str:
         ],
     }
     return _json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def dekking(rijen: list, pakket: Any) -> str:
+    data = {
+        "formaat": "samenwerkingstoets/dekking/1",
+        "regelpakket": {"naam": pakket.naam, "versie": pakket.versie},
+        "criteria": [{"code": code, "naam": c.naam, "groep": c.groep, "bron": c.bron, "regels": n}
+                     for code, c, n in rijen],
+    }
+    return _json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -6,7 +6,7 @@ from tabulate import tabulate
 
 from ..advies import Advies
 from ..regels import EFFECT_VOLGORDE
-from .tabel import KOPJES, voorwaarden_kop
+from .tabel import KOPJES, factorrijen, voorwaarden_kop
 
 
 def _cel(tekst: str) -> str:
@@ -32,6 +32,9 @@ def advies(advies: Advies) -> str:
         uit += [f"### {KOPJES[effect.value]} ({len(groep)})", ""]
         rijen = [[b.criterium, f"`{b.regel}`", _cel(b.uitleg), _cel(b.bron.tekst)] for b in groep]
         uit += [tabulate(rijen, headers=["Criterium", "Regel", "Uitleg", "Bron"], tablefmt="github"), ""]
+    uit += ["## Succesfactoren", "",
+            tabulate(factorrijen(advies), headers=["Factor", "", "Eigen scan", "Laagste partner"], tablefmt="github"),
+            ""]
     uit += ["## Waarom geen ander advies", ""] + [f"- **{w.advies_tekst}**: {w.reden}" for w in advies.waarom_niet]
     veranderend = [o for o in advies.ontbrekende_informatie if o.kan_advies_veranderen]
     uit += ["", "## Nog te achterhalen", ""]

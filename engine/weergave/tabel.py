@@ -7,6 +7,7 @@ from typing import Any
 from tabulate import tabulate
 
 from ..advies import Advies, Bevinding
+from ..beoordelen import toon
 from ..regels import EFFECT_VOLGORDE, Advieswoord, GeladenRegel
 
 KOPJES = {
@@ -29,6 +30,16 @@ def _waarde(w: Any) -> str:
     if isinstance(w, list):
         return "[" + ", ".join(map(str, w)) + "]"
     return str(w)
+
+
+def factorrijen(advies: Advies) -> list[list[str]]:
+    """De tien succesfactoren als rijen: code, naam, eigen score, laagste partnerscore (met naam)."""
+    rijen = []
+    for f in advies.succesfactoren:
+        partner = (f"{toon(f.laagste_partnerscore)} ({f.laagste_partner})"
+                   if f.laagste_partnerscore is not None else "-")
+        rijen.append([f.code, f.factor, toon(f.score) if f.score is not None else "-", partner])
+    return rijen
 
 
 def voorwaarden_kop(advies: Advies) -> str:
@@ -63,6 +74,9 @@ def advies(advies: Advies) -> str:
                   b.bron.tekst] for b in groep]
         uit.append(tabulate(rijen, headers=["Criterium", "Uitleg", "Bron"], tablefmt="simple_grid",
                             maxcolwidths=[16, 58, 26]))
+    uit += ["", _kop("Succesfactoren (gemiddelde van de twee stellingen, 1 t/m 5)")]
+    uit.append(tabulate(factorrijen(advies), headers=["Factor", "", "Eigen scan", "Laagste partner"],
+                        tablefmt="simple"))
     uit += ["", _kop("Waarom geen ander advies")]
     uit += [f"- {w.advies_tekst}: {w.reden}" for w in advies.waarom_niet]
     veranderend = [o for o in advies.ontbrekende_informatie if o.kan_advies_veranderen]
@@ -84,3 +98,14 @@ def regels(regels: list[GeladenRegel], pakket: Any) -> str:
     rijen = [[r.regel.criterium, r.id, r.regel.effect.value, r.regel.bron] for r in regels]
     kop = f"Regelpakket {pakket.naam} {pakket.versie}: {len(regels)} regels"
     return kop + "\n" + tabulate(rijen, headers=["Criterium", "Regel", "Effect", "Bron"], tablefmt="simple") + "\n"
+
+
+def dekking(rijen: list, pakket: Any) -> str:
+    tabel = [[code, c.naam, pakket.kop.bronnen[c.bron].titel, n if n else "GEEN"] for code, c, n in rijen]
+    ongedekt = sum(1 for *_, n in rijen if not n)
+    slot = (f"{ongedekt} criteria hebben geen enkele regel." if ongedekt
+            else f"Alle {len(rijen)} criteria hebben minstens één regel.")
+    return (f"Dekking van regelpakket {pakket.naam} {pakket.versie}\n"
+            + tabulate(tabel, headers=["Criterium", "Naam", "Bron", "Regels"], tablefmt="simple",
+                       maxcolwidths=[None, 45, 45, None])
+            + "\n" + slot + "\n")
