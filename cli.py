@@ -15,10 +15,13 @@ import clitekst
 from engine.beoordelen import Beoordelaar
 from engine.casus import suggestie
 from engine.fouten import Fout, InvoerFout
-from engine.laden import STANDAARDPAKKET, lees_casus, lees_regelpakket
+from engine.laden import STANDAARDPAKKET, lees_casus, lees_regelpakket, lees_variant
+from engine.regels import Advieswoord
+from engine.watals import Zoeker, kolommen, lees_wat_als, met_varianten, zoek_met_tussendoel
+from engine.watals import vergelijk as vergelijk_kolommen
+from engine.weergave import WEERGAVEN, toon_advies
 from engine.weergave import json as json_weergave
 from engine.weergave import tabel as tabel_weergave
-from engine.weergave import toon_advies
 
 clitekst.installeer()  # vóór de eerste opdracht: click bewaart sommige teksten per opdracht
 
@@ -63,23 +66,95 @@ def cli():
     """
 
 
+formaat_optie = click.option("--formaat", type=click.Choice(["tabel", "json", "markdown"]), default="tabel",
+                             show_default=True, help="Vorm van de uitvoer.")
+wat_als_opties = [
+    click.option("--wat-als", "wat_als", multiple=True, metavar="VELD=WAARDE",
+                 help="Wijzig een veld, zoals juridische_vorm=centrumregeling (herhaalbaar)."),
+    click.option("--variant", "variantpaden", multiple=True, metavar="BESTAND",
+                 help="Een variantbestand met naam, omschrijving en de velden die veranderen (herhaalbaar)."),
+]
+
+
+def met_opties(opties):
+    def decorator(functie):
+        for optie in reversed(opties):
+            functie = optie(functie)
+        return functie
+    return decorator
+
+
+def lees_varianten(variantpaden, wat_als) -> list:
+    varianten = [lees_variant(p) for p in variantpaden]
+    return varianten + ([lees_wat_als(list(wat_als))] if wat_als else [])
+
+
 @cli.command(context_settings=HULP, options_metavar=OPTIES, short_help="Beoordeel een casus en toon het advies.")
 @click.argument("casus", metavar="CASUS")
-@click.option("--formaat", type=click.Choice(["tabel", "json", "markdown"]), default="tabel",
-              show_default=True, help="Vorm van de uitvoer.")
+@formaat_optie
+@met_opties(wat_als_opties)
 @regels_optie
 @fouten_naar_exitcode
-def beoordeel(casus, formaat, regelpad):
-    """Beoordeel één casusbestand (YAML) en toon het advies.
+def beoordeel(casus, formaat, wat_als, variantpaden, regelpad):
+    """Beoordeel één casusbestand (YAML) en toon het advies; met --wat-als of --variant het
+    advies voor de gewijzigde casus.
 
     \b
     Voorbeeld:
       samenwerkingstoets beoordeel cases/regionale-inkoop-jeugdzorg.yaml
       samenwerkingstoets beoordeel cases/regionale-inkoop-jeugdzorg.yaml --formaat json
+      samenwerkingstoets beoordeel cases/ict-samenwerking-lopend.yaml --wat-als onderbouwing.businesscase=aanwezig
     """
     pakket = lees_regelpakket(regelpad)
-    advies = Beoordelaar(pakket).beoordeel(lees_casus(casus))
+    gewijzigd, variant = met_varianten(lees_casus(casus), lees_varianten(variantpaden, wat_als))
+    advies = Beoordelaar(pakket).beoordeel(gewijzigd).model_copy(update={"variant": variant})
     click.echo(toon_advies(advies, formaat), nl=False)
+
+
+@cli.command(context_settings=HULP, options_metavar=OPTIES, short_help="Vergelijk casussen, varianten of beleid.")
+@click.argument("casussen", nargs=-1, required=True, metavar="CASUS...")
+@formaat_optie
+@met_opties(wat_als_opties)
+@click.option("--regels", "regelpaden", multiple=True, metavar="PAD",
+              help="Regelpakket (herhaalbaar: dezelfde casus onder ander beleid). Standaard: rules/alkmaar.")
+@fouten_naar_exitcode
+def vergelijk(casussen, formaat, wat_als, variantpaden, regelpaden):
+    """Vergelijk casussen, een casus met zijn varianten, of een casus onder verschillende
+    regelpakketten: advies, voorwaarden, tellingen en de bevindingen die verschillen.
+
+    \b
+    Voorbeeld:
+      samenwerkingstoets vergelijk cases/omgevingsdienst-lopend.yaml cases/regionaal-archief-lopend.yaml
+      samenwerkingstoets vergelijk cases/ict-samenwerking-lopend.yaml --wat-als onderbouwing.businesscase=aanwezig
+      samenwerkingstoets vergelijk cases/digitale-dienstverlening-voorstel.yaml --regels rules/alkmaar --regels rules/alkmaar-streng
+    """
+    beoordelaars = [Beoordelaar(lees_regelpakket(p)) for p in (regelpaden or [STANDAARDPAKKET])]
+    gelezen = [lees_casus(c) for c in casussen]
+    uitkomst = vergelijk_kolommen(kolommen(gelezen, lees_varianten(variantpaden, wat_als), beoordelaars))
+    click.echo(WEERGAVEN[formaat].vergelijking(uitkomst), nl=False)
+
+
+@cli.command("wat-moet-er-veranderen", context_settings=HULP, options_metavar=OPTIES,
+             short_help="Welke wijzigingen geven een ander advies?")
+@click.argument("casus", metavar="CASUS")
+@click.option("--doel", type=click.Choice([w.value for w in Advieswoord]), metavar="ADVIES",
+              help="Het gewenste advies (standaard het beste voor de fase), bijvoorbeeld aangaan.")
+@formaat_optie
+@regels_optie
+@fouten_naar_exitcode
+def wat_moet_er_veranderen(casus, doel, formaat, regelpad):
+    """Zoek de kleinste sets veldwijzigingen (één, twee of drie velden) die de casus naar het
+    gewenste advies brengen. Elk voorstel is opnieuw beoordeeld; feiten van de wereld (zoals
+    een wettelijke plicht) worden nooit voorgesteld.
+
+    \b
+    Voorbeeld:
+      samenwerkingstoets wat-moet-er-veranderen cases/ambtelijke-bedrijfsvoering-zonder-businesscase.yaml
+      samenwerkingstoets wat-moet-er-veranderen cases/ict-samenwerking-lopend.yaml --doel voortzetten_onder_voorwaarden
+    """
+    zoeker = Zoeker(Beoordelaar(lees_regelpakket(regelpad)))
+    resultaat, tussendoel = zoek_met_tussendoel(zoeker, lees_casus(casus), doel)
+    click.echo(WEERGAVEN[formaat].zoekresultaat(resultaat, tussendoel, casus), nl=False)
 
 
 @cli.command(context_settings=HULP, options_metavar=OPTIES, short_help="Toon de regels van het regelpakket.")

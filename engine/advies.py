@@ -92,6 +92,7 @@ class Vormtoets(Uitvoer):
 
 class Advies(Uitvoer):
     casus: str
+    variant: str | None = None
     fase: Fase
     perspectief: str
     peildatum: dt.date | None

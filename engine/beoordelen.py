@@ -76,6 +76,10 @@ class Beoordelaar:
         feiten, rijen = self.afleiden(basis)
         return feiten, rijen, self._regels.evalueer(feiten)
 
+    def gevuurd(self, basis: Feiten) -> list[str]:
+        """De ids van de regels die bij deze (basis)feiten vuren, in pakketvolgorde."""
+        return self._gevuurd(basis)[2]
+
     def oordeel(self, basis: Feiten) -> Advieswoord:
         """Alleen het advieswoord bij deze (basis)feiten: snel, voor wat-als-vragen."""
         _, _, ids = self._gevuurd(basis)

@@ -505,13 +505,14 @@ class Casus(Model):
 
     schema_versie: Literal[1] = Field(default=1, alias="schema", description="versie van het casusformaat")
     naam: str = Field(min_length=1, description="naam van de samenwerking")
-    fase: W(Fase) = Field(description="voorstel (nieuw) of lopend (bestaand)")
+    fase: W(Fase) = Field(description="voorstel (nieuw) of lopend (bestaand)",
+                          json_schema_extra={"wereldfeit": True})
     perspectief: str | None = Field(default=None, description="de gemeente waarvoor het advies is")
     omschrijving: str | None = Field(default=None, description="vrije toelichting")
     peildatum: dt.date | None = Field(default=None, description="datum waarop de feiten betrekking hebben")
-    soort: W(Soort) | None = veld("strategisch, uitvoerend of beide")
-    themas: Woorden(Thema) = veld("de thema's van de samenwerking")
-    schaal: W(Schaal) | None = veld("de schaal van de samenwerking")
+    soort: W(Soort) | None = veld("strategisch, uitvoerend of beide", wereldfeit=True)
+    themas: Woorden(Thema) = veld("de thema's van de samenwerking", wereldfeit=True)
+    schaal: W(Schaal) | None = veld("de schaal van de samenwerking", wereldfeit=True)
     partners: Annotated[list[Partner] | None, BeforeValidator(_onbekend_is_leeg)] = Field(
         default=None, description="de partners")
     opgave: Annotated[Opgave, Groep] = _groepveld(Opgave, "de maatschappelijke opgave")

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from .casus import Casus, beschrijf, suggestie, velden_onder
 from .fouten import BestandFout, CasusFout, Melding, RegelpakketFout, YamlFout
-from .regels import Kop, Regelbestand, Regelpakket, controleer_pakket, inhoudshash
+from .regels import Kop, Overlay, Regelbestand, Regelpakket, controleer_pakket, inhoudshash
 
 MAX_MELDINGEN = 12
 # pydantic kan typelabels als 'function-before[...]' in een foutlocatie zetten; dat zijn geen velden.
@@ -200,7 +200,7 @@ def meldingen_uit(fout: ValidationError, gelezen: Gelezen, velden_van: Any) -> l
     return meldingen[:MAX_MELDINGEN]
 
 
-def _casusvelden(loc: tuple) -> list[str]:
+def casusvelden(loc: tuple) -> list[str]:
     if loc[:1] == ("succesfactoren_per_partner",):  # partnernaam: dezelfde velden als de eigen scan
         return velden_onder("succesfactoren") if len(loc) == 2 else []
     return velden_onder(_groeppad(loc))
@@ -214,7 +214,7 @@ def lees_casus(pad: str | Path) -> Casus:
     try:
         return Casus.model_validate(gelezen.data)
     except ValidationError as fout:
-        meldingen = meldingen_uit(fout, gelezen, _casusvelden)
+        meldingen = meldingen_uit(fout, gelezen, casusvelden)
         raise CasusFout(f"De casus '{gelezen.naam}' klopt niet:", meldingen) from None
 
 
@@ -224,7 +224,7 @@ def casus_uit_data(data: dict, naam: str = "<casus>") -> Casus:
     try:
         return Casus.model_validate(data)
     except ValidationError as fout:
-        raise CasusFout(f"De casus '{naam}' klopt niet:", meldingen_uit(fout, gelezen, _casusvelden)) from None
+        raise CasusFout(f"De casus '{naam}' klopt niet:", meldingen_uit(fout, gelezen, casusvelden)) from None
 
 
 # --- regelpakket ------------------------------------------------------------------------
@@ -248,7 +248,19 @@ def _modelvelden(model: Any):
 
 
 def lees_regelpakket(map_: str | Path) -> Regelpakket:
-    """Lees pack.yaml en de regelbestanden die het noemt, en controleer het geheel."""
+    """Lees pack.yaml en de regelbestanden die het noemt (of de basis van een beleidsvariant),
+    en controleer het geheel."""
+    map_ = _pakketmap(map_)
+    kop, bestanden, meldingen = _lees_onderdelen(map_, set())
+    regels, rijen, problemen = controleer_pakket(kop, bestanden)
+    meldingen += problemen
+    if meldingen:
+        raise RegelpakketFout(f"Het regelpakket '{map_}' klopt niet:", meldingen[:MAX_MELDINGEN])
+    hash_ = inhoudshash(kop.model_dump(mode="json"), [b[1].model_dump(mode="json") for b in bestanden])
+    return Regelpakket(kop, tuple(regels), tuple(rijen), str(map_), hash_)
+
+
+def _pakketmap(map_: str | Path) -> Path:
     map_ = Path(map_)
     if map_.is_file() and map_.name == "pack.yaml":
         map_ = map_.parent
@@ -258,7 +270,17 @@ def lees_regelpakket(map_: str | Path) -> Regelpakket:
         raise BestandFout(f"'{map_}' is geen map; een regelpakket is een map met pack.yaml.")
     if not (map_ / "pack.yaml").is_file():
         raise BestandFout(f"In '{map_}' staat geen pack.yaml; dat is geen regelpakket.")
+    return map_
+
+
+def _lees_onderdelen(map_: Path, bezocht: set[Path]) -> tuple[Kop, list, list[Melding]]:
+    """De kop en de regelbestanden van een pakket, nog niet als geheel gecontroleerd."""
+    if map_.resolve() in bezocht:
+        raise RegelpakketFout(f"Het regelpakket '{map_}' verwijst via 'basis' naar zichzelf.")
+    bezocht.add(map_.resolve())
     kopbestand = lees_yaml(map_ / "pack.yaml")
+    if "basis" in kopbestand.data:
+        return _lees_overlay(map_, kopbestand, bezocht)
     try:
         kop = Kop.model_validate(kopbestand.data)
     except ValidationError as fout:
@@ -274,16 +296,72 @@ def lees_regelpakket(map_: str | Path) -> Regelpakket:
             meldingen += meldingen_uit(fout, gelezen, _modelvelden(Regelbestand))
             continue
         bestanden.append((gelezen.naam, inhoud, gelezen.lijn))
-    genoemd = set(kop.bestanden) | {"pack.yaml"}
-    for los in sorted(p.name for p in map_.glob("*.yaml") if p.name not in genoemd):
-        meldingen.append(Melding(str(map_ / los), "dit regelbestand staat niet onder 'bestanden' in pack.yaml "
-                                                  "en zou stilzwijgend genegeerd worden"))
-    regels, rijen, problemen = controleer_pakket(kop, bestanden)
-    meldingen += problemen
-    if meldingen:
-        raise RegelpakketFout(f"Het regelpakket '{map_}' klopt niet:", meldingen[:MAX_MELDINGEN])
-    hash_ = inhoudshash(kop.model_dump(mode="json"), [b[1].model_dump(mode="json") for b in bestanden])
-    return Regelpakket(kop, tuple(regels), tuple(rijen), str(map_), hash_)
+    meldingen += _losse_bestanden(map_, set(kop.bestanden))
+    return kop, bestanden, meldingen
+
+
+def _losse_bestanden(map_: Path, genoemd: set[str]) -> list[Melding]:
+    return [Melding(str(map_ / los), "dit regelbestand staat niet onder 'bestanden' in pack.yaml "
+                                     "en zou stilzwijgend genegeerd worden")
+            for los in sorted(p.name for p in map_.glob("*.yaml") if p.name not in genoemd | {"pack.yaml"})]
+
+
+def _lees_overlay(map_: Path, kopbestand: Gelezen, bezocht: set[Path]) -> tuple[Kop, list, list[Melding]]:
+    """Een beleidsvariant: de basis, met gewijzigde parameters en regeleffecten."""
+    try:
+        overlay = Overlay.model_validate(kopbestand.data)
+    except ValidationError as fout:
+        raise RegelpakketFout(f"De beleidsvariant '{map_}' klopt niet:",
+                              meldingen_uit(fout, kopbestand, _modelvelden(Overlay))) from None
+    try:
+        basismap = _pakketmap(map_ / overlay.basis)
+    except BestandFout as fout:
+        raise RegelpakketFout(f"De beleidsvariant '{map_}' klopt niet:", [Melding(
+            kopbestand.naam, f"basis: {fout.tekst}", kopbestand.lijn(("basis",)), "basis")]) from None
+    kop, bestanden, meldingen = _lees_onderdelen(basismap, bezocht)
+    meldingen += _losse_bestanden(map_, set())
+    regels = {r.id: r for _, inhoud, _ in bestanden for r in inhoud.regels}
+    for naam in overlay.parameters:
+        if naam not in kop.parameters:
+            meldingen.append(Melding(kopbestand.naam, f"parameter '{naam}' bestaat niet in de basis."
+                                     f"{suggestie(naam, kop.parameters)}", kopbestand.lijn(("parameters", naam))))
+    for regel_id, wijziging in overlay.regels.items():
+        lijn = kopbestand.lijn(("regels", regel_id))
+        if regel_id not in regels:
+            meldingen.append(Melding(kopbestand.naam, f"regel '{regel_id}' bestaat niet in de basis."
+                                     f"{suggestie(regel_id, regels)}", lijn))
+        elif wijziging.effect == "voorwaarde" and not (wijziging.voorwaarde or regels[regel_id].voorwaarde):
+            meldingen.append(Melding(kopbestand.naam, f"regel '{regel_id}' krijgt effect 'voorwaarde'; noem dan "
+                                                      "ook de voorwaarde (veld 'voorwaarde')", lijn))
+    parameters = {n: (p.model_copy(update={"waarde": overlay.parameters[n].waarde}) if n in overlay.parameters
+                      else p) for n, p in kop.parameters.items()}
+    kop = kop.model_copy(update={"naam": overlay.naam, "versie": overlay.versie, "geldig_vanaf": overlay.geldig_vanaf,
+                                 "omschrijving": overlay.omschrijving or kop.omschrijving, "parameters": parameters})
+    gewijzigd = []
+    for naam, inhoud, plaats in bestanden:
+        nieuw = [r.model_copy(update=overlay.regels[r.id].model_dump(exclude_none=True)) if r.id in overlay.regels
+                 else r for r in inhoud.regels]
+        gewijzigd.append((naam, inhoud.model_copy(update={"regels": nieuw}), plaats))
+    return kop, gewijzigd, meldingen
 
 
 STANDAARDPAKKET = Path(__file__).resolve().parent.parent / "rules" / "alkmaar"
+
+
+def lees_variant(pad: str | Path):
+    """Lees een variantbestand: `naam`, `omschrijving` en alleen de velden die veranderen."""
+    from .watals import Variant
+
+    gelezen = lees_yaml(pad)
+    data = dict(gelezen.data)
+    naam = data.pop("naam", None)
+    omschrijving = data.pop("omschrijving", "")
+    if not isinstance(naam, str) or not naam.strip():
+        raise CasusFout(f"De variant '{gelezen.naam}' klopt niet:", [Melding(
+            gelezen.naam, "een variant heeft een 'naam' nodig die zegt wat hij verandert", gelezen.lijn(("naam",)),
+            "naam")])
+    if not data:
+        raise CasusFout(f"De variant '{gelezen.naam}' klopt niet:", [Melding(
+            gelezen.naam, "de variant wijzigt geen enkel veld", 1)])
+    return Variant(naam=naam.strip(), omschrijving=str(omschrijving or "").strip(), wijzigingen=data,
+                   herkomst=gelezen.naam, bestand=gelezen)

@@ -275,6 +275,30 @@ class Kop(Model):
     adviestabel: list[Adviesrij] = Field(min_length=1)
 
 
+class Regelwijziging(Model):
+    """Wat een beleidsvariant aan een bestaande regel verandert."""
+
+    effect: Effect | None = None
+    uitleg: str | None = None
+    voorwaarde: str | None = None
+
+
+class Parameterwijziging(Model):
+    waarde: float
+
+
+class Overlay(Model):
+    """Een beleidsvariant: een klein pakket dat een ander pakket (`basis`) op punten wijzigt."""
+
+    naam: str
+    versie: str
+    geldig_vanaf: dt.date
+    basis: str
+    omschrijving: str = ""
+    parameters: dict[str, Parameterwijziging] = Field(default_factory=dict)
+    regels: dict[str, Regelwijziging] = Field(default_factory=dict)
+
+
 class Regelbestand(Model):
     """De inhoud van één regelbestand: de regels van één criteriumgroep."""
 

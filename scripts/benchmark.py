@@ -89,6 +89,23 @@ def evaluaties() -> None:
           f"{(proces.memory_info().rss - voor) / 1e6:.1f} MB (doel: minder dan 30 MB)")
 
 
+def wat_moet_er_veranderen() -> None:
+    from engine.beoordelen import Beoordelaar
+    from engine.laden import STANDAARDPAKKET, lees_casus, lees_regelpakket
+    from engine.watals import Zoeker, zoek_met_tussendoel
+
+    zoeker = Zoeker(Beoordelaar(lees_regelpakket(STANDAARDPAKKET)))
+    print("\nwat-moet-er-veranderen in één proces (doel: onder 2 s per casus)")
+    for pad in sorted((ROOT / "cases").glob("*.yaml")):
+        casus = lees_casus(pad)
+        begin = time.perf_counter()
+        resultaat, tussendoel = zoek_met_tussendoel(zoeker, casus, None)
+        duur = time.perf_counter() - begin
+        onderzocht = resultaat.onderzocht + (tussendoel.onderzocht if tussendoel else 0)
+        print(f"  {pad.name:55s} {duur:6.2f} s  ({onderzocht} combinaties doorgerekend)")
+
+
 if __name__ == "__main__":
     koude_start()
     evaluaties()
+    wat_moet_er_veranderen()

@@ -6,6 +6,7 @@ from ..advies import Advies
 from . import json, markdown, tabel
 
 FORMATEN = {"tabel": tabel.advies, "json": json.advies, "markdown": markdown.advies}
+WEERGAVEN = {"tabel": tabel, "json": json, "markdown": markdown}
 
 
 def toon_advies(advies: Advies, formaat: str) -> str:

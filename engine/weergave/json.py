@@ -7,6 +7,7 @@ from typing import Any
 
 from ..advies import Advies
 from ..regels import GeladenRegel
+from ..watals import Vergelijking, Zoekresultaat
 
 FORMAAT = "samenwerkingstoets/advies/1"
 
@@ -48,4 +49,15 @@ def dekking(rijen: list, pakket: Any) -> str:
         "criteria": [{"code": code, "naam": c.naam, "groep": c.groep, "bron": c.bron, "regels": n}
                      for code, c, n in rijen],
     }
+    return _json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def vergelijking(v: Vergelijking) -> str:
+    data = {"formaat": "samenwerkingstoets/vergelijking/1", **v.model_dump(mode="json")}
+    return _json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def zoekresultaat(z: Zoekresultaat, tussendoel: Zoekresultaat | None, casuspad: str) -> str:
+    data = {"formaat": "samenwerkingstoets/wat-moet-er-veranderen/1", **z.model_dump(mode="json"),
+            "tussendoel": tussendoel.model_dump(mode="json") if tussendoel else None}
     return _json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -6,7 +6,8 @@ from tabulate import tabulate
 
 from ..advies import Advies
 from ..regels import EFFECT_VOLGORDE
-from .tabel import KOPJES, factorrijen, voorwaarden_kop
+from ..watals import Vergelijking, Zoekresultaat, toon_waarde
+from .tabel import KOPJES, factorrijen, vergelijkingsrijen, voorwaarden_kop
 
 
 def _cel(tekst: str) -> str:
@@ -15,8 +16,10 @@ def _cel(tekst: str) -> str:
 
 def advies(advies: Advies) -> str:
     pakket = advies.regelpakket
-    uit = [f"# Samenwerkingstoets: {advies.casus}", "",
-           f"- Fase: {advies.fase.value}",
+    uit = [f"# Samenwerkingstoets: {advies.casus}", ""]
+    if advies.variant:
+        uit.append(f"- Variant: {advies.variant}")
+    uit += [f"- Fase: {advies.fase.value}",
            f"- Perspectief: {advies.perspectief}"]
     if advies.peildatum:
         uit.append(f"- Peildatum: {advies.peildatum.isoformat()}")
@@ -45,3 +48,25 @@ def advies(advies: Advies) -> str:
     else:
         uit.append("Geen onbekend feit kan dit advies nog veranderen.")
     return "\n".join(uit) + "\n"
+
+
+def vergelijking(v: Vergelijking) -> str:
+    kop, rijen = vergelijkingsrijen(v, streep="–")
+    rijen = [[_cel(c).replace("\n", "<br>") for c in rij] for rij in rijen]
+    uit = ["# Vergelijking", "", tabulate(rijen, headers=[_cel(k) for k in kop], tablefmt="github"), ""]
+    for k in v.kolommen:
+        if k.variant_omschrijving:
+            uit.append(f"- **{k.label}**: {k.variant_omschrijving}")
+    return "\n".join(uit) + "\n"
+
+
+def zoekresultaat(z: Zoekresultaat, tussendoel: Zoekresultaat | None, casuspad: str) -> str:
+    uit = [f"# Wat moet er veranderen: {z.casus}", ""]
+    for resultaat in [z] + ([tussendoel] if tussendoel else []):
+        uit += [f"## Doel: {resultaat.doel_tekst}", "", f"Huidig advies: {resultaat.huidig_advies.tekst}. "
+                f"{resultaat.toelichting}", ""]
+        for i, v in enumerate(resultaat.voorstellen, 1):
+            wijz = ", ".join(f"`{p}={toon_waarde(w)}`" for p, w in v.wijzigingen.items())
+            uit.append(f"{i}. {wijz} geeft **{v.advies_tekst}**; verdwijnen: {', '.join(v.verdwenen) or '-'}")
+        uit.append("")
+    return "\n".join(uit)

@@ -9,6 +9,7 @@ from tabulate import tabulate
 from ..advies import Advies, Bevinding
 from ..beoordelen import toon
 from ..regels import EFFECT_VOLGORDE, Advieswoord, GeladenRegel
+from ..watals import Vergelijking, Zoekresultaat, toon_waarde
 
 KOPJES = {
     "blokkerend": "Blokkerend",
@@ -51,7 +52,10 @@ def voorwaarden_kop(advies: Advies) -> str:
 
 def kopregels(advies: Advies) -> list[str]:
     pakket = advies.regelpakket
-    regels = [f"Samenwerkingstoets: {advies.casus} ({advies.fase.value})",
+    regels = [f"Samenwerkingstoets: {advies.casus} ({advies.fase.value})"]
+    if advies.variant:
+        regels.append(f"Variant: {advies.variant}")
+    regels += [
               f"Perspectief: {advies.perspectief}"
               + (f"; peildatum {advies.peildatum.isoformat()}" if advies.peildatum else ""),
               f"Regelpakket: {pakket.naam} {pakket.versie} (geldig vanaf {pakket.geldig_vanaf.isoformat()})"]
@@ -109,3 +113,66 @@ def dekking(rijen: list, pakket: Any) -> str:
             + tabulate(tabel, headers=["Criterium", "Naam", "Bron", "Regels"], tablefmt="simple",
                        maxcolwidths=[None, 45, 45, None])
             + "\n" + slot + "\n")
+
+
+def vergelijkingsrijen(v: Vergelijking, streep: str = "-") -> tuple[list[str], list[list[str]]]:
+    """Kop en rijen van een vergelijking: advies, voorwaarden, tellingen, daarna de verschillen."""
+    kop = [""] + [k.label for k in v.kolommen]
+    rijen = [["Advies"] + [k.advies.advies_tekst for k in v.kolommen],
+             ["Regelpakket"] + [k.regelpakket for k in v.kolommen],
+             ["Voorwaarden (aantal)"] + [str(len(k.advies.voorwaarden)) for k in v.kolommen]]
+    gedeeld = set.intersection(*(set(k.advies.voorwaarden) for k in v.kolommen))
+    eigen = [[t for t in k.advies.voorwaarden if t not in gedeeld] for k in v.kolommen]
+    if any(eigen):
+        rijen.append(["Voorwaarden die verschillen"] + ["\n".join(f"- {t}" for t in e) or streep for e in eigen])
+    for effect in EFFECT_VOLGORDE:
+        rijen.append([KOPJES[effect.value]] + [str(k.advies.telling[effect.value]) for k in v.kolommen])
+    for verschil in v.verschillen:
+        rijen.append([f"{verschil.criterium} {verschil.regel}"]
+                     + [e.value if e else streep for e in verschil.per_kolom])
+    return kop, rijen
+
+
+def vergelijking(v: Vergelijking) -> str:
+    kop, rijen = vergelijkingsrijen(v)
+    breedte = max(20, 100 // max(1, len(v.kolommen)))
+    uit = [_kop("Vergelijking"), tabulate(rijen, headers=kop, tablefmt="simple_grid",
+                                          maxcolwidths=[50] + [breedte] * len(v.kolommen))]
+    if v.verschillen:
+        uit.append(f"De laatste {len(v.verschillen)} rijen zijn de bevindingen die verschillen "
+                   "(effect per kolom; - = vuurt daar niet).")
+    else:
+        uit.append("Er zijn geen verschillen in bevindingen.")
+    for k in v.kolommen:
+        if k.variant_omschrijving:
+            uit.append(f"{k.label}: {k.variant_omschrijving}")
+    return "\n".join(uit) + "\n"
+
+
+def wat_als_opdracht(casuspad: str, wijzigingen: dict[str, Any]) -> str:
+    delen = [f"--wat-als '{pad}={toon_waarde(w)}'" for pad, w in wijzigingen.items()]
+    return f"samenwerkingstoets beoordeel {casuspad} " + " ".join(delen)
+
+
+def _zoekblok(z: Zoekresultaat, casuspad: str) -> list[str]:
+    uit = [f"Doel: {z.doel_tekst}. Huidig advies: {z.huidig_advies.tekst}.", z.toelichting]
+    if z.voorstellen:
+        rijen = [[i, "\n".join(f"{p} = {toon_waarde(w)}" for p, w in v.wijzigingen.items()), v.advies_tekst,
+                  ", ".join(v.verdwenen) or "-", ", ".join(v.nieuw) or "-"]
+                 for i, v in enumerate(z.voorstellen, 1)]
+        uit.append(tabulate(rijen, headers=["#", "Wijzigingen", "Advies", "Verdwijnen", "Nieuw"],
+                            tablefmt="simple_grid", maxcolwidths=[None, 40, 16, 36, 24]))
+        uit.append("Zelf proberen: " + wat_als_opdracht(casuspad, z.voorstellen[0].wijzigingen))
+        if not z.volledig:
+            uit.append("Niet alle voorstellen zijn getoond.")
+    if z.niet_voorgesteld:
+        uit.append("Ook van belang, maar door de gemeente niet zelf te veranderen (nooit voorgesteld): "
+                   + ", ".join(z.niet_voorgesteld) + ".")
+    return uit
+
+
+def zoekresultaat(z: Zoekresultaat, tussendoel: Zoekresultaat | None, casuspad: str) -> str:
+    uit = [_kop(f"Wat moet er veranderen: {z.casus}")] + _zoekblok(z, casuspad)
+    if tussendoel is not None:
+        uit += ["", _kop(f"Eerstvolgende stap: {tussendoel.doel_tekst}")] + _zoekblok(tussendoel, casuspad)
+    return "\n".join(uit) + "\n"
