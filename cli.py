@@ -17,6 +17,8 @@ from engine.casus import suggestie
 from engine.fouten import Fout, InvoerFout
 from engine.laden import STANDAARDPAKKET, lees_casus, lees_regelpakket, lees_variant
 from engine.regels import Advieswoord
+from engine.schrijven import schrijf
+from engine.weergave.document import controleer_extensie, maak_collegeadvies
 from engine.watals import Zoeker, kolommen, lees_wat_als, met_varianten, zoek_met_tussendoel
 from engine.watals import vergelijk as vergelijk_kolommen
 from engine.weergave import WEERGAVEN, toon_advies
@@ -155,6 +157,34 @@ def wat_moet_er_veranderen(casus, doel, formaat, regelpad):
     zoeker = Zoeker(Beoordelaar(lees_regelpakket(regelpad)))
     resultaat, tussendoel = zoek_met_tussendoel(zoeker, lees_casus(casus), doel)
     click.echo(WEERGAVEN[formaat].zoekresultaat(resultaat, tussendoel, casus), nl=False)
+
+
+@cli.command(context_settings=HULP, options_metavar=OPTIES, short_help="Schrijf een concept-collegevoorstel.")
+@click.argument("casus", metavar="CASUS")
+@click.option("--formaat", type=click.Choice(["markdown", "html", "docx"]), required=True,
+              help="markdown, html (één printbaar bestand) of docx (Word).")
+@click.option("-o", "--uitvoer", required=True, metavar="BESTAND", help="Het bestand dat geschreven wordt.")
+@click.option("--overschrijf", is_flag=True, help="Vervang het bestand als het al bestaat.")
+@click.option("--datum", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="JJJJ-MM-DD",
+              help="Datum in het stempel (standaard vandaag), voor een reproduceerbaar document.")
+@met_opties(wat_als_opties)
+@regels_optie
+@fouten_naar_exitcode
+def collegeadvies(casus, formaat, uitvoer, overschrijf, datum, wat_als, variantpaden, regelpad):
+    """Schrijf een concept-collegevoorstel (Markdown, HTML of Word) bij het advies voor een casus.
+    Met --wat-als of --variant komen de varianten als alternatieven in het voorstel.
+
+    \b
+    Voorbeeld:
+      samenwerkingstoets collegeadvies cases/omgevingsdienst-lopend.yaml --formaat docx -o voorstel.docx
+      samenwerkingstoets collegeadvies cases/ict-samenwerking-lopend.yaml --formaat html -o ict.html \\
+          --variant cases/varianten/ict-met-herstelplan.yaml
+    """
+    controleer_extensie(uitvoer, formaat)
+    inhoud = maak_collegeadvies(casus, formaat, regelpad, lees_varianten(variantpaden, wat_als),
+                                datum.date() if datum else None)
+    schrijf(uitvoer, inhoud, overschrijf)
+    click.echo(f"Collegevoorstel geschreven naar {uitvoer}.")
 
 
 @cli.command(context_settings=HULP, options_metavar=OPTIES, short_help="Toon de regels van het regelpakket.")

@@ -61,6 +61,8 @@ MEERVOUD = {
         "Optie {name!r} heeft een waarde nodig.", "Optie {name!r} heeft {nargs} waarden nodig."),
     "Did you mean {possibility}?": ("Bedoelde u {possibility}?", "(Bedoelde u een van: {possibilities}?)"),
     "{value!r} is not {choice}.": ("{value!r} is niet {choice}.", "{value!r} is niet een van {choices}."),
+    "{value!r} does not match the format {format}.": (
+        "{value!r} is geen datum in de vorm JJJJ-MM-DD.", "{value!r} is geen datum in de vorm JJJJ-MM-DD."),
     "Takes {nargs} values but 1 was given.": (
         "Neemt {nargs} waarden, maar er is er 1 gegeven.", "Neemt {nargs} waarden, maar er zijn er {len} gegeven."),
 }

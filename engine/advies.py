@@ -43,6 +43,7 @@ class Bevinding(Uitvoer):
     effect: Effect
     uitleg: str
     voorwaarde: str | None = None
+    bij_beeindigen: bool = False
     bron: Bronvermelding
     feiten: dict[str, Any]
     informatie_ontbreekt: bool = False

@@ -26,6 +26,8 @@ def toon(waarde: Any) -> str:
         return ONBEKEND
     if isinstance(waarde, float):
         return f"{waarde:.1f}".replace(".", ",")
+    if isinstance(waarde, int) and not isinstance(waarde, bool) and waarde >= 10_000:
+        return f"{waarde:,}".replace(",", ".")
     if isinstance(waarde, list):
         if not waarde:
             return "geen"
@@ -128,6 +130,7 @@ class Beoordelaar:
             effect=regel.effect,
             uitleg=vul_in(regel.uitleg, feiten),
             voorwaarde=vul_in(regel.voorwaarde, feiten) if regel.voorwaarde else None,
+            bij_beeindigen=regel.bij_beeindigen,
             bron=Bronvermelding(verwijzing=regel.bron, **self.pakket.bron(regel.bron)),
             feiten={v: feiten.get(v, ONBEKEND) for v in geladen.velden},
             informatie_ontbreekt=geladen.vraagt_ontbrekende_informatie

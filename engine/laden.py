@@ -7,6 +7,7 @@ regel en het veld, in het Nederlands, met waar mogelijk een 'bedoelde u ...?'.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from pathlib import Path
 from typing import Any
@@ -365,3 +366,8 @@ def lees_variant(pad: str | Path):
             gelezen.naam, "de variant wijzigt geen enkel veld", 1)])
     return Variant(naam=naam.strip(), omschrijving=str(omschrijving or "").strip(), wijzigingen=data,
                    herkomst=gelezen.naam, bestand=gelezen)
+
+
+def bestandshash(pad: str | Path) -> str:
+    """De sha256 van een (al gelezen) bestand, ingekort: voor het reproduceerbaarheidsstempel."""
+    return hashlib.sha256(Path(pad).read_bytes()).hexdigest()[:16]

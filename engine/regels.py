@@ -248,6 +248,7 @@ class Regel(Model):
     effect: Effect
     uitleg: str = Field(min_length=1)
     voorwaarde: str | None = None
+    bij_beeindigen: bool = False  # de voorwaarde geldt ook (juist) als de samenwerking eindigt
     bron: str
 
 

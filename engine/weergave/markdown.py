@@ -7,6 +7,7 @@ from tabulate import tabulate
 from ..advies import Advies
 from ..regels import EFFECT_VOLGORDE
 from ..watals import Vergelijking, Zoekresultaat, toon_waarde
+from .collegeadvies import Alinea, Document, Grafiek, Kop, Lijst, Tabel
 from .tabel import KOPJES, factorrijen, vergelijkingsrijen, voorwaarden_kop
 
 
@@ -70,3 +71,22 @@ def zoekresultaat(z: Zoekresultaat, tussendoel: Zoekresultaat | None, casuspad: 
             uit.append(f"{i}. {wijz} geeft **{v.advies_tekst}**; verdwijnen: {', '.join(v.verdwenen) or '-'}")
         uit.append("")
     return "\n".join(uit)
+
+
+def collegeadvies(document: Document) -> bytes:
+    """Het collegevoorstel als Markdown; de grafiek staat er als tabel (de scores), zodat het schoon plakt."""
+    uit = [f"# {document.titel}", ""]
+    for blok in document.blokken:
+        if isinstance(blok, Kop):
+            uit += [f"{'#' * (blok.niveau + 1)} {blok.tekst}", ""]
+        elif isinstance(blok, Alinea):
+            uit += [blok.tekst, ""]
+        elif isinstance(blok, Lijst):
+            uit += [(f"{i}. " if blok.genummerd else "- ") + item for i, item in enumerate(blok.items, 1)] + [""]
+        elif isinstance(blok, Tabel):
+            rijen = [[_cel(c) for c in rij] for rij in blok.rijen]
+            uit += [tabulate(rijen, headers=[_cel(k) for k in blok.kop], tablefmt="github"), ""]
+        elif isinstance(blok, Grafiek):
+            uit += [f"*{blok.titel}: zie de tabel hieronder.*", ""]
+    uit += ["---", ""] + [f"{regel}  " for regel in document.stempel.regels()] + [""]
+    return "\n".join(uit).encode("utf-8")

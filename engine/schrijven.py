@@ -1,0 +1,66 @@
+"""Veilig schrijven: eerst naar een tijdelijk bestand in dezelfde map, dan in één keer hernoemen.
+
+Zo bestaat het doelbestand nooit half. Een bestaand bestand wordt alleen vervangen als de
+gebruiker daar uitdrukkelijk om vraagt.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from .fouten import InvoerFout
+
+
+class SchrijfFout(InvoerFout):
+    """Het uitvoerbestand kan niet (of mag niet) geschreven worden; er is niets veranderd."""
+
+
+def schrijf(pad: str | Path, inhoud: bytes, overschrijf: bool = False) -> Path:
+    pad = Path(pad)
+    map_ = pad.parent if str(pad.parent) else Path(".")
+    if not map_.exists():
+        raise SchrijfFout(f"De map '{map_}' bestaat niet. Maak de map eerst aan, of kies een andere plek.")
+    if not map_.is_dir():
+        raise SchrijfFout(f"'{map_}' is geen map; het bestand '{pad.name}' kan daar niet in.")
+    if pad.is_dir():
+        raise SchrijfFout(f"'{pad}' is een map. Geef een bestandsnaam, zoals {pad / 'collegeadvies.docx'}.")
+    if pad.exists() and not overschrijf:
+        raise SchrijfFout(f"Het bestand '{pad}' bestaat al en is niet overschreven. "
+                          "Kies een andere naam of gebruik --overschrijf.")
+    modus = pad.stat().st_mode & 0o777 if pad.exists() else 0o666 & ~_umask()
+    tijdelijk = None
+    try:
+        with tempfile.NamedTemporaryFile(dir=map_, prefix=f".{pad.name}.", suffix=".tmp", delete=False) as f:
+            tijdelijk = Path(f.name)
+            f.write(inhoud)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tijdelijk, modus)  # een tijdelijk bestand is alleen voor de eigenaar leesbaar
+        os.replace(tijdelijk, pad)
+    except OSError as fout:
+        if tijdelijk is not None and tijdelijk.exists():
+            tijdelijk.unlink()
+        raise SchrijfFout(f"Kan niet schrijven naar '{pad}': {_reden(fout)}.") from None
+    return pad
+
+
+def _umask() -> int:
+    huidig = os.umask(0)
+    os.umask(huidig)
+    return huidig
+
+
+_REDENEN = {
+    errno.EACCES: "u hebt geen schrijfrechten in die map",
+    errno.EPERM: "u hebt geen schrijfrechten in die map",
+    errno.EROFS: "die plek is alleen-lezen",
+    errno.ENOSPC: "de schijf is vol",
+    errno.ENOENT: "die plek bestaat niet of laat geen nieuwe bestanden toe",
+}
+
+
+def _reden(fout: OSError) -> str:
+    return _REDENEN.get(fout.errno, f"het besturingssysteem weigerde het (foutcode {fout.errno})")

@@ -1,0 +1,313 @@
+"""Een concept-collegevoorstel uit een advies, als document dat drie schrijvers kunnen tonen.
+
+De inhoud wordt hier één keer samengesteld (`stel_op`), als een eenvoudige lijst blokken:
+kopjes, alinea's, lijsten, tabellen en de grafiek. Markdown, HTML en Word tonen precies die
+blokken; zo zeggen alle drie hetzelfde. Er wordt niets beslist: alle inhoud komt uit het
+advies, de casus en het regelpakket.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..advies import Advies, Bevinding
+from ..casus import VORM_SOORT, Casus
+from ..regels import EFFECT_VOLGORDE, Advieswoord, Effect, Regelpakket
+from ..beoordelen import toon
+from ..watals import Vergelijking
+from .tabel import KOPJES, factorrijen
+
+# --- het documentmodel ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kop:
+    tekst: str
+    niveau: int = 1
+
+
+@dataclass(frozen=True)
+class Alinea:
+    tekst: str
+
+
+@dataclass(frozen=True)
+class Lijst:
+    items: tuple[str, ...]
+    genummerd: bool = False
+
+
+@dataclass(frozen=True)
+class Tabel:
+    kop: tuple[str, ...]
+    rijen: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Grafiek:
+    """De succesfactoren als staafdiagram; de schrijver vraagt het plaatje aan `grafiek.png`."""
+
+    titel: str
+    labels: tuple[str, ...]
+    eigen: tuple[float | None, ...]
+    partner: tuple[float | None, ...]
+    laag: float
+    sterk: float
+
+
+Blok = Kop | Alinea | Lijst | Tabel | Grafiek
+
+
+@dataclass(frozen=True)
+class Stempel:
+    """Waarmee het document te reproduceren is: datum, regelpakket, casus-hash, programmaversie."""
+
+    datum: dt.date
+    regelpakket: str
+    inhoudshash_pakket: str
+    casusbestand: str
+    casushash: str
+    programmaversie: str
+
+    def regels(self) -> tuple[str, ...]:
+        return (f"Opgesteld op: {self.datum.isoformat()}",
+                f"Regelpakket: {self.regelpakket} (inhoudshash {self.inhoudshash_pakket})",
+                f"Casusbestand: {self.casusbestand} (sha256 {self.casushash})",
+                f"Programma: samenwerkingstoets {self.programmaversie}")
+
+
+@dataclass(frozen=True)
+class Document:
+    titel: str
+    blokken: tuple[Blok, ...]
+    stempel: Stempel
+    beslispunten: tuple[str, ...] = field(default=())
+
+
+# --- de inhoud -----------------------------------------------------------------------------
+
+NEGATIEF = {Advieswoord.niet_aangaan, Advieswoord.beeindigen}
+
+
+def _zin(tekst: str) -> str:
+    """Een voorwaarde ('Het college laat ...') als onderdeel van een beslispunt: kleine beginletter."""
+    tekst = " ".join(tekst.split())
+    return tekst[:1].lower() + tekst[1:] if tekst.startswith("Het ") else tekst
+
+
+def beslispunten(advies: Advies, casus: Casus) -> list[str]:
+    """De beslispunten: het besluit zelf, elke voorwaarde, en wat de wet van de raad vraagt."""
+    naam = casus.naam
+    blokkades = sorted({f"{b.criterium} ({b.criterium_naam.lower()})" for b in advies.bevindingen
+                        if b.effect == Effect.blokkerend})
+    n = len(advies.voorwaarden) if advies.advies not in NEGATIEF else 0
+    bij = f", onder de voorwaarden in beslispunt 2 tot en met {n + 1}" if n > 1 else (
+        ", onder de voorwaarde in beslispunt 2" if n == 1 else "")
+    eerste = {
+        Advieswoord.aangaan: f"In te stemmen met deelname aan {naam}.",
+        Advieswoord.aangaan_onder_voorwaarden: f"In te stemmen met deelname aan {naam}{bij}.",
+        Advieswoord.niet_aangaan: f"Niet deel te nemen aan {naam}, omdat niet voldaan is aan: "
+                                  f"{', '.join(blokkades)}.",
+        Advieswoord.voortzetten: f"De deelname aan {naam} voort te zetten.",
+        Advieswoord.voortzetten_onder_voorwaarden: f"De deelname aan {naam} voort te zetten{bij}.",
+        Advieswoord.beeindigen: f"De deelname aan {naam} te beëindigen, omdat niet voldaan is aan: "
+                                f"{', '.join(blokkades)}.",
+    }[advies.advies]
+    punten = [eerste]
+    if advies.advies == Advieswoord.beeindigen:
+        uittreden = dict.fromkeys(b.voorwaarde for b in advies.bevindingen if b.bij_beeindigen and b.voorwaarde)
+        punten += [f"Bij het beëindigen vast te leggen: {_zin(v)}" for v in uittreden]
+    elif advies.advies not in NEGATIEF:
+        punten += [f"Als voorwaarde vast te leggen: {_zin(v)}" for v in advies.voorwaarden]
+    vorm = casus.juridische_vorm.value if casus.juridische_vorm else None
+    soort = VORM_SOORT.get(vorm) if vorm else None
+    if advies.advies not in NEGATIEF and casus.fase.value == "voorstel":
+        if soort is not None and soort.value == "wgr":
+            punten.append("De raad te vragen toestemming te geven voor het treffen van de gemeenschappelijke "
+                          "regeling (art. 1 Wet gemeenschappelijke regelingen).")
+        elif soort is not None and soort.value == "privaatrechtelijk":
+            punten.append("De raad in de gelegenheid te stellen wensen en bedenkingen te uiten "
+                          "(art. 160 lid 2 Gemeentewet).")
+    punten.append("De raad over dit besluit te informeren.")
+    return punten
+
+
+def _criteriumgroepen(bevindingen: list[Bevinding]) -> list[str]:
+    groepen: dict[str, list[Bevinding]] = {}
+    for b in bevindingen:
+        groepen.setdefault(f"{b.criterium} {b.criterium_naam}", []).append(b)
+    return [f"{kop}: " + " ".join(f"{b.uitleg} (Bron: {b.bron.tekst})" for b in lijst)
+            for kop, lijst in groepen.items()]
+
+
+def _woorden(lijst) -> str:
+    if lijst is None:
+        return "onbekend"
+    return ", ".join(w.value.replace("_", " ") for w in lijst) or "geen"
+
+
+def _ja_nee(waarde) -> str:
+    return waarde.value.replace("_", " ") if waarde is not None else "onbekend"
+
+
+def stel_op(advies: Advies, casus: Casus, pakket: Regelpakket, stempel: Stempel,
+            alternatieven: Vergelijking | None = None) -> Document:
+    """Het hele collegevoorstel als blokken."""
+    per_effect = {e: [b for b in advies.bevindingen if b.effect == e] for e in EFFECT_VOLGORDE}
+    punten = beslispunten(advies, casus)
+    blokken: list[Blok] = [
+        Kop("Onderwerp"),
+        Alinea(f"{casus.naam}: advies {advies.advies_tekst}."),
+        Kop("Beslispunten"),
+        Alinea("Het college besluit:"),
+        Lijst(tuple(punten), genummerd=True),
+        Kop("Aanleiding"),
+    ]
+    fase = "een voorstel voor een nieuwe samenwerking" if casus.fase.value == "voorstel" else \
+        "een lopende samenwerking"
+    aanleiding = f"Dit is {fase}, beoordeeld vanuit het perspectief van {advies.perspectief}"
+    aanleiding += f", met feiten per {casus.peildatum.isoformat()}." if casus.peildatum else "."
+    blokken.append(Alinea(aanleiding))
+    if casus.omschrijving:
+        blokken.append(Alinea(" ".join(casus.omschrijving.split())))
+    if casus.partners:
+        blokken.append(Lijst(tuple(f"{p.naam} ({_ja_nee(p.soort)})" for p in casus.partners)))
+
+    blokken += [Kop("Opgave en beoogd effect")]
+    opgave = " ".join((casus.opgave.omschrijving or "").split())
+    blokken.append(Alinea(f"Opgave: {opgave}." if opgave else "Er is geen maatschappelijke opgave benoemd."))
+    tw = casus.toegevoegde_waarde
+    blokken.append(Lijst((
+        f"Overstijgt de gemeentegrens: {_ja_nee(casus.opgave.overstijgt_gemeentegrens)}; "
+        f"te complex om alleen op te pakken: {_ja_nee(casus.opgave.complex)}.",
+        f"Toegevoegde waarde voor inwoners: {_ja_nee(tw.inwoners)}; voor de gemeente: {_ja_nee(tw.gemeente)}; "
+        f"voor de regio: {_ja_nee(tw.regio)}.",
+        f"Strategische doelen: {_woorden(casus.doelen.strategisch)}.",
+        f"Uitvoeringsdoelen: {_woorden(casus.doelen.uitvoerend)}.",
+    )))
+
+    blokken.append(Kop("Argumenten"))
+    sterk = per_effect[Effect.sterkte]
+    blokken.append(Lijst(tuple(_criteriumgroepen(sterk))) if sterk else
+                   Alinea("De toets vond geen punten die voor deze samenwerking pleiten."))
+
+    blokken.append(Kop("Kanttekeningen en risico's"))
+    if per_effect[Effect.blokkerend]:
+        blokken += [Kop("Blokkerend", 2), Lijst(tuple(_criteriumgroepen(per_effect[Effect.blokkerend])))]
+    if per_effect[Effect.voorwaarde]:
+        kop = "Voorwaarden" if advies.advies not in NEGATIEF else \
+            "Voorwaarden (nodig als het college toch anders besluit)"
+        blokken += [Kop(kop, 2), Lijst(tuple(_criteriumgroepen(per_effect[Effect.voorwaarde])))]
+    if per_effect[Effect.aandachtspunt]:
+        blokken += [Kop("Aandachtspunten", 2), Lijst(tuple(_criteriumgroepen(per_effect[Effect.aandachtspunt])))]
+    veranderend = [o for o in advies.ontbrekende_informatie if o.kan_advies_veranderen]
+    if veranderend:
+        blokken += [Kop("Ontbrekende informatie", 2),
+                    Lijst(tuple(f"{o.veld} ({o.beschrijving}): " + "; ".join(
+                        f"{w} geeft {a.tekst}" for w, a in o.advies_per_waarde.items()) for o in veranderend))]
+    if not any(per_effect[e] for e in (Effect.blokkerend, Effect.voorwaarde, Effect.aandachtspunt)) \
+            and not veranderend:
+        blokken.append(Alinea("De toets vond geen kanttekeningen."))
+
+    blokken.append(Kop("Juridische vorm"))
+    vorm = advies.vormtoets
+    gekozen = (vorm.gekozen_vorm or "onbekend").replace("_", " ")
+    passend = toon(vorm.passende_vormen) if vorm.passende_vormen is not None else \
+        "niet af te leiden uit de taakgegevens"
+    blokken.append(Alinea(f"Gekozen vorm: {gekozen}. Passend bij de taak volgens de vormtabel: {passend}."))
+    juridisch = [b for b in advies.bevindingen if b.criterium.startswith("JV-") or b.criterium == "BE-3"]
+    if juridisch:
+        blokken.append(Lijst(tuple(f"{b.criterium} ({b.effect.value}): {b.uitleg}" for b in juridisch)))
+
+    blokken.append(Kop("Financiën"))
+    ob = casus.onderbouwing
+    kosten = f"{ob.kosten_per_jaar:,} euro per jaar".replace(",", ".") if ob.kosten_per_jaar is not None else \
+        "niet bekend"
+    financien = [f"Aandeel van de gemeente: {kosten}.", f"Businesscase: {_ja_nee(ob.businesscase)}.",
+                 f"Capaciteit en middelen: {_ja_nee(ob.capaciteit_en_middelen)}."]
+    if casus.fase.value == "lopend":
+        financien.append(f"Kostenontwikkeling: {_ja_nee(casus.evaluatie.kostenontwikkeling)}; "
+                         f"uittreedkosten: {_ja_nee(casus.evaluatie.uittreedkosten)}.")
+    blokken.append(Lijst(tuple(financien)))
+
+    blokken.append(Kop("Sturing en evaluatie"))
+    st = casus.sturing
+    blokken.append(Lijst((
+        f"Informatie aan de raad: {_ja_nee(st.informatie_aan_raad)}; zienswijze van de raad: "
+        f"{_ja_nee(st.zienswijze_raad)}.",
+        f"Periodieke evaluatie afgesproken: {_ja_nee(st.evaluatie_afgesproken)}"
+        + (f"; laatste evaluatie: {casus.evaluatie.jaar_laatste_evaluatie}"
+           if casus.evaluatie.jaar_laatste_evaluatie else "") + ".",
+        f"Uittreding geregeld: {_ja_nee(st.uittredingsregeling)}; rolverdeling opdrachtgever, opdrachtnemer "
+        f"en eigenaar helder: {_ja_nee(st.rolverdeling_helder)}.",
+    )))
+
+    if alternatieven is not None:
+        blokken += [Kop("Alternatieven"),
+                    Alinea("Dezelfde toets op de varianten van deze samenwerking:"),
+                    _alternatieventabel(alternatieven)]
+        for kolom in alternatieven.kolommen:
+            if kolom.variant_omschrijving:
+                blokken.append(Alinea(f"{kolom.label}: {' '.join(kolom.variant_omschrijving.split())}"))
+
+    blokken += [Kop("Vervolg"), Lijst(tuple(_vervolg(advies)))]
+
+    blokken += [Kop("Bijlagen"), Kop("Bijlage 1. Volledige beoordeling", 2),
+                Tabel(("Effect", "Criterium", "Uitleg (regel)", "Bron"),
+                      tuple((KOPJES[b.effect.value], f"{b.criterium} {b.criterium_naam}", f"{b.uitleg} ({b.regel})",
+                             b.bron.tekst) for b in advies.bevindingen)),
+                Kop("Bijlage 2. Tien succesfactoren", 2)]
+    parameters = pakket.parameterwaarden()
+    blokken.append(Grafiek(
+        titel="Tien succesfactoren: gemiddelde score per factor",
+        labels=tuple(f"{f.code} {f.factor}" for f in advies.succesfactoren),
+        eigen=tuple(f.score for f in advies.succesfactoren),
+        partner=tuple(f.laagste_partnerscore for f in advies.succesfactoren),
+        laag=parameters.get("succesfactor_laag", 2.5), sterk=parameters.get("succesfactor_sterk", 4.0)))
+    blokken.append(Tabel(("Factor", "Naam", "Eigen scan", "Laagste partner"),
+                         tuple(tuple(r) for r in factorrijen(advies))))
+    blokken += [Kop("Bijlage 3. Bronnen", 2), Lijst(tuple(_bronnen(advies, pakket)))]
+    return Document(titel=f"Collegevoorstel: {casus.naam}", blokken=tuple(blokken), stempel=stempel,
+                    beslispunten=tuple(punten))
+
+
+def _alternatieventabel(v: Vergelijking) -> Tabel:
+    rijen = [("Advies",) + tuple(k.advies.advies_tekst for k in v.kolommen),
+             ("Voorwaarden",) + tuple(str(len(k.advies.voorwaarden)) for k in v.kolommen)]
+    rijen += [(KOPJES[e.value],) + tuple(str(k.advies.telling[e.value]) for k in v.kolommen)
+              for e in EFFECT_VOLGORDE]
+    rijen += [(f"{d.criterium} {d.regel}",) + tuple(e.value if e else "-" for e in d.per_kolom)
+              for d in v.verschillen]
+    return Tabel(("",) + tuple(k.label for k in v.kolommen), tuple(rijen))
+
+
+def _vervolg(advies: Advies) -> list[str]:
+    stappen = {
+        Advieswoord.aangaan: ["De regeling of overeenkomst uitwerken en ter besluitvorming voorleggen."],
+        Advieswoord.aangaan_onder_voorwaarden: [
+            "De voorwaarden uitwerken en vastleggen voordat de regeling of overeenkomst wordt getekend."],
+        Advieswoord.niet_aangaan: ["De partners informeren over het besluit en de redenen.",
+                                   "Nagaan of de opgave op een andere manier kan worden opgepakt."],
+        Advieswoord.voortzetten: ["De samenwerking volgen bij de volgende periodieke evaluatie."],
+        Advieswoord.voortzetten_onder_voorwaarden: [
+            "De voorwaarden met de partners bespreken en een termijn afspreken.",
+            "Na die termijn opnieuw toetsen."],
+        Advieswoord.beeindigen: ["De partners informeren en de uittreding volgens de regeling in gang zetten.",
+                                 "Het ontvlechtingsplan opstellen en aan de raad voorleggen."],
+    }[advies.advies]
+    nog = [o.veld for o in advies.ontbrekende_informatie if o.kan_advies_veranderen]
+    if nog:
+        stappen.append("Nog te achterhalen, want het kan het advies veranderen: " + ", ".join(nog) + ".")
+    return stappen
+
+
+def _bronnen(advies: Advies, pakket: Regelpakket) -> list[str]:
+    gebruikt = dict.fromkeys(b.bron.verwijzing for b in advies.bevindingen)
+    uit = []
+    for verwijzing in gebruikt:
+        document, _, sectie = verwijzing.partition("#")
+        bron = pakket.kop.bronnen[document]
+        uit.append(f"{bron.titel} ({bron.uitgever}), {bron.secties[sectie]}"
+                   + (f" [{bron.bestand}]" if bron.bestand else ""))
+    return sorted(uit)

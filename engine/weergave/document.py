@@ -1,0 +1,62 @@
+"""Een collegevoorstel maken: advies, alternatieven en stempel samenstellen en naar bytes schrijven."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from importlib import metadata
+from pathlib import Path
+
+from ..beoordelen import Beoordelaar
+from ..fouten import InvoerFout
+from ..laden import bestandshash, lees_casus, lees_regelpakket
+from ..watals import Variant, kolommen, vergelijk
+from .collegeadvies import Stempel, stel_op
+
+EXTENSIES = {"markdown": (".md", ".markdown"), "html": (".html", ".htm"), "docx": (".docx",)}
+
+
+def controleer_extensie(uitvoer: str, formaat: str) -> None:
+    """Een .docx-bestand met HTML erin opent niemand: een bekende, verkeerde extensie is een fout."""
+    extensie = Path(uitvoer).suffix.lower()
+    bekend = {e for reeks in EXTENSIES.values() for e in reeks}
+    if extensie in bekend and extensie not in EXTENSIES[formaat]:
+        raise InvoerFout(f"Het bestand '{uitvoer}' eindigt op {extensie}, maar het formaat is {formaat}. "
+                         f"Gebruik {EXTENSIES[formaat][0]} of kies het passende --formaat.")
+
+
+def programmaversie() -> str:
+    try:
+        return metadata.version("samenwerkingstoets")
+    except metadata.PackageNotFoundError:
+        return "onbekend"
+
+
+def stempeldatum(datum: dt.date | None) -> dt.date:
+    """De opgegeven datum; anders SOURCE_DATE_EPOCH (reproduceerbare builds); anders vandaag."""
+    if datum is not None:
+        return datum
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def maak_collegeadvies(casuspad: str, formaat: str, regelpad: str, varianten: list[Variant],
+                       datum: dt.date | None) -> bytes:
+    pakket = lees_regelpakket(regelpad)
+    beoordelaar = Beoordelaar(pakket)
+    casus = lees_casus(casuspad)
+    advies = beoordelaar.beoordeel(casus)
+    alternatieven = vergelijk(kolommen([casus], varianten, [beoordelaar])) if varianten else None
+    stempel = Stempel(datum=stempeldatum(datum), regelpakket=f"{pakket.naam} {pakket.versie}",
+                      inhoudshash_pakket=pakket.inhoudshash, casusbestand=Path(casuspad).name,
+                      casushash=bestandshash(casuspad), programmaversie=programmaversie())
+    document = stel_op(advies, casus, pakket, stempel, alternatieven)
+    if formaat == "markdown":
+        from .markdown import collegeadvies
+    elif formaat == "html":
+        from .html import collegeadvies
+    else:
+        from .word import collegeadvies
+    return collegeadvies(document)

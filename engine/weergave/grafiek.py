@@ -1,0 +1,47 @@
+"""De grafiek van de tien succesfactoren, getekend met matplotlib (zonder scherm).
+
+matplotlib wordt pas geïmporteerd als er een grafiek nodig is: `beoordeel` blijft snel.
+Het PNG-bestand bevat geen tijdstempel of softwareversie, zodat dezelfde scores hetzelfde
+plaatje geven.
+"""
+
+from __future__ import annotations
+
+import io
+
+from .collegeadvies import Grafiek
+
+
+def png(grafiek: Grafiek) -> bytes:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+
+    labels = list(grafiek.labels)[::-1]
+    eigen = [v if v is not None else 0 for v in grafiek.eigen][::-1]
+    partner = list(grafiek.partner)[::-1]
+    figuur, as_ = plt.subplots(figsize=(8, 5.2), dpi=110)
+    try:
+        posities = range(len(labels))
+        as_.barh(posities, eigen, color="#2f6f9f", label="eigen scan")
+        punten = [(p, i) for i, p in enumerate(partner) if p is not None]
+        if punten:
+            as_.scatter([p for p, _ in punten], [i for _, i in punten], color="#c0392b", marker="D", zorder=3,
+                        label="laagste partner")
+        as_.axvline(grafiek.laag, color="#c0392b", linestyle="--", linewidth=1, label=f"laag (< {grafiek.laag:g})")
+        as_.axvline(grafiek.sterk, color="#27ae60", linestyle="--", linewidth=1, label=f"sterk (≥ {grafiek.sterk:g})")
+        as_.set_yticks(list(posities), labels, fontsize=8)
+        as_.set_xlim(0, 5)
+        as_.set_xlabel("score (1 = helemaal oneens, 5 = helemaal eens)")
+        as_.set_title(grafiek.titel, fontsize=10)
+        as_.legend(loc="lower right", fontsize=7)
+        for i, waarde in enumerate(eigen):
+            if waarde == 0:
+                as_.text(0.05, i, "niet ingevuld", va="center", fontsize=7, color="#555555")
+        figuur.tight_layout()
+        uit = io.BytesIO()
+        figuur.savefig(uit, format="png", metadata={"Software": None})
+        return uit.getvalue()
+    finally:
+        plt.close(figuur)

@@ -1,0 +1,211 @@
+"""Het collegevoorstel: Word, HTML en Markdown, de beslispunten, het stempel en veilig schrijven."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+
+from cli import cli
+from conftest import CASES, ROOT
+
+GOLDEN = ROOT / "tests" / "golden"
+SECTIES = ["Onderwerp", "Beslispunten", "Aanleiding", "Opgave en beoogd effect", "Argumenten",
+           "Kanttekeningen en risico's", "Juridische vorm", "Financiën", "Sturing en evaluatie", "Vervolg",
+           "Bijlagen"]
+PER_ADVIES = {
+    "aangaan": "regionale-inkoop-jeugdzorg.yaml",
+    "aangaan_onder_voorwaarden": "ambtelijke-bedrijfsvoering-zonder-businesscase.yaml",
+    "niet_aangaan": "netwerk-zonder-opgave.yaml",
+    "voortzetten": "regionaal-archief-lopend.yaml",
+    "voortzetten_onder_voorwaarden": "omgevingsdienst-lopend.yaml",
+    "beeindigen": "ict-samenwerking-lopend.yaml",
+}
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args))
+
+
+def maak(tmp_path, casus, formaat, *extra, naam=None):
+    uit = tmp_path / (naam or f"voorstel.{ {'markdown': 'md'}.get(formaat, formaat) }")
+    r = run("collegeadvies", str(CASES / casus), "--formaat", formaat, "-o", str(uit), "--datum", "2026-11-22",
+            *extra)
+    assert r.exit_code == 0, r.output
+    return uit
+
+
+def advies_van(casus):
+    return json.loads(run("beoordeel", str(CASES / casus), "--formaat", "json").output)
+
+
+@pytest.mark.parametrize("advies", PER_ADVIES)
+def test_word_heeft_kopstijlen_beslispunten_die_bij_het_advies_passen_tabellen_en_de_grafiek(tmp_path, advies):
+    casus = PER_ADVIES[advies]
+    verwacht = advies_van(casus)
+    assert verwacht["advies"] == advies
+    word = Document(str(maak(tmp_path, casus, "docx")))
+    koppen = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
+    for sectie in SECTIES:
+        assert sectie in koppen, f"kop '{sectie}' ontbreekt"
+    beslispunten = [p.text for p in word.paragraphs if p.style.name == "List Number"]
+    eerste = beslispunten[0]
+    woorden = {"aangaan": "In te stemmen met deelname", "aangaan_onder_voorwaarden": "onder de voorwaarde",
+               "niet_aangaan": "Niet deel te nemen", "voortzetten": "voort te zetten.",
+               "voortzetten_onder_voorwaarden": "voort te zetten, onder de voorwaarde",
+               "beeindigen": "te beëindigen"}
+    assert woorden[advies] in eerste
+    tekst = " ".join(beslispunten)
+    if advies in ("aangaan", "aangaan_onder_voorwaarden", "voortzetten", "voortzetten_onder_voorwaarden"):
+        besluitvoorwaarden = verwacht["voorwaarden"]
+    else:  # bij een negatief besluit horen alleen de voorwaarden voor het uittreden bij het besluit
+        besluitvoorwaarden = [b["voorwaarde"] for b in verwacht["bevindingen"] if b["bij_beeindigen"]]
+        assert len(beslispunten) == 2 + len(set(besluitvoorwaarden))
+    for voorwaarde in besluitvoorwaarden:
+        kern = " ".join(voorwaarde.split())[4:]  # zonder 'Het ' (wordt 'het ')
+        assert kern in tekst, f"voorwaarde ontbreekt in de beslispunten: {voorwaarde}"
+    if advies == "beeindigen":
+        assert "ontvlechtingsplan" in tekst
+    assert len(word.tables) >= 2
+    beoordeling = word.tables[0]
+    assert [c.text for c in beoordeling.rows[0].cells] == ["Effect", "Criterium", "Uitleg (regel)", "Bron"]
+    assert len(beoordeling.rows) == len(verwacht["bevindingen"]) + 1
+    assert len(word.inline_shapes) == 1, "de grafiek van de succesfactoren ontbreekt"
+    assert word.core_properties.title.startswith("Collegevoorstel")
+
+
+class _Html(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.koppen, self.afbeeldingen, self.extern, self.stijl, self._in = [], [], [], False, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("h1", "h2", "h3"):
+            self._in = tag
+        if tag == "img":
+            self.afbeeldingen.append(attrs.get("src", ""))
+        if tag in ("link", "script") or (tag == "img" and not attrs.get("src", "").startswith("data:")):
+            self.extern.append(tag)
+        if tag == "style":
+            self.stijl = True
+
+    def handle_endtag(self, tag):
+        if tag == self._in:
+            self._in = None
+
+    def handle_data(self, data):
+        if self._in:
+            self.koppen.append(data)
+
+
+def test_html_is_een_zelfstandig_printbaar_bestand_met_ingebedde_grafiek(tmp_path):
+    pad = maak(tmp_path, "omgevingsdienst-lopend.yaml", "html")
+    parser = _Html()
+    parser.feed(pad.read_text(encoding="utf-8"))
+    for sectie in SECTIES:
+        assert sectie in parser.koppen
+    assert parser.stijl and not parser.extern
+    assert len(parser.afbeeldingen) == 1 and parser.afbeeldingen[0].startswith("data:image/png;base64,")
+    assert "@media print" in pad.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("casus, golden, extra", [
+    ("regionale-inkoop-jeugdzorg.yaml", "regionale-inkoop-jeugdzorg.md", []),
+    ("omgevingsdienst-lopend.yaml", "omgevingsdienst-lopend.md", []),
+    ("ict-samenwerking-lopend.yaml", "ict-samenwerking-lopend.md", []),
+    ("ict-samenwerking-lopend.yaml", "ict-samenwerking-lopend-met-variant.md",
+     ["--variant", str(CASES / "varianten" / "ict-met-herstelplan.yaml")]),
+])
+def test_markdown_is_gelijk_aan_het_beoordeelde_voorbeeld(tmp_path, casus, golden, extra):
+    """Een verschil hier is een verandering in het collegevoorstel: bekijk hem en werk het voorbeeld bij
+    (samenwerkingstoets collegeadvies ... --formaat markdown --datum 2026-11-22 -o tests/golden/...)."""
+    pad = maak(tmp_path, casus, "markdown", *extra)
+    assert pad.read_text(encoding="utf-8") == (GOLDEN / golden).read_text(encoding="utf-8")
+
+
+def test_met_varianten_komen_de_alternatieven_als_tabel_in_het_voorstel(tmp_path):
+    word = Document(str(maak(tmp_path, "ict-samenwerking-lopend.yaml", "docx", "--variant",
+                             str(CASES / "varianten" / "ict-met-herstelplan.yaml"))))
+    assert "Alternatieven" in [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
+    kolommen = [c.text for c in word.tables[0].rows[0].cells]
+    assert kolommen == ["", "ICT-samenwerking twee gemeenten", "ICT-samenwerking met businesscase en herstelplan"]
+
+
+def test_zelfde_invoer_geeft_hetzelfde_document(tmp_path):
+    for formaat in ("markdown", "html"):
+        a = maak(tmp_path, "ggd-zonder-grip-lopend.yaml", formaat, naam=f"a.{formaat}")
+        b = maak(tmp_path, "ggd-zonder-grip-lopend.yaml", formaat, naam=f"b.{formaat}")
+        assert a.read_bytes() == b.read_bytes()
+    a = maak(tmp_path, "ggd-zonder-grip-lopend.yaml", "docx", naam="a.docx")
+    b = maak(tmp_path, "ggd-zonder-grip-lopend.yaml", "docx", naam="b.docx")
+    with zipfile.ZipFile(a) as za, zipfile.ZipFile(b) as zb:
+        for naam in ("word/document.xml", "docProps/core.xml"):
+            assert za.read(naam) == zb.read(naam)
+
+
+def test_het_stempel_noemt_datum_pakket_casushash_en_programmaversie(tmp_path):
+    tekst = maak(tmp_path, "regionaal-archief-lopend.yaml", "markdown").read_text(encoding="utf-8")
+    assert "Opgesteld op: 2026-11-22" in tekst
+    assert "Regelpakket: alkmaar 1.1.0 (inhoudshash " in tekst
+    assert "Casusbestand: regionaal-archief-lopend.yaml (sha256 " in tekst
+    assert "Programma: samenwerkingstoets " in tekst
+
+
+def test_een_bestaand_bestand_wordt_niet_overschreven_zonder_overschrijf(tmp_path):
+    doel = tmp_path / "voorstel.md"
+    doel.write_text("mijn eigen tekst", encoding="utf-8")
+    r = run("collegeadvies", str(CASES / "regionaal-archief-lopend.yaml"), "--formaat", "markdown", "-o", str(doel))
+    assert r.exit_code == 2 and "bestaat al" in r.output and "--overschrijf" in r.output
+    assert doel.read_text(encoding="utf-8") == "mijn eigen tekst"
+    r = run("collegeadvies", str(CASES / "regionaal-archief-lopend.yaml"), "--formaat", "markdown", "-o", str(doel),
+            "--overschrijf")
+    assert r.exit_code == 0 and doel.read_text(encoding="utf-8").startswith("# Collegevoorstel")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["voorstel.md"], "geen tijdelijke bestanden achterlaten"
+
+
+@pytest.mark.parametrize("doel, verwacht", [
+    ("bestaat-niet/voorstel.docx", "De map"),
+    ("voorstel.html", "eindigt op .html, maar het formaat is docx"),
+    (".", "is een map"),
+])
+def test_een_onmogelijk_doel_is_een_nederlandse_fout_en_er_wordt_niets_geschreven(tmp_path, doel, verwacht):
+    pad = tmp_path / doel
+    r = run("collegeadvies", str(CASES / "regionaal-archief-lopend.yaml"), "--formaat", "docx", "-o", str(pad))
+    assert r.exit_code == 2, r.output
+    assert r.output.startswith("Fout: ") and verwacht in r.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_een_plek_zonder_schrijfrechten_is_een_nederlandse_fout():
+    r = run("collegeadvies", str(CASES / "regionaal-archief-lopend.yaml"), "--formaat", "markdown",
+            "-o", "/proc/voorstel.md")
+    assert r.exit_code == 2 and "Kan niet schrijven naar '/proc/voorstel.md'" in r.output
+
+
+def test_een_foute_casus_schrijft_geen_bestand(tmp_path):
+    casus = tmp_path / "casus.yaml"
+    casus.write_text("naam: x\nfase: voorstell\n", encoding="utf-8")
+    r = run("collegeadvies", str(casus), "--formaat", "docx", "-o", str(tmp_path / "uit.docx"))
+    assert r.exit_code == 2 and "Bedoelde u 'voorstel'?" in r.output
+    assert not (tmp_path / "uit.docx").exists()
+
+
+def test_golden_bestanden_horen_bij_de_voorbeeldcasussen():
+    assert sorted(p.name for p in GOLDEN.glob("*.md")) == sorted(
+        ["regionale-inkoop-jeugdzorg.md", "omgevingsdienst-lopend.md", "ict-samenwerking-lopend.md",
+         "ict-samenwerking-lopend-met-variant.md"])
+    assert all(Path(CASES / p.name.replace("-met-variant", "").replace(".md", ".yaml")).exists()
+               for p in GOLDEN.glob("*.md"))
+
+
+def test_een_verkeerde_datum_is_een_nederlandse_gebruiksfout(tmp_path):
+    r = run("collegeadvies", str(CASES / "regionaal-archief-lopend.yaml"), "--formaat", "docx",
+            "-o", str(tmp_path / "x.docx"), "--datum", "22-11-2026")
+    assert r.exit_code == 2 and "'22-11-2026' is geen datum in de vorm JJJJ-MM-DD." in r.output
+    assert not (tmp_path / "x.docx").exists()
