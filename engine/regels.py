@@ -427,12 +427,8 @@ def controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats]
                 for pad in _PLAATSHOUDER.findall(tekst):
                     if pad not in CATALOGUS:
                         problemen.append(f"de tekst noemt {{{pad}}}, maar dat veld bestaat niet")
-            try:
-                voorwaarde = lees_voorwaarde(regel.als)
-            except VoorwaardeFout as fout:
-                problemen.append(str(fout))
-            else:
-                problemen += controleer_voorwaarde(voorwaarde, parameters)
+            voorwaarde = _gelezen_voorwaarde(regel.als, parameters, problemen)
+            if voorwaarde is not None:
                 regels.append(GeladenRegel(regel, voorwaarde, bestand, lijn))
             meldingen += [Melding(bestand, f"beslisregel '{regel.id}': {p}", lijn) for p in problemen]
         for i, rij in enumerate(inhoud.vormtabel):
@@ -442,12 +438,8 @@ def controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats]
             for vorm in rij.vormen + rij.uitgesloten:
                 if vorm not in vormen:
                     problemen.append(f"'{vorm}' is geen juridische vorm.{suggestie(vorm, vormen)}")
-            try:
-                voorwaarde = lees_voorwaarde(rij.als)
-            except VoorwaardeFout as fout:
-                problemen.append(str(fout))
-            else:
-                problemen += controleer_voorwaarde(voorwaarde, parameters)
+            voorwaarde = _gelezen_voorwaarde(rij.als, parameters, problemen)
+            if voorwaarde is not None:
                 if any(t.veld.startswith("juridische_vorm.") for t in voorwaarde.toetsen()):
                     problemen.append("een rij van de vormtabel mag geen afgeleide vormvelden lezen")
                 rijen.append(GeladenVormrij(rij, voorwaarde, bestand, lijn))
@@ -460,6 +452,17 @@ def controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats]
             meldingen.append(Melding("pack.yaml", f"criterium '{code}' noemt onbekende bron '{criterium.bron}'"))
     meldingen += _controleer_adviestabel(kop.adviestabel)
     return regels, rijen, meldingen
+
+
+def _gelezen_voorwaarde(als: Any, parameters: dict[str, float], problemen: list[str]) -> Voorwaarde | None:
+    """Lees en controleer een voorwaarde; problemen worden aan de lijst toegevoegd."""
+    try:
+        voorwaarde = lees_voorwaarde(als)
+    except VoorwaardeFout as fout:
+        problemen.append(str(fout))
+        return None
+    problemen += controleer_voorwaarde(voorwaarde, parameters)
+    return voorwaarde
 
 
 def _controleer_adviestabel(tabel: list[Adviesrij]) -> list[Melding]:
