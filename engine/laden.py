@@ -6,7 +6,6 @@ regel en het veld, in het Nederlands, met waar mogelijk een 'bedoelde u ...?'.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from pathlib import Path

@@ -245,7 +245,6 @@ class Zoeker:
 
     def zoek(self, casus: Casus, doel: Advieswoord) -> Zoekresultaat:
         rang = ADVIES_RANG[casus.fase]
-        tabel = self.b.pakket.kop.adviestabel
         basis = feiten_van(casus)
         beginregels = self.b.gevuurd(basis)
         huidig = self._advies(beginregels, casus.fase)
