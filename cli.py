@@ -18,7 +18,6 @@ from engine.fouten import Fout, InvoerFout
 from engine.laden import STANDAARDPAKKET, lees_casus, lees_regelpakket, lees_variant
 from engine.regels import Advieswoord
 from engine.schrijven import schrijf
-from engine.weergave.document import controleer_extensie, maak_collegeadvies
 from engine.watals import Zoeker, kolommen, lees_wat_als, met_varianten, zoek_met_tussendoel
 from engine.watals import vergelijk as vergelijk_kolommen
 from engine.weergave import WEERGAVEN, toon_advies
@@ -180,6 +179,8 @@ def collegeadvies(casus, formaat, uitvoer, overschrijf, datum, wat_als, variantp
       samenwerkingstoets collegeadvies cases/ict-samenwerking-lopend.yaml --formaat html -o ict.html \\
           --variant cases/varianten/ict-met-herstelplan.yaml
     """
+    from engine.weergave.document import controleer_extensie, maak_collegeadvies  # alleen hier nodig
+
     controleer_extensie(uitvoer, formaat)
     inhoud = maak_collegeadvies(casus, formaat, regelpad, lees_varianten(variantpaden, wat_als),
                                 datum.date() if datum else None)

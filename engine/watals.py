@@ -121,7 +121,8 @@ def pas_toe(casus: Casus, variant: Variant) -> Casus:
 # --- vergelijken -------------------------------------------------------------------------
 
 class Uitvoer(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    # defer_build: pas opbouwen bij het eerste gebruik; `beoordeel` heeft deze modellen niet nodig.
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class Kolom(Uitvoer):

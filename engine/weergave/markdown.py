@@ -7,7 +7,6 @@ from tabulate import tabulate
 from ..advies import Advies
 from ..regels import EFFECT_VOLGORDE
 from ..watals import Vergelijking, Zoekresultaat, toon_waarde
-from .collegeadvies import Alinea, Document, Grafiek, Kop, Lijst, Tabel
 from .tabel import KOPJES, factorrijen, vergelijkingsrijen, voorwaarden_kop
 
 
@@ -73,8 +72,10 @@ def zoekresultaat(z: Zoekresultaat, tussendoel: Zoekresultaat | None, casuspad: 
     return "\n".join(uit)
 
 
-def collegeadvies(document: Document) -> bytes:
+def collegeadvies(document) -> bytes:
     """Het collegevoorstel als Markdown; de grafiek staat er als tabel (de scores), zodat het schoon plakt."""
+    from .collegeadvies import Alinea, Grafiek, Kop, Lijst, Tabel
+
     uit = [f"# {document.titel}", ""]
     for blok in document.blokken:
         if isinstance(blok, Kop):
