@@ -170,7 +170,7 @@ def test_gebruiksfouten_zijn_nederlands():
         assert engels not in r.output
 
 
-@pytest.mark.parametrize("opdracht", ["beoordeel", "regels"])
+@pytest.mark.parametrize("opdracht", sorted(cli.commands))
 def test_elke_opdracht_heeft_nederlandse_hulp_met_voorbeeld_en_staat_in_de_readme(opdracht):
     r = run(opdracht, "-h")
     assert r.exit_code == 0
