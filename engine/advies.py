@@ -127,6 +127,12 @@ def besluit(tabel: list[Adviesrij], fase: Fase, effecten: set[Effect]) -> tuple[
     return _woord(rij, fase), rij
 
 
+def hinderlijke_effecten(tabel: list[Adviesrij], fase: Fase, doel: Advieswoord) -> set[str]:
+    """De effecten die het doeladvies in de weg staan: die van de rijen boven de rij van het doel."""
+    index = next(i for i, r in enumerate(tabel) if _woord(r, fase) == doel)
+    return {tabel[i].bij for i in range(index)}
+
+
 def waarom_niet(tabel: list[Adviesrij], fase: Fase, bevindingen: list[Bevinding]) -> list[WaaromNiet]:
     """Voor elk ander advies van deze fase: welke bevindingen het in de weg staan, of wat ontbreekt."""
     effecten = {b.effect for b in bevindingen}
@@ -139,7 +145,7 @@ def waarom_niet(tabel: list[Adviesrij], fase: Fase, bevindingen: list[Bevinding]
         if index is None:
             continue
         if index > huidig:
-            blokkades = {tabel[i].bij for i in range(index)}
+            blokkades = hinderlijke_effecten(tabel, fase, doel)
             ids = [b.regel for b in bevindingen if b.effect in blokkades]
             reden = ("Dit advies kan pas als deze bevindingen zijn weggenomen: "
                      + ", ".join(ids) + ".")

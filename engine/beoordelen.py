@@ -84,9 +84,12 @@ class Beoordelaar:
 
     def oordeel(self, basis: Feiten) -> Advieswoord:
         """Alleen het advieswoord bij deze (basis)feiten: snel, voor wat-als-vragen."""
-        _, _, ids = self._gevuurd(basis)
+        return self.advieswoord(self.gevuurd(basis), Fase(basis["fase"]))
+
+    def advieswoord(self, ids: list[str], fase: Fase) -> Advieswoord:
+        """Het advies volgens de adviestabel als deze regels vuren."""
         effecten = {self.pakket.regel(i).regel.effect for i in ids}
-        return besluit(self.pakket.kop.adviestabel, Fase(basis["fase"]), effecten)[0]
+        return besluit(self.pakket.kop.adviestabel, fase, effecten)[0]
 
     # --- het advies -----------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .advies import Advies, besluit
+from .advies import Advies, hinderlijke_effecten
 from .beoordelen import Beoordelaar
 from .casus import CATALOGUS, ONBEKEND, Casus, Fase, suggestie
 from .feiten import Feiten, feiten_van
@@ -248,7 +248,8 @@ class Zoeker:
         rang = ADVIES_RANG[casus.fase]
         basis = feiten_van(casus)
         beginregels = self.b.gevuurd(basis)
-        huidig = self._advies(beginregels, casus.fase)
+        huidig = self.b.advieswoord(beginregels, casus.fase)
+        hinder = hinderlijke_effecten(self.b.pakket.kop.adviestabel, casus.fase, doel)
         gevonden: list[tuple[tuple[str, Any], ...]] = []
         onderzocht = 0
         volledig = True
@@ -257,7 +258,7 @@ class Zoeker:
         for stap in range(MAX_GROOTTE):
             volgende = []
             for set_, ids in laag:
-                vurend = [r for r in ids if self.b.pakket.regel(r).regel.effect in self._hinder(doel, casus.fase)]
+                vurend = [r for r in ids if self.b.pakket.regel(r).regel.effect in hinder]
                 if self._ondergrens(vurend, set_) > MAX_GROOTTE - stap:
                     continue  # met de resterende wijzigingen is het doel hier niet meer te halen
                 velden = sorted({v for r in vurend for v in self._leest[r]} - {p for p, _ in set_})
@@ -274,7 +275,7 @@ class Zoeker:
                             break
                         onderzocht += 1
                         nieuwe_ids = self.b.gevuurd(self._feiten(basis, nieuw))
-                        if rang.index(self._advies(nieuwe_ids, casus.fase)) >= rang.index(doel):
+                        if rang.index(self.b.advieswoord(nieuwe_ids, casus.fase)) >= rang.index(doel):
                             gevonden.append(nieuw)
                         else:
                             volgende.append((nieuw, nieuwe_ids))
@@ -282,7 +283,7 @@ class Zoeker:
         gevonden.sort(key=lambda set_: (len(set_), repr(set_)))
         voorstellen = [self._voorstel(casus, set_, set(beginregels)) for set_ in gevonden[:MAX_VOORSTELLEN]]
         voorstellen.sort(key=lambda v: (len(v.wijzigingen), len(v.nieuw)))
-        hinderlijk = [r for r in beginregels if self.b.pakket.regel(r).regel.effect in self._hinder(doel, casus.fase)]
+        hinderlijk = [r for r in beginregels if self.b.pakket.regel(r).regel.effect in hinder]
         return Zoekresultaat(toelichting=self._toelichting(huidig, doel, hinderlijk, voorstellen, rang),casus=casus.naam, huidig_advies=huidig, doel=doel, doel_tekst=doel.tekst,
                              voorstellen=voorstellen, onderzocht=onderzocht,
                              volledig=volledig and len(gevonden) <= MAX_VOORSTELLEN,
@@ -299,16 +300,6 @@ class Zoeker:
             return (f"Niet te bereiken met wijzigingen die de gemeente zelf kan maken: {onderwerp} alleen af "
                     "van feiten die de toets nooit voorstelt.")
         return f"Geen set van hooguit {MAX_GROOTTE} wijzigingen bereikt dit advies."
-
-    def _advies(self, ids: list[str], fase: Fase) -> Advieswoord:
-        effecten = {self.b.pakket.regel(i).regel.effect for i in ids}
-        return besluit(self.b.pakket.kop.adviestabel, fase, effecten)[0]
-
-    def _hinder(self, doel: Advieswoord, fase: Fase) -> set[Effect]:
-        """De effecten die het doeladvies in de weg staan (volgens de adviestabel)."""
-        tabel = self.b.pakket.kop.adviestabel
-        index = next(i for i, rij in enumerate(tabel) if (rij.voorstel if fase == Fase.voorstel else rij.lopend) == doel)
-        return {Effect(tabel[i].bij) for i in range(index)}
 
     def _ondergrens(self, vurend: list[str], set_) -> int:
         """Hoeveel wijzigingen er minstens nog nodig zijn: regels zonder gemeenschappelijk veld

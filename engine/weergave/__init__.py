@@ -5,9 +5,8 @@ from __future__ import annotations
 from ..advies import Advies
 from . import json, markdown, tabel
 
-FORMATEN = {"tabel": tabel.advies, "json": json.advies, "markdown": markdown.advies}
 WEERGAVEN = {"tabel": tabel, "json": json, "markdown": markdown}
 
 
 def toon_advies(advies: Advies, formaat: str) -> str:
-    return FORMATEN[formaat](advies)
+    return WEERGAVEN[formaat].advies(advies)
