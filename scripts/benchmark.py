@@ -44,6 +44,9 @@ def koude_start() -> None:
     print(f"  python -c 'import click, pydantic, tabulate'  {basis * 1000:7.0f} ms")
     print(f"  samenwerkingstoets beoordeel {casus}  {cli * 1000:7.0f} ms")
     print(f"  verhouding {cli / basis:.2f}x (doel: hooguit 1,5x)")
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        print("  let op: PYTHONDONTWRITEBYTECODE staat aan; de modules van samenwerkingstoets worden bij elke")
+        print("  start opnieuw gecompileerd, wat de starttijd verhoogt.")
 
 
 def evaluaties() -> None:
