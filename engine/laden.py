@@ -33,8 +33,21 @@ class _DubbelVeld(yaml.YAMLError):
         self.sleutel, self.eerste, self.tweede = sleutel, eerste, tweede
 
 
+class _Verwijzing(yaml.YAMLError):
+    def __init__(self, lijn: int):
+        super().__init__(lijn)
+        self.lijn = lijn
+
+
 class _Lader(_Basislader):
-    """Een veilige YAML-lader die een veld dat twee keer in dezelfde groep staat, weigert."""
+    """Een veilige YAML-lader die een veld dat twee keer in dezelfde groep staat, weigert, en ook
+    verwijzingen (`*naam` naar een `&naam`): die heeft het casusformaat niet nodig, en een bestand
+    vol verwijzingen kan bij het controleren exponentieel groeien."""
+
+    def construct_object(self, node, deep=False):
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise _Verwijzing(node.start_mark.line + 1)
+        return super().construct_object(node, deep)
 
 
 def _groep_zonder_dubbelen(lader: _Lader, knoop: yaml.MappingNode) -> dict:
@@ -111,6 +124,10 @@ def lees_yaml(pad: str | Path) -> Gelezen:
         raise YamlFout("Het bestand bevat een veld twee keer.", [Melding(
             str(pad), f"veld '{fout.sleutel}' stond al op regel {fout.eerste}; verwijder een van beide",
             fout.tweede)]) from None
+    except _Verwijzing as fout:
+        raise YamlFout("Het bestand gebruikt een YAML-verwijzing (*naam naar &naam).", [Melding(
+            str(pad), "naar de waarde die hier begint (&naam) wordt verderop verwezen (*naam); schrijf die "
+                      "waarde overal voluit, verwijzingen worden niet ondersteund", fout.lijn)]) from None
     except yaml.MarkedYAMLError as fout:
         mark = fout.problem_mark or fout.context_mark
         lijn = mark.line + 1 if mark else None

@@ -122,6 +122,8 @@ LELIJK = {
     "lijst in plaats van velden": ("- naam\n- fase\n", ["moet velden bevatten"]),
     "schemaversie 2": ("schema: 2\nnaam: x\nfase: voorstel\n", ["schemaversie 2 wordt niet ondersteund"]),
     "groep is tekst": ("naam: x\nfase: voorstel\nopgave: wonen\n", ["veld 'opgave'", "verwacht een groep velden"]),
+    "yaml-verwijzingen": ("a: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\nnaam: x\nfase: voorstel\n",
+                          ["YAML-verwijzing", "regel 1", "schrijf die waarde overal voluit"]),
 }
 
 
