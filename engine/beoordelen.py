@@ -11,8 +11,8 @@ import re
 from typing import Any
 
 from . import durable
-from .advies import (Advies, Bevinding, Bronvermelding, Factorscore, OntbrekendeInformatie, PakketInfo, Vormtoets, besluit, sorteer, telling,
-                     voorwaarden, waarom_niet)
+from .advies import (Advies, Bevinding, Bronvermelding, Factorscore, OntbrekendeInformatie, PakketInfo,
+                     Vormtoets, besluit, sorteer, telling, voorwaarden, waarom_niet)
 from .casus import CATALOGUS, ONBEKEND, SUCCESFACTOREN, Casus, Fase
 from .feiten import Feiten, aanvullen, feiten_van
 from .regels import Advieswoord, GeladenRegel, Regelpakket
@@ -146,13 +146,9 @@ class Beoordelaar:
         """Per basisveld: de regels die het lezen, direct of via een afgeleid veld."""
         uit: dict[str, list[str]] = {}
         for regel in self.pakket.regels:
-            for veld in regel.velden:
-                info = CATALOGUS[veld]
-                for basisveld in (info.bronvelden if info.afgeleid else (veld,)):
-                    if basisveld in CATALOGUS and CATALOGUS[basisveld].leesbaar:
-                        uit.setdefault(basisveld, [])
-                        if regel.id not in uit[basisveld]:
-                            uit[basisveld].append(regel.id)
+            for basisveld in regel.basisvelden:
+                if basisveld in CATALOGUS and CATALOGUS[basisveld].leesbaar:
+                    uit.setdefault(basisveld, []).append(regel.id)
         return uit
 
     def kandidaten(self, veld: str) -> list[Any]:

@@ -327,6 +327,16 @@ class GeladenRegel:
         return tuple(dict.fromkeys(t.veld for t in self.voorwaarde.toetsen()))
 
     @property
+    def basisvelden(self) -> tuple[str, ...]:
+        """De velden uit de casus waar deze regel van afhangt: een afgeleid veld telt als de
+        velden waaruit het is afgeleid."""
+        uit: list[str] = []
+        for veld in self.velden:
+            info = CATALOGUS[veld]
+            uit += info.bronvelden if info.afgeleid else (veld,)
+        return tuple(dict.fromkeys(uit))
+
+    @property
     def vraagt_ontbrekende_informatie(self) -> bool:
         """Vuurt deze regel (ook) op onbekende informatie?"""
         return any(t.op == "onbekend" for t in self.voorwaarde.toetsen())

@@ -208,11 +208,7 @@ class Zoeker:
         self.b = beoordelaar
         self._leest: dict[str, list[str]] = {}
         for regel in beoordelaar.pakket.regels:
-            velden = set()
-            for veld in regel.velden:
-                info = CATALOGUS[veld]
-                velden |= set(info.bronvelden) if info.afgeleid else {veld}
-            self._leest[regel.id] = sorted(v for v in velden if self._voorstelbaar(v))
+            self._leest[regel.id] = sorted(v for v in regel.basisvelden if self._voorstelbaar(v))
 
     @staticmethod
     def _voorstelbaar(pad: str) -> bool:
@@ -284,8 +280,9 @@ class Zoeker:
         voorstellen = [self._voorstel(casus, set_, set(beginregels)) for set_ in gevonden[:MAX_VOORSTELLEN]]
         voorstellen.sort(key=lambda v: (len(v.wijzigingen), len(v.nieuw)))
         hinderlijk = [r for r in beginregels if self.b.pakket.regel(r).regel.effect in hinder]
-        return Zoekresultaat(toelichting=self._toelichting(huidig, doel, hinderlijk, voorstellen, rang),casus=casus.naam, huidig_advies=huidig, doel=doel, doel_tekst=doel.tekst,
+        return Zoekresultaat(casus=casus.naam, huidig_advies=huidig, doel=doel, doel_tekst=doel.tekst,
                              voorstellen=voorstellen, onderzocht=onderzocht,
+                             toelichting=self._toelichting(huidig, doel, hinderlijk, voorstellen, rang),
                              volledig=volledig and len(gevonden) <= MAX_VOORSTELLEN,
                              niet_voorgesteld=self._vaste_feiten(hinderlijk))
 
@@ -319,11 +316,7 @@ class Zoeker:
         """De feiten van de wereld die hinderlijke regels lezen: die stelt de toets nooit voor."""
         vast = set()
         for r in regels:
-            for veld in self.b.pakket.regel(r).velden:
-                info = CATALOGUS[veld]
-                for bron in (info.bronvelden if info.afgeleid else (veld,)):
-                    if bron != "fase" and not self._voorstelbaar(bron):
-                        vast.add(bron)
+            vast |= {v for v in self.b.pakket.regel(r).basisvelden if v != "fase" and not self._voorstelbaar(v)}
         return sorted(vast)
 
     def _voorstel(self, casus: Casus, set_, beginregels: set[str]) -> Voorstel:

@@ -55,10 +55,9 @@ def kopregels(advies: Advies) -> list[str]:
     regels = [f"Samenwerkingstoets: {advies.casus} ({advies.fase.value})"]
     if advies.variant:
         regels.append(f"Variant: {advies.variant}")
-    regels += [
-              f"Perspectief: {advies.perspectief}"
-              + (f"; peildatum {advies.peildatum.isoformat()}" if advies.peildatum else ""),
-              f"Regelpakket: {pakket.naam} {pakket.versie} (geldig vanaf {pakket.geldig_vanaf.isoformat()})"]
+    peildatum = f"; peildatum {advies.peildatum.isoformat()}" if advies.peildatum else ""
+    regels += [f"Perspectief: {advies.perspectief}{peildatum}",
+               f"Regelpakket: {pakket.naam} {pakket.versie} (geldig vanaf {pakket.geldig_vanaf.isoformat()})"]
     return regels
 
 
