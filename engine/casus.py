@@ -19,8 +19,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 from pydantic_core import PydanticCustomError
+
+from .waarden import lees_bedrag, schone_tekst
 
 ONBEKEND = "onbekend"
 
@@ -316,11 +318,46 @@ def Woorden(vocab: type[StrEnum]):
     return Annotated[list[W(vocab)] | None, BeforeValidator(_als_lijst)]
 
 
-Score = Annotated[int, Field(ge=1, le=5)]
+def _tekst(verplicht: bool = False, onbekend_bewaren: bool = False):
+    """Vrije tekst: onzichtbare tekens en witruimte aan de randen tellen niet; wat dan leeg is,
+    ontbreekt. `onbekend` betekent ook hier: niet bekend (of wordt bewaard waar het verschil
+    tussen 'niet bekend' en 'niet gegeven' ertoe doet, zoals bij de opgave)."""
+
+    def controleer(waarde: Any) -> Any:
+        if not isinstance(waarde, str):
+            return waarde
+        schoon = schone_tekst(waarde)
+        if schoon.lower() == ONBEKEND:
+            if verplicht:
+                raise PydanticCustomError("tekst_onbekend", "dit veld is verplicht; 'onbekend' is hier niet genoeg")
+            return ONBEKEND if onbekend_bewaren else None
+        if not schoon:
+            if verplicht:
+                raise PydanticCustomError(
+                    "tekst_leeg", "deze tekst mag niet leeg zijn (spaties en onzichtbare tekens tellen niet mee)")
+            return None
+        return schoon
+
+    return BeforeValidator(controleer)
+
+
+def _bedrag(waarde: Any) -> Any:
+    waarde = _onbekend_is_leeg(waarde)
+    if waarde is None:
+        return None
+    uitkomst = lees_bedrag(waarde)
+    if isinstance(uitkomst, str):
+        raise PydanticCustomError("bedrag", "{uitleg}", {"uitleg": uitkomst})
+    return uitkomst
+
+
+# Scores en jaren zijn hele getallen; een ja/nee-waarde of een kommagetal wordt nooit stil omgezet.
+Score = Annotated[int, Strict(), Field(ge=1, le=5)]
 Stellingen = Annotated[Annotated[list[Score], Field(min_length=2, max_length=2)] | None,
                        BeforeValidator(_onbekend_is_leeg)]
-Bedrag = Annotated[Annotated[int, Field(ge=0)] | None, BeforeValidator(_onbekend_is_leeg)]
-Jaar = Annotated[Annotated[int, Field(ge=1900, le=2200)] | None, BeforeValidator(_onbekend_is_leeg)]
+Bedrag = Annotated[Annotated[int, Strict(), Field(ge=0)] | None, BeforeValidator(_bedrag)]
+Jaar = Annotated[Annotated[int, Strict(), Field(ge=1900, le=2200)] | None, BeforeValidator(_onbekend_is_leeg)]
+Tekst = Annotated[str | None, _tekst()]
 
 
 class Model(BaseModel):
@@ -328,7 +365,7 @@ class Model(BaseModel):
 
 
 class Partner(Model):
-    naam: str = Field(min_length=1, description="naam van de partner")
+    naam: Annotated[str, _tekst(verplicht=True)] = Field(description="naam van de partner")
     soort: W(PartnerSoort) | None = veld("soort organisatie", wereldfeit=True)
     belang: W(Belang) | None = veld(
         "is het strategisch belang van deze partner beschreven? (succesfactor 1)",
@@ -336,8 +373,9 @@ class Partner(Model):
 
 
 class Opgave(Model):
-    omschrijving: str | None = Field(
-        default=None, description="de maatschappelijke opgave; leeg of ontbrekend = geen opgave benoemd")
+    omschrijving: Annotated[str | None, _tekst(onbekend_bewaren=True)] = Field(
+        default=None, description="de maatschappelijke opgave; leeg of ontbrekend = geen opgave benoemd, "
+                                  "'onbekend' = niet bekend")
     overstijgt_gemeentegrens: W(JaNee) | None = veld(
         "overstijgt de opgave de gemeentegrens?", volgorde=POSITIEF, wereldfeit=True)
     complex: W(JaNee) | None = veld(
@@ -504,11 +542,11 @@ class Casus(Model):
     """Eén samenwerking, voorgesteld of lopend, zoals de adviseur haar beschrijft."""
 
     schema_versie: Literal[1] = Field(default=1, alias="schema", description="versie van het casusformaat")
-    naam: str = Field(min_length=1, description="naam van de samenwerking")
+    naam: Annotated[str, _tekst(verplicht=True)] = Field(description="naam van de samenwerking")
     fase: W(Fase) = Field(description="voorstel (nieuw) of lopend (bestaand)",
                           json_schema_extra={"wereldfeit": True})
-    perspectief: str | None = Field(default=None, description="de gemeente waarvoor het advies is")
-    omschrijving: str | None = Field(default=None, description="vrije toelichting")
+    perspectief: Tekst = Field(default=None, description="de gemeente waarvoor het advies is")
+    omschrijving: Tekst = Field(default=None, description="vrije toelichting")
     peildatum: dt.date | None = Field(default=None, description="datum waarop de feiten betrekking hebben")
     soort: W(Soort) | None = veld("strategisch, uitvoerend of beide", wereldfeit=True)
     themas: Woorden(Thema) = veld("de thema's van de samenwerking", wereldfeit=True)

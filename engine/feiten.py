@@ -47,8 +47,10 @@ def basisfeiten(casus: Casus) -> Feiten:
         if waarde is None or waarde == ONBEKEND:
             continue
         feiten[pad] = waarde
-    omschrijving = (casus.opgave.omschrijving or "").strip()
-    feiten["opgave.benoemd"] = "ja" if omschrijving and omschrijving != ONBEKEND else "nee"
+    # Ontbreekt de omschrijving (of is ze leeg), dan is er geen opgave benoemd; staat er
+    # `onbekend`, dan is niet bekend of er een opgave is, en komt `opgave.benoemd` er niet in.
+    if casus.opgave.omschrijving != ONBEKEND:
+        feiten["opgave.benoemd"] = "ja" if casus.opgave.omschrijving else "nee"
     feiten.update(_succesfactoren(casus))
     if casus.partners is not None:
         feiten["partners.aantal"] = len(casus.partners)

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from .casus import Casus, beschrijf, suggestie, velden_onder
 from .fouten import BestandFout, CasusFout, Melding, RegelpakketFout, YamlFout
+from .waarden import kommagetal
 from .regels import Kop, Overlay, Regelbestand, Regelpakket, controleer_pakket, inhoudshash
 
 MAX_MELDINGEN = 12
@@ -61,7 +62,13 @@ def _groep_zonder_dubbelen(lader: _Lader, knoop: yaml.MappingNode) -> dict:
     return lader.construct_mapping(knoop, deep=True)
 
 
+def _getal_met_tekst(lader: _Lader, knoop: yaml.ScalarNode) -> float:
+    """Een kommagetal onthoudt zijn tekst: `750.000` is in een bedrag 750000, niet 750,0."""
+    return kommagetal(lader.construct_yaml_float(knoop), knoop.value)
+
+
 _Lader.add_constructor("tag:yaml.org,2002:map", _groep_zonder_dubbelen)
+_Lader.add_constructor("tag:yaml.org,2002:float", _getal_met_tekst)
 
 
 class Gelezen:
@@ -144,6 +151,12 @@ def lees_yaml(pad: str | Path) -> Gelezen:
     return Gelezen(pad, data, tekst)
 
 
+def lees_waarde(tekst: str) -> Any:
+    """Eén waarde zoals in een casusbestand (voor --wat-als): dezelfde lader, dus dezelfde regels
+    voor bedragen, dubbele velden en verwijzingen. Een YAMLError gaat naar de aanroeper."""
+    return yaml.load(tekst, Loader=_Lader)
+
+
 # --- pydantic-fouten naar Nederlandse meldingen -----------------------------------------
 
 def _pad(loc: tuple) -> str:
@@ -163,7 +176,7 @@ def _groeppad(loc: tuple) -> str:
 def _tekst(fout: dict, velden_van: Any) -> str:
     soort, ctx, invoer = fout["type"], fout.get("ctx") or {}, fout.get("input")
     loc = fout["loc"]
-    if soort in ("woord", "woord_type"):
+    if soort in ("woord", "woord_type", "bedrag", "tekst_leeg", "tekst_onbekend"):
         return fout["msg"]
     if soort == "extra_forbidden":
         naam = str(loc[-1]) if loc else "?"

@@ -20,7 +20,7 @@ from .beoordelen import Beoordelaar
 from .casus import CATALOGUS, ONBEKEND, Casus, Fase, suggestie
 from .feiten import Feiten, feiten_van
 from .fouten import CasusFout, InvoerFout
-from .laden import Gelezen, casusvelden, meldingen_uit
+from .laden import Gelezen, casusvelden, lees_waarde, meldingen_uit
 from .regels import ADVIES_RANG, Advieswoord, Effect
 
 # Velden die een variant kan wijzigen: elk veld van het casusformaat behalve de afgeleide.
@@ -58,7 +58,7 @@ def lees_wat_als(teksten: list[str]) -> Variant:
 
 def _waarde(ruw: str, tekst: str) -> Any:
     try:
-        return yaml.safe_load(ruw) if ruw else ""
+        return lees_waarde(ruw) if ruw else ""
     except yaml.YAMLError:
         raise InvoerFout(f"--wat-als '{tekst}': de waarde '{ruw}' is niet te lezen; gebruik een woord, "
                          "een getal of een lijst zoals [a, b].") from None

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from engine.casus import CATALOGUS, SUCCESFACTOREN
+from engine.casus import CATALOGUS, ONBEKEND, SUCCESFACTOREN
+from engine.waarden import schone_tekst
 
 LEESBAAR = [v for v in CATALOGUS.values() if v.leesbaar and not v.afgeleid and "[]" not in v.pad
             and v.pad != "fase"]
@@ -30,13 +31,14 @@ def _zet(data: dict, pad: str, waarde) -> None:
 @st.composite
 def casussen(draw) -> dict:
     """Een geldige casus: elk leesbaar veld ontbreekt of heeft een geldige waarde."""
-    data = {"naam": draw(st.text(min_size=1, max_size=20).filter(str.strip)),
+    data = {"naam": draw(st.text(min_size=1, max_size=20).filter(
+        lambda t: schone_tekst(t) and schone_tekst(t).lower() != ONBEKEND)),
             "fase": draw(st.sampled_from(["voorstel", "lopend"]))}
     for veld in LEESBAAR:
         if draw(st.booleans()):
             _zet(data, veld.pad, draw(_waarde(veld)))
     if draw(st.booleans()):
-        _zet(data, "opgave.omschrijving", draw(st.sampled_from(["", "Betaalbaar wonen in de regio"])))
+        _zet(data, "opgave.omschrijving", draw(st.sampled_from(["", "onbekend", "Betaalbaar wonen in de regio"])))
     if draw(st.booleans()):
         score = st.integers(min_value=1, max_value=5)
         for factor in SUCCESFACTOREN:

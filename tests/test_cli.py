@@ -111,7 +111,7 @@ LELIJK = {
     "verkeerd woord": ("naam: x\nfase: voorstell\n",
                        ["regel 2", "veld 'fase'", "'voorstell' is geen geldige waarde", "Bedoelde u 'voorstel'?"]),
     "tekst in plaats van getal": ("naam: x\nfase: voorstel\nonderbouwing:\n  kosten_per_jaar: veel\n",
-                                  ["regel 4", "onderbouwing.kosten_per_jaar", "verwacht een heel getal"]),
+                                  ["regel 4", "onderbouwing.kosten_per_jaar", "niet als bedrag te lezen", "750.000"]),
     "score van 7": ("naam: x\nfase: voorstel\nsuccesfactoren:\n  identiteit: [7, 3]\n",
                     ["regel 4", "succesfactoren.identiteit[1]", "te groot", "5"]),
     "kapotte YAML": ("naam: x\nfase: [voorstel\n", ["geen geldige YAML", "regel"]),

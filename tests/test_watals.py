@@ -185,7 +185,7 @@ def test_beoordeel_met_wat_als_en_variant_toont_de_variant():
      ["veld 'onderbouwing.businescase' bestaat niet", "Bedoelde u 'onderbouwing.businesscase'?"]),
     (["--wat-als", "onderbouwing.businesscase=aanwezg"],
      ["'aanwezg' is geen geldige waarde", "Bedoelde u 'aanwezig'?"]),
-    (["--wat-als", "onderbouwing.kosten_per_jaar=veel"], ["verwacht een heel getal"]),
+    (["--wat-als", "onderbouwing.kosten_per_jaar=veel"], ["niet als bedrag te lezen"]),
     (["--wat-als", "onderbouwing"], ["schrijf het als veld=waarde"]),
     (["--wat-als", "opgave.benoemd=ja"], ["veld 'opgave.benoemd' bestaat niet in het casusformaat"]),
     (["--variant", "bestaat/niet.yaml"], ["bestaat niet"]),

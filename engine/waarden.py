@@ -1,0 +1,85 @@
+"""Waarden lezen zoals mensen ze typen: bedragen op z'n Nederlands en tekst zonder onzichtbare tekens.
+
+Een beleidsadviseur schrijft een bedrag als `750.000`, `€ 750.000` of `1,5 miljoen`. YAML leest
+`750.000` als het kommagetal 750,0; daarom bewaart de lader van een kommagetal ook de tekst
+zoals die in het bestand stond (`Kommagetal.tekst`), en leest `lees_bedrag` die tekst.
+Wat niet zonder twijfel te lezen is, wordt geweigerd met een melding die de oplossing toont:
+een bedrag wordt nooit stil omgezet.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+
+class Kommagetal(float):
+    """Een kommagetal uit YAML dat ook de tekst onthoudt zoals die in het bestand stond."""
+
+    tekst: str = ""
+
+
+def kommagetal(waarde: float, tekst: str) -> Kommagetal:
+    getal = Kommagetal(waarde)
+    getal.tekst = tekst
+    return getal
+
+
+_FACTOREN = {
+    "miljard": 1_000_000_000, "mld": 1_000_000_000,
+    "miljoen": 1_000_000, "mln": 1_000_000, "mio": 1_000_000,
+    "duizend": 1_000, "k": 1_000,
+}
+_DUIZENDTALLEN = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+_BEDRAG = re.compile(r"^(?P<getal>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<decimalen>\d+|-))?(?P<factor>[a-z]+)?\.?$")
+_VOORBEELD = "schrijf het bedrag in hele euro's, zoals 750000, 750.000, € 750.000 of '1,5 miljoen'"
+
+
+def lees_bedrag(waarde: Any) -> int | str:
+    """Een bedrag in hele euro's, of (als tekst) de reden waarom het niet te lezen is."""
+    if isinstance(waarde, bool):
+        return f"verwacht een bedrag, maar hier staat een ja/nee-waarde; {_VOORBEELD}"
+    if isinstance(waarde, int):
+        tekst = getattr(waarde, "tekst", None)
+        return int(waarde) if tekst is None or re.fullmatch(r"[0-9_]+", tekst) else \
+            f"'{tekst}' is geen gewoon getal; {_VOORBEELD}"
+    if isinstance(waarde, float):
+        tekst = getattr(waarde, "tekst", None)
+        if tekst and _DUIZENDTALLEN.match(tekst):
+            return int(tekst.replace(".", ""))
+        getoond = tekst or repr(waarde)
+        return f"'{getoond}' is geen bedrag in hele euro's (een punt scheidt duizendtallen); {_VOORBEELD}"
+    if not isinstance(waarde, str):
+        return f"verwacht een bedrag; {_VOORBEELD}"
+    tekst = schone_tekst(waarde).lower()
+    tekst = re.sub(r"^(€|eur\b|euro\b)|(€|euro|eur)$", "", tekst)
+    tekst = re.sub(r"\s+", "", tekst)
+    treffer = _BEDRAG.match(tekst)
+    if not treffer or (treffer["factor"] and treffer["factor"] not in _FACTOREN):
+        return f"'{waarde}' is niet als bedrag te lezen; {_VOORBEELD}"
+    getal = treffer["getal"].replace(".", "")
+    decimalen = treffer["decimalen"]
+    if decimalen and len(decimalen) == 3 and not treffer["factor"]:
+        return (f"'{waarde}' is dubbelzinnig: een komma staat in het Nederlands voor decimalen, niet voor "
+                f"duizendtallen; {_VOORBEELD}")
+    if decimalen and decimalen != "-":
+        getal += "." + decimalen
+    try:
+        bedrag = Decimal(getal) * _FACTOREN.get(treffer["factor"] or "", 1)
+    except InvalidOperation:
+        return f"'{waarde}' is niet als bedrag te lezen; {_VOORBEELD}"
+    if bedrag != bedrag.to_integral_value():
+        return f"'{waarde}' is geen bedrag in hele euro's; {_VOORBEELD}"
+    return int(bedrag)
+
+
+_ONZICHTBAAR = {"Cf", "Cc", "Cs", "Co", "Cn"}
+
+
+def schone_tekst(tekst: str) -> str:
+    """De tekst zonder onzichtbare tekens (zero-width, besturingstekens) en zonder witruimte aan
+    de randen; regeleinden en tabs binnen de tekst blijven staan."""
+    schoon = "".join(t for t in tekst if t in "\n\t" or unicodedata.category(t) not in _ONZICHTBAAR)
+    return schoon.strip()
