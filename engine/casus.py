@@ -187,6 +187,13 @@ class Businesscase(StrEnum):
     onbekend = "onbekend"
 
 
+class Uitkomst(StrEnum):
+    positief = "positief"
+    neutraal = "neutraal"
+    negatief = "negatief"
+    onbekend = "onbekend"
+
+
 class Toereikend(StrEnum):
     voldoende = "voldoende"
     onvoldoende = "onvoldoende"
@@ -430,6 +437,9 @@ class Taak(Model):
     eigen_budget: W(JaNee) | None = veld("heeft de samenwerking een eigen budget?", wereldfeit=True)
     private_partners: W(JaNee) | None = veld(
         "doen niet-overheidspartners mee, of is er marktactiviteit?", wereldfeit=True)
+    wettelijke_samenwerkingsplicht: W(JaNee) | None = veld(
+        "verplicht de wet tot regionale samenwerking zonder een vorm voor te schrijven (Jeugdwet, Wmo)?",
+        wereldfeit=True)
     een_gastgemeente_voert_uit: W(JaNee) | None = veld(
         "voert één gastgemeente het werk uit voor de anderen?", wereldfeit=True)
 
@@ -437,11 +447,25 @@ class Taak(Model):
 class Onderbouwing(Model):
     businesscase: W(Businesscase) | None = veld(
         "is er een businesscase?", volgorde=["ontbreekt", "onbekend", "niet_nodig", "aanwezig"])
+    businesscase_uitkomst: W(Uitkomst) | None = veld(
+        "wat is de uitkomst van de businesscase voor de eigen gemeente?",
+        volgorde=["negatief", "onbekend", "neutraal", "positief"])
+    nulmeting: W(JaNee) | None = veld(
+        "heeft de businesscase een nulmeting (de uitgangssituatie, om later tegen te meten)?", volgorde=POSITIEF)
     kosten_per_jaar: Bedrag = veld("aandeel van de eigen gemeente in euro per jaar")
     capaciteit_en_middelen: W(Toereikend) | None = veld(
         "genoeg strategische capaciteit en middelen?", volgorde=["onvoldoende", "onbekend", "voldoende"])
     lobby_agenda: W(JaNee) | None = veld(
         "is de samenwerking verbonden met de lobbystrategie en -agenda?", volgorde=POSITIEF)
+    begroting_onder_druk: W(JaNee) | None = veld(
+        "staat de begroting van de eigen gemeente onder druk?", volgorde=NEGATIEF, wereldfeit=True)
+    kosten_baten_afgewogen: W(JaNee) | None = veld(
+        "zijn de kosten voor de eigen gemeente afgewogen tegen de baten?", volgorde=POSITIEF)
+    uittreding_elders: W(JaNee) | None = veld(
+        "betekent meedoen dat de gemeente uit een andere regeling moet treden?", volgorde=NEGATIEF,
+        wereldfeit=True)
+    uittreedsom_elders: Bedrag = veld(
+        "de uittreedsom van die andere regeling, in euro", wereldfeit=True)
 
 
 class Sturing(Model):
@@ -451,6 +475,8 @@ class Sturing(Model):
     uittredingsregeling: W(JaNee) | None = veld("is uittreding geregeld?", volgorde=POSITIEF)
     rolverdeling_helder: W(JaNee) | None = veld(
         "zijn opdrachtgever, opdrachtnemer en eigenaar helder belegd?", volgorde=POSITIEF)
+    raad_tevreden: W(JaNee) | None = veld(
+        "is de raad tevreden over de informatie en de invloed die hij krijgt?", volgorde=POSITIEF)
     in_overzicht: W(JaNee) | None = veld(
         "staat de samenwerking in het actuele overzicht van thema's en samenwerkingsrelaties?",
         volgorde=POSITIEF)
@@ -483,6 +509,9 @@ class SamenwerkingKwaliteit(Model):
         "wordt die collectieve oplossing of standaard benut?", volgorde=POSITIEF)
     ruimte_voor_verschil_in_tempo: W(JaNee) | None = veld(
         "is er ruimte voor verschil in tempo en intensiteit?", volgorde=POSITIEF)
+    sleutelpartner_vertrekt: W(JaNee) | None = veld(
+        "vertrekt een partner zonder wie de samenwerking in deze vorm niet kan (uittreding, fusie, "
+        "herindeling of een andere samenwerking)?", volgorde=NEGATIEF, wereldfeit=True)
 
 
 SUCCESFACTOREN = {
@@ -529,6 +558,8 @@ class Evaluatie(Model):
     context_gewijzigd: W(JaNee) | None = veld(
         "is de context gewijzigd (herindeling, nieuwe wettelijke taken, beter alternatief)?",
         wereldfeit=True)
+    taken_terug: W(JaNee) | None = veld(
+        "wil de gemeente een deel van de taken terughalen (gedeeltelijke ontvlechting)?", volgorde=NEGATIEF)
 
 
 def _groepveld(model: type[Model], beschrijving: str) -> Any:

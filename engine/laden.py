@@ -363,8 +363,14 @@ def _lees_overlay(map_: Path, kopbestand: Gelezen, bezocht: set[Path]) -> tuple[
         elif wijziging.effect == "voorwaarde" and not (wijziging.voorwaarde or regels[regel_id].voorwaarde):
             meldingen.append(Melding(kopbestand.naam, f"regel '{regel_id}' krijgt effect 'voorwaarde'; noem dan "
                                                       "ook de voorwaarde (veld 'voorwaarde')", lijn))
-    parameters = {n: (p.model_copy(update={"waarde": overlay.parameters[n].waarde}) if n in overlay.parameters
-                      else p) for n, p in kop.parameters.items()}
+    for naam, wijziging in overlay.parameters.items():
+        basis = kop.parameters.get(naam)
+        if basis is not None and (wijziging.waarde is None) != (basis.waarde is None):
+            meldingen.append(Melding(kopbestand.naam, f"parameter '{naam}': geef een "
+                                     f"{'waarde' if basis.waarde is not None else 'effect'}, zoals in de basis",
+                                     kopbestand.lijn(("parameters", naam))))
+    parameters = {n: (p.model_copy(update=overlay.parameters[n].model_dump(exclude_none=True))
+                      if n in overlay.parameters else p) for n, p in kop.parameters.items()}
     kop = kop.model_copy(update={"naam": overlay.naam, "versie": overlay.versie, "geldig_vanaf": overlay.geldig_vanaf,
                                  "omschrijving": overlay.omschrijving or kop.omschrijving, "parameters": parameters})
     gewijzigd = []

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Callable, Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .casus import CATALOGUS, ONBEKEND, Fase, suggestie
 from .fouten import Melding
@@ -229,9 +229,22 @@ class Criterium(Model):
 
 
 class Parameter(Model):
-    waarde: float
+    """Een beleidskeuze als data: een drempel (`waarde`) of het gewicht van een bevinding (`effect`)."""
+
+    waarde: float | None = None
+    effect: Effect | None = None
     beschrijving: str = Field(min_length=1)
     bron: str
+
+    @model_validator(mode="after")
+    def _een_van_beide(self) -> "Parameter":
+        if (self.waarde is None) == (self.effect is None):
+            raise ValueError("een parameter heeft óf een 'waarde' (een getal) óf een 'effect'")
+        return self
+
+
+class ParameterVerwijzing(Model):
+    parameter: str
 
 
 class Adviesrij(Model):
@@ -245,7 +258,7 @@ class Regel(Model):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     criterium: str
     als: Any
-    effect: Effect
+    effect: Effect | ParameterVerwijzing  # een vaste weging, of {parameter: naam} uit pack.yaml
     uitleg: str = Field(min_length=1)
     voorwaarde: str | None = None
     bij_beeindigen: bool = False  # de voorwaarde geldt ook (juist) als de samenwerking eindigt
@@ -261,6 +274,37 @@ class Vormrij(Model):
     bron: str
 
 
+class Inspanning(StrEnum):
+    licht = "licht"
+    middel = "middel"
+    zwaar = "zwaar"
+
+
+INSPANNING_GEWICHT = {Inspanning.licht: 1, Inspanning.middel: 2, Inspanning.zwaar: 3}
+
+
+class Actie(Model):
+    """Iets wat de gemeente zelf nog kan doen, met de velden die daardoor veranderen.
+
+    `wat-moet-er-veranderen` stelt alleen acties voor; een veld dat in geen actie staat, wordt
+    nooit voorgesteld. Een bedrag mag alleen in een actie met `plafond: true` (een expliciet
+    plafond dat de gemeente kan afspreken), nooit als 'net onder de drempel'.
+    """
+
+    tekst: str = Field(min_length=1)
+    inspanning: Inspanning
+    zet: dict[str, Any] = Field(min_length=1)
+    plafond: bool = False
+
+
+class Kernvraag(Model):
+    """Een vraag die beantwoord moet zijn voordat een advies meer dan voorlopig is."""
+
+    vraag: str = Field(min_length=1)
+    velden: list[str] = Field(min_length=1)
+    fase: Fase | None = None
+
+
 class Kop(Model):
     """De inhoud van pack.yaml."""
 
@@ -274,6 +318,9 @@ class Kop(Model):
     criteria: dict[str, Criterium] = Field(min_length=1)
     parameters: dict[str, Parameter] = Field(default_factory=dict)
     adviestabel: list[Adviesrij] = Field(min_length=1)
+    kernvragen: list[Kernvraag] = Field(default_factory=list)
+    acties: dict[str, Actie] = Field(default_factory=dict)
+    vaste_velden: list[str] = Field(default_factory=list)
 
 
 class Regelwijziging(Model):
@@ -285,7 +332,8 @@ class Regelwijziging(Model):
 
 
 class Parameterwijziging(Model):
-    waarde: float
+    waarde: float | None = None
+    effect: Effect | None = None
 
 
 class Overlay(Model):
@@ -317,6 +365,7 @@ class GeladenRegel:
     voorwaarde: Voorwaarde
     bestand: str
     lijn: int | None
+    effect_parameter: str | None = None  # de parameter waar het effect uit komt, als dat zo is
 
     @property
     def id(self) -> str:
@@ -381,7 +430,8 @@ class Regelpakket:
         return [(code, self.kop.criteria[code], n) for code, n in aantallen.items()]
 
     def parameterwaarden(self) -> dict[str, float]:
-        return {n: p.waarde for n, p in self.kop.parameters.items()}
+        """De drempels (parameters met een getal); effectparameters zijn bij het laden al ingevuld."""
+        return {n: p.waarde for n, p in self.kop.parameters.items() if p.waarde is not None}
 
     def bron(self, verwijzing: str) -> dict[str, str]:
         """'visie#opgaven-zijn-leidend' -> document, uitgever en sectie uit de bronnenlijst."""
@@ -405,7 +455,7 @@ def controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats]
         list[GeladenRegel], list[GeladenVormrij], list[Melding]]:
     """Lees alle voorwaarden en controleer het hele pakket; geeft regels, vormtabel en meldingen."""
     meldingen: list[Melding] = []
-    parameters = {n: p.waarde for n, p in kop.parameters.items()}
+    parameters = {n: p.waarde for n, p in kop.parameters.items() if p.waarde is not None}
     regels: list[GeladenRegel] = []
     rijen: list[GeladenVormrij] = []
     gezien: dict[str, str] = {}
@@ -431,6 +481,16 @@ def controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats]
                 problemen.append(f"criterium '{regel.criterium}' staat niet in de criteriacatalogus van pack.yaml."
                                  f"{suggestie(regel.criterium, kop.criteria)}")
             problemen += bron_problemen(regel.bron)
+            effect_parameter = None
+            if isinstance(regel.effect, ParameterVerwijzing):
+                effect_parameter = regel.effect.parameter
+                gewicht = kop.parameters.get(effect_parameter)
+                if gewicht is None or gewicht.effect is None:
+                    problemen.append(f"effect: parameter '{effect_parameter}' bestaat niet of is geen effect."
+                                     f"{suggestie(effect_parameter, kop.parameters)}")
+                    regel = regel.model_copy(update={"effect": Effect.aandachtspunt})
+                else:
+                    regel = regel.model_copy(update={"effect": gewicht.effect})
             if regel.effect == Effect.voorwaarde and not (regel.voorwaarde or "").strip():
                 problemen.append("een regel met effect 'voorwaarde' moet de voorwaarde noemen (veld 'voorwaarde')")
             for tekst in (regel.uitleg, regel.voorwaarde or ""):
@@ -439,7 +499,7 @@ def controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats]
                         problemen.append(f"de tekst noemt {{{pad}}}, maar dat veld bestaat niet")
             voorwaarde = _gelezen_voorwaarde(regel.als, parameters, problemen)
             if voorwaarde is not None:
-                regels.append(GeladenRegel(regel, voorwaarde, bestand, lijn))
+                regels.append(GeladenRegel(regel, voorwaarde, bestand, lijn, effect_parameter))
             meldingen += [Melding(bestand, f"beslisregel '{regel.id}': {p}", lijn) for p in problemen]
         for i, rij in enumerate(inhoud.vormtabel):
             lijn = plaats(("vormtabel", i))
@@ -461,6 +521,12 @@ def controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats]
         if criterium.bron not in kop.bronnen:
             meldingen.append(Melding("pack.yaml", f"criterium '{code}' noemt onbekende bron '{criterium.bron}'"))
     meldingen += _controleer_adviestabel(kop.adviestabel)
+    meldingen += _controleer_acties(kop)
+    for i, kernvraag in enumerate(kop.kernvragen):
+        for veld in kernvraag.velden:
+            if veld not in CATALOGUS or not CATALOGUS[veld].leesbaar:
+                meldingen.append(Melding("pack.yaml", f"kernvraag {i + 1} ('{kernvraag.vraag}'): veld '{veld}' "
+                                                      f"bestaat niet of is geen feit.{suggestie(veld, CATALOGUS)}"))
     return regels, rijen, meldingen
 
 
@@ -488,4 +554,32 @@ def _controleer_adviestabel(tabel: list[Adviesrij]) -> list[Melding]:
             meldingen.append(Melding("pack.yaml", f"adviestabel: '{rij.lopend}' is geen advies voor een lopende samenwerking"))
     if tabel[-1].bij != "anders":
         meldingen.append(Melding("pack.yaml", "adviestabel: de laatste rij moet 'bij: anders' zijn"))
+    return meldingen
+
+
+def _controleer_acties(kop: Kop) -> list[Melding]:
+    """Acties zetten alleen velden die de gemeente zelf kan veranderen, op een geldige waarde."""
+    meldingen = []
+    vast = set(kop.vaste_velden)
+    for veld in kop.vaste_velden:
+        if veld not in CATALOGUS:
+            meldingen.append(Melding("pack.yaml", f"vaste_velden: veld '{veld}' bestaat niet.{suggestie(veld, CATALOGUS)}"))
+    for naam, actie in kop.acties.items():
+        for veld, waarde in actie.zet.items():
+            info = CATALOGUS.get(veld)
+            probleem = None
+            if info is None or info.afgeleid or "[]" in veld:
+                probleem = f"veld '{veld}' bestaat niet in het casusformaat.{suggestie(veld, CATALOGUS)}"
+            elif veld in vast or info.wereldfeit:
+                probleem = (f"veld '{veld}' is een uitkomst uit het verleden of een feit dat de gemeente niet zelf "
+                            "verandert; een actie mag het niet zetten")
+            elif info.soort == "woord" and waarde not in info.waarden:
+                probleem = f"'{waarde}' is geen waarde van veld '{veld}'; kies uit: {', '.join(info.waarden)}"
+            elif info.soort == "getal" and not actie.plafond:
+                probleem = (f"een bedrag of getal ('{veld}') mag alleen in een actie met 'plafond: true' "
+                            "(een expliciet plafond), nooit als waarde net onder een drempel")
+            elif info.soort not in ("woord", "getal", "tekst"):
+                probleem = f"veld '{veld}' ({info.soort}) kan geen actie zijn: een actie schrapt of verzint geen doelen"
+            if probleem:
+                meldingen.append(Melding("pack.yaml", f"actie '{naam}': {probleem}"))
     return meldingen

@@ -21,7 +21,7 @@ from .casus import CATALOGUS, ONBEKEND, Casus, Fase, suggestie
 from .feiten import Feiten, feiten_van
 from .fouten import CasusFout, InvoerFout
 from .laden import Gelezen, casusvelden, lees_waarde, meldingen_uit
-from .regels import ADVIES_RANG, Advieswoord, Effect
+from .regels import ADVIES_RANG, INSPANNING_GEWICHT, Advieswoord, Effect, Inspanning
 
 # Velden die een variant kan wijzigen: elk veld van het casusformaat behalve de afgeleide.
 WIJZIGBAAR = [pad for pad, v in CATALOGUS.items() if not v.afgeleid and "[]" not in pad]
@@ -163,8 +163,16 @@ def vergelijk(kolommen: list[Kolom]) -> Vergelijking:
 
 # --- wat moet er veranderen ---------------------------------------------------------------
 
+class VoorgesteldeActie(Uitvoer):
+    id: str
+    tekst: str
+    inspanning: Inspanning
+
+
 class Voorstel(Uitvoer):
-    wijzigingen: dict[str, Any]
+    acties: list[VoorgesteldeActie]
+    inspanning: int  # licht = 1, middel = 2, zwaar = 3, opgeteld
+    wijzigingen: dict[str, Any]  # veldpad -> nieuwe waarde, zoals --wat-als ze neemt
     advies: Advieswoord
     advies_tekst: str
     verdwenen: list[str]
@@ -183,11 +191,9 @@ class Zoekresultaat(Uitvoer):
     toelichting: str
 
 
-NEGATIEF = {Effect.blokkerend, Effect.voorwaarde}
 MAX_GROOTTE = 3
 MAX_EVALUATIES = 20_000
 MAX_VOORSTELLEN = 12
-OPGAVE_TEKST = "(te benoemen maatschappelijke opgave)"
 
 
 def standaarddoel(fase: Fase) -> Advieswoord:
@@ -195,50 +201,50 @@ def standaarddoel(fase: Fase) -> Advieswoord:
 
 
 class Zoeker:
-    """Zoekt de kleinste sets veldwijzigingen die een casus naar het doeladvies brengen.
+    """Zoekt de kleinste sets acties die een casus naar het doeladvies brengen.
 
-    Alleen velden die een gemeente zelf kan veranderen worden voorgesteld (geen feiten van de
-    wereld zoals `taak.wettelijk_verplicht_regionaal`). Het zoeken volgt de bevindingen: een
-    set wordt alleen uitgebreid met velden die een nog vurende blokkerende of voorwaardelijke
-    regel leest. Dat vindt elke minimale set: zolang het doel niet bereikt is, moet minstens
-    één van die regels ophouden met vuren, en dat kan alleen door een veld dat hij leest.
+    Alleen de acties uit het regelpakket worden voorgesteld: handelingen die de gemeente zelf nog
+    kan doen, elk met een inspanning. Een uitkomst uit het verleden, een gesteld doel, een feit van
+    de wereld of een bedrag net onder een drempel staat in geen actie en wordt dus nooit voorgesteld.
+    Het zoeken volgt de bevindingen: een set wordt alleen uitgebreid met acties die een veld zetten
+    dat een nog vurende blokkerende of voorwaardelijke regel leest. Dat vindt elke minimale set:
+    zolang het doel niet bereikt is, moet minstens één van die regels ophouden met vuren, en dat kan
+    alleen door een veld dat hij leest.
     """
 
     def __init__(self, beoordelaar: Beoordelaar):
         self.b = beoordelaar
-        self._leest: dict[str, list[str]] = {}
-        for regel in beoordelaar.pakket.regels:
-            self._leest[regel.id] = sorted(v for v in regel.basisvelden if self._voorstelbaar(v))
+        self.acties = beoordelaar.pakket.kop.acties
+        per_veld: dict[str, list[str]] = {}
+        for naam, actie in self.acties.items():
+            for veld in actie.zet:
+                per_veld.setdefault(veld, []).append(naam)
+        self._per_regel: dict[str, list[str]] = {
+            regel.id: sorted({a for v in regel.basisvelden for a in per_veld.get(v, [])})
+            for regel in beoordelaar.pakket.regels}
 
-    @staticmethod
-    def _voorstelbaar(pad: str) -> bool:
-        info = CATALOGUS.get(pad)
-        if info is None or info.wereldfeit or info.afgeleid or "[]" in pad:
-            return False
-        return info.leesbaar or pad == "opgave.omschrijving"
+    def _al_gedaan(self, naam: str, basis: Feiten) -> bool:
+        """Zet de actie alleen wat al zo is? Dan valt er niets te doen."""
+        for veld, waarde in self.acties[naam].zet.items():
+            if veld == "opgave.omschrijving":
+                if basis.get("opgave.benoemd") != "ja":
+                    return False
+            elif basis.get(veld) != waarde:
+                return False
+        return True
 
-    def kandidaten(self, pad: str, huidig: Any) -> list[Any]:
-        info = CATALOGUS[pad]
-        if pad == "opgave.omschrijving":
-            return [OPGAVE_TEKST]
-        if info.soort == "woord":
-            return [w for w in info.waarden if w != huidig]
-        if info.soort == "woorden":
-            basis = list(huidig or [])
-            erbij = [basis + [w] for w in info.waarden if w not in basis]
-            eraf = [[x for x in basis if x != w] for w in basis]
-            return erbij + eraf
-        # Getallen: net onder en op elke grens uit de regels (nooit 'maak het nul').
-        return [w for w in self.b.kandidaten(pad) if w != huidig and w != 0]
-
-    def _feiten(self, basis: Feiten, set_: tuple[tuple[str, Any], ...]) -> Feiten:
+    def _feiten(self, basis: Feiten, set_: tuple[str, ...]) -> Feiten:
         feiten = dict(basis)
-        for pad, waarde in set_:
-            if pad == "opgave.omschrijving":
-                feiten["opgave.benoemd"] = "ja"
-            else:
-                feiten[pad] = waarde
+        for naam in set_:
+            for veld, waarde in self.acties[naam].zet.items():
+                if veld == "opgave.omschrijving":
+                    feiten["opgave.benoemd"] = "ja"
+                else:
+                    feiten[veld] = waarde
         return feiten
+
+    def inspanning(self, set_: tuple[str, ...]) -> int:
+        return sum(INSPANNING_GEWICHT[self.acties[a].inspanning] for a in set_)
 
     def zoek(self, casus: Casus, doel: Advieswoord) -> Zoekresultaat:
         rang = ADVIES_RANG[casus.fase]
@@ -246,39 +252,37 @@ class Zoeker:
         beginregels = self.b.gevuurd(basis)
         huidig = self.b.advieswoord(beginregels, casus.fase)
         hinder = hinderlijke_effecten(self.b.pakket.kop.adviestabel, casus.fase, doel)
-        gevonden: list[tuple[tuple[str, Any], ...]] = []
+        gevonden: list[tuple[str, ...]] = []
         onderzocht = 0
         volledig = True
-        laag: list[tuple[tuple[tuple[str, Any], ...], list[str]]] = [((), beginregels)]
-        gezien: set[frozenset] = {frozenset()}
+        laag: list[tuple[tuple[str, ...], list[str]]] = [((), beginregels)]
+        gezien: set[tuple[str, ...]] = {()}
         for stap in range(MAX_GROOTTE):
             volgende = []
             for set_, ids in laag:
                 vurend = [r for r in ids if self.b.pakket.regel(r).regel.effect in hinder]
                 if self._ondergrens(vurend, set_) > MAX_GROOTTE - stap:
-                    continue  # met de resterende wijzigingen is het doel hier niet meer te halen
-                velden = sorted({v for r in vurend for v in self._leest[r]} - {p for p, _ in set_})
-                for pad in velden:
-                    huidige_waarde = basis.get(pad) if pad != "opgave.omschrijving" else None
-                    for waarde in self.kandidaten(pad, huidige_waarde):
-                        nieuw = tuple(sorted(set_ + ((pad, _bevroren(waarde)),)))
-                        sleutel = frozenset(nieuw)
-                        if sleutel in gezien or any(frozenset(g) <= sleutel for g in gevonden):
-                            continue
-                        gezien.add(sleutel)
-                        if onderzocht >= MAX_EVALUATIES:
-                            volledig = False
-                            break
-                        onderzocht += 1
-                        nieuwe_ids = self.b.gevuurd(self._feiten(basis, nieuw))
-                        if rang.index(self.b.advieswoord(nieuwe_ids, casus.fase)) >= rang.index(doel):
-                            gevonden.append(nieuw)
-                        else:
-                            volgende.append((nieuw, nieuwe_ids))
+                    continue  # met de resterende acties is het doel hier niet meer te halen
+                kandidaten = sorted({a for r in vurend for a in self._per_regel[r]} - set(set_))
+                for naam in kandidaten:
+                    if self._al_gedaan(naam, basis):
+                        continue
+                    nieuw = tuple(sorted(set_ + (naam,)))
+                    if nieuw in gezien or any(set(g) <= set(nieuw) for g in gevonden):
+                        continue
+                    gezien.add(nieuw)
+                    if onderzocht >= MAX_EVALUATIES:
+                        volledig = False
+                        break
+                    onderzocht += 1
+                    nieuwe_ids = self.b.gevuurd(self._feiten(basis, nieuw))
+                    if rang.index(self.b.advieswoord(nieuwe_ids, casus.fase)) >= rang.index(doel):
+                        gevonden.append(nieuw)
+                    else:
+                        volgende.append((nieuw, nieuwe_ids))
             laag = volgende
-        gevonden.sort(key=lambda set_: (len(set_), repr(set_)))
+        gevonden.sort(key=lambda set_: (self.inspanning(set_), len(set_), set_))
         voorstellen = [self._voorstel(casus, set_, set(beginregels)) for set_ in gevonden[:MAX_VOORSTELLEN]]
-        voorstellen.sort(key=lambda v: (len(v.wijzigingen), len(v.nieuw)))
         hinderlijk = [r for r in beginregels if self.b.pakket.regel(r).regel.effect in hinder]
         return Zoekresultaat(casus=casus.naam, huidig_advies=huidig, doel=doel, doel_tekst=doel.tekst,
                              voorstellen=voorstellen, onderzocht=onderzocht,
@@ -290,53 +294,50 @@ class Zoeker:
         if rang.index(huidig) >= rang.index(doel):
             return "Het advies is al minstens zo goed als het doel; er hoeft niets te veranderen."
         if voorstellen:
-            return "Elk voorstel is opnieuw volledig beoordeeld; de kleinste sets staan bovenaan."
-        vast = [r for r in hinderlijk if not self._leest[r]]
+            return ("Elk voorstel is opnieuw volledig beoordeeld; de voorstellen met de minste inspanning "
+                    "staan bovenaan.")
+        vast = [r for r in hinderlijk if not self._per_regel[r]]
         if vast:
             onderwerp = f"de regel {vast[0]} hangt" if len(vast) == 1 else f"de regels {', '.join(vast)} hangen"
-            return (f"Niet te bereiken met wijzigingen die de gemeente zelf kan maken: {onderwerp} alleen af "
+            return (f"Niet te bereiken met wat de gemeente zelf nog kan doen: {onderwerp} alleen af "
                     "van feiten die de toets nooit voorstelt.")
-        return f"Geen set van hooguit {MAX_GROOTTE} wijzigingen bereikt dit advies."
+        return f"Geen set van hooguit {MAX_GROOTTE} acties bereikt dit advies."
 
     def _ondergrens(self, vurend: list[str], set_) -> int:
-        """Hoeveel wijzigingen er minstens nog nodig zijn: regels zonder gemeenschappelijk veld
-        vragen elk een eigen wijziging; een regel zonder wijzigbaar veld blijft altijd vuren."""
-        al = {p for p, _ in set_}
+        """Hoeveel acties er minstens nog nodig zijn: regels zonder gemeenschappelijke actie vragen
+        elk een eigen actie; een regel waar geen actie iets aan doet, blijft altijd vuren."""
+        al = set(set_)
         nodig, bezet = 0, set()
         for r in vurend:
-            velden = set(self._leest[r]) - al
-            if not velden:
+            acties = set(self._per_regel[r]) - al
+            if not acties:
                 return MAX_GROOTTE + 1
-            if not velden & bezet:
+            if not acties & bezet:
                 nodig += 1
-                bezet |= velden
+                bezet |= acties
         return nodig
 
     def _vaste_feiten(self, regels: list[str]) -> list[str]:
-        """De feiten van de wereld die hinderlijke regels lezen: die stelt de toets nooit voor."""
+        """De velden die hinderlijke regels lezen en die geen actie zet: die stelt de toets nooit voor."""
+        gezet = {v for a in self.acties.values() for v in a.zet}
         vast = set()
         for r in regels:
-            vast |= {v for v in self.b.pakket.regel(r).basisvelden if v != "fase" and not self._voorstelbaar(v)}
+            vast |= {v for v in self.b.pakket.regel(r).basisvelden if v != "fase" and v not in gezet}
         return sorted(vast)
 
-    def _voorstel(self, casus: Casus, set_, beginregels: set[str]) -> Voorstel:
-        wijzigingen = {pad: _ontdooid(w) for pad, w in set_}
+    def _voorstel(self, casus: Casus, set_: tuple[str, ...], beginregels: set[str]) -> Voorstel:
+        wijzigingen = {veld: waarde for naam in set_ for veld, waarde in self.acties[naam].zet.items()}
         variant = Variant(naam="voorstel", omschrijving="", wijzigingen=_genest(wijzigingen),
                           herkomst="--wat-als", plat=wijzigingen)
         advies = self.b.beoordeel(pas_toe(casus, variant))  # elk voorstel opnieuw volledig beoordeeld
         na = {b.regel for b in advies.bevindingen}
         volgorde = {r.id: i for i, r in enumerate(self.b.pakket.regels)}
-        return Voorstel(wijzigingen=wijzigingen, advies=advies.advies, advies_tekst=advies.advies_tekst,
-                        verdwenen=sorted(beginregels - na, key=volgorde.get),
+        acties = sorted(set_, key=lambda a: (INSPANNING_GEWICHT[self.acties[a].inspanning], a))
+        return Voorstel(acties=[VoorgesteldeActie(id=a, tekst=self.acties[a].tekst,
+                                                  inspanning=self.acties[a].inspanning) for a in acties],
+                        inspanning=self.inspanning(set_), wijzigingen=wijzigingen, advies=advies.advies,
+                        advies_tekst=advies.advies_tekst, verdwenen=sorted(beginregels - na, key=volgorde.get),
                         nieuw=sorted(na - beginregels, key=volgorde.get))
-
-
-def _bevroren(waarde: Any) -> Any:
-    return tuple(waarde) if isinstance(waarde, list) else waarde
-
-
-def _ontdooid(waarde: Any) -> Any:
-    return list(waarde) if isinstance(waarde, tuple) else waarde
 
 
 # --- samenstellen voor de opdrachtregel ------------------------------------------------------

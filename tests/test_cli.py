@@ -64,8 +64,8 @@ def test_regels_toont_regels_met_criterium_effect_en_bron():
 def test_dekking_toont_elk_criterium_met_naam_bron_en_aantal_regels():
     r = run("regels", "--dekking")
     assert r.exit_code == 0, r.output
-    assert "Alle 58 criteria hebben minstens één regel." in r.output
-    for code in ("VIS-TW1", "VIS-UP3", "SF-10", "RA-5", "BE-7", "TE-6", "JV-3", "EV-5"):
+    assert "Alle 62 criteria hebben minstens één regel." in r.output
+    for code in ("VIS-TW1", "VIS-UP3", "SF-10", "RA-5", "BE-7", "TE-6", "JV-3", "JV-4", "EV-6", "FI-1", "FI-2"):
         assert code in r.output
     assert "Tien succesfactoren voor" in r.output
 

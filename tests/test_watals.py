@@ -83,21 +83,35 @@ def test_een_variant_verandert_de_oorspronkelijke_casus_niet():
     assert gewijzigd.onderbouwing.businesscase.value == "aanwezig"
 
 
+def _wat_als(wijzigingen: dict) -> Variant:
+    return lees_wat_als([f"{p}={toon_waarde(w)}" for p, w in wijzigingen.items()])
+
+
 def _controleer_voorstellen(zoeker, beoordelaar, casus, doel):
+    """Elk voorstel haalt het beloofde advies, geen kleinere set van zijn acties doet dat al, en het
+    raakt geen uitkomst uit het verleden, gesteld doel, feit van de wereld of bedrag."""
     resultaat = zoeker.zoek(casus, doel)
     rang = ADVIES_RANG[casus.fase]
+    kop = beoordelaar.pakket.kop
     for voorstel in resultaat.voorstellen:
-        variant = lees_wat_als([f"{p}={toon_waarde(w)}" for p, w in voorstel.wijzigingen.items()])
-        advies = beoordelaar.beoordeel(pas_toe(casus, variant)).advies
+        advies = beoordelaar.beoordeel(pas_toe(casus, _wat_als(voorstel.wijzigingen))).advies
         assert advies == voorstel.advies, "het voorstel belooft een ander advies dan het geeft"
         assert rang.index(advies) >= rang.index(doel)
-        for k in range(1, len(voorstel.wijzigingen)):
-            for deel in itertools.combinations(voorstel.wijzigingen.items(), k):
-                kleiner = lees_wat_als([f"{p}={toon_waarde(w)}" for p, w in deel])
-                ander = beoordelaar.beoordeel(pas_toe(casus, kleiner)).advies
-                assert rang.index(ander) < rang.index(doel), f"{dict(deel)} bereikt het doel al"
+        ids = [a.id for a in voorstel.acties]
+        for k in range(1, len(ids)):
+            for deel in itertools.combinations(ids, k):
+                kleiner = {v: w for a in deel for v, w in kop.acties[a].zet.items()}
+                ander = beoordelaar.beoordeel(pas_toe(casus, _wat_als(kleiner))).advies
+                assert rang.index(ander) < rang.index(doel), f"{deel} bereikt het doel al"
         for pad in voorstel.wijzigingen:
             assert not CATALOGUS[pad].wereldfeit, f"{pad} is een feit van de wereld"
+            assert pad not in kop.vaste_velden, f"{pad} is een uitkomst uit het verleden of een gesteld doel"
+            assert CATALOGUS[pad].soort != "getal", f"{pad} is een bedrag"
+            assert CATALOGUS[pad].soort != "woorden", f"{pad} is een lijst (doelen worden nooit geschrapt)"
+        assert voorstel.inspanning == sum({"licht": 1, "middel": 2, "zwaar": 3}[a.inspanning.value]
+                                          for a in voorstel.acties)
+    sleutels = [(v.inspanning, len(v.acties)) for v in resultaat.voorstellen]
+    assert sleutels == sorted(sleutels), "voorstellen staan op inspanning, dan op omvang"
     return resultaat
 
 
@@ -118,8 +132,22 @@ def test_elk_voorgesteld_wijzigingsset_haalt_het_doel_en_geen_kleinere_set_doet_
 def test_een_businesscase_is_het_enige_wat_een_voorstel_zonder_businesscase_nodig_heeft(zoeker):
     casus = lees_casus(CASES / "ambtelijke-bedrijfsvoering-zonder-businesscase.yaml")
     resultaat = zoeker.zoek(casus, ADVIES_RANG[casus.fase][-1])
-    assert resultaat.voorstellen[0].wijzigingen == {"onderbouwing.businesscase": "aanwezig"}
-    assert "be-businesscase-ontbreekt" in resultaat.voorstellen[0].verdwenen
+    eerste = resultaat.voorstellen[0]
+    assert [a.tekst for a in eerste.acties] == ["Laat een businesscase met nulmeting opstellen"]
+    assert eerste.wijzigingen == {"onderbouwing.businesscase": "aanwezig", "onderbouwing.nulmeting": "ja"}
+    assert "be-businesscase-ontbreekt" in eerste.verdwenen
+
+
+def test_geen_voorstel_speelt_met_de_regels(zoeker):
+    """Nooit een bedrag net onder een drempel, nooit 'geen businesscase nodig', nooit het verleden
+    herschrijven, nooit een gesteld doel schrappen."""
+    for pad in VOORBEELDEN:
+        casus = lees_casus(pad)
+        for doel in ADVIES_RANG[casus.fase][1:]:
+            for voorstel in zoeker.zoek(casus, doel).voorstellen:
+                assert "onderbouwing.kosten_per_jaar" not in voorstel.wijzigingen
+                assert voorstel.wijzigingen.get("onderbouwing.businesscase") in (None, "aanwezig")
+                assert not any(p.startswith(("evaluatie.", "doelen.")) for p in voorstel.wijzigingen)
 
 
 def test_feiten_van_de_wereld_worden_nooit_voorgesteld_maar_wel_genoemd(zoeker):
@@ -127,7 +155,7 @@ def test_feiten_van_de_wereld_worden_nooit_voorgesteld_maar_wel_genoemd(zoeker):
     resultaat = zoeker.zoek(casus, ADVIES_RANG[casus.fase][-1])
     assert resultaat.voorstellen == []
     assert "taak.beleidsruimte" in resultaat.niet_voorgesteld
-    assert "sf-1-laag-voorstel" in resultaat.toelichting
+    assert "st-geen-strategisch-doel" in resultaat.toelichting
 
 
 # --- opdrachtregel -------------------------------------------------------------------------
@@ -219,8 +247,8 @@ def test_vergelijk_zonder_iets_te_vergelijken_is_een_invoerfout(args, verwacht):
 def test_wat_moet_er_veranderen_toont_voorstellen_en_een_opdracht_om_te_proberen():
     r = run("wat-moet-er-veranderen", str(CASES / "ambtelijke-bedrijfsvoering-zonder-businesscase.yaml"))
     assert r.exit_code == 0, r.output
-    assert "onderbouwing.businesscase = aanwezig" in r.output
-    assert "--wat-als 'onderbouwing.businesscase=aanwezig'" in r.output
+    assert "Laat een businesscase met nulmeting" in r.output and "(middel)" in r.output
+    assert "--wat-als 'onderbouwing.businesscase=aanwezig' --wat-als 'onderbouwing.nulmeting=ja'" in r.output
 
 
 def test_wat_moet_er_veranderen_met_een_doel_van_de_verkeerde_fase():
@@ -232,7 +260,10 @@ def test_wat_moet_er_veranderen_valt_terug_op_de_eerstvolgende_stap():
     r = run("wat-moet-er-veranderen", str(CASES / "ict-samenwerking-lopend.yaml"), "--formaat", "json")
     data = json.loads(r.output)
     assert data["doel"] == "voortzetten" and data["voorstellen"] == []
-    assert data["tussendoel"]["doel"] == "voortzetten_onder_voorwaarden" and data["tussendoel"]["voorstellen"]
+    assert data["tussendoel"]["doel"] == "voortzetten_onder_voorwaarden"
+    # De ICT-samenwerking faalt op uitkomsten uit het verleden; die stelt de toets nooit voor.
+    assert data["tussendoel"]["voorstellen"] == []
+    assert "evaluatie.herstelperspectief" in data["tussendoel"]["niet_voorgesteld"]
 
 
 # --- beleidsvarianten ----------------------------------------------------------------------

@@ -66,8 +66,10 @@ def zoekresultaat(z: Zoekresultaat, tussendoel: Zoekresultaat | None, casuspad: 
         uit += [f"## Doel: {resultaat.doel_tekst}", "", f"Huidig advies: {resultaat.huidig_advies.tekst}. "
                 f"{resultaat.toelichting}", ""]
         for i, v in enumerate(resultaat.voorstellen, 1):
+            acties = "; ".join(f"{a.tekst} ({a.inspanning.value})" for a in v.acties)
             wijz = ", ".join(f"`{p}={toon_waarde(w)}`" for p, w in v.wijzigingen.items())
-            uit.append(f"{i}. {wijz} geeft **{v.advies_tekst}**; verdwijnen: {', '.join(v.verdwenen) or '-'}")
+            uit.append(f"{i}. {acties}: geeft **{v.advies_tekst}** ({wijz}); verdwijnen: "
+                       f"{', '.join(v.verdwenen) or '-'}")
         uit.append("")
     return "\n".join(uit)
 

@@ -156,11 +156,11 @@ def wat_als_opdracht(casuspad: str, wijzigingen: dict[str, Any]) -> str:
 def _zoekblok(z: Zoekresultaat, casuspad: str) -> list[str]:
     uit = [f"Doel: {z.doel_tekst}. Huidig advies: {z.huidig_advies.tekst}.", z.toelichting]
     if z.voorstellen:
-        rijen = [[i, "\n".join(f"{p} = {toon_waarde(w)}" for p, w in v.wijzigingen.items()), v.advies_tekst,
+        rijen = [[i, "\n".join(f"- {a.tekst} ({a.inspanning.value})" for a in v.acties), v.advies_tekst,
                   ", ".join(v.verdwenen) or "-", ", ".join(v.nieuw) or "-"]
                  for i, v in enumerate(z.voorstellen, 1)]
-        uit.append(tabulate(rijen, headers=["#", "Wijzigingen", "Advies", "Verdwijnen", "Nieuw"],
-                            tablefmt="simple_grid", maxcolwidths=[None, 40, 16, 36, 24]))
+        uit.append(tabulate(rijen, headers=["#", "Wat de gemeente kan doen", "Advies", "Verdwijnen", "Nieuw"],
+                            tablefmt="simple_grid", maxcolwidths=[None, 44, 16, 32, 24]))
         uit.append("Zelf proberen: " + wat_als_opdracht(casuspad, z.voorstellen[0].wijzigingen))
         if not z.volledig:
             uit.append("Niet alle voorstellen zijn getoond.")
