@@ -66,6 +66,24 @@ class OntbrekendeInformatie(Uitvoer):
     kan_advies_veranderen: bool
 
 
+class Bandbreedte(Uitvoer):
+    """Het gunstigste en het ongunstigste advies dat het invullen van de onbekende feiten nog kan
+    geven. `exact` is onwaar als er te veel onbekende feiten zonder vaste volgorde waren om alle
+    combinaties door te rekenen; de grenzen zijn dan ruim genomen (nooit te smal)."""
+
+    gunstigst: Advieswoord
+    ongunstigst: Advieswoord
+    exact: bool = True
+
+
+class Uitzoekpunt(Uitvoer):
+    """Iets wat eerst uitgezocht moet worden, met de velden die het beantwoorden."""
+
+    vraag: str
+    velden: list[str]
+    kernvraag: bool
+
+
 class Factorscore(Uitvoer):
     """De score op één succesfactor: eigen scan en de laagste partnerscore (gemiddelde van a en b)."""
 
@@ -99,6 +117,9 @@ class Advies(Uitvoer):
     peildatum: dt.date | None
     advies: Advieswoord
     advies_tekst: str
+    advies_bij_bekende_feiten: Advieswoord  # wat de adviestabel op de bekende feiten zegt
+    bandbreedte: Bandbreedte
+    eerst_uitzoeken: list[Uitzoekpunt]
     beslisregel: str
     voorwaarden: list[str]
     bevindingen: list[Bevinding]

@@ -7,15 +7,21 @@ na elkaar beoordelen; het resultaat hangt alleen af van casus en pakket.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
 from . import durable
-from .advies import (Advies, Bevinding, Bronvermelding, Factorscore, OntbrekendeInformatie, PakketInfo,
-                     Vormtoets, besluit, sorteer, telling, voorwaarden, waarom_niet)
+from .advies import (Advies, Bandbreedte, Bevinding, Bronvermelding, Factorscore, OntbrekendeInformatie,
+                     PakketInfo, Uitzoekpunt, Vormtoets, besluit, sorteer, telling, voorwaarden, waarom_niet)
 from .casus import CATALOGUS, ONBEKEND, SUCCESFACTOREN, Casus, Fase
-from .feiten import Feiten, aanvullen, feiten_van
-from .regels import Advieswoord, GeladenRegel, Regelpakket
+from .feiten import HERBEREKEND, Feiten, aanvullen, feiten_van
+from .regels import ADVIES_RANG, Advieswoord, Effect, GeladenRegel, Regelpakket
+
+# Hoeveel combinaties van onbekende feiten zonder vaste volgorde de bandbreedte nog volledig
+# doorrekent; daarboven zoekt zij per veld (en neemt de grenzen ruim).
+MAX_COMBINATIES = 64
+GROOT_BEDRAG = 10**12
 
 _PLAATSHOUDER = re.compile(r"\{([a-z_.]+)\}")
 
@@ -54,6 +60,7 @@ class Beoordelaar:
                                         [(r.rij.nr, r.voorwaarde) for r in pakket.vormtabel], parameters)
         self._volgorde = {r.id: i for i, r in enumerate(pakket.regels)}
         self._afhankelijk = self._afhankelijkheden()
+        self._bereikvelden = self._velden_die_het_advies_kunnen_bepalen()
 
     # --- feiten ---------------------------------------------------------------------
 
@@ -100,19 +107,33 @@ class Beoordelaar:
         tabel = self.pakket.kop.adviestabel
         woord, rij = besluit(tabel, casus.fase, {b.effect for b in bevindingen})
         kop = self.pakket.kop
+        bandbreedte = self.bandbreedte(basis, woord)
+        ontbrekend = self.ontbrekend(basis, woord)
+        open_vragen = self.open_kernvragen(basis)
+        rang = ADVIES_RANG[casus.fase]
+        onzeker = (bool(open_vragen) and rang.index(bandbreedte.ongunstigst) == 0
+                   and rang.index(bandbreedte.gunstigst) > 0)
+        advies = Advieswoord.onvoldoende_informatie if onzeker else woord
+        beslisregel = rij.uitleg if not onzeker else (
+            "Nog geen advies: de kernvragen zijn niet beantwoord, en wat nog onbekend is, kan het advies "
+            f"zowel {bandbreedte.gunstigst.tekst} als {bandbreedte.ongunstigst.tekst} maken. Zoek eerst uit "
+            "wat hieronder staat.")
         return Advies(
             casus=casus.naam,
             fase=casus.fase,
             perspectief=casus.perspectief or kop.gemeente,
             peildatum=casus.peildatum,
-            advies=woord,
-            advies_tekst=woord.tekst,
-            beslisregel=rij.uitleg,
+            advies=advies,
+            advies_tekst=advies.tekst,
+            advies_bij_bekende_feiten=woord,
+            bandbreedte=bandbreedte,
+            eerst_uitzoeken=self.eerst_uitzoeken(open_vragen, ontbrekend),
+            beslisregel=beslisregel,
             voorwaarden=voorwaarden(bevindingen),
             bevindingen=bevindingen,
             telling=telling(bevindingen),
             waarom_niet=waarom_niet(tabel, casus.fase, bevindingen),
-            ontbrekende_informatie=self.ontbrekend(basis, woord),
+            ontbrekende_informatie=ontbrekend,
             succesfactoren=[Factorscore(code=code, factor=naam, score=feiten.get(f"succesfactoren.{f}.score"),
                                         laagste_partnerscore=feiten.get(f"succesfactoren.{f}.laagste_partnerscore"),
                                         laagste_partner=feiten.get(f"succesfactoren.{f}.laagste_partner"))
@@ -181,3 +202,147 @@ class Beoordelaar:
                 advies_per_waarde=per_waarde,
                 kan_advies_veranderen=any(w != huidig for w in per_waarde.values())))
         return sorted(uit, key=lambda o: (not o.kan_advies_veranderen, o.veld))
+
+    # --- de bandbreedte --------------------------------------------------------------
+
+    def _velden_die_het_advies_kunnen_bepalen(self) -> list[str]:
+        """De feiten (zoals de regels ze lezen) waar een blokkerende of voorwaardelijke regel van
+        afhangt; een afgeleid vormveld telt als de velden waaruit de vormtabel het afleidt."""
+        uit: list[str] = []
+        for regel in self.pakket.regels:
+            if regel.regel.effect not in (Effect.blokkerend, Effect.voorwaarde):
+                continue
+            for veld in regel.velden:
+                if veld in HERBEREKEND:
+                    uit += [v for v in CATALOGUS[veld].bronvelden if CATALOGUS[v].leesbaar]
+                else:
+                    uit.append(veld)
+        return [v for v in dict.fromkeys(uit) if v != "fase"]
+
+    def _extremen(self, veld: str) -> tuple[Any, Any] | None:
+        """(ongunstigst, gunstigst) voor een veld met een vaste volgorde of richting, anders None."""
+        info = CATALOGUS[veld]
+        volgorde = [w for w in info.volgorde if w != ONBEKEND]
+        if volgorde:
+            return volgorde[0], volgorde[-1]
+        if info.soort == "namen":
+            return ["(een partner)"], []
+        if info.richting:
+            laag, hoog = (1.0, 5.0) if veld.startswith("succesfactoren.") else (0, GROOT_BEDRAG)
+            return (laag, hoog) if info.richting == "hoger" else (hoog, laag)
+        return None
+
+    def _vrije_kandidaten(self, veld: str) -> list[Any]:
+        info = CATALOGUS[veld]
+        if info.soort == "woorden":
+            return [[]] + [[w] for w in info.waarden] + [list(info.waarden)]
+        return self.kandidaten(veld)
+
+    def _rang(self, feiten: Feiten, fase: Fase) -> int:
+        return ADVIES_RANG[fase].index(self.oordeel(feiten))
+
+    def bandbreedte(self, basis: Feiten, huidig: Advieswoord | None = None) -> Bandbreedte:
+        """Het gunstigste en ongunstigste advies: nu (`huidig`), of na het invullen van de onbekende feiten."""
+        b = self._bandbreedte(basis)
+        if huidig is None:
+            return b
+        rang = ADVIES_RANG[Fase(basis["fase"])]
+        return b.model_copy(update={"gunstigst": max(b.gunstigst, huidig, key=rang.index),
+                                    "ongunstigst": min(b.ongunstigst, huidig, key=rang.index)})
+
+    def _bandbreedte(self, basis: Feiten) -> Bandbreedte:
+        """Het gunstigste en ongunstigste advies over alle manieren om de onbekende feiten in te vullen.
+
+        Voor velden met een vaste volgorde volstaat, dankzij de monotonie, één invulling per kant: alles
+        op zijn gunstigst, of alles op zijn ongunstigst. Onbekende velden zonder volgorde worden erbij
+        doorgerekend: alle combinaties als dat er weinig zijn, anders veld voor veld (en dan worden
+        de grenzen ruim genomen).
+        """
+        fase = Fase(basis["fase"])
+        rang = ADVIES_RANG[fase]
+        slecht, goed = dict(basis), dict(basis)
+        vrij: dict[str, list[Any]] = {}
+        for veld in self._bereikvelden:
+            if veld in basis:
+                continue
+            extremen = self._extremen(veld)
+            if extremen is None:
+                vrij[veld] = self._vrije_kandidaten(veld)
+            else:
+                slecht[veld], goed[veld] = extremen
+        aantal = 1
+        for kandidaten in vrij.values():
+            aantal *= len(kandidaten)
+        if aantal <= MAX_COMBINATIES:
+            velden = list(vrij)
+            laagste, hoogste = len(rang), -1
+            for combinatie in itertools.product(*vrij.values()):
+                invulling = dict(zip(velden, combinatie))
+                if laagste > 0:
+                    laagste = min(laagste, self._rang({**slecht, **invulling}, fase))
+                if hoogste < len(rang) - 1:
+                    hoogste = max(hoogste, self._rang({**goed, **invulling}, fase))
+            return Bandbreedte(gunstigst=rang[hoogste], ongunstigst=rang[laagste], exact=True)
+        laagste = self._veld_voor_veld(slecht, vrij, fase, min)
+        plafond = self._plafond(basis, fase)
+        hoogste = self._veld_voor_veld(goed, vrij, fase, max, plafond)
+        # Niet alles doorgerekend: een grens die niet zeker is, wordt ruim genomen (het plafond dat de
+        # zeker vurende regels toelaten, of het ongunstigste advies), zodat zij nooit te smal is.
+        return Bandbreedte(gunstigst=rang[plafond], ongunstigst=rang[laagste if laagste == 0 else 0],
+                           exact=laagste == 0 and hoogste == plafond)
+
+    def _plafond(self, basis: Feiten, fase: Fase) -> int:
+        """Het beste advies dat nog kan: regels die nu vuren en alleen bekende feiten lezen, blijven
+        vuren hoe de onbekende feiten ook worden ingevuld."""
+        effecten = set()
+        for regel_id in self.gevuurd(basis):
+            regel = self.pakket.regel(regel_id)
+            velden = [b for v in regel.velden
+                      for b in ([x for x in CATALOGUS[v].bronvelden if CATALOGUS[x].leesbaar]
+                                if v in HERBEREKEND else [v])]
+            if all(v in basis for v in velden):
+                effecten.add(regel.regel.effect)
+        woord, _ = besluit(self.pakket.kop.adviestabel, fase, effecten)
+        return ADVIES_RANG[fase].index(woord)
+
+    def _veld_voor_veld(self, begin: Feiten, vrij: dict[str, list[Any]], fase: Fase, kies,
+                        doel: int | None = None) -> int:
+        """Zoek veld voor veld de waarde die het advies het gunstigst (max) of ongunstigst (min) maakt;
+        stop zodra het doel (de uiterste rang die kan) bereikt is."""
+        huidig = {**begin, **{veld: kandidaten[0] for veld, kandidaten in vrij.items()}}
+        beste = self._rang(huidig, fase)
+        if doel is None:
+            doel = 0 if kies is min else len(ADVIES_RANG[fase]) - 1
+        for _ in range(2):
+            veranderd = False
+            for veld, kandidaten in vrij.items():
+                for waarde in kandidaten:
+                    if beste == doel:
+                        return beste
+                    poging = self._rang({**huidig, veld: waarde}, fase)
+                    if kies(poging, beste) != beste:
+                        huidig[veld], beste, veranderd = waarde, poging, True
+            if not veranderd:
+                break
+        return beste
+
+    # --- kernvragen en wat eerst uit te zoeken ------------------------------------------
+
+    def open_kernvragen(self, basis: Feiten) -> list[tuple[str, list[str]]]:
+        """De kernvragen van het pakket (voor deze fase) waarvan geen enkel veld bekend is."""
+        fase = Fase(basis["fase"])
+        return [(k.vraag, list(k.velden)) for k in self.pakket.kop.kernvragen
+                if (k.fase is None or k.fase == fase) and not any(v in basis for v in k.velden)]
+
+    def eerst_uitzoeken(self, open_vragen: list[tuple[str, list[str]]],
+                        ontbrekend: list[OntbrekendeInformatie]) -> list[Uitzoekpunt]:
+        """Eerst de open kernvragen, dan de onbekende feiten die het advies nog kunnen veranderen,
+        de meest beslissende (de meeste verschillende adviezen) voorop."""
+        uit = [Uitzoekpunt(vraag=vraag, velden=velden, kernvraag=True) for vraag, velden in open_vragen]
+        gedekt = {v for _, velden in open_vragen for v in velden}
+        gedekt |= {b for v in gedekt for b in CATALOGUS[v].bronvelden}
+        beslissend = sorted((o for o in ontbrekend if o.kan_advies_veranderen and o.veld not in gedekt),
+                            key=lambda o: (-len(set(o.advies_per_waarde.values())), o.veld))
+        uit += [Uitzoekpunt(vraag=o.beschrijving[:1].upper() + o.beschrijving[1:], velden=[o.veld],
+                            kernvraag=False) for o in beslissend]
+        return uit

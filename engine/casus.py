@@ -300,11 +300,16 @@ def W(vocab: type[StrEnum]):
 
 
 def veld(beschrijving: str, *, volgorde: list[str] | None = None, wereldfeit: bool = False,
-         default: Any = None) -> Any:
-    """Een optioneel veld met zijn beschrijving en metadata voor regels en wat-als."""
+         richting: str = "", default: Any = None) -> Any:
+    """Een optioneel veld met zijn beschrijving en metadata voor regels en wat-als.
+
+    `volgorde` zet de woorden van ongunstig naar gunstig; `richting` zegt dat bij een getal een
+    hogere ('hoger') of lagere ('lager') waarde gunstiger is. Beide dienen de bandbreedte."""
     extra: dict[str, Any] = {}
     if volgorde:
         extra["volgorde"] = volgorde
+    if richting:
+        extra["richting"] = richting
     if wereldfeit:
         extra["wereldfeit"] = True
     return Field(default=default, description=beschrijving, json_schema_extra=extra or None)
@@ -452,7 +457,7 @@ class Onderbouwing(Model):
         volgorde=["negatief", "onbekend", "neutraal", "positief"])
     nulmeting: W(JaNee) | None = veld(
         "heeft de businesscase een nulmeting (de uitgangssituatie, om later tegen te meten)?", volgorde=POSITIEF)
-    kosten_per_jaar: Bedrag = veld("aandeel van de eigen gemeente in euro per jaar")
+    kosten_per_jaar: Bedrag = veld("aandeel van de eigen gemeente in euro per jaar", richting="lager")
     capaciteit_en_middelen: W(Toereikend) | None = veld(
         "genoeg strategische capaciteit en middelen?", volgorde=["onvoldoende", "onbekend", "voldoende"])
     lobby_agenda: W(JaNee) | None = veld(
@@ -465,7 +470,7 @@ class Onderbouwing(Model):
         "betekent meedoen dat de gemeente uit een andere regeling moet treden?", volgorde=NEGATIEF,
         wereldfeit=True)
     uittreedsom_elders: Bedrag = veld(
-        "de uittreedsom van die andere regeling, in euro", wereldfeit=True)
+        "de uittreedsom van die andere regeling, in euro", wereldfeit=True, richting="lager")
 
 
 class Sturing(Model):
@@ -615,6 +620,7 @@ class Veld:
     wereldfeit: bool = False
     afgeleid: bool = False
     bronvelden: tuple[str, ...] = field(default_factory=tuple)
+    richting: str = ""  # bij getallen: 'hoger' of 'lager' is gunstiger; leeg = geen vaste richting
 
     @property
     def leesbaar(self) -> bool:
@@ -643,7 +649,7 @@ def _velden(model: type[BaseModel], voorvoegsel: str = "") -> list[Veld]:
         kern = _kern(info.annotation)
         beschrijving = info.description or ""
         basis = dict(pad=pad, beschrijving=beschrijving, volgorde=tuple(extra.get("volgorde", ())),
-                     wereldfeit=bool(extra.get("wereldfeit")))
+                     wereldfeit=bool(extra.get("wereldfeit")), richting=extra.get("richting", ""))
         if isinstance(kern, type) and issubclass(kern, BaseModel):
             uit.extend(_velden(kern, pad + "."))
         elif isinstance(kern, type) and issubclass(kern, StrEnum):
@@ -691,10 +697,10 @@ AFGELEIDE_VELDEN += tuple(
     for veld in (
         Veld(f"succesfactoren.{factor}.score", "getal",
              f"afgeleid: gemiddelde van de twee stellingen van {code} ({naam}) in de eigen scan",
-             afgeleid=True, bronvelden=(f"succesfactoren.{factor}",)),
+             afgeleid=True, bronvelden=(f"succesfactoren.{factor}",), richting="hoger"),
         Veld(f"succesfactoren.{factor}.laagste_partnerscore", "getal",
              f"afgeleid: de laagste score van een partner op {code}", afgeleid=True,
-             bronvelden=("succesfactoren_per_partner",)),
+             bronvelden=("succesfactoren_per_partner",), richting="hoger"),
         Veld(f"succesfactoren.{factor}.laagste_partner", "tekst",
              f"afgeleid: de partner(s) met de laagste score op {code}", afgeleid=True,
              bronvelden=("succesfactoren_per_partner",)),
@@ -710,7 +716,7 @@ AFGELEIDE_VELDEN += tuple(
          bronvelden=("partners",)),
     Veld("evaluatie.jaren_sinds", "getal",
          "afgeleid: jaren tussen de laatste evaluatie en de peildatum", afgeleid=True,
-         bronvelden=("evaluatie.jaar_laatste_evaluatie", "peildatum")),
+         bronvelden=("evaluatie.jaar_laatste_evaluatie", "peildatum"), richting="lager"),
 )
 
 CATALOGUS: dict[str, Veld] = {v.pad: v for v in _velden(Casus)} | {v.pad: v for v in AFGELEIDE_VELDEN}

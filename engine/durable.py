@@ -16,7 +16,12 @@ feiten per keer. De rest van de engine ziet nooit een `sid`. De valkuilen uit
 8. uitzonderingen in acties verdwijnen in de state: na elke evaluatie wordt daarop gecontroleerd;
 9. achtergrondtimers: de Host start ze niet (zie _StilleHost) en alle aanroepen lopen via één slot;
 10. een conditie met alleen `$nex`/`$ex` laat de engine vastlopen: elke conditie krijgt een anker;
-11. hooguit 255 eigenschappen per feit: gecontroleerd voordat het feit de engine in gaat.
+11. hooguit 255 eigenschappen per feit: gecontroleerd voordat het feit de engine in gaat;
+12. de kern loopt het alfanetwerk door met een stapel van 64 plaatsen (MAX_STACK_SIZE in events.c);
+    passen er bij één feit meer knopen tegelijk, dan weigert hij het feit met foutcode 303. Hier
+    gereproduceerd met een casus die alle thema's en een volledige scan invult. Daarom wordt een
+    pakket verdeeld over delen waarin hooguit STAPELBUDGET knopen tegelijk kunnen passen: het aantal
+    takken (na uitschrijven van elke OF) plus de langste tak. Elk deel is een eigen ruleset.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ HARTSLAG = "__hartslag"
 FEITSOORT = "feitsoort"
 MAX_EIGENSCHAPPEN = 255
 _VERGELIJK = {"minstens": "$gte", "hoogstens": "$lte", "groter_dan": "$gt", "kleiner_dan": "$lt"}
+STAPELBUDGET = 56  # ruim onder de 64 plaatsen van de kern (zie punt 12 hierboven)
 
 
 class _StilleHost(_durable.Host):
@@ -218,12 +224,66 @@ def _actienaam(bericht: str) -> str:
     return bericht[2:bericht.index('"', 2)]
 
 
-def regelset(voorvoegsel: str, items: Sequence[tuple[str, Voorwaarde]], parameters: dict[str, float]) -> Regelset:
-    """Compileer (of hergebruik) een regelset voor deze voorwaarden.
+def takken(voorwaarde: Voorwaarde) -> list[int]:
+    """De lengte van elke tak die de kern van deze voorwaarde maakt (elke OF uitgeschreven), plus
+    het anker: zo telt de kern de knopen van zijn alfanetwerk."""
+    if isinstance(voorwaarde, Toets):
+        if voorwaarde.op in ("in", "bevat"):
+            return [2] * len(voorwaarde.waarde)
+        if voorwaarde.op == "bevat_geen":
+            return [2 + len(voorwaarde.waarde)]
+        return [2]
+    delen = [takken(d) for d in voorwaarde.delen]
+    if isinstance(voorwaarde, EenVan):
+        return [t for deel in delen for t in deel]
+    uit = [1]
+    for deel in delen:
+        uit = [a + b - 1 for a in uit for b in deel]
+    return uit
 
-    De naam bevat een hash van de vertaalde voorwaarden: dezelfde inhoud krijgt dezelfde set,
-    andere inhoud een andere naam; een naam wordt nooit opnieuw gedefinieerd.
+
+def stapelgebruik(voorwaarden: Sequence[Voorwaarde]) -> int:
+    """Hoeveel plaatsen van de stapel van de kern deze voorwaarden samen hooguit vragen."""
+    alle = [t for v in voorwaarden for t in takken(v)]
+    return len(alle) + max(alle, default=0)
+
+
+def verdeel(items: Sequence[tuple[str, Voorwaarde]]) -> list[list[tuple[str, Voorwaarde]]]:
+    """Verdeel de regels in pakketvolgorde over delen die elk binnen het stapelbudget blijven."""
+    delen: list[list[tuple[str, Voorwaarde]]] = [[]]
+    for item in items:
+        if stapelgebruik([item[1]]) > STAPELBUDGET:
+            raise EngineFout(f"De voorwaarde van regel '{item[0]}' is te groot voor de engine "
+                             f"(meer dan {STAPELBUDGET} knopen); splits haar in kleinere regels.")
+        if delen[-1] and stapelgebruik([v for _, v in delen[-1]] + [item[1]]) > STAPELBUDGET:
+            delen.append([])
+        delen[-1].append(item)
+    return delen
+
+
+class Regelsets:
+    """Een pakket verdeeld over delen (zie punt 12); evalueert alle delen en voegt de uitkomst samen."""
+
+    def __init__(self, delen: list[Regelset]):
+        self.delen = delen
+
+    def evalueer(self, feiten: dict[str, Any]) -> list[str]:
+        return [i for deel in self.delen for i in deel.evalueer(feiten)]
+
+    def evalueer_via_host(self, feiten: dict[str, Any]) -> list[str]:
+        return [i for deel in self.delen for i in deel.evalueer_via_host(feiten)]
+
+
+def regelset(voorvoegsel: str, items: Sequence[tuple[str, Voorwaarde]], parameters: dict[str, float]) -> Regelsets:
+    """Compileer (of hergebruik) de regelsets voor deze voorwaarden, verdeeld binnen het stapelbudget.
+
+    De naam van elk deel bevat een hash van de vertaalde voorwaarden: dezelfde inhoud krijgt dezelfde
+    set, andere inhoud een andere naam; een naam wordt nooit opnieuw gedefinieerd.
     """
+    return Regelsets([_deel(voorvoegsel, deel, parameters) for deel in verdeel(items)])
+
+
+def _deel(voorvoegsel: str, items: Sequence[tuple[str, Voorwaarde]], parameters: dict[str, float]) -> Regelset:
     condities = [(i, vertaal(v, parameters)) for i, v in items]
     vingerafdruk = hashlib.sha256(json.dumps(condities, sort_keys=True).encode()).hexdigest()[:16]
     naam = f"{voorvoegsel}-{vingerafdruk}"

@@ -53,6 +53,7 @@ class Advieswoord(StrEnum):
     voortzetten = "voortzetten"
     voortzetten_onder_voorwaarden = "voortzetten_onder_voorwaarden"
     beeindigen = "beeindigen"
+    onvoldoende_informatie = "onvoldoende_informatie"  # voor beide fasen: nog geen advies
 
     @property
     def tekst(self) -> str:
@@ -66,6 +67,7 @@ ADVIES_TEKST = {
     Advieswoord.voortzetten: "voortzetten",
     Advieswoord.voortzetten_onder_voorwaarden: "voortzetten onder voorwaarden",
     Advieswoord.beeindigen: "beëindigen",
+    Advieswoord.onvoldoende_informatie: "nog geen advies: eerst aanvullen",
 }
 
 # Per fase de adviezen van slecht naar goed: de maat voor 'nooit slechter' (monotonie).

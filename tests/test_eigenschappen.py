@@ -1,7 +1,9 @@
 """Eigenschappen uit architecture.md, getoetst met hypothesis.
 
 - Deterministisch: dezelfde casus geeft hetzelfde advies, los of na andere casussen, in elke volgorde.
-- Volledig: elke geldige casus krijgt precies één advies van haar fase en minstens één bevinding.
+- Volledig: elke geldige casus krijgt precies één advies van haar fase (of 'onvoldoende informatie') en
+  minstens één bevinding.
+- Eerlijk over wat ontbreekt: de bandbreedte bevat het advies van elke invulling van de onbekende feiten.
 - Elke bevinding noemt een bron die in de bronnenlijst van het pakket staat.
 - Monotoon: een veld naar een gunstiger bekende waarde brengen maakt het advies nooit slechter.
 - Slechte invoer geeft nooit een traceback, alleen een InvoerFout.
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 import random
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import beoordeel
@@ -19,7 +21,7 @@ from engine.casus import CATALOGUS, Fase
 from engine.feiten import feiten_van
 from engine.fouten import InvoerFout
 from engine.laden import casus_uit_data
-from engine.regels import ADVIES_RANG
+from engine.regels import ADVIES_RANG, Advieswoord
 from strategie import LEESBAAR, casussen, rommel
 
 INSTELLING = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -29,7 +31,14 @@ INSTELLING = settings(max_examples=150, deadline=None, suppress_health_check=[He
 @given(casussen())
 def test_elke_geldige_casus_krijgt_precies_een_advies_van_haar_fase_en_minstens_een_bevinding(data):
     advies = beoordeel(data)
-    assert advies.advies in ADVIES_RANG[Fase(data["fase"])]
+    rang = ADVIES_RANG[Fase(data["fase"])]
+    assert advies.advies in rang + [Advieswoord.onvoldoende_informatie]
+    assert advies.advies_bij_bekende_feiten in rang
+    b = advies.bandbreedte
+    assert rang.index(b.ongunstigst) <= rang.index(advies.advies_bij_bekende_feiten) <= rang.index(b.gunstigst)
+    if advies.advies == Advieswoord.onvoldoende_informatie:
+        assert b.ongunstigst == rang[0] and b.gunstigst != rang[0]
+        assert any(u.kernvraag for u in advies.eerst_uitzoeken)
     assert len(advies.bevindingen) >= 1
     assert sum(advies.telling.values()) == len(advies.bevindingen)
 
@@ -69,8 +78,7 @@ def test_een_gunstiger_waarde_maakt_het_advies_nooit_slechter(data, veld, extra,
     casus = casus_uit_data(data)
     feiten = feiten_van(casus)
     beter = _gunstiger(veld, feiten.get(veld.pad))
-    if not beter:
-        return
+    assume(beter)
     nieuw = extra.draw(st.sampled_from(beter))
     rang = ADVIES_RANG[casus.fase]
     voor = rang.index(beoordelaar.oordeel(feiten))
@@ -113,3 +121,55 @@ def test_willekeurige_bytes_in_een_bestand_geven_nooit_een_traceback(tmp_path_fa
 def test_de_catalogus_ordent_alleen_bestaande_woorden():
     for veld in CATALOGUS.values():
         assert set(veld.volgorde) <= set(veld.waarden) | {"onbekend"}, veld.pad
+
+
+def _invulling(veld, toeval: random.Random):
+    """Een willekeurige bekende waarde voor een feit dat de regels lezen."""
+    if veld.soort == "woord":
+        return toeval.choice([w for w in veld.waarden])
+    if veld.soort == "woorden":
+        return toeval.sample(list(veld.waarden), toeval.randint(0, len(veld.waarden)))
+    if veld.soort == "namen":
+        return toeval.choice([[], ["Partner X"]])
+    if veld.pad.startswith("succesfactoren."):
+        return toeval.choice([1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0])
+    return toeval.choice([0, 1, 3, 4, 5, 10, 100_000, 249_999, 250_000, 499_999, 500_000, 10_000_000])
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=casussen(), toeval=st.randoms(use_true_random=False))
+def test_de_bandbreedte_bevat_het_advies_van_elke_invulling_van_de_onbekende_feiten(data, toeval, beoordelaar):
+    casus = casus_uit_data(data)
+    feiten = feiten_van(casus)
+    b = beoordelaar.beoordeel(casus).bandbreedte
+    rang = ADVIES_RANG[casus.fase]
+    gelezen = {v for r in beoordelaar.pakket.regels for v in r.velden} | {
+        v for r in beoordelaar.pakket.vormtabel for v in (t.veld for t in r.voorwaarde.toetsen())}
+    onbekend = sorted(v for v in gelezen if v not in feiten and v != "fase"
+                      and not v.startswith("juridische_vorm.") and CATALOGUS[v].leesbaar)
+    for _ in range(8):
+        invulling = {v: _invulling(CATALOGUS[v], toeval) for v in onbekend}
+        uitkomst = rang.index(beoordelaar.oordeel({**feiten, **invulling}))
+        assert rang.index(b.ongunstigst) <= uitkomst <= rang.index(b.gunstigst), (invulling, b)
+
+
+def test_een_bijna_lege_casus_krijgt_geen_positief_advies():
+    """Naam, fase en één vage opgave: vroeger 'aangaan onder voorwaarden', nu nog geen advies."""
+    advies = beoordeel({"naam": "Afval", "fase": "voorstel", "opgave": {"omschrijving": "Samen iets met afval"}})
+    assert advies.advies == Advieswoord.onvoldoende_informatie
+    assert advies.bandbreedte.ongunstigst == Advieswoord.niet_aangaan
+    assert advies.eerst_uitzoeken[0].kernvraag
+    assert "toegevoegde_waarde.inwoners" in advies.eerst_uitzoeken[0].velden
+
+
+def test_een_lopende_samenwerking_zonder_evaluatie_van_de_doelen_krijgt_nog_geen_advies():
+    advies = beoordeel({"naam": "ICT", "fase": "lopend", "opgave": {"omschrijving": "Betrouwbare ICT"},
+                        "toegevoegde_waarde": {"inwoners": "ja", "gemeente": "ja", "regio": "ja"}})
+    assert advies.advies == Advieswoord.onvoldoende_informatie
+    assert [u.velden for u in advies.eerst_uitzoeken if u.kernvraag] == [["evaluatie.doelen_gerealiseerd"]]
+
+
+def test_zonder_opgave_blijft_het_niet_aangaan_want_dat_verandert_geen_aanvulling():
+    advies = beoordeel({"naam": "Netwerk", "fase": "voorstel"})
+    assert advies.advies == Advieswoord.niet_aangaan
+    assert advies.bandbreedte.gunstigst == Advieswoord.niet_aangaan

@@ -15,7 +15,7 @@ from engine.beoordelen import Beoordelaar
 from engine.feiten import feiten_van
 from engine.fouten import EngineFout
 from engine.laden import STANDAARDPAKKET, lees_casus, lees_regelpakket
-from engine.regels import Toets
+from engine.regels import EenVan, Toets
 from strategie import casussen
 
 
@@ -71,16 +71,40 @@ def test_zonder_hartslag_komt_er_geen_leeg_advies_maar_een_enginefout(monkeypatc
         rs.evalueer({"fase": "voorstel"})
 
 
-def test_te_veel_feiten_voor_een_evaluatie_geeft_een_enginefout():
+def test_veel_regels_worden_over_delen_verdeeld_en_vuren_allemaal():
     rs = durable.regelset("test-veel", [(f"r{i}", Toets(f"veld{i}", "is", "ja")) for i in range(300)], {})
-    with pytest.raises(EngineFout, match="Te veel feiten"):
-        rs.evalueer({f"veld{i}": "ja" for i in range(300)})
+    assert len(rs.delen) > 1
+    assert rs.evalueer({f"veld{i}": "ja" for i in range(300)}) == [f"r{i}" for i in range(300)]
+
+
+def test_een_casus_die_veel_regels_tegelijk_raakt_overschrijdt_de_stapel_van_de_kern_niet(beoordelaar):
+    """Alle thema's, alle rollen en een volledige scan gaven foutcode 303 (stapel van 64 vol)."""
+    from engine.casus import CATALOGUS
+    feiten = {"fase": "voorstel", "opgave.benoemd": "ja", "juridische_vorm": "vennootschap",
+              "themas": list(CATALOGUS["themas"].waarden), "rol.eigen": list(CATALOGUS["rol.eigen"].waarden),
+              "partners.zonder_beschreven_belang": ["Partner X"], "taak.wettelijk_verplicht_regionaal": "ja",
+              "onderbouwing.businesscase": "aanwezig", "onderbouwing.businesscase_uitkomst": "neutraal",
+              "samenwerking.concurrentie_tussen_partners": "ja", "sturing.raad_tevreden": "nee"}
+    for factor in ("identiteit", "durf_en_realisme", "betekenisgeving", "relatie_sleutelfiguren",
+                   "samenspel_college_raad_organisatie", "beeld_van_de_organisatie", "geregisseerd_proces"):
+        feiten[f"succesfactoren.{factor}.score"] = 1.0
+        feiten[f"succesfactoren.{factor}.laagste_partnerscore"] = 1.5
+    assert beoordelaar.gevuurd(feiten)
+    for deel in beoordelaar._regels.delen:
+        assert durable.stapelgebruik([beoordelaar.pakket.regel(i).voorwaarde for i in deel._ids]) <= \
+            durable.STAPELBUDGET
+
+
+def test_een_regel_die_alleen_al_te_groot_is_voor_de_kern_wordt_geweigerd():
+    groot = EenVan(tuple(Toets(f"veld{i}", "is", "ja") for i in range(60)))
+    with pytest.raises(EngineFout, match="regel 'te-groot' is te groot"):
+        durable.regelset("test-te-groot", [("te-groot", groot)], {})
 
 
 def test_hetzelfde_pakket_twee_keer_laden_hergebruikt_de_regelset():
     een = Beoordelaar(lees_regelpakket(STANDAARDPAKKET))
     twee = Beoordelaar(lees_regelpakket(STANDAARDPAKKET))
-    assert een._regels is twee._regels
+    assert all(a is b for a, b in zip(een._regels.delen, twee._regels.delen, strict=True))
 
 
 def test_een_onbekend_veld_dat_het_advies_kan_veranderen_staat_bij_nog_te_achterhalen():

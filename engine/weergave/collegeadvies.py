@@ -113,8 +113,14 @@ def beslispunten(advies: Advies, casus: Casus) -> list[str]:
         Advieswoord.voortzetten_onder_voorwaarden: f"De deelname aan {naam} voort te zetten{bij}.",
         Advieswoord.beeindigen: f"De deelname aan {naam} te beëindigen, omdat niet voldaan is aan: "
                                 f"{', '.join(blokkades)}.",
+        Advieswoord.onvoldoende_informatie: f"Nog geen besluit te nemen over {naam}, omdat de kernvragen "
+                                            "nog niet beantwoord zijn.",
     }[advies.advies]
     punten = [eerste]
+    if advies.advies == Advieswoord.onvoldoende_informatie:
+        return punten + [f"Eerst te laten uitzoeken: {u.vraag[:1].lower() + u.vraag[1:]}"
+                         for u in advies.eerst_uitzoeken if u.kernvraag] + [
+            "Het voorstel daarna opnieuw te laten toetsen en voor te leggen."]
     if advies.advies == Advieswoord.beeindigen:
         uittreden = dict.fromkeys(b.voorwaarde for b in advies.bevindingen if b.bij_beeindigen and b.voorwaarde)
         punten += [f"Bij het beëindigen vast te leggen: {_zin(v)}" for v in uittreden]
@@ -295,6 +301,8 @@ def _vervolg(advies: Advies) -> list[str]:
             "Na die termijn opnieuw toetsen."],
         Advieswoord.beeindigen: ["De partners informeren en de uittreding volgens de regeling in gang zetten.",
                                  "Het ontvlechtingsplan opstellen en aan de raad voorleggen."],
+        Advieswoord.onvoldoende_informatie: ["Uitzoeken wat onder de beslispunten staat, en de samenwerking "
+                                             "daarna opnieuw toetsen."],
     }[advies.advies]
     nog = [o.veld for o in advies.ontbrekende_informatie if o.kan_advies_veranderen]
     if nog:

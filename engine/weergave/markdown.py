@@ -5,9 +5,9 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from ..advies import Advies
-from ..regels import EFFECT_VOLGORDE
+from ..regels import EFFECT_VOLGORDE, Advieswoord
 from ..watals import Vergelijking, Zoekresultaat, toon_waarde
-from .tabel import KOPJES, factorrijen, vergelijkingsrijen, voorwaarden_kop
+from .tabel import KOPJES, bandbreedte_tekst, factorrijen, uitzoekregels, vergelijkingsrijen, voorwaarden_kop
 
 
 def _cel(tekst: str) -> str:
@@ -24,7 +24,9 @@ def advies(advies: Advies) -> str:
     if advies.peildatum:
         uit.append(f"- Peildatum: {advies.peildatum.isoformat()}")
     uit += [f"- Regelpakket: {pakket.naam} {pakket.versie} (geldig vanaf {pakket.geldig_vanaf.isoformat()})", "",
-            f"## Advies: {advies.advies_tekst}", "", advies.beslisregel, ""]
+            f"## Advies: {advies.advies_tekst}", "", advies.beslisregel, "", bandbreedte_tekst(advies), ""]
+    if advies.advies == Advieswoord.onvoldoende_informatie:
+        uit += ["## Eerst uitzoeken", ""] + uitzoekregels(advies) + [""]
     if advies.voorwaarden:
         uit += [f"## {voorwaarden_kop(advies)}", ""] + [f"{i}. {v}" for i, v in enumerate(advies.voorwaarden, 1)] + [""]
     uit += ["## Bevindingen", ""]

@@ -47,7 +47,25 @@ def voorwaarden_kop(advies: Advies) -> str:
     """Bij een negatief advies zijn de voorwaarden wat óók nodig is als de blokkades verdwijnen."""
     if advies.advies in (Advieswoord.niet_aangaan, Advieswoord.beeindigen):
         return "Voorwaarden (ook nodig als de blokkades worden weggenomen)"
+    if advies.advies == Advieswoord.onvoldoende_informatie:
+        return "Voorwaarden (als het advies na aanvullen positief uitvalt)"
     return "Voorwaarden"
+
+
+def bandbreedte_tekst(advies: Advies) -> str:
+    """Eén zin over wat de onbekende feiten nog met het advies kunnen doen."""
+    b = advies.bandbreedte
+    if b.gunstigst == b.ongunstigst:
+        return f"Bandbreedte: vast ({b.gunstigst.tekst}); wat nog onbekend is, verandert het advies niet."
+    ruim = "" if b.exact else " (ruim genomen: niet elke combinatie van onbekende feiten is doorgerekend)"
+    return (f"Bandbreedte: met wat nog onbekend is, kan het advies uitkomen tussen {b.ongunstigst.tekst} "
+            f"en {b.gunstigst.tekst}{ruim}.")
+
+
+def uitzoekregels(advies: Advies) -> list[str]:
+    """Wat eerst uitgezocht moet worden, de kernvragen voorop."""
+    return [f"{i}. {u.vraag}" + (" (kernvraag)" if u.kernvraag else "")
+            for i, u in enumerate(advies.eerst_uitzoeken, 1)]
 
 
 def kopregels(advies: Advies) -> list[str]:
@@ -62,7 +80,10 @@ def kopregels(advies: Advies) -> list[str]:
 
 
 def advies(advies: Advies) -> str:
-    uit = kopregels(advies) + ["", _kop(f"ADVIES: {advies.advies_tekst.upper()}"), advies.beslisregel, ""]
+    uit = kopregels(advies) + ["", _kop(f"ADVIES: {advies.advies_tekst.upper()}"), advies.beslisregel,
+                                bandbreedte_tekst(advies), ""]
+    if advies.advies == Advieswoord.onvoldoende_informatie:
+        uit += [_kop("Eerst uitzoeken")] + uitzoekregels(advies) + [""]
     if advies.voorwaarden:
         uit.append(_kop(voorwaarden_kop(advies)))
         uit += [f"{i}. {v}" for i, v in enumerate(advies.voorwaarden, 1)] + [""]
