@@ -282,11 +282,18 @@ class Zoeker:
                         volgende.append((nieuw, nieuwe_ids))
             laag = volgende
         gevonden.sort(key=lambda set_: (self.inspanning(set_), len(set_), set_))
-        voorstellen = [self._voorstel(casus, set_, set(beginregels)) for set_ in gevonden[:MAX_VOORSTELLEN]]
+        # Elk voorstel wordt volledig beoordeeld; blijven er kernvragen open, zodat het advies
+        # 'onvoldoende informatie' is, dan haalt het voorstel het doel (nog) niet.
+        kandidaten = [self._voorstel(casus, set_, set(beginregels)) for set_ in gevonden[:MAX_VOORSTELLEN]]
+        voorstellen = [v for v in kandidaten if v.advies in rang and rang.index(v.advies) >= rang.index(doel)]
         hinderlijk = [r for r in beginregels if self.b.pakket.regel(r).regel.effect in hinder]
+        toelichting = self._toelichting(huidig, doel, hinderlijk, voorstellen, rang)
+        if len(voorstellen) < len(kandidaten):
+            toelichting += (" Sommige acties halen het doel pas als eerst de kernvragen beantwoord zijn "
+                            "(zie 'eerst uitzoeken' bij beoordeel).")
         return Zoekresultaat(casus=casus.naam, huidig_advies=huidig, doel=doel, doel_tekst=doel.tekst,
                              voorstellen=voorstellen, onderzocht=onderzocht,
-                             toelichting=self._toelichting(huidig, doel, hinderlijk, voorstellen, rang),
+                             toelichting=toelichting,
                              volledig=volledig and len(gevonden) <= MAX_VOORSTELLEN,
                              niet_voorgesteld=self._vaste_feiten(hinderlijk))
 

@@ -8,6 +8,8 @@ Elk bestand in tests/spec/ bevat een lijst van gevallen:
       basis: goed                     # de goede basiscasus uit conftest ...
       wijzig: {opgave.omschrijving: ""}   # ... met deze wijzigingen
       advies: niet_aangaan
+      ongunstigst: niet_aangaan       # (optioneel) de grenzen van de bandbreedte
+      gunstigst: niet_aangaan
       vuurt: [ol-geen-opgave]
       vuurt_niet: [ol-opgave-overstijgt-gemeente]
 """
@@ -42,6 +44,9 @@ def test_spec(geval):
     advies = beoordeel(data)
     gevuurd = {b.regel for b in advies.bevindingen}
     assert advies.advies.value == geval["advies"], (advies.advies, sorted(gevuurd))
+    for grens in ("ongunstigst", "gunstigst"):
+        if grens in geval:
+            assert getattr(advies.bandbreedte, grens).value == geval[grens], advies.bandbreedte
     for regel in geval.get("vuurt", []):
         assert regel in gevuurd, f"regel {regel} vuurde niet; wel: {sorted(gevuurd)}"
     for regel, tekst in geval.get("uitleg_bevat", {}).items():

@@ -18,7 +18,7 @@ from engine.casus import CATALOGUS
 from engine.feiten import feiten_van
 from engine.fouten import CasusFout, InvoerFout, RegelpakketFout
 from engine.laden import STANDAARDPAKKET, casus_uit_data, lees_casus, lees_regelpakket, lees_variant
-from engine.regels import ADVIES_RANG
+from engine.regels import ADVIES_RANG, Advieswoord
 from engine.watals import (WIJZIGBAAR, Variant, Zoeker, kolommen, lees_wat_als, pas_toe, toon_waarde,
                            vergelijk)
 from strategie import LEESBAAR, casussen
@@ -91,7 +91,8 @@ def _controleer_voorstellen(zoeker, beoordelaar, casus, doel):
     """Elk voorstel haalt het beloofde advies, geen kleinere set van zijn acties doet dat al, en het
     raakt geen uitkomst uit het verleden, gesteld doel, feit van de wereld of bedrag."""
     resultaat = zoeker.zoek(casus, doel)
-    rang = ADVIES_RANG[casus.fase]
+    rangen = ADVIES_RANG[casus.fase]
+    rang = [Advieswoord.onvoldoende_informatie] + rangen  # nog geen advies haalt geen enkel doel
     kop = beoordelaar.pakket.kop
     for voorstel in resultaat.voorstellen:
         advies = beoordelaar.beoordeel(pas_toe(casus, _wat_als(voorstel.wijzigingen))).advies
@@ -197,7 +198,7 @@ def test_vergelijk_onder_twee_regelpakketten():
     r = run("vergelijk", str(CASES / "digitale-dienstverlening-voorstel.yaml"),
             "--regels", str(STANDAARDPAKKET), "--regels", str(ROOT / "rules" / "alkmaar-streng"))
     assert r.exit_code == 0, r.output
-    assert "alkmaar-streng 1.1.0-streng" in r.output and "niet aangaan" in r.output
+    assert "alkmaar-streng 1.2.0-streng" in r.output and "niet aangaan" in r.output
 
 
 def test_beoordeel_met_wat_als_en_variant_toont_de_variant():

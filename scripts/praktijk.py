@@ -1,0 +1,21 @@
+"""Druk af hoe de toets zich verhoudt tot de besluiten die werkelijk genomen zijn (de praktijkset).
+
+    .venv/bin/python scripts/praktijk.py
+
+Per casus: het genomen besluit, het advies van de toets, en of de kernvragen beantwoord zijn.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from engine.beoordelen import Beoordelaar  # noqa: E402
+from engine.laden import STANDAARDPAKKET, lees_regelpakket  # noqa: E402
+from praktijkset import uitkomsten, verslag  # noqa: E402
+
+if __name__ == "__main__":
+    print(verslag(uitkomsten(Beoordelaar(lees_regelpakket(STANDAARDPAKKET)))))
