@@ -122,6 +122,7 @@ class Advies(Uitvoer):
     eerst_uitzoeken: list[Uitzoekpunt]
     beslisregel: str
     voorwaarden: list[str]
+    bij_beeindigen: list[str]  # wat geregeld moet worden als de samenwerking eindigt (ontvlechting)
     bevindingen: list[Bevinding]
     telling: dict[str, int]
     waarom_niet: list[WaaromNiet]
@@ -185,6 +186,11 @@ def sorteer(bevindingen: list[Bevinding], volgorde: dict[str, int]) -> list[Bevi
 
 def telling(bevindingen: list[Bevinding]) -> dict[str, int]:
     return {e.value: sum(1 for b in bevindingen if b.effect == e) for e in EFFECT_VOLGORDE}
+
+
+def bij_beeindigen(bevindingen: list[Bevinding]) -> list[str]:
+    """Wat bij beëindigen of niet aangaan geregeld moet worden, zoals een ontvlechtingsplan."""
+    return list(dict.fromkeys(b.voorwaarde for b in bevindingen if b.bij_beeindigen and b.voorwaarde))
 
 
 def voorwaarden(bevindingen: list[Bevinding]) -> list[str]:

@@ -13,7 +13,8 @@ from typing import Any
 
 from . import durable
 from .advies import (Advies, Bandbreedte, Bevinding, Bronvermelding, Factorscore, OntbrekendeInformatie,
-                     PakketInfo, Uitzoekpunt, Vormtoets, besluit, sorteer, telling, voorwaarden, waarom_niet)
+                     PakketInfo, Uitzoekpunt, Vormtoets, besluit, bij_beeindigen, sorteer, telling, voorwaarden,
+                     waarom_niet)
 from .casus import CATALOGUS, ONBEKEND, SUCCESFACTOREN, Casus, Fase
 from .feiten import HERBEREKEND, Feiten, aanvullen, feiten_van
 from .regels import ADVIES_RANG, Advieswoord, Effect, GeladenRegel, Regelpakket
@@ -130,6 +131,7 @@ class Beoordelaar:
             eerst_uitzoeken=self.eerst_uitzoeken(open_vragen, ontbrekend),
             beslisregel=beslisregel,
             voorwaarden=voorwaarden(bevindingen),
+            bij_beeindigen=bij_beeindigen(bevindingen),
             bevindingen=bevindingen,
             telling=telling(bevindingen),
             waarom_niet=waarom_niet(tabel, casus.fase, bevindingen),

@@ -173,3 +173,12 @@ def test_zonder_opgave_blijft_het_niet_aangaan_want_dat_verandert_geen_aanvullin
     advies = beoordeel({"naam": "Netwerk", "fase": "voorstel"})
     assert advies.advies == Advieswoord.niet_aangaan
     assert advies.bandbreedte.gunstigst == Advieswoord.niet_aangaan
+
+
+def test_een_samenwerking_die_een_sleutelpartner_verliest_eindigt_met_een_ontvlechtingsplan():
+    advies = beoordeel({"naam": "Werkorganisatie", "fase": "lopend", "opgave": {"omschrijving": "Robuust"},
+                        "toegevoegde_waarde": {"inwoners": "ja", "gemeente": "ja", "regio": "ja"},
+                        "evaluatie": {"doelen_gerealiseerd": "ja"},
+                        "samenwerking": {"sleutelpartner_vertrekt": "ja"}})
+    assert advies.advies == Advieswoord.beeindigen
+    assert any("ontvlechtingsplan" in v for v in advies.bij_beeindigen)

@@ -7,7 +7,7 @@ from tabulate import tabulate
 from ..advies import Advies
 from ..regels import EFFECT_VOLGORDE, Advieswoord
 from ..watals import Vergelijking, Zoekresultaat, toon_waarde
-from .tabel import KOPJES, bandbreedte_tekst, factorrijen, uitzoekregels, vergelijkingsrijen, voorwaarden_kop
+from .tabel import KOPJES, bandbreedte_tekst, beeindigen_kop, factorrijen, uitzoekregels, vergelijkingsrijen, voorwaarden_kop
 
 
 def _cel(tekst: str) -> str:
@@ -27,6 +27,8 @@ def advies(advies: Advies) -> str:
             f"## Advies: {advies.advies_tekst}", "", advies.beslisregel, "", bandbreedte_tekst(advies), ""]
     if advies.advies == Advieswoord.onvoldoende_informatie:
         uit += ["## Eerst uitzoeken", ""] + uitzoekregels(advies) + [""]
+    if advies.bij_beeindigen and advies.advies in (Advieswoord.beeindigen, Advieswoord.niet_aangaan):
+        uit += [f"## {beeindigen_kop(advies)}", ""] + [f"{i}. {v}" for i, v in enumerate(advies.bij_beeindigen, 1)] + [""]
     if advies.voorwaarden:
         uit += [f"## {voorwaarden_kop(advies)}", ""] + [f"{i}. {v}" for i, v in enumerate(advies.voorwaarden, 1)] + [""]
     uit += ["## Bevindingen", ""]

@@ -52,6 +52,10 @@ def voorwaarden_kop(advies: Advies) -> str:
     return "Voorwaarden"
 
 
+def beeindigen_kop(advies: Advies) -> str:
+    return "Bij het beëindigen" if advies.advies == Advieswoord.beeindigen else "Bij het niet aangaan"
+
+
 def bandbreedte_tekst(advies: Advies) -> str:
     """Eén zin over wat de onbekende feiten nog met het advies kunnen doen."""
     b = advies.bandbreedte
@@ -84,6 +88,8 @@ def advies(advies: Advies) -> str:
                                 bandbreedte_tekst(advies), ""]
     if advies.advies == Advieswoord.onvoldoende_informatie:
         uit += [_kop("Eerst uitzoeken")] + uitzoekregels(advies) + [""]
+    if advies.bij_beeindigen and advies.advies in (Advieswoord.beeindigen, Advieswoord.niet_aangaan):
+        uit += [_kop(beeindigen_kop(advies))] + [f"{i}. {v}" for i, v in enumerate(advies.bij_beeindigen, 1)] + [""]
     if advies.voorwaarden:
         uit.append(_kop(voorwaarden_kop(advies)))
         uit += [f"{i}. {v}" for i, v in enumerate(advies.voorwaarden, 1)] + [""]
