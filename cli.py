@@ -8,21 +8,22 @@ from __future__ import annotations
 import functools
 import os
 import sys
+import unicodedata
 
 import click
 
-import clitekst
-from engine.beoordelen import Beoordelaar
-from engine.casus import suggestie
-from engine.fouten import Fout, InvoerFout
-from engine.laden import STANDAARDPAKKET, lees_casus, lees_regelpakket, lees_variant
-from engine.regels import Advieswoord
-from engine.schrijven import schrijf
-from engine.watals import Zoeker, kolommen, lees_wat_als, met_varianten, zoek_met_tussendoel
-from engine.watals import vergelijk as vergelijk_kolommen
-from engine.weergave import WEERGAVEN, toon_advies
-from engine.weergave import json as json_weergave
-from engine.weergave import tabel as tabel_weergave
+from . import clitekst
+from .engine.beoordelen import Beoordelaar
+from .engine.casus import suggestie
+from .engine.fouten import Fout, InvoerFout
+from .engine.laden import STANDAARDPAKKET, lees_casus, lees_regelpakket, lees_variant
+from .engine.regels import Advieswoord
+from .engine.schrijven import schrijf
+from .engine.watals import Zoeker, kolommen, lees_wat_als, met_varianten, zoek_met_tussendoel
+from .engine.watals import vergelijk as vergelijk_kolommen
+from .engine.weergave import WEERGAVEN, toon_advies
+from .engine.weergave import json as json_weergave
+from .engine.weergave import tabel as tabel_weergave
 
 clitekst.installeer()  # vóór de eerste opdracht: click bewaart sommige teksten per opdracht
 
@@ -54,17 +55,34 @@ def fouten_naar_exitcode(opdracht):
 
 
 regels_optie = click.option(
-    "--regels", "regelpad", default=str(STANDAARDPAKKET), show_default="rules/alkmaar",
+    "--regels", "regelpad", default=str(STANDAARDPAKKET), show_default="het meegeleverde pakket alkmaar",
     metavar="PAD", help="Map van het regelpakket (met pack.yaml).")
 
 
-@click.group(context_settings=HULP, options_metavar=OPTIES, subcommand_metavar="OPDRACHT [ARGUMENTEN]...")
+@click.group(context_settings=HULP, options_metavar=OPTIES, subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
+             invoke_without_command=True)
 @click.version_option(package_name="samenwerkingstoets", prog_name="samenwerkingstoets",
                       help="Toon de versie en stop.")
-def cli():
+@click.pass_context
+def cli(ctx):
     """Toetst een regionale samenwerking aan de visie van de gemeente en geeft een advies
     (aangaan, voortzetten of beëindigen) met voorwaarden en bronnen.
     """
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+
+
+def _advieswoord(ctx, param, waarde):
+    """--doel zoals de uitvoer het schrijft: 'beëindigen', 'voortzetten onder voorwaarden' of het machinewoord."""
+    if waarde is None:
+        return None
+    woord = unicodedata.normalize("NFKD", waarde).encode("ascii", "ignore").decode().strip().lower()
+    woord = "_".join(woord.replace("-", " ").split())
+    keuzes = [w.value for w in Advieswoord if w != Advieswoord.onvoldoende_informatie]
+    if woord not in keuzes:
+        raise click.BadParameter(f"'{waarde}' is geen advies; kies uit: {', '.join(keuzes)}."
+                                 f"{suggestie(woord, keuzes)}")
+    return woord
 
 
 formaat_optie = click.option("--formaat", type=click.Choice(["tabel", "json", "markdown"]), default="tabel",
@@ -138,8 +156,9 @@ def vergelijk(casussen, formaat, wat_als, variantpaden, regelpaden):
 @cli.command("wat-moet-er-veranderen", context_settings=HULP, options_metavar=OPTIES,
              short_help="Welke wijzigingen geven een ander advies?")
 @click.argument("casus", metavar="CASUS")
-@click.option("--doel", type=click.Choice([w.value for w in Advieswoord]), metavar="ADVIES",
-              help="Het gewenste advies (standaard het beste voor de fase), bijvoorbeeld aangaan.")
+@click.option("--doel", callback=_advieswoord, metavar="ADVIES",
+              help="Het gewenste advies (standaard het beste voor de fase), zoals aangaan of "
+                   "'voortzetten onder voorwaarden'.")
 @formaat_optie
 @regels_optie
 @fouten_naar_exitcode
@@ -179,7 +198,7 @@ def collegeadvies(casus, formaat, uitvoer, overschrijf, datum, wat_als, variantp
       samenwerkingstoets collegeadvies cases/ict-samenwerking-lopend.yaml --formaat html -o ict.html \\
           --variant cases/varianten/ict-met-herstelplan.yaml
     """
-    from engine.weergave.document import controleer_extensie, maak_collegeadvies  # alleen hier nodig
+    from .engine.weergave.document import controleer_extensie, maak_collegeadvies  # alleen hier nodig
 
     controleer_extensie(uitvoer, formaat)
     inhoud = maak_collegeadvies(casus, formaat, regelpad, lees_varianten(variantpaden, wat_als),
@@ -214,9 +233,10 @@ def regels(criterium, dekking, formaat, regelpad):
         return
     gekozen = list(pakket.regels)
     if criterium:
+        criterium = next((c for c in pakket.kop.criteria if c.lower() == criterium.strip().lower()), criterium)
         if criterium not in pakket.kop.criteria:
             raise InvoerFout(f"Criterium '{criterium}' bestaat niet in regelpakket {pakket.naam}."
-                             f"{suggestie(criterium, pakket.kop.criteria)}")
+                             f"{suggestie(criterium.upper(), pakket.kop.criteria)}")
         gekozen = [r for r in gekozen if r.regel.criterium == criterium]
     click.echo(weergave.regels(gekozen, pakket), nl=False)
 
@@ -224,6 +244,3 @@ def regels(criterium, dekking, formaat, regelpad):
 def main() -> None:
     sys.exit(cli.main(prog_name="samenwerkingstoets"))
 
-
-if __name__ == "__main__":
-    main()

@@ -381,7 +381,14 @@ def _lees_overlay(map_: Path, kopbestand: Gelezen, bezocht: set[Path]) -> tuple[
     return kop, gewijzigd, meldingen
 
 
-STANDAARDPAKKET = Path(__file__).resolve().parent.parent / "rules" / "alkmaar"
+def _standaardpakket() -> Path:
+    """Het meegeleverde regelpakket, gevonden via importlib.resources: in de repository (bewerkbare
+    installatie) en na een gewone installatie (pakketdata), vanuit elke map."""
+    from importlib.resources import files
+    return Path(str(files("samenwerkingstoets").joinpath("rules", "alkmaar")))
+
+
+STANDAARDPAKKET = _standaardpakket()
 
 
 def lees_variant(pad: str | Path):

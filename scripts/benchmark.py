@@ -20,7 +20,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 HERHALINGEN = 7
 
@@ -52,9 +51,9 @@ def koude_start() -> None:
 def evaluaties() -> None:
     import psutil
 
-    from engine.beoordelen import Beoordelaar
-    from engine.feiten import feiten_van
-    from engine.laden import STANDAARDPAKKET, lees_casus, lees_regelpakket
+    from samenwerkingstoets.engine.beoordelen import Beoordelaar
+    from samenwerkingstoets.engine.feiten import feiten_van
+    from samenwerkingstoets.engine.laden import STANDAARDPAKKET, lees_casus, lees_regelpakket
 
     beoordelaar = Beoordelaar(lees_regelpakket(STANDAARDPAKKET))
     print("\nEvaluatie in één proces (feiten -> vormtabel -> regels -> advieswoord)")
@@ -93,9 +92,9 @@ def evaluaties() -> None:
 
 
 def wat_moet_er_veranderen() -> None:
-    from engine.beoordelen import Beoordelaar
-    from engine.laden import STANDAARDPAKKET, lees_casus, lees_regelpakket
-    from engine.watals import Zoeker, zoek_met_tussendoel
+    from samenwerkingstoets.engine.beoordelen import Beoordelaar
+    from samenwerkingstoets.engine.laden import STANDAARDPAKKET, lees_casus, lees_regelpakket
+    from samenwerkingstoets.engine.watals import Zoeker, zoek_met_tussendoel
 
     zoeker = Zoeker(Beoordelaar(lees_regelpakket(STANDAARDPAKKET)))
     print("\nwat-moet-er-veranderen in één proces (doel: onder 2 s per casus)")

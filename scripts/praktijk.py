@@ -11,10 +11,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path.insert(0, str(ROOT / "tests"))
 
-from engine.beoordelen import Beoordelaar  # noqa: E402
-from engine.laden import STANDAARDPAKKET, lees_regelpakket  # noqa: E402
+from samenwerkingstoets.engine.beoordelen import Beoordelaar  # noqa: E402
+from samenwerkingstoets.engine.laden import STANDAARDPAKKET, lees_regelpakket  # noqa: E402
 from praktijkset import uitkomsten, verslag  # noqa: E402
 
 if __name__ == "__main__":

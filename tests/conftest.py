@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from engine.beoordelen import Beoordelaar
-from engine.laden import STANDAARDPAKKET, casus_uit_data, lees_regelpakket
+from samenwerkingstoets.engine.beoordelen import Beoordelaar
+from samenwerkingstoets.engine.laden import STANDAARDPAKKET, casus_uit_data, lees_regelpakket
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "cases"

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import yaml
 
-from engine.beoordelen import Beoordelaar
-from engine.feiten import feiten_van
-from engine.laden import lees_casus
-from engine.regels import Advieswoord
+from samenwerkingstoets.engine.beoordelen import Beoordelaar
+from samenwerkingstoets.engine.feiten import feiten_van
+from samenwerkingstoets.engine.laden import lees_casus
+from samenwerkingstoets.engine.regels import Advieswoord
 
 PRAKTIJK = Path(__file__).resolve().parent / "praktijk"
 HERKOMSTVELDEN = {"titel", "adres", "uitgever", "jaar", "besluit", "verwacht_advies", "velden", "extra_bronnen"}

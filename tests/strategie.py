@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from engine.casus import CATALOGUS, ONBEKEND, SUCCESFACTOREN
-from engine.waarden import schone_tekst
+from samenwerkingstoets.engine.casus import CATALOGUS, ONBEKEND, SUCCESFACTOREN
+from samenwerkingstoets.engine.waarden import schone_tekst
 
 LEESBAAR = [v for v in CATALOGUS.values() if v.leesbaar and not v.afgeleid and "[]" not in v.pad
             and v.pad != "fase"]

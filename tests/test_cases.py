@@ -8,10 +8,10 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from cli import cli
+from samenwerkingstoets.cli import cli
 from conftest import CASES
-from engine.casus import CATALOGUS
-from engine.laden import lees_casus, lees_yaml
+from samenwerkingstoets.engine.casus import CATALOGUS
+from samenwerkingstoets.engine.laden import lees_casus, lees_yaml
 
 BESTANDEN = sorted(CASES.glob("*.yaml"))
 BELOFTE = re.compile(r"Verwacht advies: ([a-zë ]+?)[.(,]")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cli import cli
+from samenwerkingstoets.cli import cli
 from conftest import CASES, ROOT
 
 VOORBEELD = str(CASES / "regionale-inkoop-jeugdzorg.yaml")
@@ -75,7 +75,7 @@ def test_dekking_geeft_exitcode_1_als_een_criterium_geen_regel_heeft(tmp_path):
 
     import yaml
 
-    from engine.laden import STANDAARDPAKKET
+    from samenwerkingstoets.engine.laden import STANDAARDPAKKET
     shutil.copytree(STANDAARDPAKKET, tmp_path / "pakket")
     pack = tmp_path / "pakket" / "pack.yaml"
     data = yaml.safe_load(pack.read_text(encoding="utf-8"))
@@ -181,8 +181,8 @@ def test_elke_opdracht_heeft_nederlandse_hulp_met_voorbeeld_en_staat_in_de_readm
 
 
 def test_interne_fout_geeft_exitcode_1_zonder_traceback(monkeypatch):
-    import engine.beoordelen
-    monkeypatch.setattr(engine.beoordelen.Beoordelaar, "beoordeel", lambda self, c: 1 / 0)
+    from samenwerkingstoets.engine import beoordelen
+    monkeypatch.setattr(beoordelen.Beoordelaar, "beoordeel", lambda self, c: 1 / 0)
     r = run("beoordeel", VOORBEELD)
     assert r.exit_code == 1
     assert "Interne fout" in r.output and "Traceback" not in r.output
@@ -195,8 +195,8 @@ def test_readme_commandos_bestaan():
 
 
 def test_de_readme_beschrijft_elk_veld_van_het_casusformaat():
-    from engine.casus import CATALOGUS
-    from engine.casus import SUCCESFACTOREN
+    from samenwerkingstoets.engine.casus import CATALOGUS
+    from samenwerkingstoets.engine.casus import SUCCESFACTOREN
     tekst = (ROOT / "README.md").read_text(encoding="utf-8")
 
     def generiek(pad: str) -> str:  # succesfactoren.identiteit.score -> succesfactoren.FACTOR.score
@@ -216,3 +216,28 @@ def test_ci_voert_precies_de_twee_readme_opdrachten_uit():
     assert "samenwerkingstoets beoordeel cases/" in opdrachten[0]
     assert "pytest" in opdrachten[1]
     assert "README.md" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_zonder_opdracht_toont_samenwerkingstoets_de_hulp_met_exitcode_0():
+    r = run()
+    assert r.exit_code == 0
+    assert "Gebruik:" in r.output and "beoordeel" in r.output
+
+
+@pytest.mark.parametrize("doel", ["beëindigen", "Voortzetten onder voorwaarden", "voortzetten_onder_voorwaarden"])
+def test_doel_mag_geschreven_worden_zoals_de_uitvoer_het_schrijft(doel):
+    r = run("wat-moet-er-veranderen", str(CASES / "ict-samenwerking-lopend.yaml"), "--doel", doel, "--formaat", "json")
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.output)["doel"] in ("beeindigen", "voortzetten_onder_voorwaarden")
+
+
+def test_een_onbekend_doel_geeft_een_suggestie():
+    r = run("wat-moet-er-veranderen", str(CASES / "ict-samenwerking-lopend.yaml"), "--doel", "beindign")
+    assert r.exit_code == 2 and "Bedoelde u 'beeindigen'?" in r.output
+
+
+def test_regels_criterium_is_niet_hoofdlettergevoelig():
+    r = run("regels", "--criterium", "vis-ol1")
+    assert r.exit_code == 0 and "ol-geen-opgave" in r.output
+    fout = run("regels", "--criterium", "vis-ol9")
+    assert fout.exit_code == 2 and "Bedoelde u 'VIS-OL3'?" in fout.output

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-from cli import cli
+from samenwerkingstoets.cli import cli
 from conftest import CASES, ROOT
 
 GOLDEN = ROOT / "tests" / "golden"

@@ -17,11 +17,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import beoordeel
-from engine.casus import CATALOGUS, Fase
-from engine.feiten import feiten_van
-from engine.fouten import InvoerFout
-from engine.laden import casus_uit_data
-from engine.regels import ADVIES_RANG, Advieswoord
+from samenwerkingstoets.engine.casus import CATALOGUS, Fase
+from samenwerkingstoets.engine.feiten import feiten_van
+from samenwerkingstoets.engine.fouten import InvoerFout
+from samenwerkingstoets.engine.laden import casus_uit_data
+from samenwerkingstoets.engine.regels import ADVIES_RANG, Advieswoord
 from strategie import LEESBAAR, casussen, rommel
 
 INSTELLING = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -109,7 +109,7 @@ def test_willekeurige_invoer_geeft_een_geldige_casus_of_een_invoerfout(data):
 @settings(max_examples=150, deadline=None)
 @given(inhoud=st.binary(max_size=200))
 def test_willekeurige_bytes_in_een_bestand_geven_nooit_een_traceback(tmp_path_factory, inhoud):
-    from engine.laden import lees_casus
+    from samenwerkingstoets.engine.laden import lees_casus
     pad = tmp_path_factory.mktemp("rommel") / "casus.yaml"
     pad.write_bytes(inhoud)
     try:

@@ -10,12 +10,12 @@ import pytest
 from hypothesis import given, settings
 
 from conftest import CASES, beoordeel
-from engine import durable
-from engine.beoordelen import Beoordelaar
-from engine.feiten import feiten_van
-from engine.fouten import EngineFout
-from engine.laden import STANDAARDPAKKET, lees_casus, lees_regelpakket
-from engine.regels import EenVan, Toets
+from samenwerkingstoets.engine import durable
+from samenwerkingstoets.engine.beoordelen import Beoordelaar
+from samenwerkingstoets.engine.feiten import feiten_van
+from samenwerkingstoets.engine.fouten import EngineFout
+from samenwerkingstoets.engine.laden import STANDAARDPAKKET, lees_casus, lees_regelpakket
+from samenwerkingstoets.engine.regels import EenVan, Toets
 from strategie import casussen
 
 
@@ -48,7 +48,7 @@ def test_tienduizend_evaluaties_in_een_proces_zonder_crash_met_vlak_geheugen_en_
 @settings(max_examples=60, deadline=None)
 @given(data=casussen())
 def test_de_snelle_weg_en_durables_eigen_host_laten_dezelfde_regels_vuren(beoordelaar, data):
-    from engine.laden import casus_uit_data
+    from samenwerkingstoets.engine.laden import casus_uit_data
     feiten, _ = beoordelaar.afleiden(feiten_van(casus_uit_data(data)))
     assert beoordelaar._regels.evalueer(feiten) == beoordelaar._regels.evalueer_via_host(feiten)
 
@@ -79,7 +79,7 @@ def test_veel_regels_worden_over_delen_verdeeld_en_vuren_allemaal():
 
 def test_een_casus_die_veel_regels_tegelijk_raakt_overschrijdt_de_stapel_van_de_kern_niet(beoordelaar):
     """Alle thema's, alle rollen en een volledige scan gaven foutcode 303 (stapel van 64 vol)."""
-    from engine.casus import CATALOGUS
+    from samenwerkingstoets.engine.casus import CATALOGUS
     feiten = {"fase": "voorstel", "opgave.benoemd": "ja", "juridische_vorm": "vennootschap",
               "themas": list(CATALOGUS["themas"].waarden), "rol.eigen": list(CATALOGUS["rol.eigen"].waarden),
               "partners.zonder_beschreven_belang": ["Partner X"], "taak.wettelijk_verplicht_regionaal": "ja",

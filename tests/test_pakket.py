@@ -8,10 +8,10 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from engine.casus import CATALOGUS
-from engine.fouten import RegelpakketFout
-from engine.laden import STANDAARDPAKKET, lees_regelpakket
-from engine.regels import Effect
+from samenwerkingstoets.engine.casus import CATALOGUS
+from samenwerkingstoets.engine.fouten import RegelpakketFout
+from samenwerkingstoets.engine.laden import STANDAARDPAKKET, lees_regelpakket
+from samenwerkingstoets.engine.regels import Effect
 
 def test_elke_regel_heeft_id_criterium_effect_uitleg_en_een_bestaande_bron(pakket):
     for r in pakket.regels:

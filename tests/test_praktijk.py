@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from engine.casus import Fase
-from engine.laden import lees_casus
-from engine.regels import ADVIES_RANG, Advieswoord
+from samenwerkingstoets.engine.casus import Fase
+from samenwerkingstoets.engine.laden import lees_casus
+from samenwerkingstoets.engine.regels import ADVIES_RANG, Advieswoord
 from praktijkset import HERKOMSTVELDEN, PRAKTIJK, herkomst, namen, overeenstemming, uitkomsten, verslag
 
 DREMPEL = 0.80

@@ -8,11 +8,11 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from cli import cli
+from samenwerkingstoets.cli import cli
 from conftest import GOEDE_CASUS, beoordeel, met
-from engine.feiten import feiten_van
-from engine.fouten import CasusFout
-from engine.laden import lees_casus
+from samenwerkingstoets.engine.feiten import feiten_van
+from samenwerkingstoets.engine.fouten import CasusFout
+from samenwerkingstoets.engine.laden import lees_casus
 
 KOP = "naam: Proef\nfase: voorstel\n"
 

@@ -11,15 +11,15 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cli import cli
+from samenwerkingstoets.cli import cli
 from conftest import CASES, ROOT
-from engine.beoordelen import Beoordelaar
-from engine.casus import CATALOGUS
-from engine.feiten import feiten_van
-from engine.fouten import CasusFout, InvoerFout, RegelpakketFout
-from engine.laden import STANDAARDPAKKET, casus_uit_data, lees_casus, lees_regelpakket, lees_variant
-from engine.regels import ADVIES_RANG, Advieswoord
-from engine.watals import (WIJZIGBAAR, Variant, Zoeker, kolommen, lees_wat_als, pas_toe, toon_waarde,
+from samenwerkingstoets.engine.beoordelen import Beoordelaar
+from samenwerkingstoets.engine.casus import CATALOGUS
+from samenwerkingstoets.engine.feiten import feiten_van
+from samenwerkingstoets.engine.fouten import CasusFout, InvoerFout, RegelpakketFout
+from samenwerkingstoets.engine.laden import STANDAARDPAKKET, casus_uit_data, lees_casus, lees_regelpakket, lees_variant
+from samenwerkingstoets.engine.regels import ADVIES_RANG, Advieswoord
+from samenwerkingstoets.engine.watals import (WIJZIGBAAR, Variant, Zoeker, kolommen, lees_wat_als, pas_toe, toon_waarde,
                            vergelijk)
 from strategie import LEESBAAR, casussen
 
