@@ -111,10 +111,12 @@ def lees_varianten(variantpaden, wat_als) -> list:
 @cli.command(context_settings=HULP, options_metavar=OPTIES, short_help="Beoordeel een casus en toon het advies.")
 @click.argument("casus", metavar="CASUS")
 @formaat_optie
+@click.option("--volledig", is_flag=True,
+              help="Toon alles: ook aandachtspunten, alle sterktes, regels, gebruikte feiten en succesfactoren.")
 @met_opties(wat_als_opties)
 @regels_optie
 @fouten_naar_exitcode
-def beoordeel(casus, formaat, wat_als, variantpaden, regelpad):
+def beoordeel(casus, formaat, volledig, wat_als, variantpaden, regelpad):
     """Beoordeel één casusbestand (YAML) en toon het advies; met --wat-als of --variant het
     advies voor de gewijzigde casus.
 
@@ -127,7 +129,7 @@ def beoordeel(casus, formaat, wat_als, variantpaden, regelpad):
     pakket = lees_regelpakket(regelpad)
     gewijzigd, variant = met_varianten(lees_casus(casus), lees_varianten(variantpaden, wat_als))
     advies = Beoordelaar(pakket).beoordeel(gewijzigd).model_copy(update={"variant": variant})
-    click.echo(toon_advies(advies, formaat), nl=False)
+    click.echo(toon_advies(advies, formaat, volledig), nl=False)
 
 
 @cli.command(context_settings=HULP, options_metavar=OPTIES, short_help="Vergelijk casussen, varianten of beleid.")

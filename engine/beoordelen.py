@@ -17,7 +17,8 @@ from .advies import (Advies, Bandbreedte, Bevinding, Bronvermelding, Factorscore
                      waarom_niet)
 from .casus import CATALOGUS, ONBEKEND, SUCCESFACTOREN, Casus, Fase
 from .feiten import HERBEREKEND, Feiten, aanvullen, feiten_van
-from .regels import ADVIES_RANG, Advieswoord, Effect, GeladenRegel, Regelpakket
+from .regels import ADVIES_RANG, Advieswoord, Effect, GeladenRegel, Regelpakket, kan_in_fase
+from .waarden import toon
 
 # Hoeveel combinaties van onbekende feiten zonder vaste volgorde de bandbreedte nog volledig
 # doorrekent; daarboven zoekt zij per veld (en neemt de grenzen ruim).
@@ -25,22 +26,6 @@ MAX_COMBINATIES = 64
 GROOT_BEDRAG = 10**12
 
 _PLAATSHOUDER = re.compile(r"\{([a-z_.]+)\}")
-
-
-def toon(waarde: Any) -> str:
-    """Een feitwaarde zoals een lezer haar ziet: '2,5', 'trekker of aanjager', 'onbekend'."""
-    if waarde is None:
-        return ONBEKEND
-    if isinstance(waarde, float):
-        return f"{waarde:.1f}".replace(".", ",")
-    if isinstance(waarde, int) and not isinstance(waarde, bool) and waarde >= 10_000:
-        return f"{waarde:,}".replace(",", ".")
-    if isinstance(waarde, list):
-        if not waarde:
-            return "geen"
-        woorden = [str(w).replace("_", " ") for w in waarde]
-        return woorden[0] if len(woorden) == 1 else ", ".join(woorden[:-1]) + " of " + woorden[-1]
-    return str(waarde).replace("_", " ")
 
 
 def vul_in(tekst: str, feiten: Feiten) -> str:
@@ -165,13 +150,17 @@ class Beoordelaar:
 
     # --- onbekende feiten -----------------------------------------------------------
 
-    def _afhankelijkheden(self) -> dict[str, list[str]]:
-        """Per basisveld: de regels die het lezen, direct of via een afgeleid veld."""
-        uit: dict[str, list[str]] = {}
+    def _afhankelijkheden(self) -> dict[str, dict[str, list[str]]]:
+        """Per fase en per basisveld: de regels die het lezen (direct of via een afgeleid veld) en in
+        die fase kunnen vuren. Een veld dat in een fase geen rol speelt, is daar nooit 'onbekend'."""
+        uit: dict[str, dict[str, list[str]]] = {f.value: {} for f in Fase}
         for regel in self.pakket.regels:
-            for basisveld in regel.basisvelden:
-                if basisveld in CATALOGUS and CATALOGUS[basisveld].leesbaar:
-                    uit.setdefault(basisveld, []).append(regel.id)
+            for fase, velden in uit.items():
+                if not kan_in_fase(regel.voorwaarde, fase):
+                    continue
+                for basisveld in regel.basisvelden:
+                    if basisveld in CATALOGUS and CATALOGUS[basisveld].leesbaar:
+                        velden.setdefault(basisveld, []).append(regel.id)
         return uit
 
     def kandidaten(self, veld: str) -> list[Any]:
@@ -192,8 +181,8 @@ class Beoordelaar:
 
     def ontbrekend(self, basis: Feiten, huidig: Advieswoord) -> list[OntbrekendeInformatie]:
         uit = []
-        for veld, regels in self._afhankelijk.items():
-            if veld in basis:
+        for veld, regels in self._afhankelijk[basis["fase"]].items():
+            if veld in basis or veld == "fase":
                 continue
             per_waarde = {}
             for waarde in self.kandidaten(veld):

@@ -734,3 +734,12 @@ def velden_onder(pad: str) -> list[str]:
         if naam and naam not in namen:
             namen.append(naam)
     return namen
+
+
+def label(pad: str) -> str:
+    """Het Nederlandse label van een veld voor de uitvoer, uit de veldcatalogus ('Is er een businesscase?')."""
+    info = CATALOGUS.get(pad)
+    if info is None or not info.beschrijving:
+        return pad
+    tekst = info.beschrijving.removeprefix("afgeleid: ")
+    return tekst[:1].upper() + tekst[1:]

@@ -112,6 +112,23 @@ class EenVan:
 
 Voorwaarde = Toets | Alle | EenVan
 
+def kan_in_fase(voorwaarde: "Voorwaarde", fase: str) -> bool:
+    """Kan deze voorwaarde waar zijn bij een casus van deze fase? (Alleen de toetsen op `fase` tellen.)"""
+    if isinstance(voorwaarde, Toets):
+        if voorwaarde.veld != "fase":
+            return True
+        if voorwaarde.op == "is":
+            return voorwaarde.waarde == fase
+        if voorwaarde.op == "in":
+            return fase in voorwaarde.waarde
+        if voorwaarde.op == "niet":
+            return voorwaarde.waarde != fase
+        return True
+    if isinstance(voorwaarde, Alle):
+        return all(kan_in_fase(d, fase) for d in voorwaarde.delen)
+    return any(kan_in_fase(d, fase) for d in voorwaarde.delen)
+
+
 VERGELIJKINGEN = {"minstens", "hoogstens", "groter_dan", "kleiner_dan"}
 OPS_PER_SOORT = {
     "woord": {"is", "niet", "in", "onbekend", "bekend"},

@@ -5,6 +5,9 @@ Een beleidsadviseur schrijft een bedrag als `750.000`, `€ 750.000` of `1,5 mil
 zoals die in het bestand stond (`Kommagetal.tekst`), en leest `lees_bedrag` die tekst.
 Wat niet zonder twijfel te lezen is, wordt geweigerd met een melding die de oplossing toont:
 een bedrag wordt nooit stil omgezet.
+
+Het omgekeerde staat hier ook: hoe een waarde in de uitvoer verschijnt (`toon`), met de juiste
+Nederlandse spelling van woorden (`woord`: kostenefficiëntie, continuïteit) en meervouden (`aantal`).
 """
 
 from __future__ import annotations
@@ -83,3 +86,49 @@ def schone_tekst(tekst: str) -> str:
     de randen; regeleinden en tabs binnen de tekst blijven staan."""
     schoon = "".join(t for t in tekst if t in "\n\t" or unicodedata.category(t) not in _ONZICHTBAAR)
     return schoon.strip()
+
+
+# --- waarden tonen ----------------------------------------------------------------------
+
+# Woorden uit de woordenlijsten zijn machinewoorden zonder trema's; in de uitvoer krijgen ze hun spelling.
+SPELLING = {
+    "kostenefficientie": "kostenefficiëntie",
+    "continuiteit": "continuïteit",
+    "beeindigen": "beëindigen",
+}
+
+
+def woord(machinewoord: str) -> str:
+    """Een woord uit een woordenlijst zoals een lezer het ziet: 'kostenefficiëntie', 'lang'."""
+    tekst = str(machinewoord)
+    return SPELLING.get(tekst, tekst).replace("_", " ")
+
+
+def toon(waarde: Any) -> str:
+    """Een feitwaarde zoals een lezer haar ziet: '2,5', '750.000', 'trekker of aanjager', 'onbekend'."""
+    if waarde is None:
+        return "onbekend"
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    if isinstance(waarde, float):
+        return f"{waarde:.1f}".replace(".", ",")
+    if isinstance(waarde, int) and waarde >= 10_000:
+        return f"{waarde:,}".replace(",", ".")
+    if isinstance(waarde, list):
+        if not waarde:
+            return "geen"
+        woorden = [woord(w) for w in waarde]
+        return woorden[0] if len(woorden) == 1 else ", ".join(woorden[:-1]) + " of " + woorden[-1]
+    return woord(waarde)
+
+
+MEERVOUD = {
+    "voorwaarde": "voorwaarden", "aandachtspunt": "aandachtspunten", "sterkte": "sterktes",
+    "regel": "regels", "combinatie": "combinaties", "casus": "casussen", "bevinding": "bevindingen",
+    "actie": "acties", "criterium": "criteria", "voorstel": "voorstellen", "blokkerend": "blokkerend",
+}
+
+
+def aantal(n: int, enkelvoud: str) -> str:
+    """'1 voorwaarde', '3 voorwaarden', '0 sterktes'."""
+    return f"{n} {enkelvoud if n == 1 else MEERVOUD.get(enkelvoud, enkelvoud)}"

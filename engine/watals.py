@@ -139,6 +139,7 @@ class Verschil(Uitvoer):
 
     regel: str
     criterium: str
+    criterium_naam: str
     uitleg: str
     per_kolom: list[Effect | None]
 
@@ -156,7 +157,8 @@ def vergelijk(kolommen: list[Kolom]) -> Vergelijking:
         effecten = [b[regel].effect if regel in b else None for b in per_kolom]
         if len(set(effecten)) > 1:
             voorbeeld = next(b[regel] for b in per_kolom if regel in b)
-            verschillen.append(Verschil(regel=regel, criterium=voorbeeld.criterium, uitleg=voorbeeld.uitleg,
+            verschillen.append(Verschil(regel=regel, criterium=voorbeeld.criterium,
+                                        criterium_naam=voorbeeld.criterium_naam, uitleg=voorbeeld.uitleg,
                                         per_kolom=effecten))
     return Vergelijking(kolommen=kolommen, verschillen=verschillen)
 
@@ -177,6 +179,7 @@ class Voorstel(Uitvoer):
     advies_tekst: str
     verdwenen: list[str]
     nieuw: list[str]
+    lost_op: list[str]  # de criteria (naam) van de bevindingen die verdwijnen
 
 
 class Zoekresultaat(Uitvoer):
@@ -340,11 +343,14 @@ class Zoeker:
         na = {b.regel for b in advies.bevindingen}
         volgorde = {r.id: i for i, r in enumerate(self.b.pakket.regels)}
         acties = sorted(set_, key=lambda a: (INSPANNING_GEWICHT[self.acties[a].inspanning], a))
+        verdwenen = sorted(beginregels - na, key=volgorde.get)
+        criteria = self.b.pakket.kop.criteria
+        lost_op = list(dict.fromkeys(criteria[self.b.pakket.regel(r).regel.criterium].naam for r in verdwenen))
         return Voorstel(acties=[VoorgesteldeActie(id=a, tekst=self.acties[a].tekst,
                                                   inspanning=self.acties[a].inspanning) for a in acties],
                         inspanning=self.inspanning(set_), wijzigingen=wijzigingen, advies=advies.advies,
-                        advies_tekst=advies.advies_tekst, verdwenen=sorted(beginregels - na, key=volgorde.get),
-                        nieuw=sorted(na - beginregels, key=volgorde.get))
+                        advies_tekst=advies.advies_tekst, verdwenen=verdwenen,
+                        nieuw=sorted(na - beginregels, key=volgorde.get), lost_op=lost_op)
 
 
 # --- samenstellen voor de opdrachtregel ------------------------------------------------------

@@ -26,7 +26,46 @@ def test_beoordeel_toont_eerst_het_advies_dan_voorwaarden_en_bevindingen_met_bro
     assert uit.index("ADVIES: AANGAAN ONDER VOORWAARDEN") < uit.index("Voorwaarden") < uit.index("Bevindingen")
     assert "Het college laat een businesscase opstellen" in uit
     assert "(Berenschot)," in uit  # de bron van BE-2
-    assert "Waarom geen ander advies" in uit
+    assert "Sterkste punten" in uit and "--volledig" in uit
+    assert "Waarom geen ander advies" not in uit and "be-businesscase-ontbreekt" not in uit
+
+
+def test_volledig_toont_ook_regels_feiten_succesfactoren_en_waarom_geen_ander_advies():
+    r = run("beoordeel", str(CASES / "ambtelijke-bedrijfsvoering-zonder-businesscase.yaml"), "--volledig")
+    assert r.exit_code == 0, r.output
+    assert "Waarom geen ander advies" in r.output and "be-businesscase-ontbreekt" in r.output
+    assert "Sterktes (" in r.output and "Succesfactoren" in r.output
+
+
+@pytest.mark.parametrize("pad", sorted(CASES.glob("*.yaml")), ids=lambda p: p.name)
+@pytest.mark.parametrize("extra", [[], ["--volledig"]])
+def test_op_80_kolommen_is_geen_regel_breder_dan_80_tekens(pad, extra, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    for opdracht in (["beoordeel", str(pad), *extra], ["wat-moet-er-veranderen", str(pad)]):
+        r = run(*opdracht)
+        assert r.exit_code == 0, r.output
+        te_breed = [regel for regel in r.output.splitlines() if len(regel) > 80]
+        assert not te_breed, te_breed
+
+
+def test_vergelijk_regels_en_dekking_passen_in_80_kolommen(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    for opdracht in (["vergelijk", *map(str, sorted(CASES.glob("*lopend.yaml"))[:3])], ["regels"],
+                     ["regels", "--dekking"]):
+        r = run(*opdracht)
+        assert r.exit_code in (0, 1), r.output
+        assert max(len(regel) for regel in r.output.splitlines()) <= 80, opdracht
+
+
+def test_woorden_worden_niet_midden_in_afgebroken(monkeypatch):
+    """Smal of breed: dezelfde woorden in dezelfde volgorde; afbreken gebeurt alleen tussen woorden."""
+    uitvoer = {}
+    for kolommen in ("60", "1000"):
+        monkeypatch.setenv("COLUMNS", kolommen)
+        tekst = run("beoordeel", str(CASES / "ict-samenwerking-lopend.yaml")).output
+        uitvoer[kolommen] = [w for w in tekst.split() if set(w) != {"="}]
+    assert uitvoer["60"] == uitvoer["1000"]
+    assert "kostenefficiëntie," in uitvoer["60"]
 
 
 def test_json_heeft_het_gedocumenteerde_formaat():
@@ -83,11 +122,11 @@ def test_dekking_geeft_exitcode_1_als_een_criterium_geen_regel_heeft(tmp_path):
     pack.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     r = run("regels", "--dekking", "--regels", str(tmp_path / "pakket"))
     assert r.exit_code == 1
-    assert "VIS-XX1" in r.output and "GEEN" in r.output and "1 criteria hebben geen enkele regel." in r.output
+    assert "VIS-XX1" in r.output and "GEEN" in r.output and "1 criterium zonder enige regel." in r.output
 
 
 def test_tabel_toont_de_tien_succesfactorscores_en_de_laagste_partner():
-    r = run("beoordeel", str(CASES / "economische-samenwerking-mra.yaml"))
+    r = run("beoordeel", str(CASES / "economische-samenwerking-mra.yaml"), "--volledig")
     assert r.exit_code == 0
     assert "Succesfactoren" in r.output
     assert "SF-10" in r.output and "2,0 (Zaanstad)" in r.output

@@ -8,5 +8,8 @@ from . import json, markdown, tabel
 WEERGAVEN = {"tabel": tabel, "json": json, "markdown": markdown}
 
 
-def toon_advies(advies: Advies, formaat: str) -> str:
+def toon_advies(advies: Advies, formaat: str, volledig: bool = False) -> str:
+    """Het advies in het gevraagde formaat; `volledig` geldt voor de tabel (markdown en json zijn altijd volledig)."""
+    if formaat == "tabel":
+        return tabel.advies(advies, volledig=volledig)
     return WEERGAVEN[formaat].advies(advies)

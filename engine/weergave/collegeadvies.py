@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..advies import Advies, Bevinding
 from ..casus import VORM_SOORT, Casus
 from ..regels import EFFECT_VOLGORDE, Advieswoord, Effect, Regelpakket
-from ..beoordelen import toon
+from ..waarden import toon
 from ..watals import Vergelijking
 from .tabel import KOPJES, factorrijen
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from ..advies import Advies
+from ..casus import label
 from ..regels import EFFECT_VOLGORDE, Advieswoord
+from ..waarden import toon
 from ..watals import Vergelijking, Zoekresultaat, toon_waarde
 from .tabel import KOPJES, bandbreedte_tekst, beeindigen_kop, factorrijen, uitzoekregels, vergelijkingsrijen, voorwaarden_kop
 
@@ -47,8 +49,8 @@ def advies(advies: Advies) -> str:
     uit += ["", "## Nog te achterhalen", ""]
     if veranderend:
         for o in veranderend:
-            gevolgen = "; ".join(f"{w}: {a.tekst}" for w, a in o.advies_per_waarde.items())
-            uit.append(f"- `{o.veld}` ({o.beschrijving}): {gevolgen}")
+            gevolgen = "; ".join(f"{toon(w)}: {a.tekst}" for w, a in o.advies_per_waarde.items())
+            uit.append(f"- {_cel(label(o.veld))}: {gevolgen}")
     else:
         uit.append("Geen onbekend feit kan dit advies nog veranderen.")
     return "\n".join(uit) + "\n"

@@ -1,14 +1,23 @@
-"""Het advies als tekst voor de terminal: eerst het oordeel, dan voorwaarden, dan bevindingen."""
+"""Het advies als tekst voor de terminal: eerst het oordeel, dan wat het bepaalt, dan de rest.
+
+Alles past in de breedte van de terminal (`shutil.get_terminal_size`, 100 als de uitvoer niet naar een
+terminal gaat): tekst wordt op woordgrenzen afgebroken, nooit midden in een woord of regel-id. De
+standaardweergave toont wat een adviseur eerst leest; `volledig=True` (`--volledig`) toont alles,
+ook regel-ids, gebruikte feiten en de succesfactoren.
+"""
 
 from __future__ import annotations
 
+import shutil
+import textwrap
 from typing import Any
 
 from tabulate import tabulate
 
 from ..advies import Advies, Bevinding
-from ..beoordelen import toon
-from ..regels import EFFECT_VOLGORDE, Advieswoord, GeladenRegel
+from ..casus import label
+from ..regels import EFFECT_VOLGORDE, Advieswoord, Effect, GeladenRegel
+from ..waarden import aantal, toon
 from ..watals import Vergelijking, Zoekresultaat, toon_waarde
 
 KOPJES = {
@@ -17,20 +26,49 @@ KOPJES = {
     "aandachtspunt": "Aandachtspunten",
     "sterkte": "Sterktes",
 }
+STANDAARDBREEDTE = 100
+STERKSTE = 3
+NOG_UITZOEKEN = 5
 
 
-def _kop(tekst: str) -> str:
-    return f"{tekst}\n{'=' * len(tekst)}"
+def breedte() -> int:
+    """De breedte van de terminal (of COLUMNS); 100 als de uitvoer niet naar een terminal gaat."""
+    return max(40, shutil.get_terminal_size((STANDAARDBREEDTE, 24)).columns)
 
 
-def _feiten(bevinding: Bevinding) -> str:
-    return "; ".join(f"{veld} = {_waarde(w)}" for veld, w in bevinding.feiten.items())
+def _regels(tekst: str, inspringen: str = "", daarna: str | None = None) -> list[str]:
+    """Tekst afgebroken op woordgrenzen binnen de terminalbreedte."""
+    return textwrap.wrap(" ".join(str(tekst).split()), width=breedte(), initial_indent=inspringen,
+                         subsequent_indent=inspringen if daarna is None else daarna,
+                         break_long_words=False, break_on_hyphens=False) or [inspringen.rstrip()]
 
 
-def _waarde(w: Any) -> str:
-    if isinstance(w, list):
-        return "[" + ", ".join(map(str, w)) + "]"
-    return str(w)
+def _punt(tekst: str, teken: str = "-") -> list[str]:
+    return _regels(tekst, f"{teken} ", " " * (len(teken) + 1))
+
+
+def _genummerd(teksten: list[str]) -> list[str]:
+    uit = []
+    for i, tekst in enumerate(teksten, 1):
+        teken = f"{i}."
+        uit += _regels(tekst, f"{teken} ", " " * (len(teken) + 1))
+    return uit
+
+
+def _kop(tekst: str) -> list[str]:
+    regels = _regels(tekst)
+    return regels + ["=" * min(breedte(), max(len(r) for r in regels))]
+
+
+def _cel(tekst: str, kolom: int) -> str:
+    """Een tabelcel, vooraf afgebroken op woordgrenzen (tabulate breekt anders midden in woorden);
+    regels die al in de tekst staan (zoals een opsomming) blijven staan."""
+    regels = []
+    for deel in str(tekst).split("\n"):
+        inspringen = "  " if deel.startswith("- ") else ""
+        regels += textwrap.wrap(" ".join(deel.split()), width=max(8, kolom), subsequent_indent=inspringen,
+                                break_long_words=False, break_on_hyphens=False)
+    return "\n".join(regels)
 
 
 def factorrijen(advies: Advies) -> list[list[str]]:
@@ -72,72 +110,110 @@ def uitzoekregels(advies: Advies) -> list[str]:
             for i, u in enumerate(advies.eerst_uitzoeken, 1)]
 
 
+def telling_tekst(advies: Advies) -> str:
+    t = advies.telling
+    return ", ".join([f"{t['blokkerend']} blokkerend", aantal(t["voorwaarde"], "voorwaarde"),
+                      aantal(t["aandachtspunt"], "aandachtspunt"), aantal(t["sterkte"], "sterkte")])
+
+
 def kopregels(advies: Advies) -> list[str]:
     pakket = advies.regelpakket
-    regels = [f"Samenwerkingstoets: {advies.casus} ({advies.fase.value})"]
+    regels = _regels(f"Samenwerkingstoets: {advies.casus} ({advies.fase.value})")
     if advies.variant:
-        regels.append(f"Variant: {advies.variant}")
+        regels += _regels(f"Variant: {advies.variant}")
     peildatum = f"; peildatum {advies.peildatum.isoformat()}" if advies.peildatum else ""
-    regels += [f"Perspectief: {advies.perspectief}{peildatum}",
-               f"Regelpakket: {pakket.naam} {pakket.versie} (geldig vanaf {pakket.geldig_vanaf.isoformat()})"]
+    regels += _regels(f"Perspectief: {advies.perspectief}{peildatum}")
+    regels += _regels(f"Regelpakket: {pakket.naam} {pakket.versie} (geldig vanaf {pakket.geldig_vanaf.isoformat()})")
     return regels
 
 
-def advies(advies: Advies) -> str:
-    uit = kopregels(advies) + ["", _kop(f"ADVIES: {advies.advies_tekst.upper()}"), advies.beslisregel,
-                                bandbreedte_tekst(advies), ""]
+def _bevinding(b: Bevinding, volledig: bool) -> list[str]:
+    uit = _punt(f"{b.criterium_naam}: {b.uitleg}")
+    bron = f"Bron: {b.bron.tekst}".rstrip(".") + ("" if b.bron.sectie.endswith("?") else ".")
+    if volledig:
+        feiten = "; ".join(f"{label(veld)} = {toon(w)}" for veld, w in b.feiten.items())
+        bron = f"{b.criterium}, regel {b.regel}. Feiten: {feiten}. {bron}"
+    return uit + _regels(bron, "  ")
+
+
+def advies(advies: Advies, volledig: bool = False) -> str:
+    uit = kopregels(advies) + [""] + _kop(f"ADVIES: {advies.advies_tekst.upper()}")
+    uit += _regels(advies.beslisregel) + _regels(bandbreedte_tekst(advies)) + [""]
     if advies.advies == Advieswoord.onvoldoende_informatie:
-        uit += [_kop("Eerst uitzoeken")] + uitzoekregels(advies) + [""]
+        uit += _kop("Eerst uitzoeken") + _genummerd(
+            [u.vraag + (" (kernvraag)" if u.kernvraag else "") for u in advies.eerst_uitzoeken]) + [""]
     if advies.bij_beeindigen and advies.advies in (Advieswoord.beeindigen, Advieswoord.niet_aangaan):
-        uit += [_kop(beeindigen_kop(advies))] + [f"{i}. {v}" for i, v in enumerate(advies.bij_beeindigen, 1)] + [""]
+        uit += _kop(beeindigen_kop(advies)) + _genummerd(advies.bij_beeindigen) + [""]
     if advies.voorwaarden:
-        uit.append(_kop(voorwaarden_kop(advies)))
-        uit += [f"{i}. {v}" for i, v in enumerate(advies.voorwaarden, 1)] + [""]
-    uit.append(_kop("Bevindingen"))
-    uit.append(", ".join(f"{n} {effect}" for effect, n in advies.telling.items()))
+        uit += _kop(voorwaarden_kop(advies)) + _genummerd(advies.voorwaarden) + [""]
+    uit += _kop("Bevindingen") + _regels(telling_tekst(advies))
     for effect in EFFECT_VOLGORDE:
         groep = [b for b in advies.bevindingen if b.effect == effect]
-        if not groep:
+        if not volledig and effect == Effect.aandachtspunt:
             continue
-        uit += ["", f"{KOPJES[effect.value]} ({len(groep)})"]
-        rijen = [[f"{b.criterium}\n{b.criterium_naam}", f"{b.uitleg}\nRegel: {b.regel}. Feiten: {_feiten(b)}",
-                  b.bron.tekst] for b in groep]
-        uit.append(tabulate(rijen, headers=["Criterium", "Uitleg", "Bron"], tablefmt="simple_grid",
-                            maxcolwidths=[16, 58, 26]))
-    uit += ["", _kop("Succesfactoren (gemiddelde van de twee stellingen, 1 t/m 5)")]
-    uit.append(tabulate(factorrijen(advies), headers=["Factor", "", "Eigen scan", "Laagste partner"],
-                        tablefmt="simple"))
-    uit += ["", _kop("Waarom geen ander advies")]
-    uit += [f"- {w.advies_tekst}: {w.reden}" for w in advies.waarom_niet]
-    veranderend = [o for o in advies.ontbrekende_informatie if o.kan_advies_veranderen]
-    uit += ["", _kop("Nog te achterhalen")]
-    if veranderend:
-        uit.append("Deze onbekende feiten kunnen het advies nog veranderen:")
-        for o in veranderend:
-            gevolgen = "; ".join(f"{w} -> {a.tekst}" for w, a in o.advies_per_waarde.items())
-            uit.append(f"- {o.veld} ({o.beschrijving}): {gevolgen}")
+        if not volledig and effect == Effect.sterkte:
+            if groep:
+                uit += ["", f"Sterkste punten ({min(STERKSTE, len(groep))} van {len(groep)})"]
+                for b in groep[:STERKSTE]:
+                    uit += _bevinding(b, volledig)
+            continue
+        if groep:
+            uit += ["", f"{KOPJES[effect.value]} ({len(groep)})"]
+            for b in groep:
+                uit += _bevinding(b, volledig)
+    uit += [""] + _nog_te_achterhalen(advies, volledig)
+    if volledig:
+        uit += [""] + _kop("Succesfactoren (gemiddelde van de twee stellingen, 1 t/m 5)")
+        kolom = max(16, breedte() - 40)
+        rijen = [[code, _cel(naam, kolom), eigen, _cel(partner, 16)] for code, naam, eigen, partner in factorrijen(advies)]
+        uit.append(tabulate(rijen, headers=["Factor", "", "Eigen", "Laagste partner"], tablefmt="simple"))
+        uit += [""] + _kop("Waarom geen ander advies")
+        for w in advies.waarom_niet:
+            uit += _punt(f"{w.advies_tekst}: {w.reden}")
     else:
-        uit.append("Geen onbekend feit kan dit advies nog veranderen.")
-    overig = [o.veld for o in advies.ontbrekende_informatie if not o.kan_advies_veranderen]
-    if overig:
-        uit.append(f"Ook onbekend, maar elk afzonderlijk verandert het advies niet: {', '.join(overig)}.")
+        uit += ["", *_regels("Aandachtspunten, alle sterktes, regels, gebruikte feiten en de succesfactoren: "
+                             "voeg --volledig toe.")]
     return "\n".join(uit) + "\n"
 
 
+def _nog_te_achterhalen(advies: Advies, volledig: bool) -> list[str]:
+    uit = _kop("Nog te achterhalen")
+    veranderend = [o for o in advies.ontbrekende_informatie if o.kan_advies_veranderen]
+    if not veranderend:
+        uit += _regels("Geen onbekend feit kan dit advies nog veranderen.")
+    else:
+        uit += _regels("Deze onbekende feiten kunnen het advies nog veranderen:")
+        for o in veranderend if volledig else veranderend[:NOG_UITZOEKEN]:
+            gevolgen = "; ".join(f"{toon(w)}: {a.tekst}" for w, a in o.advies_per_waarde.items())
+            uit += _punt(f"{label(o.veld)} ({gevolgen})")
+        if not volledig and len(veranderend) > NOG_UITZOEKEN:
+            uit += _regels(f"En nog {len(veranderend) - NOG_UITZOEKEN} meer (--volledig).")
+    overig = [o.veld for o in advies.ontbrekende_informatie if not o.kan_advies_veranderen]
+    if overig and volledig:
+        uit += _regels("Ook onbekend, maar elk afzonderlijk verandert het advies niet: "
+                       + "; ".join(label(v) for v in overig) + ".")
+    return uit
+
+
 def regels(regels: list[GeladenRegel], pakket: Any) -> str:
-    rijen = [[r.regel.criterium, r.id, r.regel.effect.value, r.regel.bron] for r in regels]
-    kop = f"Regelpakket {pakket.naam} {pakket.versie}: {len(regels)} regels"
-    return kop + "\n" + tabulate(rijen, headers=["Criterium", "Regel", "Effect", "Bron"], tablefmt="simple") + "\n"
+    """Elke regel op een eigen regel (criterium, effect, id), met de bron eronder: past in elke breedte."""
+    uit = _regels(f"Regelpakket {pakket.naam} {pakket.versie}: {aantal(len(regels), 'regel')}")
+    uit += ["", f"{'Criterium':<9} {'Effect':<13} Regel (bron)"]
+    for r in regels:
+        uit.append(f"{r.regel.criterium:<9} {r.regel.effect.value:<13} {r.id}")
+        uit += _regels(f"bron: {r.regel.bron}", " " * 24)
+    return "\n".join(uit) + "\n"
 
 
 def dekking(rijen: list, pakket: Any) -> str:
-    tabel = [[code, c.naam, pakket.kop.bronnen[c.bron].titel, n if n else "GEEN"] for code, c, n in rijen]
+    kolom = max(12, (breedte() - 30) // 2)
+    tabel = [[code, _cel(c.naam, kolom), _cel(pakket.kop.bronnen[c.bron].titel, kolom), n if n else "GEEN"]
+             for code, c, n in rijen]
     ongedekt = sum(1 for *_, n in rijen if not n)
-    slot = (f"{ongedekt} criteria hebben geen enkele regel." if ongedekt
+    slot = (f"{aantal(ongedekt, 'criterium')} zonder enige regel." if ongedekt
             else f"Alle {len(rijen)} criteria hebben minstens één regel.")
     return (f"Dekking van regelpakket {pakket.naam} {pakket.versie}\n"
-            + tabulate(tabel, headers=["Criterium", "Naam", "Bron", "Regels"], tablefmt="simple",
-                       maxcolwidths=[None, 45, 45, None])
+            + tabulate(tabel, headers=["Criterium", "Naam", "Bron", "Regels"], tablefmt="simple")
             + "\n" + slot + "\n")
 
 
@@ -145,6 +221,8 @@ def vergelijkingsrijen(v: Vergelijking, streep: str = "-") -> tuple[list[str], l
     """Kop en rijen van een vergelijking: advies, voorwaarden, tellingen, daarna de verschillen."""
     kop = [""] + [k.label for k in v.kolommen]
     rijen = [["Advies"] + [k.advies.advies_tekst for k in v.kolommen],
+             ["Bandbreedte"] + [f"{k.advies.bandbreedte.ongunstigst.tekst} tot {k.advies.bandbreedte.gunstigst.tekst}"
+                                for k in v.kolommen],
              ["Regelpakket"] + [k.regelpakket for k in v.kolommen],
              ["Voorwaarden (aantal)"] + [str(len(k.advies.voorwaarden)) for k in v.kolommen]]
     gedeeld = set.intersection(*(set(k.advies.voorwaarden) for k in v.kolommen))
@@ -154,24 +232,52 @@ def vergelijkingsrijen(v: Vergelijking, streep: str = "-") -> tuple[list[str], l
     for effect in EFFECT_VOLGORDE:
         rijen.append([KOPJES[effect.value]] + [str(k.advies.telling[effect.value]) for k in v.kolommen])
     for verschil in v.verschillen:
-        rijen.append([f"{verschil.criterium} {verschil.regel}"]
-                     + [e.value if e else streep for e in verschil.per_kolom])
+        rijen.append([verschil.criterium_naam] + [e.value if e else streep for e in verschil.per_kolom])
     return kop, rijen
+
+
+def _kolombreedtes(rijen: list[list[str]]) -> list[int]:
+    """Kolombreedtes binnen de terminal: elke kolom minstens zijn langste woord, de rest van de ruimte
+    naar rato van wat elke kolom zou willen (tabulate zet 2 spaties tussen kolommen en vult 2 op)."""
+    kolommen = list(zip(*rijen))
+    minimaal = [max((len(w) for cel in kolom for w in str(cel).split()), default=1) for kolom in kolommen]
+    gewenst = [max((len(regel) for cel in kolom for regel in str(cel).split("\n")), default=1) for kolom in kolommen]
+    ruimte = breedte() - 4 * len(kolommen)
+    over = max(0, ruimte - sum(minimaal))
+    extra = [g - m for g, m in zip(gewenst, minimaal)]
+    totaal = sum(extra) or 1
+    return [m + min(e, over * e // totaal) for m, e in zip(minimaal, extra)]
+
+
+def _onder_elkaar(kop: list[str], rijen: list[list[str]]) -> list[str]:
+    """Een vergelijking die niet naast elkaar past: per onderwerp de kolommen onder elkaar."""
+    uit = []
+    for rij in rijen:
+        uit.append(rij[0])
+        for label_, cel in zip(kop[1:], rij[1:]):
+            uit += _regels(f"{label_}: {' '.join(str(cel).split())}", "  ", "    ")
+    return uit
 
 
 def vergelijking(v: Vergelijking) -> str:
     kop, rijen = vergelijkingsrijen(v)
-    breedte = max(20, 100 // max(1, len(v.kolommen)))
-    uit = [_kop("Vergelijking"), tabulate(rijen, headers=kop, tablefmt="simple_grid",
-                                          maxcolwidths=[50] + [breedte] * len(v.kolommen))]
-    if v.verschillen:
-        uit.append(f"De laatste {len(v.verschillen)} rijen zijn de bevindingen die verschillen "
-                   "(effect per kolom; - = vuurt daar niet).")
+    breedtes = _kolombreedtes([kop] + rijen)
+    if sum(breedtes) + 4 * len(breedtes) > breedte():
+        uit = _kop("Vergelijking") + _onder_elkaar(kop, rijen)
     else:
-        uit.append("Er zijn geen verschillen in bevindingen.")
+        kop = [_cel(k, b) for k, b in zip(kop, breedtes)]
+        rijen = [[_cel(c, b) for c, b in zip(rij, breedtes)] for rij in rijen]
+        uit = _kop("Vergelijking") + [tabulate(rijen, headers=kop, tablefmt="simple")]
+    if v.verschillen:
+        n = len(v.verschillen)
+        uit += _regels((f"De laatste {n} onderwerpen zijn de bevindingen die verschillen" if n > 1 else
+                        "Het laatste onderwerp is de bevinding die verschilt") + " (effect per kolom; - = vuurt daar "
+                       "niet).")
+    else:
+        uit += _regels("Er zijn geen verschillen in bevindingen.")
     for k in v.kolommen:
         if k.variant_omschrijving:
-            uit.append(f"{k.label}: {k.variant_omschrijving}")
+            uit += _regels(f"{k.label}: {k.variant_omschrijving}")
     return "\n".join(uit) + "\n"
 
 
@@ -180,25 +286,35 @@ def wat_als_opdracht(casuspad: str, wijzigingen: dict[str, Any]) -> str:
     return f"samenwerkingstoets beoordeel {casuspad} " + " ".join(delen)
 
 
+def _opdrachtregels(casuspad: str, wijzigingen: dict[str, Any]) -> list[str]:
+    """De opdracht om een voorstel zelf te proberen, over regels verdeeld met een \\ aan het eind."""
+    delen = ["samenwerkingstoets beoordeel", casuspad] + [
+        f"--wat-als '{pad}={toon_waarde(w)}'" for pad, w in wijzigingen.items()]
+    return ["  " + d + (" \\" if i < len(delen) - 1 else "") for i, d in enumerate(delen)]
+
+
 def _zoekblok(z: Zoekresultaat, casuspad: str) -> list[str]:
-    uit = [f"Doel: {z.doel_tekst}. Huidig advies: {z.huidig_advies.tekst}.", z.toelichting]
+    uit = _regels(f"Doel: {z.doel_tekst}. Huidig advies: {z.huidig_advies.tekst}.") + _regels(z.toelichting)
+    for i, v in enumerate(z.voorstellen, 1):
+        uit += ["", *_regels(f"Voorstel {i}: {v.advies_tekst} (inspanning {v.inspanning})")]
+        for a in v.acties:
+            uit += _punt(f"{a.tekst} ({a.inspanning.value})")
+        if v.lost_op:
+            uit += _regels("Lost op: " + "; ".join(v.lost_op) + ".", "  ")
+        if v.nieuw:
+            uit += _regels(f"Nieuw erbij: {aantal(len(v.nieuw), 'bevinding')}.", "  ")
     if z.voorstellen:
-        rijen = [[i, "\n".join(f"- {a.tekst} ({a.inspanning.value})" for a in v.acties), v.advies_tekst,
-                  ", ".join(v.verdwenen) or "-", ", ".join(v.nieuw) or "-"]
-                 for i, v in enumerate(z.voorstellen, 1)]
-        uit.append(tabulate(rijen, headers=["#", "Wat de gemeente kan doen", "Advies", "Verdwijnen", "Nieuw"],
-                            tablefmt="simple_grid", maxcolwidths=[None, 44, 16, 32, 24]))
-        uit.append("Zelf proberen: " + wat_als_opdracht(casuspad, z.voorstellen[0].wijzigingen))
+        uit += ["", "Zelf proberen:"] + _opdrachtregels(casuspad, z.voorstellen[0].wijzigingen)
         if not z.volledig:
-            uit.append("Niet alle voorstellen zijn getoond.")
+            uit += _regels("Niet alle voorstellen zijn getoond.")
     if z.niet_voorgesteld:
-        uit.append("Ook van belang, maar door de gemeente niet zelf te veranderen (nooit voorgesteld): "
-                   + ", ".join(z.niet_voorgesteld) + ".")
+        uit += [""] + _regels("Ook van belang, maar niet door de gemeente zelf te veranderen (nooit "
+                              "voorgesteld): " + "; ".join(label(v) for v in z.niet_voorgesteld) + ".")
     return uit
 
 
 def zoekresultaat(z: Zoekresultaat, tussendoel: Zoekresultaat | None, casuspad: str) -> str:
-    uit = [_kop(f"Wat moet er veranderen: {z.casus}")] + _zoekblok(z, casuspad)
+    uit = _kop(f"Wat moet er veranderen: {z.casus}") + _zoekblok(z, casuspad)
     if tussendoel is not None:
-        uit += ["", _kop(f"Eerstvolgende stap: {tussendoel.doel_tekst}")] + _zoekblok(tussendoel, casuspad)
+        uit += [""] + _kop(f"Eerstvolgende stap: {tussendoel.doel_tekst}") + _zoekblok(tussendoel, casuspad)
     return "\n".join(uit) + "\n"
