@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from .casus import Casus, beschrijf, suggestie, velden_onder
 from .fouten import BestandFout, CasusFout, Melding, RegelpakketFout, YamlFout
 from .waarden import kommagetal
-from .regels import Kop, Overlay, Regelbestand, Regelpakket, controleer_pakket, inhoudshash
+from .regels import Kop, Overlay, Regelbestand, Regelpakket, controleer_pakket, inhoudshash, uitgeschreven
 
 MAX_MELDINGEN = 12
 # pydantic kan typelabels als 'function-before[...]' in een foutlocatie zetten; dat zijn geen velden.
@@ -325,6 +325,8 @@ def _lees_onderdelen(map_: Path, bezocht: set[Path]) -> tuple[Kop, list, list[Me
         except ValidationError as fout:
             meldingen += meldingen_uit(fout, gelezen, _modelvelden(Regelbestand))
             continue
+        inhoud, problemen = uitgeschreven(inhoud, gelezen.naam, gelezen.lijn)
+        meldingen += problemen
         bestanden.append((gelezen.naam, inhoud, gelezen.lijn))
     meldingen += _losse_bestanden(map_, set(kop.bestanden))
     return kop, bestanden, meldingen

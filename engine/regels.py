@@ -26,11 +26,12 @@ import functools
 import hashlib
 import json
 import re
+import string
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Callable, Iterator
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
 from .casus import CATALOGUS, ONBEKEND, Fase, suggestie
 from .fouten import Melding
@@ -367,13 +368,79 @@ class Overlay(Model):
     regels: dict[str, Regelwijziging] = Field(default_factory=dict)
 
 
+class Sjabloon(Model):
+    """Regels die voor elke rij van `voor` worden uitgeschreven; ${naam} wordt de waarde uit die rij.
+
+    Zo staat één beleidskeuze (bijvoorbeeld hoe een lage score op een succesfactor weegt) één keer
+    in het pakket, en krijgt elke uitgeschreven regel toch een vaste, eigen id.
+    """
+
+    voor: list[dict[str, str | int]] = Field(min_length=1)
+    regels: list[dict[str, Any]] = Field(min_length=1)
+
+
 class Regelbestand(Model):
-    """De inhoud van één regelbestand: de regels van één criteriumgroep."""
+    """De inhoud van één regelbestand: de regels van één criteriumgroep.
+
+    `geldt_voor` is een voorwaarde die voor elke regel van het bestand geldt (zoals {fase: lopend});
+    `sjablonen` worden na de gewone regels uitgeschreven. Na `uitgeschreven` staan alle regels in
+    `regels`, elk met de plaats in het bestand waar hij vandaan komt.
+    """
 
     groep: str
     omschrijving: str = ""
+    geldt_voor: dict[str, Any] | None = None
     regels: list[Regel] = Field(default_factory=list)
+    sjablonen: list[Sjabloon] = Field(default_factory=list)
     vormtabel: list[Vormrij] = Field(default_factory=list)
+    _herkomst: list[tuple] = PrivateAttr(default_factory=list)
+
+    def herkomst(self, i: int) -> tuple:
+        """De plaats in het bestand (als pad voor het regelnummer) van regel i."""
+        return self._herkomst[i] if i < len(self._herkomst) else ("regels", i)
+
+
+def _vul_sjabloon(waarde: Any, variabelen: dict[str, Any]) -> Any:
+    if isinstance(waarde, str):
+        return string.Template(waarde).safe_substitute(variabelen)
+    if isinstance(waarde, list):
+        return [_vul_sjabloon(w, variabelen) for w in waarde]
+    if isinstance(waarde, dict):
+        return {_vul_sjabloon(k, variabelen): _vul_sjabloon(w, variabelen) for k, w in waarde.items()}
+    return waarde
+
+
+def uitgeschreven(inhoud: Regelbestand, bestand: str, plaats: "Plaats") -> tuple[Regelbestand, list[Melding]]:
+    """Het regelbestand met alle sjablonen uitgeschreven en `geldt_voor` in elke regel verwerkt."""
+    meldingen: list[Melding] = []
+    regels: list[Regel] = []
+    herkomst: list[tuple] = []
+    for i, regel in enumerate(inhoud.regels):
+        regels.append(regel)
+        herkomst.append(("regels", i))
+    for j, sjabloon in enumerate(inhoud.sjablonen):
+        for variabelen in sjabloon.voor:
+            for k, ruw in enumerate(sjabloon.regels):
+                loc = ("sjablonen", j, "regels", k)
+                try:
+                    regels.append(Regel.model_validate(_vul_sjabloon(ruw, {str(n): str(w) for n, w in variabelen.items()})))
+                    herkomst.append(loc)
+                except ValidationError as fout:
+                    meldingen.append(Melding(bestand, f"sjabloon {j + 1}, regel {k + 1}: "
+                                                      f"{fout.errors()[0]['msg']}", plaats(loc)))
+    if inhoud.geldt_voor:
+        bewaakt = []
+        for regel, loc in zip(regels, herkomst):
+            if not isinstance(regel.als, dict) or set(regel.als) & set(inhoud.geldt_voor):
+                meldingen.append(Melding(bestand, f"regel '{regel.id}': 'geldt_voor' en de eigen voorwaarde "
+                                                  "noemen hetzelfde veld; haal het uit de regel", plaats(loc)))
+                bewaakt.append(regel)
+            else:
+                bewaakt.append(regel.model_copy(update={"als": {**inhoud.geldt_voor, **regel.als}}))
+        regels = bewaakt
+    uit = inhoud.model_copy(update={"regels": regels, "sjablonen": [], "geldt_voor": None})
+    uit._herkomst = herkomst
+    return uit, meldingen
 
 
 @dataclass(frozen=True)
@@ -491,7 +558,7 @@ def controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats]
 
     for bestand, inhoud, plaats in bestanden:
         for i, regel in enumerate(inhoud.regels):
-            lijn = plaats(("regels", i))
+            lijn = plaats(inhoud.herkomst(i))
             problemen: list[str] = []
             if regel.id in gezien:
                 problemen.append(f"regel-id '{regel.id}' komt twee keer voor (ook in {gezien[regel.id]})")

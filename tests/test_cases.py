@@ -9,7 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from samenwerkingstoets.cli import cli
-from conftest import CASES
+import yaml
+
+from conftest import CASES, ROOT, beoordeel
 from samenwerkingstoets.engine.casus import CATALOGUS
 from samenwerkingstoets.engine.laden import lees_casus, lees_yaml
 
@@ -63,3 +65,17 @@ def test_voorbeeldcasus_is_compleet(pad):
 def test_voorbeeldcasussen_bereiken_samen_alle_zes_adviezen():
     assert {_belofte(p) for p in BESTANDEN} == set(WOORD.values())
     assert len(BESTANDEN) >= 6
+
+
+@pytest.mark.parametrize("pad", sorted(CASES.glob("*.yaml")), ids=lambda p: p.name)
+def test_het_advies_van_elke_voorbeeldcasus_is_gelijk_aan_het_vastgelegde_advies(pad):
+    """Herschrijven van code of regelpakket (sjablonen, bestandsbrede voorwaarden) verandert geen advies.
+    Een bewuste wijziging van beleid werkt tests/golden/json/ bij (beoordeel ... --formaat json)."""
+    from samenwerkingstoets.engine.weergave.json import advies_data
+
+    verwacht = json.loads((ROOT / "tests" / "golden" / "json" / f"{pad.stem}.json").read_text(encoding="utf-8"))
+    nu = json.loads(json.dumps(advies_data(beoordeel(yaml.safe_load(pad.read_text(encoding="utf-8")))),
+                               default=str, ensure_ascii=False))
+    for advies in (verwacht, nu):
+        advies["regelpakket"].pop("inhoudshash")
+    assert nu == verwacht

@@ -137,3 +137,26 @@ def test_een_criterium_zonder_regels_heeft_dekking_nul(kopie):
     (kopie / "pack.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     dekking = {code: n for code, _, n in lees_regelpakket(kopie).dekking()}
     assert dekking["VIS-XX1"] == 0 and dekking["VIS-OL1"] > 0
+
+
+def test_een_sjabloon_schrijft_de_tien_succesfactoren_uit_met_vaste_ids(pakket):
+    ids = {r.id for r in pakket.regels}
+    for nr in range(2, 11):
+        assert {f"sf-{nr}-laag", f"sf-{nr}-laag-bij-partner", f"sf-{nr}-sterk"} <= ids
+    regel = pakket.regel("sf-7-laag-bij-partner")
+    assert regel.regel.criterium == "SF-7" and "relatie_sleutelfiguren" in regel.velden[0]
+    assert regel.lijn is not None  # de plaats van het sjabloon in het bestand
+
+
+def test_geldt_voor_zet_de_voorwaarde_voor_elke_regel_van_het_bestand(pakket):
+    evaluatie = [r for r in pakket.regels if r.bestand.endswith("evaluatie.yaml")]
+    assert evaluatie and all(r.regel.als.get("fase") == "lopend" for r in evaluatie)
+
+
+def test_een_fout_in_een_sjabloon_noemt_bestand_en_regel(kopie):
+    pad = kopie / "succesfactoren.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("criterium: SF-${nr}", "criterium: SF-${nummer}", 1),
+                   encoding="utf-8")
+    with pytest.raises(RegelpakketFout) as fout:
+        lees_regelpakket(kopie)
+    assert "succesfactoren.yaml" in str(fout.value) and "SF-${nummer}" in str(fout.value)
