@@ -100,10 +100,12 @@ def test_een_opgave_benoemen_maakt_het_advies_nooit_slechter(beoordelaar):
 @given(rommel)
 def test_willekeurige_invoer_geeft_een_geldige_casus_of_een_invoerfout(data):
     try:
-        casus_uit_data(data)
+        casus = casus_uit_data(data)
     except InvoerFout as fout:
         assert str(fout).startswith("De casus")
-        assert all(m.tekst for m in fout.meldingen)
+        assert fout.meldingen and all(m.tekst and m.bestand == "<casus>" for m in fout.meldingen)
+    else:
+        assert casus.naam and casus.fase in (Fase.voorstel, Fase.lopend)
 
 
 @settings(max_examples=150, deadline=None)
@@ -113,9 +115,12 @@ def test_willekeurige_bytes_in_een_bestand_geven_nooit_een_traceback(tmp_path_fa
     pad = tmp_path_factory.mktemp("rommel") / "casus.yaml"
     pad.write_bytes(inhoud)
     try:
-        lees_casus(pad)
-    except InvoerFout:
-        pass
+        casus = lees_casus(pad)
+    except InvoerFout as fout:
+        assert str(pad) in str(fout), "de melding noemt het bestand"
+        assert "Traceback" not in str(fout)
+    else:
+        assert casus.naam and casus.fase in (Fase.voorstel, Fase.lopend)
 
 
 def test_de_catalogus_ordent_alleen_bestaande_woorden():

@@ -16,32 +16,15 @@ Elk bestand in tests/spec/ bevat een lijst van gevallen:
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
-from conftest import GOEDE_CASUS, ROOT, beoordeel, met
-
-SPEC = Path(__file__).parent / "spec"
+from conftest import beoordeel
+from speclader import casusdata, gevallen
 
 
-def _gevallen():
-    for bestand in sorted(SPEC.glob("*.yaml")):
-        for geval in yaml.safe_load(bestand.read_text(encoding="utf-8")):
-            yield pytest.param(geval, id=f"{bestand.stem}: {geval['naam']}")
-
-
-@pytest.mark.parametrize("geval", list(_gevallen()))
+@pytest.mark.parametrize("geval", [pytest.param(g, id=i) for i, g in gevallen()])
 def test_spec(geval):
-    if "bestand" in geval:
-        data = yaml.safe_load((ROOT / geval["bestand"]).read_text(encoding="utf-8"))
-    elif "casus" in geval:
-        data = geval["casus"]
-    else:
-        assert geval["basis"] == "goed"
-        data = met(GOEDE_CASUS, geval.get("wijzig", {}))
-    advies = beoordeel(data)
+    advies = beoordeel(casusdata(geval))
     gevuurd = {b.regel for b in advies.bevindingen}
     assert advies.advies.value == geval["advies"], (advies.advies, sorted(gevuurd))
     for grens in ("ongunstigst", "gunstigst"):

@@ -21,6 +21,7 @@ from samenwerkingstoets.engine.laden import STANDAARDPAKKET, casus_uit_data, lee
 from samenwerkingstoets.engine.regels import ADVIES_RANG, Advieswoord
 from samenwerkingstoets.engine.watals import (WIJZIGBAAR, Variant, Zoeker, kolommen, lees_wat_als, pas_toe, toon_waarde,
                            vergelijk)
+from speclader import vergelijkgevallen
 from strategie import LEESBAAR, casussen
 
 VOORBEELDEN = sorted(CASES.glob("*.yaml"))
@@ -37,13 +38,7 @@ def zoeker(beoordelaar):
 
 # --- spec: vergelijkingen ------------------------------------------------------------------
 
-def _vergelijkingen():
-    for bestand in sorted((ROOT / "tests" / "spec" / "vergelijken").glob("*.yaml")):
-        for geval in yaml.safe_load(bestand.read_text(encoding="utf-8")):
-            yield pytest.param(geval, id=geval["naam"])
-
-
-@pytest.mark.parametrize("geval", list(_vergelijkingen()))
+@pytest.mark.parametrize("geval", [pytest.param(g, id=i) for i, g in vergelijkgevallen()])
 def test_vergelijking_spec(geval, beoordelaar):
     casus = lees_casus(ROOT / geval["casus"])
     varianten = []
