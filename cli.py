@@ -16,11 +16,9 @@ from . import clitekst
 from .engine.beoordelen import Beoordelaar
 from .engine.casus import suggestie
 from .engine.fouten import Fout, InvoerFout
-from .engine.laden import STANDAARDPAKKET, lees_casus, lees_regelpakket, lees_variant
+from .engine.laden import STANDAARDPAKKET, lees_casus, lees_regelpakket
 from .engine.regels import Advieswoord
 from .engine.schrijven import schrijf
-from .engine.watals import Zoeker, kolommen, lees_wat_als, met_varianten, zoek_met_tussendoel
-from .engine.watals import vergelijk as vergelijk_kolommen
 from .engine.weergave import WEERGAVEN, toon_advies
 from .engine.weergave import json as json_weergave
 from .engine.weergave import tabel as tabel_weergave
@@ -104,6 +102,11 @@ def met_opties(opties):
 
 
 def lees_varianten(variantpaden, wat_als) -> list:
+    """De varianten uit --variant en --wat-als; zonder die opties wordt de wat-als-code niet geladen."""
+    if not variantpaden and not wat_als:
+        return []
+    from .engine.varianten import lees_variant, lees_wat_als
+
     varianten = [lees_variant(p) for p in variantpaden]
     return varianten + ([lees_wat_als(list(wat_als))] if wat_als else [])
 
@@ -127,8 +130,12 @@ def beoordeel(casus, formaat, volledig, wat_als, variantpaden, regelpad):
       samenwerkingstoets beoordeel cases/ict-samenwerking-lopend.yaml --wat-als onderbouwing.businesscase=aanwezig
     """
     pakket = lees_regelpakket(regelpad)
-    gewijzigd, variant = met_varianten(lees_casus(casus), lees_varianten(variantpaden, wat_als))
-    advies = Beoordelaar(pakket).beoordeel(gewijzigd).model_copy(update={"variant": variant})
+    gelezen, varianten, variant = lees_casus(casus), lees_varianten(variantpaden, wat_als), None
+    if varianten:
+        from .engine.varianten import met_varianten
+
+        gelezen, variant = met_varianten(gelezen, varianten)
+    advies = Beoordelaar(pakket).beoordeel(gelezen, variant=variant)
     click.echo(toon_advies(advies, formaat, volledig), nl=False)
 
 
@@ -149,6 +156,8 @@ def vergelijk(casussen, formaat, wat_als, variantpaden, regelpaden):
       samenwerkingstoets vergelijk cases/ict-samenwerking-lopend.yaml --wat-als onderbouwing.businesscase=aanwezig
       samenwerkingstoets vergelijk cases/digitale-dienstverlening-voorstel.yaml --regels rules/alkmaar --regels rules/alkmaar-streng
     """
+    from .engine.watals import kolommen, vergelijk as vergelijk_kolommen
+
     beoordelaars = [Beoordelaar(lees_regelpakket(p)) for p in (regelpaden or [STANDAARDPAKKET])]
     gelezen = [lees_casus(c) for c in casussen]
     uitkomst = vergelijk_kolommen(kolommen(gelezen, lees_varianten(variantpaden, wat_als), beoordelaars))
@@ -174,6 +183,8 @@ def wat_moet_er_veranderen(casus, doel, formaat, regelpad):
       samenwerkingstoets wat-moet-er-veranderen cases/ambtelijke-bedrijfsvoering-zonder-businesscase.yaml
       samenwerkingstoets wat-moet-er-veranderen cases/ict-samenwerking-lopend.yaml --doel voortzetten_onder_voorwaarden
     """
+    from .engine.watals import Zoeker, zoek_met_tussendoel
+
     zoeker = Zoeker(Beoordelaar(lees_regelpakket(regelpad)))
     resultaat, tussendoel = zoek_met_tussendoel(zoeker, lees_casus(casus), doel)
     click.echo(WEERGAVEN[formaat].zoekresultaat(resultaat, tussendoel, casus), nl=False)
@@ -200,7 +211,7 @@ def collegeadvies(casus, formaat, uitvoer, overschrijf, datum, wat_als, variantp
       samenwerkingstoets collegeadvies cases/ict-samenwerking-lopend.yaml --formaat html -o ict.html \\
           --variant cases/varianten/ict-met-herstelplan.yaml
     """
-    from .engine.weergave.document import controleer_extensie, maak_collegeadvies  # alleen hier nodig
+    from .engine.collegevoorstel import controleer_extensie, maak_collegeadvies  # alleen hier nodig
 
     controleer_extensie(uitvoer, formaat)
     inhoud = maak_collegeadvies(casus, formaat, regelpad, lees_varianten(variantpaden, wat_als),

@@ -86,7 +86,8 @@ class Beoordelaar:
 
     # --- het advies -----------------------------------------------------------------
 
-    def beoordeel(self, casus: Casus) -> Advies:
+    def beoordeel(self, casus: Casus, variant: str | None = None) -> Advies:
+        """Het volledige advies; `variant` is de naam van de variant waarvan de casus het resultaat is."""
         basis = feiten_van(casus)
         feiten, rijen, ids = self._gevuurd(basis)
         bevindingen = sorteer([self._bevinding(self.pakket.regel(i), feiten) for i in ids], self._volgorde)
@@ -106,6 +107,7 @@ class Beoordelaar:
             "wat hieronder staat.")
         return Advies(
             casus=casus.naam,
+            variant=variant,
             fase=casus.fase,
             perspectief=casus.perspectief or kop.gemeente,
             peildatum=casus.peildatum,

@@ -9,17 +9,18 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import ValidationError
 
 from .casus import Casus, beschrijf, suggestie, velden_onder
-from .fouten import BestandFout, CasusFout, Melding, RegelpakketFout, YamlFout
+from .fouten import BestandFout, CasusFout, InvoerFout, Melding, RegelpakketFout, YamlFout
 from .waarden import kommagetal
 from .regels import Kop, Overlay, Regelbestand, Regelpakket, controleer_pakket, inhoudshash, uitgeschreven
 
 MAX_MELDINGEN = 12
+M = TypeVar("M")
 # pydantic kan typelabels als 'function-before[...]' in een foutlocatie zetten; dat zijn geen velden.
 _TYPELABEL = re.compile(r"^[a-z][a-z-]*\[.+\]$")
 
@@ -220,6 +221,14 @@ def _tekst(fout: dict, velden_van: Any) -> str:
     return f"ongeldige waarde {beschrijf(invoer)}"
 
 
+def valideer(model: type[M], data: Any, gelezen: Gelezen, velden_van: Any, fout: type[InvoerFout], kop: str) -> M:
+    """De enige plek waar data een model wordt: geldig, of een Nederlandse fout met bestand, regel en veld."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as probleem:
+        raise fout(kop, meldingen_uit(probleem, gelezen, velden_van)) from None
+
+
 def meldingen_uit(fout: ValidationError, gelezen: Gelezen, velden_van: Any) -> list[Melding]:
     meldingen = []
     for f in fout.errors():
@@ -241,20 +250,12 @@ def casusvelden(loc: tuple) -> list[str]:
 def lees_casus(pad: str | Path) -> Casus:
     """Lees en valideer een casusbestand."""
     gelezen = lees_yaml(pad)
-    try:
-        return Casus.model_validate(gelezen.data)
-    except ValidationError as fout:
-        meldingen = meldingen_uit(fout, gelezen, casusvelden)
-        raise CasusFout(f"De casus '{gelezen.naam}' klopt niet:", meldingen) from None
+    return valideer(Casus, gelezen.data, gelezen, casusvelden, CasusFout, f"De casus '{gelezen.naam}' klopt niet:")
 
 
 def casus_uit_data(data: dict, naam: str = "<casus>") -> Casus:
     """Valideer casusdata die niet uit een bestand komt (tests, wat-als)."""
-    gelezen = Gelezen(Path(naam), data)
-    try:
-        return Casus.model_validate(data)
-    except ValidationError as fout:
-        raise CasusFout(f"De casus '{naam}' klopt niet:", meldingen_uit(fout, gelezen, casusvelden)) from None
+    return valideer(Casus, data, Gelezen(Path(naam), data), casusvelden, CasusFout, f"De casus '{naam}' klopt niet:")
 
 
 # --- regelpakket ------------------------------------------------------------------------
@@ -311,19 +312,16 @@ def _lees_onderdelen(map_: Path, bezocht: set[Path]) -> tuple[Kop, list, list[Me
     kopbestand = lees_yaml(map_ / "pack.yaml")
     if "basis" in kopbestand.data:
         return _lees_overlay(map_, kopbestand, bezocht)
-    try:
-        kop = Kop.model_validate(kopbestand.data)
-    except ValidationError as fout:
-        raise RegelpakketFout(f"Het regelpakket '{map_}' klopt niet:",
-                              meldingen_uit(fout, kopbestand, _modelvelden(Kop))) from None
+    kop = valideer(Kop, kopbestand.data, kopbestand, _modelvelden(Kop), RegelpakketFout,
+                   f"Het regelpakket '{map_}' klopt niet:")
     meldingen: list[Melding] = []
     bestanden = []
     for naam in kop.bestanden:
         gelezen = lees_yaml(map_ / naam)
         try:
-            inhoud = Regelbestand.model_validate(gelezen.data)
-        except ValidationError as fout:
-            meldingen += meldingen_uit(fout, gelezen, _modelvelden(Regelbestand))
+            inhoud = valideer(Regelbestand, gelezen.data, gelezen, _modelvelden(Regelbestand), RegelpakketFout, "")
+        except RegelpakketFout as fout:
+            meldingen += fout.meldingen
             continue
         inhoud, problemen = uitgeschreven(inhoud, gelezen.naam, gelezen.lijn)
         meldingen += problemen
@@ -340,11 +338,8 @@ def _losse_bestanden(map_: Path, genoemd: set[str]) -> list[Melding]:
 
 def _lees_overlay(map_: Path, kopbestand: Gelezen, bezocht: set[Path]) -> tuple[Kop, list, list[Melding]]:
     """Een beleidsvariant: de basis, met gewijzigde parameters en regeleffecten."""
-    try:
-        overlay = Overlay.model_validate(kopbestand.data)
-    except ValidationError as fout:
-        raise RegelpakketFout(f"De beleidsvariant '{map_}' klopt niet:",
-                              meldingen_uit(fout, kopbestand, _modelvelden(Overlay))) from None
+    overlay = valideer(Overlay, kopbestand.data, kopbestand, _modelvelden(Overlay), RegelpakketFout,
+                       f"De beleidsvariant '{map_}' klopt niet:")
     try:
         basismap = _pakketmap(map_ / overlay.basis)
     except BestandFout as fout:
@@ -391,25 +386,6 @@ def _standaardpakket() -> Path:
 
 
 STANDAARDPAKKET = _standaardpakket()
-
-
-def lees_variant(pad: str | Path):
-    """Lees een variantbestand: `naam`, `omschrijving` en alleen de velden die veranderen."""
-    from .watals import Variant
-
-    gelezen = lees_yaml(pad)
-    data = dict(gelezen.data)
-    naam = data.pop("naam", None)
-    omschrijving = data.pop("omschrijving", "")
-    if not isinstance(naam, str) or not naam.strip():
-        raise CasusFout(f"De variant '{gelezen.naam}' klopt niet:", [Melding(
-            gelezen.naam, "een variant heeft een 'naam' nodig die zegt wat hij verandert", gelezen.lijn(("naam",)),
-            "naam")])
-    if not data:
-        raise CasusFout(f"De variant '{gelezen.naam}' klopt niet:", [Melding(
-            gelezen.naam, "de variant wijzigt geen enkel veld", 1)])
-    return Variant(naam=naam.strip(), omschrijving=str(omschrijving or "").strip(), wijzigingen=data,
-                   herkomst=gelezen.naam, bestand=gelezen)
 
 
 def bestandshash(pad: str | Path) -> str:

@@ -132,3 +132,12 @@ MEERVOUD = {
 def aantal(n: int, enkelvoud: str) -> str:
     """'1 voorwaarde', '3 voorwaarden', '0 sterktes'."""
     return f"{n} {enkelvoud if n == 1 else MEERVOUD.get(enkelvoud, enkelvoud)}"
+
+
+def toon_waarde(waarde: Any) -> str:
+    """Een waarde zoals --wat-als haar schrijft: woord, getal of [a, b]."""
+    if isinstance(waarde, list):
+        return "[" + ", ".join(str(w) for w in waarde) + "]"
+    if waarde is None:
+        return "onbekend"
+    return str(waarde)

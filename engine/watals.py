@@ -1,122 +1,19 @@
-"""Wat-als: varianten van een casus, vergelijkingen, en wat er moet veranderen voor een ander advies.
-
-Een variant is een benoemde, pure transformatie van een casus: een groep gewijzigde velden
-(uit `--wat-als pad=waarde` of uit een klein variantbestand). De oorspronkelijke casus blijft
-ongewijzigd; de variant wordt net zo gecontroleerd als een casusbestand.
-"""
+"""Wat-als: vergelijkingen van casussen, varianten en beleid, en wat er moet veranderen voor een
+ander advies. De varianten zelf staan in `varianten.py`."""
 
 from __future__ import annotations
 
-import copy
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from .advies import Advies, hinderlijke_effecten
 from .beoordelen import Beoordelaar
-from .casus import CATALOGUS, ONBEKEND, Casus, Fase, suggestie
+from .casus import Casus, Fase
 from .feiten import Feiten, feiten_van
-from .fouten import CasusFout, InvoerFout
-from .laden import Gelezen, casusvelden, lees_waarde, meldingen_uit
+from .fouten import InvoerFout
+from .varianten import Variant, _genest, pas_toe
 from .regels import ADVIES_RANG, INSPANNING_GEWICHT, Advieswoord, Effect, Inspanning
-
-# Velden die een variant kan wijzigen: elk veld van het casusformaat behalve de afgeleide.
-WIJZIGBAAR = [pad for pad, v in CATALOGUS.items() if not v.afgeleid and "[]" not in pad]
-
-
-@dataclass(frozen=True)
-class Variant:
-    """Een benoemde wijziging van een casus; `wijzigingen` heeft de vorm van een casusbestand."""
-
-    naam: str
-    omschrijving: str
-    wijzigingen: dict[str, Any]
-    herkomst: str
-    plat: dict[str, Any] = field(default_factory=dict)  # pad -> waarde, zoals --wat-als ze schrijft
-    bestand: Gelezen | None = None  # het variantbestand, voor regelnummers in foutmeldingen
-
-
-def lees_wat_als(teksten: list[str]) -> Variant:
-    """Eén variant uit een of meer `pad=waarde`-teksten; een fout veld of woord is een InvoerFout."""
-    plat: dict[str, Any] = {}
-    for tekst in teksten:
-        pad, is_, ruw = tekst.partition("=")
-        pad = pad.strip()
-        if not is_ or not pad:
-            raise InvoerFout(f"--wat-als '{tekst}': schrijf het als veld=waarde, bijvoorbeeld "
-                             "juridische_vorm=centrumregeling.")
-        if pad not in WIJZIGBAAR:
-            hint = suggestie(pad, WIJZIGBAAR)
-            raise InvoerFout(f"--wat-als '{tekst}': veld '{pad}' bestaat niet in het casusformaat.{hint}")
-        plat[pad] = _waarde(ruw.strip(), tekst)
-    naam = "wat-als: " + ", ".join(f"{p}={toon_waarde(w)}" for p, w in plat.items())
-    return Variant(naam=naam, omschrijving="", wijzigingen=_genest(plat), herkomst="--wat-als", plat=plat)
-
-
-def _waarde(ruw: str, tekst: str) -> Any:
-    try:
-        return lees_waarde(ruw) if ruw else ""
-    except yaml.YAMLError:
-        raise InvoerFout(f"--wat-als '{tekst}': de waarde '{ruw}' is niet te lezen; gebruik een woord, "
-                         "een getal of een lijst zoals [a, b].") from None
-
-
-def toon_waarde(waarde: Any) -> str:
-    """Een waarde zoals --wat-als haar schrijft: woord, getal of [a, b]."""
-    if isinstance(waarde, list):
-        return "[" + ", ".join(str(w) for w in waarde) + "]"
-    if waarde is None:
-        return ONBEKEND
-    return str(waarde)
-
-
-def _genest(plat: dict[str, Any]) -> dict[str, Any]:
-    uit: dict[str, Any] = {}
-    for pad, waarde in plat.items():
-        *groepen, naam = pad.split(".")
-        doel = uit
-        for groep in groepen:
-            doel = doel.setdefault(groep, {})
-        doel[naam] = waarde
-    return uit
-
-
-def _samenvoegen(basis: dict, wijzigingen: dict) -> dict:
-    """Groepen worden per veld samengevoegd; een lijst of waarde vervangt; `null` haalt een veld
-    weg (het wordt onbekend), zodat een variant bijvoorbeeld één partner kan laten vertrekken."""
-    uit = copy.deepcopy(basis)
-    for sleutel, waarde in wijzigingen.items():
-        if waarde is None:
-            uit.pop(sleutel, None)
-        elif isinstance(waarde, dict) and waarde and isinstance(uit.get(sleutel), dict):
-            uit[sleutel] = _samenvoegen(uit[sleutel], waarde)
-        else:
-            uit[sleutel] = copy.deepcopy(waarde)
-    return uit
-
-
-def casusdata(casus: Casus) -> dict[str, Any]:
-    """De casus terug als data in de vorm van een casusbestand (alleen wat bekend is)."""
-    return casus.model_dump(mode="json", by_alias=True, exclude_none=True)
-
-
-def pas_toe(casus: Casus, variant: Variant) -> Casus:
-    """De casus met de wijzigingen van de variant; de casus zelf verandert niet.
-
-    Een fout wordt gemeld zoals bij een casusbestand, met de regelnummers uit het
-    variantbestand (of zonder regelnummer bij --wat-als).
-    """
-    data = _samenvoegen(casusdata(casus), variant.wijzigingen)
-    try:
-        return Casus.model_validate(data)
-    except ValidationError as fout:
-        bron = variant.bestand or Gelezen(Path(variant.herkomst), variant.wijzigingen)
-        raise CasusFout(f"De variant '{variant.naam}' geeft geen geldige casus:",
-                        meldingen_uit(fout, bron, casusvelden)) from None
-
 
 # --- vergelijken -------------------------------------------------------------------------
 
@@ -376,13 +273,6 @@ def kolommen(casussen: list[Casus], varianten: list[Variant], beoordelaars: list
                              variant_omschrijving=variant.omschrijving if variant else None,
                              regelpakket=pakket, advies=b.beoordeel(casus)))
     return uit
-
-
-def met_varianten(casus: Casus, varianten: list[Variant]) -> tuple[Casus, str | None]:
-    """De casus met alle varianten na elkaar toegepast, en de naam van die combinatie."""
-    for variant in varianten:
-        casus = pas_toe(casus, variant)
-    return casus, " + ".join(v.naam for v in varianten) or None
 
 
 def kies_doel(casus: Casus, doel: str | None) -> Advieswoord:

@@ -280,3 +280,15 @@ def test_regels_criterium_is_niet_hoofdlettergevoelig():
     assert r.exit_code == 0 and "ol-geen-opgave" in r.output
     fout = run("regels", "--criterium", "vis-ol9")
     assert fout.exit_code == 2 and "Bedoelde u 'VIS-OL3'?" in fout.output
+
+
+def test_een_gewone_beoordeling_laadt_de_wat_als_code_niet():
+    code = ("import sys\nfrom samenwerkingstoets.cli import cli\n"
+            "try:\n    cli.main(['beoordeel', sys.argv[1]], standalone_mode=False)\nfinally:\n"
+            "    geladen = [m for m in sys.modules if m.endswith(('.watals', '.varianten', '.collegevoorstel'))]\n"
+            "    print('GELADEN', geladen, file=sys.stderr)\n")
+    import subprocess
+    import sys
+    r = subprocess.run([sys.executable, "-c", code, VOORBEELD], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert "GELADEN []" in r.stderr

@@ -17,10 +17,11 @@ from samenwerkingstoets.engine.beoordelen import Beoordelaar
 from samenwerkingstoets.engine.casus import CATALOGUS
 from samenwerkingstoets.engine.feiten import feiten_van
 from samenwerkingstoets.engine.fouten import CasusFout, InvoerFout, RegelpakketFout
-from samenwerkingstoets.engine.laden import STANDAARDPAKKET, casus_uit_data, lees_casus, lees_regelpakket, lees_variant
+from samenwerkingstoets.engine.laden import STANDAARDPAKKET, casus_uit_data, lees_casus, lees_regelpakket
+from samenwerkingstoets.engine.varianten import WIJZIGBAAR, Variant, lees_variant, lees_wat_als, pas_toe
+from samenwerkingstoets.engine.waarden import toon_waarde
 from samenwerkingstoets.engine.regels import ADVIES_RANG, Advieswoord
-from samenwerkingstoets.engine.watals import (WIJZIGBAAR, Variant, Zoeker, kolommen, lees_wat_als, pas_toe, toon_waarde,
-                           vergelijk)
+from samenwerkingstoets.engine.watals import Zoeker, kolommen, vergelijk
 from speclader import vergelijkgevallen
 from strategie import LEESBAAR, casussen
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json as _json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..advies import Advies
 from ..regels import GeladenRegel
-from ..watals import Vergelijking, Zoekresultaat
+if TYPE_CHECKING:
+    from ..watals import Vergelijking, Zoekresultaat
 
 FORMAAT = "samenwerkingstoets/advies/1"
 

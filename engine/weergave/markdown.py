@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tabulate import tabulate
 
 from ..advies import Advies
 from ..casus import label
 from ..regels import EFFECT_VOLGORDE, Advieswoord
 from ..waarden import toon
-from ..watals import Vergelijking, Zoekresultaat, toon_waarde
+from ..waarden import toon_waarde
+
+if TYPE_CHECKING:
+    from ..watals import Vergelijking, Zoekresultaat
 from .tabel import KOPJES, bandbreedte_tekst, beeindigen_kop, factorrijen, uitzoekregels, vergelijkingsrijen, voorwaarden_kop
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import shutil
 import textwrap
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tabulate import tabulate
 
@@ -18,7 +18,10 @@ from ..advies import Advies, Bevinding
 from ..casus import label
 from ..regels import EFFECT_VOLGORDE, Advieswoord, Effect, GeladenRegel
 from ..waarden import aantal, toon
-from ..watals import Vergelijking, Zoekresultaat, toon_waarde
+from ..waarden import toon_waarde
+
+if TYPE_CHECKING:
+    from ..watals import Vergelijking, Zoekresultaat
 
 KOPJES = {
     "blokkerend": "Blokkerend",

@@ -1,4 +1,5 @@
-"""Een collegevoorstel maken: advies, alternatieven en stempel samenstellen en naar bytes schrijven."""
+"""Een collegevoorstel maken: casus en pakket lezen, beoordelen, alternatieven en stempel samenstellen,
+en de weergave (Markdown, HTML of Word) het document laten schrijven. De weergaven rekenen zelf niets."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ import os
 from importlib import metadata
 from pathlib import Path
 
-from ..beoordelen import Beoordelaar
-from ..fouten import InvoerFout
-from ..laden import bestandshash, lees_casus, lees_regelpakket
-from ..watals import Variant, kolommen, vergelijk
-from .collegeadvies import Stempel, stel_op
+from .beoordelen import Beoordelaar
+from .fouten import InvoerFout
+from .laden import bestandshash, lees_casus, lees_regelpakket
+from .varianten import Variant
+from .watals import kolommen, vergelijk
+from .weergave.collegeadvies import Stempel, stel_op
 
 EXTENSIES = {"markdown": (".md", ".markdown"), "html": (".html", ".htm"), "docx": (".docx",)}
 
@@ -54,9 +56,9 @@ def maak_collegeadvies(casuspad: str, formaat: str, regelpad: str, varianten: li
                       casushash=bestandshash(casuspad), programmaversie=programmaversie())
     document = stel_op(advies, casus, pakket, stempel, alternatieven)
     if formaat == "markdown":
-        from .markdown import collegeadvies
+        from .weergave.markdown import collegeadvies
     elif formaat == "html":
-        from .html import collegeadvies
+        from .weergave.html import collegeadvies
     else:
-        from .word import collegeadvies
+        from .weergave.word import collegeadvies
     return collegeadvies(document)
