@@ -325,6 +325,20 @@ class Kernvraag(Model):
     fase: Fase | None = None
 
 
+class Beslispunt(Model):
+    tekst: str = Field(min_length=1)
+    bron: str
+
+
+class Collegevoorstelbeleid(Model):
+    """Wat het pakket (niet de weergave) bepaalt over het collegevoorstel: welke beslispunten een
+    juridische vorm vraagt, welke criteria onder 'Juridische vorm' staan, en de vervolgstappen per advies."""
+
+    beslispunten_per_vorm: dict[str, Beslispunt] = Field(default_factory=dict)  # wgr | privaatrechtelijk | ...
+    criteria_juridische_vorm: list[str] = Field(default_factory=list)
+    vervolg: dict[Advieswoord, list[str]] = Field(default_factory=dict)
+
+
 class Kop(Model):
     """De inhoud van pack.yaml."""
 
@@ -341,6 +355,7 @@ class Kop(Model):
     kernvragen: list[Kernvraag] = Field(default_factory=list)
     acties: dict[str, Actie] = Field(default_factory=dict)
     vaste_velden: list[str] = Field(default_factory=list)
+    collegevoorstel: Collegevoorstelbeleid = Field(default_factory=Collegevoorstelbeleid)
 
 
 class Regelwijziging(Model):
@@ -608,6 +623,17 @@ def controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats]
             meldingen.append(Melding("pack.yaml", f"criterium '{code}' noemt onbekende bron '{criterium.bron}'"))
     meldingen += _controleer_adviestabel(kop.adviestabel)
     meldingen += _controleer_acties(kop)
+    cv = kop.collegevoorstel
+    for soort, punt in cv.beslispunten_per_vorm.items():
+        if soort not in ("wgr", "privaatrechtelijk", "overeenkomst", "informeel"):
+            meldingen.append(Melding("pack.yaml", f"collegevoorstel: '{soort}' is geen soort juridische vorm; "
+                                                  "kies uit wgr, privaatrechtelijk, overeenkomst, informeel"))
+        meldingen += [Melding("pack.yaml", f"collegevoorstel, beslispunt bij {soort}: {p}")
+                      for p in bron_problemen(punt.bron)]
+    for code in cv.criteria_juridische_vorm:
+        if code not in kop.criteria:
+            meldingen.append(Melding("pack.yaml", f"collegevoorstel: criterium '{code}' staat niet in de "
+                                                  f"criteriacatalogus.{suggestie(code, kop.criteria)}"))
     for i, kernvraag in enumerate(kop.kernvragen):
         for veld in kernvraag.velden:
             if veld not in CATALOGUS or not CATALOGUS[veld].leesbaar:

@@ -171,3 +171,11 @@ def test_een_fout_in_een_sjabloon_noemt_bestand_en_regel(kopie):
     with pytest.raises(RegelpakketFout) as fout:
         lees_regelpakket(kopie)
     assert "succesfactoren.yaml" in str(fout.value) and "SF-${nummer}" in str(fout.value)
+
+
+def test_het_collegevoorstel_haalt_zijn_beleid_uit_het_pakket(pakket):
+    cv = pakket.kop.collegevoorstel
+    assert set(cv.beslispunten_per_vorm) == {"wgr", "privaatrechtelijk"}
+    assert "art. 1 Wet gemeenschappelijke regelingen" in cv.beslispunten_per_vorm["wgr"].tekst
+    assert {w.value for w in cv.vervolg} >= {"aangaan", "beeindigen", "onvoldoende_informatie"}
+    assert set(cv.criteria_juridische_vorm) <= set(pakket.kop.criteria)

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from ..advies import Advies, Bevinding
 from ..casus import VORM_SOORT, Casus
-from ..regels import EFFECT_VOLGORDE, Advieswoord, Effect, Regelpakket
+from ..casus import label
+from ..regels import EFFECT_VOLGORDE, Advieswoord, Collegevoorstelbeleid, Effect, Regelpakket
 from ..waarden import toon
 from ..watals import Vergelijking
 from .tabel import KOPJES, factorrijen
@@ -52,8 +53,8 @@ class Grafiek:
     labels: tuple[str, ...]
     eigen: tuple[float | None, ...]
     partner: tuple[float | None, ...]
-    laag: float
-    sterk: float
+    laag: float | None
+    sterk: float | None
 
 
 Blok = Kop | Alinea | Lijst | Tabel | Grafiek
@@ -96,7 +97,7 @@ def _zin(tekst: str) -> str:
     return tekst[:1].lower() + tekst[1:] if tekst.startswith("Het ") else tekst
 
 
-def beslispunten(advies: Advies, casus: Casus) -> list[str]:
+def beslispunten(advies: Advies, casus: Casus, beleid: Collegevoorstelbeleid) -> list[str]:
     """De beslispunten: het besluit zelf, elke voorwaarde, en wat de wet van de raad vraagt."""
     naam = casus.naam
     blokkades = sorted({f"{b.criterium} ({b.criterium_naam.lower()})" for b in advies.bevindingen
@@ -128,13 +129,9 @@ def beslispunten(advies: Advies, casus: Casus) -> list[str]:
         punten += [f"Als voorwaarde vast te leggen: {_zin(v)}" for v in advies.voorwaarden]
     vorm = casus.juridische_vorm.value if casus.juridische_vorm else None
     soort = VORM_SOORT.get(vorm) if vorm else None
-    if advies.advies not in NEGATIEF and casus.fase.value == "voorstel":
-        if soort is not None and soort.value == "wgr":
-            punten.append("De raad te vragen toestemming te geven voor het treffen van de gemeenschappelijke "
-                          "regeling (art. 1 Wet gemeenschappelijke regelingen).")
-        elif soort is not None and soort.value == "privaatrechtelijk":
-            punten.append("De raad in de gelegenheid te stellen wensen en bedenkingen te uiten "
-                          "(art. 160 lid 2 Gemeentewet).")
+    punt = beleid.beslispunten_per_vorm.get(soort.value) if soort is not None else None
+    if advies.advies not in NEGATIEF and casus.fase.value == "voorstel" and punt is not None:
+        punten.append(" ".join(punt.tekst.split()))
     punten.append("De raad over dit besluit te informeren.")
     return punten
 
@@ -161,7 +158,7 @@ def stel_op(advies: Advies, casus: Casus, pakket: Regelpakket, stempel: Stempel,
             alternatieven: Vergelijking | None = None) -> Document:
     """Het hele collegevoorstel als blokken."""
     per_effect = {e: [b for b in advies.bevindingen if b.effect == e] for e in EFFECT_VOLGORDE}
-    punten = beslispunten(advies, casus)
+    punten = beslispunten(advies, casus, pakket.kop.collegevoorstel)
     blokken: list[Blok] = [
         Kop("Onderwerp"),
         Alinea(f"{casus.naam}: advies {advies.advies_tekst}."),
@@ -222,7 +219,7 @@ def stel_op(advies: Advies, casus: Casus, pakket: Regelpakket, stempel: Stempel,
     passend = toon(vorm.passende_vormen) if vorm.passende_vormen is not None else \
         "niet af te leiden uit de taakgegevens"
     blokken.append(Alinea(f"Gekozen vorm: {gekozen}. Passend bij de taak volgens de vormtabel: {passend}."))
-    juridisch = [b for b in advies.bevindingen if b.criterium.startswith("JV-") or b.criterium == "BE-3"]
+    juridisch = [b for b in advies.bevindingen if b.criterium in pakket.kop.collegevoorstel.criteria_juridische_vorm]
     if juridisch:
         blokken.append(Lijst(tuple(f"{b.criterium} ({b.effect.value}): {b.uitleg}" for b in juridisch)))
 
@@ -257,7 +254,7 @@ def stel_op(advies: Advies, casus: Casus, pakket: Regelpakket, stempel: Stempel,
             if kolom.variant_omschrijving:
                 blokken.append(Alinea(f"{kolom.label}: {' '.join(kolom.variant_omschrijving.split())}"))
 
-    blokken += [Kop("Vervolg"), Lijst(tuple(_vervolg(advies)))]
+    blokken += [Kop("Vervolg"), Lijst(tuple(_vervolg(advies, pakket.kop.collegevoorstel)))]
 
     blokken += [Kop("Bijlagen"), Kop("Bijlage 1. Volledige beoordeling", 2),
                 Tabel(("Effect", "Criterium", "Uitleg (regel)", "Bron"),
@@ -270,7 +267,7 @@ def stel_op(advies: Advies, casus: Casus, pakket: Regelpakket, stempel: Stempel,
         labels=tuple(f"{f.code} {f.factor}" for f in advies.succesfactoren),
         eigen=tuple(f.score for f in advies.succesfactoren),
         partner=tuple(f.laagste_partnerscore for f in advies.succesfactoren),
-        laag=parameters.get("succesfactor_laag", 2.5), sterk=parameters.get("succesfactor_sterk", 4.0)))
+        laag=parameters.get("succesfactor_laag"), sterk=parameters.get("succesfactor_sterk")))
     blokken.append(Tabel(("Factor", "Naam", "Eigen scan", "Laagste partner"),
                          tuple(tuple(r) for r in factorrijen(advies))))
     blokken += [Kop("Bijlage 3. Bronnen", 2), Lijst(tuple(_bronnen(advies, pakket)))]
@@ -288,25 +285,11 @@ def _alternatieventabel(v: Vergelijking) -> Tabel:
     return Tabel(("",) + tuple(k.label for k in v.kolommen), tuple(rijen))
 
 
-def _vervolg(advies: Advies) -> list[str]:
-    stappen = {
-        Advieswoord.aangaan: ["De regeling of overeenkomst uitwerken en ter besluitvorming voorleggen."],
-        Advieswoord.aangaan_onder_voorwaarden: [
-            "De voorwaarden uitwerken en vastleggen voordat de regeling of overeenkomst wordt getekend."],
-        Advieswoord.niet_aangaan: ["De partners informeren over het besluit en de redenen.",
-                                   "Nagaan of de opgave op een andere manier kan worden opgepakt."],
-        Advieswoord.voortzetten: ["De samenwerking volgen bij de volgende periodieke evaluatie."],
-        Advieswoord.voortzetten_onder_voorwaarden: [
-            "De voorwaarden met de partners bespreken en een termijn afspreken.",
-            "Na die termijn opnieuw toetsen."],
-        Advieswoord.beeindigen: ["De partners informeren en de uittreding volgens de regeling in gang zetten.",
-                                 "Het ontvlechtingsplan opstellen en aan de raad voorleggen."],
-        Advieswoord.onvoldoende_informatie: ["Uitzoeken wat onder de beslispunten staat, en de samenwerking "
-                                             "daarna opnieuw toetsen."],
-    }[advies.advies]
-    nog = [o.veld for o in advies.ontbrekende_informatie if o.kan_advies_veranderen]
+def _vervolg(advies: Advies, beleid: Collegevoorstelbeleid) -> list[str]:
+    stappen = list(beleid.vervolg.get(advies.advies, []))
+    nog = [label(o.veld) for o in advies.ontbrekende_informatie if o.kan_advies_veranderen]
     if nog:
-        stappen.append("Nog te achterhalen, want het kan het advies veranderen: " + ", ".join(nog) + ".")
+        stappen.append("Nog te achterhalen, want het kan het advies veranderen: " + "; ".join(nog) + ".")
     return stappen
 
 

@@ -29,8 +29,11 @@ def png(grafiek: Grafiek) -> bytes:
         if punten:
             as_.scatter([p for p, _ in punten], [i for _, i in punten], color="#c0392b", marker="D", zorder=3,
                         label="laagste partner")
-        as_.axvline(grafiek.laag, color="#c0392b", linestyle="--", linewidth=1, label=f"laag (< {grafiek.laag:g})")
-        as_.axvline(grafiek.sterk, color="#27ae60", linestyle="--", linewidth=1, label=f"sterk (≥ {grafiek.sterk:g})")
+        if grafiek.laag is not None:  # drempels uit het regelpakket; zonder drempel geen lijn
+            as_.axvline(grafiek.laag, color="#c0392b", linestyle="--", linewidth=1, label=f"laag (< {grafiek.laag:g})")
+        if grafiek.sterk is not None:
+            as_.axvline(grafiek.sterk, color="#27ae60", linestyle="--", linewidth=1,
+                        label=f"sterk (≥ {grafiek.sterk:g})")
         as_.set_yticks(list(posities), labels, fontsize=8)
         as_.set_xlim(0, 5)
         as_.set_xlabel("score (1 = helemaal oneens, 5 = helemaal eens)")
