@@ -251,13 +251,17 @@ def stapelgebruik(voorwaarden: Sequence[Voorwaarde]) -> int:
 def verdeel(items: Sequence[tuple[str, Voorwaarde]]) -> list[list[tuple[str, Voorwaarde]]]:
     """Verdeel de regels in pakketvolgorde over delen die elk binnen het stapelbudget blijven."""
     delen: list[list[tuple[str, Voorwaarde]]] = [[]]
+    aantal, langste = 0, 0  # takken en langste tak van het huidige deel
     for item in items:
-        if stapelgebruik([item[1]]) > STAPELBUDGET:
+        eigen = takken(item[1])
+        if len(eigen) + max(eigen) > STAPELBUDGET:
             raise EngineFout(f"De voorwaarde van regel '{item[0]}' is te groot voor de engine "
                              f"(meer dan {STAPELBUDGET} knopen); splits haar in kleinere regels.")
-        if delen[-1] and stapelgebruik([v for _, v in delen[-1]] + [item[1]]) > STAPELBUDGET:
+        if delen[-1] and aantal + len(eigen) + max(langste, max(eigen)) > STAPELBUDGET:
             delen.append([])
+            aantal, langste = 0, 0
         delen[-1].append(item)
+        aantal, langste = aantal + len(eigen), max(langste, max(eigen))
     return delen
 
 

@@ -280,8 +280,14 @@ def _modelvelden(model: Any):
 
 def lees_regelpakket(map_: str | Path) -> Regelpakket:
     """Lees pack.yaml en de regelbestanden die het noemt (of de basis van een beleidsvariant),
-    en controleer het geheel."""
-    map_ = _pakketmap(map_)
+    en controleer het geheel. Een pakket dat al eens gecontroleerd is, komt uit de cache (zie
+    pakketcache.py: de sleutel is de inhoud, dus nooit verouderd)."""
+    from .pakketcache import uit_cache
+
+    return uit_cache(_pakketmap(map_), _lees_regelpakket)
+
+
+def _lees_regelpakket(map_: Path) -> Regelpakket:
     kop, bestanden, meldingen = _lees_onderdelen(map_, set())
     regels, rijen, problemen = controleer_pakket(kop, bestanden)
     meldingen += problemen

@@ -232,7 +232,8 @@ def controleer_voorwaarde(voorwaarde: Voorwaarde, parameters: dict[str, float]) 
 # --- het pakket ------------------------------------------------------------------------
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # defer_build: pas opbouwen als er echt een pakket gecontroleerd wordt (niet bij een pakket uit de cache).
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 class Bron(Model):

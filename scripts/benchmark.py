@@ -2,8 +2,9 @@
 
     .venv/bin/python scripts/benchmark.py
 
-- koude start: wandkloktijd van `samenwerkingstoets beoordeel` (nieuw proces) naast die van
-  `python -c "import click, pydantic, tabulate"` (doel: hooguit 1,5 keer zo lang);
+- koude start: wandkloktijd van `samenwerkingstoets beoordeel` (nieuw proces) naast de vloer: alleen
+  de bibliotheken laden die het nodig heeft (pydantic met één model, click, tabulate, yaml,
+  durable.engine) (doel: hooguit 1,3 keer zo lang);
 - evaluatie in één proces: microseconden per geëvalueerde casus (doel: mediaan onder 300 µs);
 - geheugen: groei van het resident geheugen over 10.000 evaluaties (doel: minder dan 30 MB).
 """
@@ -22,6 +23,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 HERHALINGEN = 7
+# De vloer: wat elke start van beoordeel hoe dan ook laadt. Sneller dan dit kan het programma niet.
+VLOER = ("from pydantic import BaseModel\n"
+         "class M(BaseModel):\n    x: int\n"
+         "M(x=1)\n"
+         "import click, tabulate, yaml, durable.engine")
 
 
 def _wandklok(opdracht: list[str]) -> float:
@@ -37,12 +43,13 @@ def koude_start() -> None:
     bin_ = Path(sys.executable).parent
     programma = bin_ / "samenwerkingstoets"
     casus = "cases/regionale-inkoop-jeugdzorg.yaml"
-    basis = _wandklok([sys.executable, "-c", "import click, pydantic, tabulate"])
+    basis = _wandklok([sys.executable, "-c", VLOER])
     cli = _wandklok([str(programma), "beoordeel", casus])
     print("Koude start (mediaan van", HERHALINGEN, "keer)")
-    print(f"  python -c 'import click, pydantic, tabulate'  {basis * 1000:7.0f} ms")
+    print(f"  vloer: alleen de bibliotheken laden (pydantic met één model, click, tabulate, yaml, durable)"
+          f"  {basis * 1000:7.0f} ms")
     print(f"  samenwerkingstoets beoordeel {casus}  {cli * 1000:7.0f} ms")
-    print(f"  verhouding {cli / basis:.2f}x (doel: hooguit 1,5x)")
+    print(f"  verhouding {cli / basis:.2f}x (doel: hooguit 1,3x)")
     if os.environ.get("PYTHONDONTWRITEBYTECODE"):
         print("  let op: PYTHONDONTWRITEBYTECODE staat aan; de modules van samenwerkingstoets worden bij elke")
         print("  start opnieuw gecompileerd, wat de starttijd verhoogt.")

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import copy
+import os
+import tempfile
 from pathlib import Path
+
+# De pakketcache van de tests staat apart van die van de gebruiker.
+os.environ.setdefault("SAMENWERKINGSTOETS_CACHE", tempfile.mkdtemp(prefix="samenwerkingstoets-cache-"))
 
 import pytest
 

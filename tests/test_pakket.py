@@ -179,3 +179,31 @@ def test_het_collegevoorstel_haalt_zijn_beleid_uit_het_pakket(pakket):
     assert "art. 1 Wet gemeenschappelijke regelingen" in cv.beslispunten_per_vorm["wgr"].tekst
     assert {w.value for w in cv.vervolg} >= {"aangaan", "beeindigen", "onvoldoende_informatie"}
     assert set(cv.criteria_juridische_vorm) <= set(pakket.kop.criteria)
+
+
+def test_de_pakketcache_geeft_hetzelfde_pakket_en_is_nooit_verouderd(tmp_path, monkeypatch):
+    from samenwerkingstoets.engine import pakketcache
+
+    monkeypatch.setenv("SAMENWERKINGSTOETS_CACHE", str(tmp_path / "cache"))
+    shutil.copytree(STANDAARDPAKKET, tmp_path / "alkmaar")
+    shutil.copytree(ROOT / "rules" / "alkmaar-streng", tmp_path / "streng")
+    vers = lees_regelpakket(tmp_path / "alkmaar")
+    assert len(list((tmp_path / "cache").glob("pakket-*.pickle"))) == 1
+    uit_cache = lees_regelpakket(tmp_path / "alkmaar")
+    assert uit_cache.inhoudshash == vers.inhoudshash and [r.id for r in uit_cache.regels] == [r.id for r in vers.regels]
+    sleutel_basis, sleutel_variant = pakketcache.sleutel(tmp_path / "alkmaar"), pakketcache.sleutel(tmp_path / "streng")
+    # één teken anders in een regelbestand van de basis: een andere sleutel, voor de basis én de variant
+    pad = tmp_path / "alkmaar" / "visie.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert pakketcache.sleutel(tmp_path / "alkmaar") != sleutel_basis
+    assert pakketcache.sleutel(tmp_path / "streng") != sleutel_variant
+    pad.write_text(pad.read_text(encoding="utf-8").replace("effect: blokkerend", "effect: sterkte", 1), encoding="utf-8")
+    assert lees_regelpakket(tmp_path / "alkmaar").inhoudshash != vers.inhoudshash
+
+
+def test_een_kapotte_cache_wordt_genegeerd(tmp_path, monkeypatch):
+    monkeypatch.setenv("SAMENWERKINGSTOETS_CACHE", str(tmp_path / "cache"))
+    lees_regelpakket(STANDAARDPAKKET)
+    for pad in (tmp_path / "cache").glob("pakket-*.pickle"):
+        pad.write_bytes(b"kapot")
+    assert lees_regelpakket(STANDAARDPAKKET).naam == "alkmaar"

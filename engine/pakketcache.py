@@ -1,0 +1,87 @@
+"""Een cache van gecontroleerde regelpakketten, zodat een start niet elke keer alle YAML leest en controleert.
+
+De sleutel is een hash van alles waar het pakket van afhangt: de inhoud van elk YAML-bestand in de
+pakketmap (en, bij een beleidsvariant, in de map van de basis), de broncode van de modules die een pakket
+lezen en controleren, en de Python-versie. Verandert er één teken, dan is het een andere sleutel: de
+cache is nooit verouderd. Lukt lezen of schrijven niet, dan wordt het pakket gewoon gelezen.
+
+De cache staat in $SAMENWERKINGSTOETS_CACHE, anders in $XDG_CACHE_HOME/samenwerkingstoets of
+~/.cache/samenwerkingstoets; SAMENWERKINGSTOETS_CACHE=uit zet hem uit. Alleen bestanden die dit programma
+zelf schreef, in een map van de gebruiker, worden gelezen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import re
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any, Callable
+
+_BRONNEN = ("casus.py", "regels.py", "laden.py", "feiten.py", "waarden.py", "pakketcache.py")
+_BASIS = re.compile(r"^basis:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", re.M)
+MAX_DIEPTE = 8
+
+
+def _map() -> Path | None:
+    instelling = os.environ.get("SAMENWERKINGSTOETS_CACHE")
+    if instelling == "uit":
+        return None
+    if instelling:
+        return Path(instelling)
+    basis = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(basis) / "samenwerkingstoets"
+
+
+def _voeg_pakket_toe(h: Any, map_: Path, diepte: int) -> None:
+    if diepte > MAX_DIEPTE:
+        raise ValueError("te diep geneste beleidsvarianten")
+    for pad in sorted(map_.glob("*.yaml")):
+        h.update(pad.name.encode())
+        h.update(pad.read_bytes())
+    treffer = _BASIS.search((map_ / "pack.yaml").read_text(encoding="utf-8", errors="replace"))
+    if treffer:
+        _voeg_pakket_toe(h, (map_ / treffer.group(1).strip()).resolve(), diepte + 1)
+
+
+def sleutel(map_: Path) -> str:
+    h = hashlib.sha256()
+    h.update(sys.version.encode())
+    engine = Path(__file__).resolve().parent
+    for naam in _BRONNEN:
+        h.update((engine / naam).read_bytes())
+    _voeg_pakket_toe(h, map_.resolve(), 0)
+    return h.hexdigest()[:32]
+
+
+def uit_cache(map_: Path, lees: Callable[[Path], Any]) -> Any:
+    """Het pakket uit de cache, of gelezen met `lees` (en dan bewaard). Fouten van `lees` gaan door."""
+    cachemap = _map()
+    try:
+        pad = cachemap / f"pakket-{sleutel(map_)}.pickle" if cachemap else None
+    except (OSError, ValueError):
+        pad = None
+    if pad is not None:
+        try:
+            with open(pad, "rb") as f:
+                eigen = not hasattr(os, "getuid") or os.fstat(f.fileno()).st_uid == os.getuid()
+                if eigen:
+                    return pickle.load(f)
+        except Exception:  # geen, kapotte of vreemde cache: gewoon lezen
+            pass
+    pakket = lees(map_)
+    if pad is not None:
+        try:
+            pad.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            with tempfile.NamedTemporaryFile(dir=pad.parent, prefix=".pakket-", delete=False) as tijdelijk:
+                pickle.dump(pakket, tijdelijk, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tijdelijk.name, pad)
+        except Exception:
+            try:
+                os.unlink(tijdelijk.name)  # noqa: F821 - alleen als het tijdelijke bestand er al was
+            except Exception:
+                pass
+    return pakket
