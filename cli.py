@@ -9,6 +9,7 @@ import functools
 import os
 import sys
 import unicodedata
+from pathlib import Path
 
 import click
 
@@ -19,6 +20,7 @@ from .engine.fouten import Fout, InvoerFout
 from .engine.laden import STANDAARDPAKKET, lees_casus, lees_regelpakket
 from .engine.regels import Advieswoord
 from .engine.schrijven import schrijf
+from .engine.waarden import fragment, zichtbaar_voor_terminal
 from .engine.weergave import WEERGAVEN, toon_advies
 from .engine.weergave import json as json_weergave
 from .engine.weergave import tabel as tabel_weergave
@@ -37,14 +39,17 @@ def fouten_naar_exitcode(opdracht):
         try:
             return opdracht(*args, **kwargs)
         except Fout as fout:
-            click.echo(f"Fout: {fout}", err=True)
+            click.echo(f"Fout: {zichtbaar_voor_terminal(str(fout))}", err=True)
             raise click.exceptions.Exit(fout.exitcode) from None
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except KeyboardInterrupt:
+            click.echo("Afgebroken; er is niets half geschreven.", err=True)
+            raise click.exceptions.Exit(130) from None
         except Exception as fout:  # een fout in het programma zelf: nooit een traceback
             if os.environ.get("SAMENWERKINGSTOETS_DEBUG"):
                 raise
-            click.echo(f"Interne fout: {type(fout).__name__}: {fout}\n"
+            click.echo(f"Interne fout: {type(fout).__name__}: {fragment(str(fout), 200)}\n"
                        "Dit is een fout in samenwerkingstoets, niet in uw invoer. Meld hem met de "
                        "opdracht die u gaf (zet SAMENWERKINGSTOETS_DEBUG=1 voor details).", err=True)
             raise click.exceptions.Exit(1) from None
@@ -216,7 +221,8 @@ def collegeadvies(casus, formaat, uitvoer, overschrijf, datum, wat_als, variantp
     controleer_extensie(uitvoer, formaat)
     inhoud = maak_collegeadvies(casus, formaat, regelpad, lees_varianten(variantpaden, wat_als),
                                 datum.date() if datum else None)
-    schrijf(uitvoer, inhoud, overschrijf)
+    invoer = (casus, *variantpaden, *(Path(regelpad).glob("*.yaml") if Path(regelpad).is_dir() else ()))
+    schrijf(uitvoer, inhoud, overschrijf, invoer=invoer)
     click.echo(f"Collegevoorstel geschreven naar {uitvoer}.")
 
 

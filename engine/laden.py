@@ -6,8 +6,10 @@ regel en het veld, in het Nederlands, met waar mogelijk een 'bedoelde u ...?'.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import re
+import stat
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -107,23 +109,66 @@ class Gelezen:
         return lijn
 
 
+MAX_BYTES = 2_000_000  # een casus of regelbestand is hooguit enkele tientallen kilobytes
+MAX_DIEPTE = 40  # zo diep nest geen casus of pakket; libyaml zelf crasht bij duizenden niveaus
+
+
+def _diepte(tekst: str) -> int:
+    """Een bovengrens voor hoe diep de YAML nest (haakjes en inspringing), zonder libyaml te gebruiken."""
+    diepste = diep = 0
+    for teken in tekst:
+        if teken in "[{":
+            diep += 1
+            diepste = max(diepste, diep)
+        elif teken in "]}":
+            diep = max(0, diep - 1)
+    inspringing = max((len(r) - len(r.lstrip(" ")) for r in tekst.splitlines() if r.strip()), default=0)
+    return max(diepste, inspringing // 2)
+
+
 def lees_yaml(pad: str | Path) -> Gelezen:
-    """Lees een YAML- of JSON-bestand; elk probleem wordt een BestandFout of YamlFout."""
+    """Lees een YAML- of JSON-bestand; elk probleem wordt een BestandFout of YamlFout.
+
+    Alleen gewone bestanden, hooguit MAX_BYTES groot en hooguit MAX_DIEPTE diep genest, komen bij
+    libyaml: een FIFO, /dev/zero of duizenden geneste haakjes laten het programma niet hangen of crashen.
+    """
     pad = Path(pad)
-    if not pad.exists():
-        raise BestandFout(f"Het bestand '{pad}' bestaat niet. Controleer de naam en de map.")
-    if pad.is_dir():
-        raise BestandFout(f"'{pad}' is een map, geen bestand. Geef het pad van een YAML-bestand.")
     try:
-        ruw = pad.read_bytes()
+        info = pad.stat()
+    except FileNotFoundError:
+        raise BestandFout(f"Het bestand '{pad}' bestaat niet. Controleer de naam en de map.") from None
+    except PermissionError:
+        raise BestandFout(f"Het bestand '{pad}' kan niet gelezen worden: u hebt geen toegang tot de map.") from None
+    except OSError as fout:
+        if fout.errno == errno.ELOOP:
+            raise BestandFout(f"'{pad}' is een snelkoppeling die naar zichzelf verwijst.") from None
+        raise BestandFout(f"Het bestand '{pad}' kan niet gelezen worden ({fout.strerror}).") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise BestandFout(f"'{pad}' is een map, geen bestand. Geef het pad van een YAML-bestand.")
+    if not stat.S_ISREG(info.st_mode):
+        raise BestandFout(f"'{pad}' is geen gewoon bestand (maar bijvoorbeeld een apparaat of pijp). "
+                          "Geef het pad van een YAML-bestand.")
+    if info.st_size > MAX_BYTES:
+        raise BestandFout(f"Het bestand '{pad}' is te groot ({info.st_size:,} bytes; hooguit {MAX_BYTES:,})."
+                          .replace(",", "."))
+    try:
+        with open(pad, "rb") as f:
+            ruw = f.read(MAX_BYTES + 1)
     except OSError as fout:
         raise BestandFout(f"Het bestand '{pad}' kan niet gelezen worden ({fout.strerror}).") from None
+    if len(ruw) > MAX_BYTES:
+        raise BestandFout(f"Het bestand '{pad}' is te groot (hooguit {MAX_BYTES:,} bytes).".replace(",", "."))
+    if ruw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise BestandFout(f"'{pad}' is opgeslagen als UTF-16. Sla het bestand op als UTF-8 en probeer opnieuw.")
     if b"\x00" in ruw:
         raise BestandFout(f"'{pad}' is geen tekstbestand (het bevat binaire data). Verwacht wordt YAML.")
     try:
         tekst = ruw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise BestandFout(f"'{pad}' is geen UTF-8-tekst. Sla het bestand op als UTF-8 en probeer opnieuw.") from None
+    if _diepte(tekst) > MAX_DIEPTE:
+        raise YamlFout(f"Het bestand '{pad}' is te diep genest (meer dan {MAX_DIEPTE} niveaus); zo'n casus of "
+                       "pakket bestaat niet. Controleer de haakjes en de inspringing.")
     if not tekst.strip():
         raise BestandFout(f"Het bestand '{pad}' is leeg.")
     try:
@@ -154,7 +199,9 @@ def lees_yaml(pad: str | Path) -> Gelezen:
 
 def lees_waarde(tekst: str) -> Any:
     """Eén waarde zoals in een casusbestand (voor --wat-als): dezelfde lader, dus dezelfde regels
-    voor bedragen, dubbele velden en verwijzingen. Een YAMLError gaat naar de aanroeper."""
+    voor bedragen, dubbele velden, verwijzingen en diepte. Een YAMLError gaat naar de aanroeper."""
+    if len(tekst) > 10_000 or _diepte(tekst) > MAX_DIEPTE:
+        raise yaml.YAMLError("te lang of te diep genest")
     return yaml.load(tekst, Loader=_Lader)
 
 
@@ -214,6 +261,9 @@ def _tekst(fout: dict, velden_van: Any) -> str:
         return f"schemaversie {invoer} wordt niet ondersteund; deze versie leest schema 1"
     if soort == "literal_error":
         return f"ongeldige waarde {beschrijf(invoer)}; toegestaan: {ctx.get('expected')}"
+    if soort == "string_pattern_mismatch" and loc[:1] == ("bestanden",):
+        return ("alleen een bestandsnaam in de map van het pakket, zoals visie.yaml (kleine letters, cijfers, "
+                "streepjes; geen map of pad)")
     if soort == "string_pattern_mismatch":
         return "alleen kleine letters, cijfers en streepjes zijn toegestaan"
     if soort == "enum":

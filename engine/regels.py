@@ -29,7 +29,7 @@ import re
 import string
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Callable, Iterator
+from typing import Annotated, Any, Callable, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
@@ -348,7 +348,8 @@ class Kop(Model):
     geldig_vanaf: dt.date
     gemeente: str
     omschrijving: str = ""
-    bestanden: list[str] = Field(min_length=1)
+    # Alleen bestandsnamen in de pakketmap zelf: geen pad, dus nooit een bestand daarbuiten (zoals /etc/passwd).
+    bestanden: list[Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*\.yaml$")]] = Field(min_length=1)
     bronnen: dict[str, Bron] = Field(min_length=1)
     criteria: dict[str, Criterium] = Field(min_length=1)
     parameters: dict[str, Parameter] = Field(default_factory=dict)

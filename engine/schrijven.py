@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -18,7 +19,15 @@ class SchrijfFout(InvoerFout):
     """Het uitvoerbestand kan niet (of mag niet) geschreven worden; er is niets veranderd."""
 
 
-def schrijf(pad: str | Path, inhoud: bytes, overschrijf: bool = False) -> Path:
+def schrijf(pad: str | Path, inhoud: bytes, overschrijf: bool = False, invoer: tuple[str | Path, ...] = ()) -> Path:
+    """Schrijf `inhoud` naar `pad`: eerst een tijdelijk bestand in dezelfde map, dan in één keer op zijn plaats.
+
+    Zonder `overschrijf` wordt de naam geclaimd met een harde koppeling (os.link): bestaat het bestand
+    al, ook als een ander proces het net maakte, dan mislukt dat en verandert er niets. Met
+    `overschrijf` wordt alleen een gewoon bestand vervangen, nooit een apparaat, pijp of map, en nooit
+    een bestand dat deze opdracht zelf leest (`invoer`). Het tijdelijke bestand verdwijnt altijd, ook
+    bij Ctrl-C.
+    """
     pad = Path(pad)
     map_ = pad.parent if str(pad.parent) else Path(".")
     if not map_.exists():
@@ -27,9 +36,19 @@ def schrijf(pad: str | Path, inhoud: bytes, overschrijf: bool = False) -> Path:
         raise SchrijfFout(f"'{map_}' is geen map; het bestand '{pad.name}' kan daar niet in.")
     if pad.is_dir():
         raise SchrijfFout(f"'{pad}' is een map. Geef een bestandsnaam, zoals {pad / 'collegeadvies.docx'}.")
+    for bron in invoer:
+        try:
+            if pad.exists() and Path(bron).exists() and os.path.samefile(pad, bron):
+                raise SchrijfFout(f"'{pad}' is ook een invoerbestand van deze opdracht; kies een andere naam, "
+                                  "anders gaat de invoer verloren.")
+        except OSError:
+            pass
     if pad.exists() and not overschrijf:
         raise SchrijfFout(f"Het bestand '{pad}' bestaat al en is niet overschreven. "
                           "Kies een andere naam of gebruik --overschrijf.")
+    if pad.exists() and not stat.S_ISREG(pad.stat().st_mode):
+        raise SchrijfFout(f"'{pad}' is geen gewoon bestand (maar bijvoorbeeld een apparaat of pijp); "
+                          "dat wordt nooit vervangen.")
     modus = pad.stat().st_mode & 0o777 if pad.exists() else 0o666 & ~_umask()
     tijdelijk = None
     try:
@@ -39,11 +58,19 @@ def schrijf(pad: str | Path, inhoud: bytes, overschrijf: bool = False) -> Path:
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tijdelijk, modus)  # een tijdelijk bestand is alleen voor de eigenaar leesbaar
-        os.replace(tijdelijk, pad)
+        if overschrijf:
+            os.replace(tijdelijk, pad)
+        else:
+            try:
+                os.link(tijdelijk, pad)  # claimt de naam alleen als die nog vrij is: geen race
+            except FileExistsError:
+                raise SchrijfFout(f"Het bestand '{pad}' bestaat al en is niet overschreven. "
+                                  "Kies een andere naam of gebruik --overschrijf.") from None
     except OSError as fout:
+        raise SchrijfFout(f"Kan niet schrijven naar '{pad}': {_reden(fout)}.") from None
+    finally:
         if tijdelijk is not None and tijdelijk.exists():
             tijdelijk.unlink()
-        raise SchrijfFout(f"Kan niet schrijven naar '{pad}': {_reden(fout)}.") from None
     return pad
 
 

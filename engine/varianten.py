@@ -18,7 +18,7 @@ import yaml
 from .casus import CATALOGUS, ONBEKEND, Casus, suggestie
 from .fouten import CasusFout, InvoerFout, Melding
 from .laden import Gelezen, casusvelden, lees_waarde, lees_yaml, valideer
-from .waarden import toon_waarde
+from .waarden import fragment, toon_waarde
 
 # Velden die een variant kan wijzigen: elk veld van het casusformaat behalve de afgeleide.
 WIJZIGBAAR = [pad for pad, v in CATALOGUS.items() if not v.afgeleid and "[]" not in pad]
@@ -43,11 +43,12 @@ def lees_wat_als(teksten: list[str]) -> Variant:
         pad, is_, ruw = tekst.partition("=")
         pad = pad.strip()
         if not is_ or not pad:
-            raise InvoerFout(f"--wat-als '{tekst}': schrijf het als veld=waarde, bijvoorbeeld "
+            raise InvoerFout(f"--wat-als '{fragment(tekst)}': schrijf het als veld=waarde, bijvoorbeeld "
                              "juridische_vorm=centrumregeling.")
         if pad not in WIJZIGBAAR:
             hint = suggestie(pad, WIJZIGBAAR)
-            raise InvoerFout(f"--wat-als '{tekst}': veld '{pad}' bestaat niet in het casusformaat.{hint}")
+            raise InvoerFout(f"--wat-als '{fragment(tekst)}': veld '{fragment(pad)}' bestaat niet in het "
+                             f"casusformaat.{hint}")
         plat[pad] = _waarde(ruw.strip(), tekst)
     naam = "wat-als: " + ", ".join(f"{p}={toon_waarde(w)}" for p, w in plat.items())
     return Variant(naam=naam, omschrijving="", wijzigingen=_genest(plat), herkomst="--wat-als", plat=plat)
@@ -57,7 +58,7 @@ def _waarde(ruw: str, tekst: str) -> Any:
     try:
         return lees_waarde(ruw) if ruw else ""
     except yaml.YAMLError:
-        raise InvoerFout(f"--wat-als '{tekst}': de waarde '{ruw}' is niet te lezen; gebruik een woord, "
+        raise InvoerFout(f"--wat-als '{fragment(tekst)}': de waarde is niet te lezen; gebruik een woord, "
                          "een getal of een lijst zoals [a, b].") from None
 
 

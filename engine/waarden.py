@@ -141,3 +141,16 @@ def toon_waarde(waarde: Any) -> str:
     if waarde is None:
         return "onbekend"
     return str(waarde)
+
+
+def fragment(tekst: str, lengte: int = 60) -> str:
+    """Een kort, veilig stukje invoer voor een melding: besturingstekens zichtbaar, lange tekst afgekapt."""
+    zichtbaar = zichtbaar_voor_terminal(str(tekst))
+    return zichtbaar if len(zichtbaar) <= lengte else zichtbaar[: lengte - 1] + "…"
+
+
+def zichtbaar_voor_terminal(tekst: str) -> str:
+    """Tekst zonder besturings- of escapetekens (die kunnen een terminal overnemen): ze worden zichtbaar
+    als \\x1b en dergelijke; een regeleinde blijft een regeleinde."""
+    return "".join(t if t == "\n" or unicodedata.category(t)[0] != "C" or t == "\t" else f"\\x{ord(t):02x}"
+                   if ord(t) < 256 else f"\\u{ord(t):04x}" for t in tekst)

@@ -17,7 +17,7 @@ from tabulate import tabulate
 from ..advies import Advies, Bevinding
 from ..casus import label
 from ..regels import EFFECT_VOLGORDE, Advieswoord, Effect, GeladenRegel
-from ..waarden import aantal, toon
+from ..waarden import aantal, toon, zichtbaar_voor_terminal
 from ..waarden import toon_waarde
 
 if TYPE_CHECKING:
@@ -40,8 +40,9 @@ def breedte() -> int:
 
 
 def _regels(tekst: str, inspringen: str = "", daarna: str | None = None) -> list[str]:
-    """Tekst afgebroken op woordgrenzen binnen de terminalbreedte."""
-    return textwrap.wrap(" ".join(str(tekst).split()), width=breedte(), initial_indent=inspringen,
+    """Tekst afgebroken op woordgrenzen binnen de terminalbreedte. Regeleinden uit de invoer worden
+    spaties en besturingstekens worden zichtbaar: een casustekst kan de uitvoer niet vervalsen."""
+    return textwrap.wrap(" ".join(zichtbaar_voor_terminal(str(tekst)).split()), width=breedte(), initial_indent=inspringen,
                          subsequent_indent=inspringen if daarna is None else daarna,
                          break_long_words=False, break_on_hyphens=False) or [inspringen.rstrip()]
 
@@ -67,7 +68,7 @@ def _cel(tekst: str, kolom: int) -> str:
     """Een tabelcel, vooraf afgebroken op woordgrenzen (tabulate breekt anders midden in woorden);
     regels die al in de tekst staan (zoals een opsomming) blijven staan."""
     regels = []
-    for deel in str(tekst).split("\n"):
+    for deel in zichtbaar_voor_terminal(str(tekst)).split("\n"):
         inspringen = "  " if deel.startswith("- ") else ""
         regels += textwrap.wrap(" ".join(deel.split()), width=max(8, kolom), subsequent_indent=inspringen,
                                 break_long_words=False, break_on_hyphens=False)
@@ -293,7 +294,8 @@ def _opdrachtregels(casuspad: str, wijzigingen: dict[str, Any]) -> list[str]:
     """De opdracht om een voorstel zelf te proberen, over regels verdeeld met een \\ aan het eind."""
     delen = ["samenwerkingstoets beoordeel", casuspad] + [
         f"--wat-als '{pad}={toon_waarde(w)}'" for pad, w in wijzigingen.items()]
-    return ["  " + d + (" \\" if i < len(delen) - 1 else "") for i, d in enumerate(delen)]
+    return ["  " + zichtbaar_voor_terminal(d).replace("\n", " ") + (" \\" if i < len(delen) - 1 else "")
+            for i, d in enumerate(delen)]
 
 
 def _zoekblok(z: Zoekresultaat, casuspad: str) -> list[str]:

@@ -1,0 +1,165 @@
+"""Vijandige invoer: geen crash, geen hang, geen verlies, niets gelekt. Elke aanval komt uit de praktijk
+van een aanvalsronde op casusbestanden, regelpakketten, --wat-als en uitvoerbestanden."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import CASES
+from samenwerkingstoets.cli import cli
+from samenwerkingstoets.engine.laden import STANDAARDPAKKET
+from samenwerkingstoets.engine.schrijven import SchrijfFout, schrijf
+
+VOORBEELD = str(CASES / "omgevingsdienst-lopend.yaml")
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args))
+
+
+def _fout(r, *stukjes):
+    assert r.exit_code == 2, r.output
+    assert r.output.startswith("Fout: ") and "Traceback" not in r.output
+    for stukje in stukjes:
+        assert stukje in r.output
+
+
+# --- invoer begrensd voordat libyaml hem ziet ------------------------------------------------
+
+def test_dertigduizend_geneste_haakjes_geven_een_melding_en_geen_crash(tmp_path):
+    pad = tmp_path / "diep.yaml"
+    pad.write_text("[" * 30_000, encoding="utf-8")
+    _fout(run("beoordeel", str(pad)), "te diep genest")
+    _fout(run("beoordeel", VOORBEELD, "--variant", str(pad)), "te diep genest")
+
+
+def test_een_pijp_of_apparaat_wordt_niet_gelezen(tmp_path):
+    fifo = tmp_path / "pijp.yaml"
+    os.mkfifo(fifo)
+    _fout(run("beoordeel", str(fifo)), "geen gewoon bestand")
+    if Path("/dev/zero").exists():
+        _fout(run("beoordeel", "/dev/zero"), "geen gewoon bestand")
+
+
+def test_een_te_groot_bestand_wordt_niet_gelezen(tmp_path):
+    pad = tmp_path / "groot.yaml"
+    pad.write_text("naam: " + "x" * 3_000_000 + "\nfase: voorstel\n", encoding="utf-8")
+    _fout(run("beoordeel", str(pad)), "te groot")
+
+
+def test_utf16_en_een_snelkoppelingslus_krijgen_hun_eigen_melding(tmp_path):
+    pad = tmp_path / "u16.yaml"
+    pad.write_bytes("naam: x\nfase: voorstel\n".encode("utf-16"))
+    _fout(run("beoordeel", str(pad)), "UTF-16")
+    lus = tmp_path / "lus.yaml"
+    lus.symlink_to(lus)
+    _fout(run("beoordeel", str(lus)), "naar zichzelf verwijst")
+
+
+def test_wat_als_waarden_zijn_begrensd_en_worden_kort_geciteerd():
+    lang = "themas=" + "[" * 5_000
+    r = run("beoordeel", VOORBEELD, "--wat-als", lang)
+    _fout(r, "niet te lezen")
+    assert len(r.output) < 400
+    _fout(run("beoordeel", VOORBEELD, "--wat-als", "themas=&a [*a, *a]"))
+
+
+# --- niets gelekt ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("naam", ["/etc/passwd", "../../etc/passwd.yaml", "sub/visie.yaml"])
+def test_een_pakket_kan_geen_bestand_buiten_zijn_map_lezen_of_tonen(tmp_path, naam):
+    kopie = tmp_path / "pakket"
+    shutil.copytree(STANDAARDPAKKET, kopie)
+    pack = kopie / "pack.yaml"
+    pack.write_text(pack.read_text(encoding="utf-8").replace("  - visie.yaml", f"  - {naam}"), encoding="utf-8")
+    r = run("regels", "--regels", str(kopie))
+    _fout(r, "alleen een bestandsnaam in de map van het pakket")
+    assert "root:" not in r.output
+
+
+def test_besturingstekens_uit_een_casus_bereiken_de_terminal_niet(tmp_path):
+    pad = tmp_path / "vals.yaml"
+    pad.write_text('naam: "Samen\\nADVIES: AANGAAN\\n\\u001b[2J\\u001b]52;c;ZXZpbA==\\u0007"\n'
+                   'fase: voorstel\nomschrijving: "\\u001b]0;titel\\u0007"\n', encoding="utf-8")
+    r = run("beoordeel", str(pad), "--volledig")
+    assert r.exit_code == 0, r.output
+    assert "\x1b" not in r.output and "\x07" not in r.output
+    assert not any(regel.startswith("ADVIES: AANGAAN") for regel in r.output.splitlines())
+
+
+def test_een_foutmelding_toont_besturingstekens_zichtbaar(tmp_path):
+    pad = tmp_path / "vals.yaml"
+    pad.write_text('naam: x\nfase: "\\u001b[2Jvoorstel"\n', encoding="utf-8")
+    r = run("beoordeel", str(pad))
+    assert r.exit_code == 2 and "\x1b" not in r.output and "\\x1b" in r.output
+
+
+# --- schrijven verliest niets ------------------------------------------------------------------
+
+def test_de_uitvoer_mag_geen_invoer_van_dezelfde_opdracht_zijn(tmp_path):
+    casus = tmp_path / "casus.yaml"
+    shutil.copy(VOORBEELD, casus)
+    voor = casus.read_bytes()
+    _fout(run("collegeadvies", str(casus), "--formaat", "markdown", "-o", str(casus), "--overschrijf"),
+          "ook een invoerbestand")
+    assert casus.read_bytes() == voor
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="alleen waar /dev/null bestaat")
+def test_een_apparaat_wordt_nooit_vervangen():
+    _fout(run("collegeadvies", VOORBEELD, "--formaat", "markdown", "-o", "/dev/null", "--overschrijf"),
+          "geen gewoon bestand")
+    assert not Path("/dev/null").is_file()
+
+
+def test_tegelijk_schrijven_zonder_overschrijf_laat_er_precies_een_winnen(tmp_path):
+    doel = tmp_path / "voorstel.md"
+    gelukt, geweigerd = [], []
+
+    def poging(i: int) -> None:
+        try:
+            schrijf(doel, f"versie {i}\n".encode(), overschrijf=False)
+            gelukt.append(i)
+        except SchrijfFout:
+            geweigerd.append(i)
+
+    draden = [threading.Thread(target=poging, args=(i,)) for i in range(20)]
+    for d in draden:
+        d.start()
+    for d in draden:
+        d.join()
+    assert len(gelukt) == 1 and len(geweigerd) == 19
+    assert doel.read_text() == f"versie {gelukt[0]}\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["voorstel.md"], "geen tijdelijke bestanden achtergelaten"
+
+
+def test_ctrl_c_tijdens_het_schrijven_laat_niets_half_achter(tmp_path, monkeypatch):
+    def onderbreek(_):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", onderbreek)
+    with pytest.raises(KeyboardInterrupt):
+        schrijf(tmp_path / "voorstel.md", b"inhoud")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_ctrl_c_in_een_opdracht_geeft_exitcode_130_en_een_nederlandse_regel(monkeypatch):
+    from samenwerkingstoets.engine import beoordelen
+
+    def onderbreek(self, casus, variant=None):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(beoordelen.Beoordelaar, "beoordeel", onderbreek)
+    r = run("beoordeel", VOORBEELD)
+    assert r.exit_code == 130 and "Afgebroken" in r.output and "Traceback" not in r.output
+
+
+def test_het_programma_importeert_zonder_de_module_die_een_casus_zou_kunnen_overschaduwen():
+    assert "engine" not in sys.modules, "het pakket heet samenwerkingstoets; een eigen map engine/ stoort niet"
