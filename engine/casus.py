@@ -22,7 +22,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 from pydantic_core import PydanticCustomError
 
-from .waarden import lees_bedrag, schone_tekst
+from .waarden import fragment, lees_bedrag, schone_tekst
 
 ONBEKEND = "onbekend"
 
@@ -275,14 +275,14 @@ def beschrijf(waarde: Any) -> str:
     if isinstance(waarde, bool):
         return "een ja/nee-waarde"
     if isinstance(waarde, (int, float)):
-        return f"het getal {waarde}"
+        return f"het getal {fragment(str(waarde), 40)}"
     if isinstance(waarde, (dt.date, dt.datetime)):
         return waarde.isoformat()
     if isinstance(waarde, list):
         return "een lijst"
     if isinstance(waarde, dict):
         return "een groep velden"
-    return f"'{waarde}'"
+    return f"'{fragment(str(waarde))}'"
 
 
 def _onbekend_is_leeg(waarde: Any) -> Any:
@@ -377,7 +377,7 @@ class Model(BaseModel):
 
 
 class Partner(Model):
-    naam: Annotated[str, _tekst(verplicht=True)] = Field(description="naam van de partner")
+    naam: Annotated[str, _tekst(verplicht=True)] = Field(description="naam van de partner", max_length=200)
     soort: W(PartnerSoort) | None = veld("soort organisatie", wereldfeit=True)
     belang: W(Belang) | None = veld(
         "is het strategisch belang van deze partner beschreven? (succesfactor 1)",
@@ -386,7 +386,7 @@ class Partner(Model):
 
 class Opgave(Model):
     omschrijving: Annotated[str | None, _tekst(onbekend_bewaren=True)] = Field(
-        default=None, description="de maatschappelijke opgave; leeg of ontbrekend = geen opgave benoemd, "
+        default=None, max_length=5_000, description="de maatschappelijke opgave; leeg of ontbrekend = geen opgave benoemd, "
                                   "'onbekend' = niet bekend")
     overstijgt_gemeentegrens: W(JaNee) | None = veld(
         "overstijgt de opgave de gemeentegrens?", volgorde=POSITIEF, wereldfeit=True)
@@ -578,11 +578,11 @@ class Casus(Model):
     """Eén samenwerking, voorgesteld of lopend, zoals de adviseur haar beschrijft."""
 
     schema_versie: Literal[1] = Field(default=1, alias="schema", description="versie van het casusformaat")
-    naam: Annotated[str, _tekst(verplicht=True)] = Field(description="naam van de samenwerking")
+    naam: Annotated[str, _tekst(verplicht=True)] = Field(description="naam van de samenwerking", max_length=200)
     fase: W(Fase) = Field(description="voorstel (nieuw) of lopend (bestaand)",
                           json_schema_extra={"wereldfeit": True})
-    perspectief: Tekst = Field(default=None, description="de gemeente waarvoor het advies is")
-    omschrijving: Tekst = Field(default=None, description="vrije toelichting")
+    perspectief: Tekst = Field(default=None, description="de gemeente waarvoor het advies is", max_length=200)
+    omschrijving: Tekst = Field(default=None, description="vrije toelichting", max_length=20_000)
     peildatum: dt.date | None = Field(default=None, description="datum waarop de feiten betrekking hebben")
     soort: W(Soort) | None = veld("strategisch, uitvoerend of beide", wereldfeit=True)
     themas: Woorden(Thema) = veld("de thema's van de samenwerking", wereldfeit=True)

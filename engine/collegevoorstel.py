@@ -40,7 +40,11 @@ def stempeldatum(datum: dt.date | None) -> dt.date:
         return datum
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+        except (OverflowError, OSError, ValueError):
+            raise InvoerFout("SOURCE_DATE_EPOCH is geen bruikbaar tijdstip (seconden sinds 1970); gebruik "
+                             "--datum JJJJ-MM-DD of een kleinere waarde.") from None
     return dt.date.today()
 
 

@@ -57,6 +57,8 @@ class _Lader(_Basislader):
 def _groep_zonder_dubbelen(lader: _Lader, knoop: yaml.MappingNode) -> dict:
     gezien: dict[str, int] = {}
     for sleutelknoop, _ in knoop.value:
+        if sleutelknoop.tag == "tag:yaml.org,2002:merge":
+            raise _VerbodenTag("<< (samenvoegen)", sleutelknoop.start_mark.line + 1)
         if isinstance(sleutelknoop, yaml.ScalarNode):
             lijn = sleutelknoop.start_mark.line + 1
             if sleutelknoop.value in gezien:
@@ -70,7 +72,27 @@ def _getal_met_tekst(lader: _Lader, knoop: yaml.ScalarNode) -> float:
     return kommagetal(lader.construct_yaml_float(knoop), knoop.value)
 
 
+class _VerbodenTag(yaml.YAMLError):
+    def __init__(self, tag: str, lijn: int):
+        super().__init__(tag)
+        self.tag, self.lijn = tag, lijn
+
+
+def _verboden(lader: _Lader, knoop: yaml.Node):
+    """!!set, !!omap, !!pairs en !!binary heeft het casusformaat niet nodig; een set maakt de volgorde
+    (en dus de uitvoer) afhankelijk van de hash-seed."""
+    raise _VerbodenTag(knoop.tag, knoop.start_mark.line + 1)
+
+
+def _tekst_van_datum(lader: _Lader, knoop: yaml.ScalarNode) -> str:
+    """Een datum blijft tekst; het model controleert hem (met een melding die veld en regel noemt)."""
+    return knoop.value
+
+
 _Lader.add_constructor("tag:yaml.org,2002:map", _groep_zonder_dubbelen)
+_Lader.add_constructor("tag:yaml.org,2002:timestamp", _tekst_van_datum)
+for _tag in ("set", "omap", "pairs", "binary"):
+    _Lader.add_constructor(f"tag:yaml.org,2002:{_tag}", _verboden)
 _Lader.add_constructor("tag:yaml.org,2002:float", _getal_met_tekst)
 
 
@@ -177,6 +199,14 @@ def lees_yaml(pad: str | Path) -> Gelezen:
         raise YamlFout("Het bestand bevat een veld twee keer.", [Melding(
             str(pad), f"veld '{fout.sleutel}' stond al op regel {fout.eerste}; verwijder een van beide",
             fout.tweede)]) from None
+    except _VerbodenTag as fout:
+        tag = fout.tag.replace("tag:yaml.org,2002:", "!!")
+        raise YamlFout(f"Het bestand gebruikt {tag}, wat het casusformaat niet kent.", [Melding(
+            str(pad), "schrijf hier een gewone waarde, lijst of groep velden", fout.lijn)]) from None
+    except yaml.constructor.ConstructorError as fout:
+        lijn = fout.problem_mark.line + 1 if fout.problem_mark else None
+        raise YamlFout("Het bestand gebruikt een YAML-tag (zoals !!python/...) die niet is toegestaan.", [Melding(
+            str(pad), "haal de tag weg en schrijf een gewone waarde", lijn)]) from None
     except _Verwijzing as fout:
         raise YamlFout("Het bestand gebruikt een YAML-verwijzing (*naam naar &naam).", [Melding(
             str(pad), "naar de waarde die hier begint (&naam) wordt verderop verwezen (*naam); schrijf die "
@@ -226,6 +256,10 @@ def _tekst(fout: dict, velden_van: Any) -> str:
     loc = fout["loc"]
     if soort in ("woord", "woord_type", "bedrag", "tekst_leeg", "tekst_onbekend"):
         return fout["msg"]
+    if soort == "value_error":
+        return str(fout["msg"]).removeprefix("Value error, ")
+    if soort in ("finite_number", "float_parsing") or (soort == "float_type" and isinstance(invoer, int)):
+        return f"verwacht een gewoon getal, maar hier staat {beschrijf(invoer)}"
     if soort == "extra_forbidden":
         naam = str(loc[-1]) if loc else "?"
         bekend = velden_van(loc[:-1])
@@ -235,6 +269,8 @@ def _tekst(fout: dict, velden_van: Any) -> str:
         return f"onbekend veld '{naam}'.{hint or ' Toegestaan zijn: ' + ', '.join(bekend) + '.'}"
     if soort == "missing":
         return "dit verplichte veld ontbreekt"
+    if soort == "string_too_long":
+        return f"deze tekst is te lang (hooguit {ctx.get('max_length')} tekens)"
     if soort in ("int_parsing", "int_type", "float_parsing", "float_type"):
         return f"verwacht een heel getal, maar hier staat {beschrijf(invoer)}"
     if soort == "int_from_float":

@@ -25,6 +25,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import math
 import re
 import string
 from dataclasses import dataclass
@@ -131,6 +132,8 @@ def kan_in_fase(voorwaarde: "Voorwaarde", fase: str) -> bool:
 
 
 VERGELIJKINGEN = {"minstens", "hoogstens", "groter_dan", "kleiner_dan"}
+MAX_GETAL = 1e12  # drempels en getallen in een pakket: groter is een tikfout of een aanval
+MAX_REGELS = 2_000  # per pakket; zo blijft een beoordeling onder een paar seconden
 OPS_PER_SOORT = {
     "woord": {"is", "niet", "in", "onbekend", "bekend"},
     "woorden": {"bevat", "bevat_geen", "leeg", "niet_leeg", "onbekend", "bekend"},
@@ -163,6 +166,8 @@ def _lees_toets(veld: str, waarde: Any) -> Toets:
     if isinstance(waarde, bool):
         waarde = "ja" if waarde else "nee"
     if isinstance(waarde, list):
+        if not waarde:
+            raise VoorwaardeFout(f"bij veld '{veld}' staat een lege lijst; noem minstens één woord")
         return Toets(veld, "in", tuple(waarde))
     if isinstance(waarde, dict):
         if len(waarde) != 1:
@@ -178,11 +183,15 @@ def _lees_toets(veld: str, waarde: Any) -> Toets:
             return Toets(veld, "niet", arg)
         if op in ("in", "bevat", "bevat_geen"):
             lijst = tuple(arg) if isinstance(arg, list) else (arg,)
+            if not lijst:
+                raise VoorwaardeFout(f"'{op}' bij veld '{veld}' heeft een lege lijst; noem minstens één woord")
             return Toets(veld, op, lijst)
         if op in VERGELIJKINGEN:
             if isinstance(arg, dict) and set(arg) == {"parameter"}:
                 return Toets(veld, op, None, parameter=str(arg["parameter"]))
             if isinstance(arg, (int, float)) and not isinstance(arg, bool):
+                if not (math.isfinite(arg) and abs(arg) <= MAX_GETAL):
+                    raise VoorwaardeFout(f"'{op}' bij veld '{veld}' verwacht een gewoon getal, niet oneindig of 'nan'")
                 return Toets(veld, op, arg)
             raise VoorwaardeFout(f"'{op}' bij veld '{veld}' verwacht een getal of {{parameter: naam}}")
         raise VoorwaardeFout(
@@ -261,6 +270,8 @@ class Parameter(Model):
     def _een_van_beide(self) -> "Parameter":
         if (self.waarde is None) == (self.effect is None):
             raise ValueError("een parameter heeft óf een 'waarde' (een getal) óf een 'effect'")
+        if self.waarde is not None and not (math.isfinite(self.waarde) and abs(self.waarde) <= MAX_GETAL):
+            raise ValueError(f"de waarde moet een gewoon getal zijn (niet oneindig of 'nan', hooguit {MAX_GETAL:.0e})")
         return self
 
 
@@ -598,8 +609,10 @@ def controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats]
                 problemen.append("een regel met effect 'voorwaarde' moet de voorwaarde noemen (veld 'voorwaarde')")
             for tekst in (regel.uitleg, regel.voorwaarde or ""):
                 for pad in _PLAATSHOUDER.findall(tekst):
-                    if pad not in CATALOGUS:
-                        problemen.append(f"de tekst noemt {{{pad}}}, maar dat veld bestaat niet")
+                    info = CATALOGUS.get(pad)
+                    if info is None or not (info.leesbaar or info.afgeleid):
+                        problemen.append(f"de tekst noemt {{{pad}}}, maar dat is geen feit dat een regel kent"
+                                         f".{suggestie(pad, [p for p, v in CATALOGUS.items() if v.leesbaar])}")
             voorwaarde = _gelezen_voorwaarde(regel.als, parameters, problemen)
             if voorwaarde is not None:
                 regels.append(GeladenRegel(regel, voorwaarde, bestand, lijn, effect_parameter))
@@ -623,6 +636,9 @@ def controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats]
     for code, criterium in kop.criteria.items():
         if criterium.bron not in kop.bronnen:
             meldingen.append(Melding("pack.yaml", f"criterium '{code}' noemt onbekende bron '{criterium.bron}'"))
+    if len(regels) > MAX_REGELS:
+        meldingen.append(Melding("pack.yaml", f"het pakket heeft {len(regels)} regels; hooguit {MAX_REGELS} "
+                                              "(meer vraagt te veel van de regelengine)"))
     meldingen += _controleer_adviestabel(kop.adviestabel)
     meldingen += _controleer_acties(kop)
     cv = kop.collegevoorstel
@@ -668,6 +684,19 @@ def _controleer_adviestabel(tabel: list[Adviesrij]) -> list[Melding]:
             meldingen.append(Melding("pack.yaml", f"adviestabel: '{rij.lopend}' is geen advies voor een lopende samenwerking"))
     if tabel[-1].bij != "anders":
         meldingen.append(Melding("pack.yaml", "adviestabel: de laatste rij moet 'bij: anders' zijn"))
+    for fase in Fase:
+        rang = ADVIES_RANG[fase]
+        woorden = [rij.voorstel if fase == Fase.voorstel else rij.lopend for rij in tabel]
+        if not all(w in rang for w in woorden):
+            continue  # al gemeld
+        posities = [rang.index(w) for w in woorden]
+        if posities != sorted(posities) or len(set(posities)) != len(posities):
+            meldingen.append(Melding("pack.yaml", f"adviestabel ({fase.value}): de rijen moeten van negatief naar "
+                                                  "positief lopen (blokkerend, dan voorwaarde, dan anders), elk met "
+                                                  "een eigen advies"))
+        elif posities[-1] != len(rang) - 1:
+            meldingen.append(Melding("pack.yaml", f"adviestabel ({fase.value}): de laatste rij moet het positieve "
+                                                  f"advies geven ({rang[-1].value})"))
     return meldingen
 
 

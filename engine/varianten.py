@@ -18,7 +18,7 @@ import yaml
 from .casus import CATALOGUS, ONBEKEND, Casus, suggestie
 from .fouten import CasusFout, InvoerFout, Melding
 from .laden import Gelezen, casusvelden, lees_waarde, lees_yaml, valideer
-from .waarden import fragment, toon_waarde
+from .waarden import fragment, schone_tekst, toon_waarde
 
 # Velden die een variant kan wijzigen: elk veld van het casusformaat behalve de afgeleide.
 WIJZIGBAAR = [pad for pad, v in CATALOGUS.items() if not v.afgeleid and "[]" not in pad]
@@ -57,7 +57,7 @@ def lees_wat_als(teksten: list[str]) -> Variant:
 def _waarde(ruw: str, tekst: str) -> Any:
     try:
         return lees_waarde(ruw) if ruw else ""
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, OverflowError, RecursionError):
         raise InvoerFout(f"--wat-als '{fragment(tekst)}': de waarde is niet te lezen; gebruik een woord, "
                          "een getal of een lijst zoals [a, b].") from None
 
@@ -119,12 +119,14 @@ def lees_variant(pad: str | Path):
     data = dict(gelezen.data)
     naam = data.pop("naam", None)
     omschrijving = data.pop("omschrijving", "")
-    if not isinstance(naam, str) or not naam.strip():
+    naam = schone_tekst(naam) if isinstance(naam, str) else ""
+    omschrijving = schone_tekst(omschrijving) if isinstance(omschrijving, str) else ""
+    if not naam or len(naam) > 200 or len(omschrijving) > 5_000:
         raise CasusFout(f"De variant '{gelezen.naam}' klopt niet:", [Melding(
-            gelezen.naam, "een variant heeft een 'naam' nodig die zegt wat hij verandert", gelezen.lijn(("naam",)),
-            "naam")])
+            gelezen.naam, "een variant heeft een 'naam' nodig die zegt wat hij verandert (hooguit 200 tekens; "
+                          "de omschrijving hooguit 5.000)", gelezen.lijn(("naam",)), "naam")])
     if not data:
         raise CasusFout(f"De variant '{gelezen.naam}' klopt niet:", [Melding(
             gelezen.naam, "de variant wijzigt geen enkel veld", 1)])
-    return Variant(naam=naam.strip(), omschrijving=str(omschrijving or "").strip(), wijzigingen=data,
+    return Variant(naam=naam, omschrijving=omschrijving, wijzigingen=data,
                    herkomst=gelezen.naam, bestand=gelezen)

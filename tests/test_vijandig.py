@@ -163,3 +163,83 @@ def test_ctrl_c_in_een_opdracht_geeft_exitcode_130_en_een_nederlandse_regel(monk
 
 def test_het_programma_importeert_zonder_de_module_die_een_casus_zou_kunnen_overschaduwen():
     assert "engine" not in sys.modules, "het pakket heet samenwerkingstoets; een eigen map engine/ stoort niet"
+
+
+# --- regelpakketten die de engine niet overleeft of die niet kloppen ---------------------------
+
+PAKKETFOUTEN = {
+    "oneindige drempel": ("pack.yaml", "    waarde: 500000", "    waarde: .inf", "gewoon getal"),
+    "nan als drempel": ("pack.yaml", "    waarde: 500000", "    waarde: .nan", "gewoon getal"),
+    "reuzengetal": ("pack.yaml", "    waarde: 500000", "    waarde: 1" + "0" * 400, "gewoon getal"),
+    "lege lijst in een voorwaarde": ("toegevoegde-waarde.yaml", "als: {toegevoegde_waarde.inwoners: nee}",
+                                     "als: {toegevoegde_waarde.inwoners: []}", "lege lijst"),
+    "plaatshouder die geen feit is": ("visie.yaml", "uitleg: >", "uitleg: >\n      {naam}", "geen feit"),
+    "omgekeerde adviestabel": ("pack.yaml", "    voorstel: niet_aangaan\n    lopend: beeindigen",
+                               "    voorstel: aangaan\n    lopend: voortzetten", "negatief naar"),
+}
+
+
+@pytest.mark.parametrize("naam", PAKKETFOUTEN)
+def test_een_pakket_dat_niet_klopt_wordt_bij_het_laden_geweigerd(tmp_path, naam):
+    bestand, oud, nieuw, melding = PAKKETFOUTEN[naam]
+    kopie = tmp_path / "pakket"
+    shutil.copytree(STANDAARDPAKKET, kopie)
+    pad = kopie / bestand
+    tekst = pad.read_text(encoding="utf-8")
+    assert oud in tekst
+    pad.write_text(tekst.replace(oud, nieuw, 1), encoding="utf-8")
+    _fout(run("regels", "--regels", str(kopie)), melding, bestand)
+
+
+@pytest.mark.parametrize("inhoud, melding", [
+    ("naam: x\nfase: voorstel\nthemas: !!set {zorg, wonen}\n", "!!set"),
+    ("naam: x\nfase: voorstel\nopgave:\n  <<: {complex: ja}\n  complex: nee\n", "samenvoegen"),
+    ("naam: x\nfase: voorstel\nthemas: !!python/object/apply:os.system [ls]\n", "YAML-tag"),
+    ("naam: x\nfase: voorstel\npeildatum: 2026-02-30\n", "verwacht een datum"),
+])
+def test_yaml_die_het_formaat_niet_kent_wordt_geweigerd(tmp_path, inhoud, melding):
+    pad = tmp_path / "casus.yaml"
+    pad.write_text(inhoud, encoding="utf-8")
+    _fout(run("beoordeel", str(pad)), melding)
+
+
+def test_een_onmogelijke_datum_in_wat_als_en_een_reuzen_source_date_epoch_zijn_invoerfouten(tmp_path, monkeypatch):
+    _fout(run("beoordeel", VOORBEELD, "--wat-als", "peildatum=2026-02-30"), "verwacht een datum")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "9" * 30)
+    _fout(run("collegeadvies", VOORBEELD, "--formaat", "markdown", "-o", str(tmp_path / "x.md")), "SOURCE_DATE_EPOCH")
+    assert not (tmp_path / "x.md").exists()
+
+
+def test_dezelfde_invoer_geeft_dezelfde_bytes_bij_elke_hash_seed(tmp_path):
+    import subprocess
+    uitvoer = set()
+    for seed in ("0", "1", "12345"):
+        r = subprocess.run([sys.executable, "-m", "samenwerkingstoets", "beoordeel", VOORBEELD, "--formaat", "json"],
+                           capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed}, timeout=60)
+        assert r.returncode == 0
+        uitvoer.add(r.stdout)
+    assert len(uitvoer) == 1
+
+
+def test_veel_regels_op_een_veld_laten_de_engine_niet_hangen(tmp_path):
+    import yaml
+
+    kopie = tmp_path / "pakket"
+    shutil.copytree(STANDAARDPAKKET, kopie)
+    extra = [{"id": f"veel-{i}", "criterium": "VIS-OL1", "als": {"opgave.complex": "ja"}, "effect": "aandachtspunt",
+              "uitleg": "Zelfde voorwaarde.", "bron": "visie#definitie"} for i in range(600)]
+    pad = kopie / "opgaven.yaml"
+    data = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    data["regels"] += extra
+    pad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    r = run("beoordeel", VOORBEELD, "--regels", str(kopie), "--formaat", "json")
+    assert r.exit_code == 0, r.output
+    assert r.output.count('"regel": "veel-') == 600
+
+
+def test_een_reuzennaam_wordt_geweigerd_in_plaats_van_gigabytes_uitvoer(tmp_path):
+    pad = tmp_path / "casus.yaml"
+    pad.write_text("naam: " + "x" * 1_000_000 + "\nfase: voorstel\n", encoding="utf-8")
+    r = run("vergelijk", str(pad), VOORBEELD)
+    _fout(r, "te lang", "hooguit 200")
+    assert len(r.output) < 1_000
