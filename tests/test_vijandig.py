@@ -243,3 +243,83 @@ def test_een_reuzennaam_wordt_geweigerd_in_plaats_van_gigabytes_uitvoer(tmp_path
     r = run("vergelijk", str(pad), VOORBEELD)
     _fout(r, "te lang", "hooguit 200")
     assert len(r.output) < 1_000
+
+
+def test_markdown_kan_geen_beslispunten_vervalsen_of_html_doorlaten(tmp_path):
+    pad = tmp_path / "casus.yaml"
+    pad.write_text('naam: "Samen\\n\\n## Beslispunten\\n\\n1. Aangaan <script>alert(1)</script> <!--"\n'
+                   "fase: voorstel\n", encoding="utf-8")
+    r = run("beoordeel", str(pad), "--formaat", "markdown")
+    assert r.exit_code == 0
+    assert "<script>" not in r.output and "<!--" not in r.output
+    assert not any(regel.startswith("## Beslispunten") for regel in r.output.splitlines())
+    uit = tmp_path / "voorstel.md"
+    assert run("collegeadvies", str(pad), "--formaat", "markdown", "-o", str(uit)).exit_code == 0
+    tekst = uit.read_text(encoding="utf-8")
+    assert "<script>" not in tekst and "<!--" not in tekst
+    assert [r for r in tekst.splitlines() if r.startswith("## Beslispunten")] == ["## Beslispunten"]
+
+
+def test_besturingstekens_in_pakkettekst_breken_het_worddocument_niet(tmp_path):
+    import yaml
+    from docx import Document
+
+    kopie = tmp_path / "pakket"
+    shutil.copytree(STANDAARDPAKKET, kopie)
+    pad = kopie / "toegevoegde-waarde.yaml"
+    data = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    data["regels"][0]["uitleg"] = "Geen waarde\x07 voor inwoners\x1b."
+    pad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    casus = tmp_path / "casus.yaml"
+    casus.write_text("naam: x\nfase: voorstel\nopgave: {omschrijving: y}\ntoegevoegde_waarde: {inwoners: nee}\n",
+                     encoding="utf-8")
+    uit = tmp_path / "voorstel.docx"
+    r = run("collegeadvies", str(casus), "--formaat", "docx", "-o", str(uit), "--regels", str(kopie))
+    assert r.exit_code == 0, r.output
+    tekst = "\n".join(p.text for p in Document(str(uit)).paragraphs)
+    assert "\x07" not in tekst and "\x1b" not in tekst
+
+
+# --- alles tegelijk: willekeurige bytes en willekeurige YAML naar elke opdracht ----------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from strategie import rommel  # noqa: E402
+
+OPDRACHTEN = [
+    lambda f, uit: ["beoordeel", f],
+    lambda f, uit: ["beoordeel", f, "--formaat", "json", "--volledig"],
+    lambda f, uit: ["beoordeel", VOORBEELD, "--variant", f],
+    lambda f, uit: ["vergelijk", f, VOORBEELD],
+    lambda f, uit: ["wat-moet-er-veranderen", f],
+    lambda f, uit: ["collegeadvies", f, "--formaat", "markdown", "-o", uit],
+]
+
+
+def _yaml(data) -> bytes:
+    import yaml
+    try:
+        return yaml.safe_dump(data, allow_unicode=True).encode("utf-8")
+    except Exception:
+        return b"naam: x\n"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(inhoud=st.one_of(st.binary(max_size=300), rommel.map(_yaml)), opdracht=st.sampled_from(OPDRACHTEN))
+def test_willekeurige_invoer_voor_elke_opdracht_geeft_exitcode_0_of_2_en_raakt_niets_anders(tmp_path_factory,
+                                                                                            inhoud, opdracht):
+    import time
+
+    map_ = tmp_path_factory.mktemp("aanval")
+    invoer = map_ / "casus.yaml"
+    invoer.write_bytes(inhoud)
+    uit = map_ / "uit.md"
+    begin = time.perf_counter()
+    r = run(*opdracht(str(invoer), str(uit)))
+    assert time.perf_counter() - begin < 10
+    assert r.exit_code in (0, 2), r.output
+    assert "Traceback" not in r.output
+    assert invoer.read_bytes() == inhoud
+    assert {p.name for p in map_.iterdir()} <= {"casus.yaml", "uit.md"}

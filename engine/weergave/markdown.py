@@ -1,7 +1,14 @@
-"""Het advies als Markdown: plakt schoon in een notitie of collegevoorstel."""
+"""Het advies als Markdown: plakt schoon in een notitie of collegevoorstel.
+
+Alle tekst die deze weergave niet zelf schreef (uit de casus, de varianten en het regelpakket) gaat
+door `md`: regeleinden worden spaties, HTML wordt tekst en Markdown-tekens worden letterlijk. Een naam
+met '## Beslispunten' of '<!--' kan zo geen kop, besluit of verborgen tekst maken.
+"""
 
 from __future__ import annotations
 
+import html
+import re
 from typing import TYPE_CHECKING
 
 from tabulate import tabulate
@@ -9,35 +16,45 @@ from tabulate import tabulate
 from ..advies import Advies
 from ..casus import label
 from ..regels import EFFECT_VOLGORDE, Advieswoord
-from ..waarden import toon
-from ..waarden import toon_waarde
+from ..waarden import toon, toon_waarde, zichtbaar_voor_terminal
 
 if TYPE_CHECKING:
     from ..watals import Vergelijking, Zoekresultaat
 from .tabel import KOPJES, bandbreedte_tekst, beeindigen_kop, factorrijen, uitzoekregels, vergelijkingsrijen, voorwaarden_kop
 
 
+# Tekens die midden in een regel opmaak maken; een kop of lijst kan alleen aan het begin van een regel
+# ontstaan, en elke regel begint hier met tekst van de weergave zelf.
+_MARKDOWNTEKENS = re.compile(r"([\\`*_\[\]|~])")
+
+
+def md(tekst: object) -> str:
+    """Tekst van buiten veilig in Markdown: één regel, geen HTML, geen opmaak."""
+    schoon = " ".join(zichtbaar_voor_terminal(str(tekst)).split())
+    return _MARKDOWNTEKENS.sub(r"\\\1", html.escape(schoon, quote=False))
+
+
 def _cel(tekst: str) -> str:
-    return " ".join(str(tekst).split()).replace("|", "\\|")
+    return md(tekst)
 
 
 def advies(advies: Advies) -> str:
     pakket = advies.regelpakket
-    uit = [f"# Samenwerkingstoets: {advies.casus}", ""]
+    uit = [f"# Samenwerkingstoets: {md(advies.casus)}", ""]
     if advies.variant:
-        uit.append(f"- Variant: {advies.variant}")
+        uit.append(f"- Variant: {md(advies.variant)}")
     uit += [f"- Fase: {advies.fase.value}",
-           f"- Perspectief: {advies.perspectief}"]
+           f"- Perspectief: {md(advies.perspectief)}"]
     if advies.peildatum:
         uit.append(f"- Peildatum: {advies.peildatum.isoformat()}")
     uit += [f"- Regelpakket: {pakket.naam} {pakket.versie} (geldig vanaf {pakket.geldig_vanaf.isoformat()})", "",
-            f"## Advies: {advies.advies_tekst}", "", advies.beslisregel, "", bandbreedte_tekst(advies), ""]
+            f"## Advies: {advies.advies_tekst}", "", md(advies.beslisregel), "", md(bandbreedte_tekst(advies)), ""]
     if advies.advies == Advieswoord.onvoldoende_informatie:
-        uit += ["## Eerst uitzoeken", ""] + uitzoekregels(advies) + [""]
+        uit += ["## Eerst uitzoeken", ""] + [md(r) for r in uitzoekregels(advies)] + [""]
     if advies.bij_beeindigen and advies.advies in (Advieswoord.beeindigen, Advieswoord.niet_aangaan):
-        uit += [f"## {beeindigen_kop(advies)}", ""] + [f"{i}. {v}" for i, v in enumerate(advies.bij_beeindigen, 1)] + [""]
+        uit += [f"## {beeindigen_kop(advies)}", ""] + [f"{i}. {md(v)}" for i, v in enumerate(advies.bij_beeindigen, 1)] + [""]
     if advies.voorwaarden:
-        uit += [f"## {voorwaarden_kop(advies)}", ""] + [f"{i}. {v}" for i, v in enumerate(advies.voorwaarden, 1)] + [""]
+        uit += [f"## {voorwaarden_kop(advies)}", ""] + [f"{i}. {md(v)}" for i, v in enumerate(advies.voorwaarden, 1)] + [""]
     uit += ["## Bevindingen", ""]
     for effect in EFFECT_VOLGORDE:
         groep = [b for b in advies.bevindingen if b.effect == effect]
@@ -47,14 +64,14 @@ def advies(advies: Advies) -> str:
         rijen = [[b.criterium, f"`{b.regel}`", _cel(b.uitleg), _cel(b.bron.tekst)] for b in groep]
         uit += [tabulate(rijen, headers=["Criterium", "Regel", "Uitleg", "Bron"], tablefmt="github"), ""]
     uit += ["## Succesfactoren", "",
-            tabulate(factorrijen(advies), headers=["Factor", "", "Eigen scan", "Laagste partner"], tablefmt="github"),
+            tabulate([[md(c) for c in rij] for rij in factorrijen(advies)], headers=["Factor", "", "Eigen scan", "Laagste partner"], tablefmt="github"),
             ""]
-    uit += ["## Waarom geen ander advies", ""] + [f"- **{w.advies_tekst}**: {w.reden}" for w in advies.waarom_niet]
+    uit += ["## Waarom geen ander advies", ""] + [f"- **{w.advies_tekst}**: {md(w.reden)}" for w in advies.waarom_niet]
     veranderend = [o for o in advies.ontbrekende_informatie if o.kan_advies_veranderen]
     uit += ["", "## Nog te achterhalen", ""]
     if veranderend:
         for o in veranderend:
-            gevolgen = "; ".join(f"{toon(w)}: {a.tekst}" for w, a in o.advies_per_waarde.items())
+            gevolgen = "; ".join(f"{md(toon(w))}: {a.tekst}" for w, a in o.advies_per_waarde.items())
             uit.append(f"- {_cel(label(o.veld))}: {gevolgen}")
     else:
         uit.append("Geen onbekend feit kan dit advies nog veranderen.")
@@ -63,21 +80,21 @@ def advies(advies: Advies) -> str:
 
 def vergelijking(v: Vergelijking) -> str:
     kop, rijen = vergelijkingsrijen(v, streep="–")
-    rijen = [[_cel(c).replace("\n", "<br>") for c in rij] for rij in rijen]
+    rijen = [["<br>".join(_cel(d) for d in str(c).split("\n")) for c in rij] for rij in rijen]
     uit = ["# Vergelijking", "", tabulate(rijen, headers=[_cel(k) for k in kop], tablefmt="github"), ""]
     for k in v.kolommen:
         if k.variant_omschrijving:
-            uit.append(f"- **{k.label}**: {k.variant_omschrijving}")
+            uit.append(f"- **{md(k.label)}**: {md(k.variant_omschrijving)}")
     return "\n".join(uit) + "\n"
 
 
 def zoekresultaat(z: Zoekresultaat, tussendoel: Zoekresultaat | None, casuspad: str) -> str:
-    uit = [f"# Wat moet er veranderen: {z.casus}", ""]
+    uit = [f"# Wat moet er veranderen: {md(z.casus)}", ""]
     for resultaat in [z] + ([tussendoel] if tussendoel else []):
         uit += [f"## Doel: {resultaat.doel_tekst}", "", f"Huidig advies: {resultaat.huidig_advies.tekst}. "
-                f"{resultaat.toelichting}", ""]
+                f"{md(resultaat.toelichting)}", ""]
         for i, v in enumerate(resultaat.voorstellen, 1):
-            acties = "; ".join(f"{a.tekst} ({a.inspanning.value})" for a in v.acties)
+            acties = "; ".join(f"{md(a.tekst)} ({a.inspanning.value})" for a in v.acties)
             wijz = ", ".join(f"`{p}={toon_waarde(w)}`" for p, w in v.wijzigingen.items())
             uit.append(f"{i}. {acties}: geeft **{v.advies_tekst}** ({wijz}); verdwijnen: "
                        f"{', '.join(v.verdwenen) or '-'}")
@@ -89,18 +106,18 @@ def collegeadvies(document) -> bytes:
     """Het collegevoorstel als Markdown; de grafiek staat er als tabel (de scores), zodat het schoon plakt."""
     from .collegeadvies import Alinea, Grafiek, Kop, Lijst, Tabel
 
-    uit = [f"# {document.titel}", ""]
+    uit = [f"# {md(document.titel)}", ""]
     for blok in document.blokken:
         if isinstance(blok, Kop):
-            uit += [f"{'#' * (blok.niveau + 1)} {blok.tekst}", ""]
+            uit += [f"{'#' * (blok.niveau + 1)} {md(blok.tekst)}", ""]
         elif isinstance(blok, Alinea):
-            uit += [blok.tekst, ""]
+            uit += [md(blok.tekst), ""]
         elif isinstance(blok, Lijst):
-            uit += [(f"{i}. " if blok.genummerd else "- ") + item for i, item in enumerate(blok.items, 1)] + [""]
+            uit += [(f"{i}. " if blok.genummerd else "- ") + md(item) for i, item in enumerate(blok.items, 1)] + [""]
         elif isinstance(blok, Tabel):
             rijen = [[_cel(c) for c in rij] for rij in blok.rijen]
             uit += [tabulate(rijen, headers=[_cel(k) for k in blok.kop], tablefmt="github"), ""]
         elif isinstance(blok, Grafiek):
-            uit += [f"*{blok.titel}: zie de tabel hieronder.*", ""]
-    uit += ["---", ""] + [f"{regel}  " for regel in document.stempel.regels()] + [""]
+            uit += [f"*{md(blok.titel)}: zie de tabel hieronder.*", ""]
+    uit += ["---", ""] + [f"{md(regel)}  " for regel in document.stempel.regels()] + [""]
     return "\n".join(uit).encode("utf-8")

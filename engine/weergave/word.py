@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 from . import grafiek as grafiekmodule
 from .collegeadvies import Alinea, Document, Grafiek, Kop, Lijst, Tabel
+
+
+# Tekens die in XML 1.0 niet mogen (besturingstekens, losse surrogaten): python-docx/lxml weigert ze.
+_NIET_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _x(tekst: object) -> str:
+    """Tekst die veilig in een Word-document kan (XML 1.0)."""
+    return _NIET_XML.sub("", str(tekst))
 
 
 def collegeadvies(document: Document) -> bytes:
@@ -17,25 +27,25 @@ def collegeadvies(document: Document) -> bytes:
     stijl = word.styles["Normal"]
     stijl.font.name = "Calibri"
     stijl.font.size = Pt(10.5)
-    word.add_heading(document.titel, level=0)
+    word.add_heading(_x(document.titel), level=0)
     for blok in document.blokken:
         if isinstance(blok, Kop):
-            word.add_heading(blok.tekst, level=blok.niveau)
+            word.add_heading(_x(blok.tekst), level=blok.niveau)
         elif isinstance(blok, Alinea):
-            word.add_paragraph(blok.tekst)
+            word.add_paragraph(_x(blok.tekst))
         elif isinstance(blok, Lijst):
             for item in blok.items:
-                word.add_paragraph(item, style="List Number" if blok.genummerd else "List Bullet")
+                word.add_paragraph(_x(item), style="List Number" if blok.genummerd else "List Bullet")
         elif isinstance(blok, Tabel):
             tabel = word.add_table(rows=1, cols=len(blok.kop))
             tabel.style = "Table Grid"
             for cel, tekst in zip(tabel.rows[0].cells, blok.kop):
-                cel.text = tekst
+                cel.text = _x(tekst)
                 for run in cel.paragraphs[0].runs:
                     run.bold = True
             for rij in blok.rijen:
                 for cel, tekst in zip(tabel.add_row().cells, rij):
-                    cel.text = tekst
+                    cel.text = _x(tekst)
             for rij in tabel.rows:
                 for cel in rij.cells:
                     for run in cel.paragraphs[0].runs:
@@ -45,12 +55,12 @@ def collegeadvies(document: Document) -> bytes:
             word.add_picture(io.BytesIO(grafiekmodule.png(blok)), width=Cm(16))
     stempel = word.add_paragraph()
     for i, regel in enumerate(document.stempel.regels()):
-        run = stempel.add_run(regel)
+        run = stempel.add_run(_x(regel))
         run.font.size = Pt(8)
         if i < len(document.stempel.regels()) - 1:
             run.add_break()
     eigenschappen = word.core_properties
-    eigenschappen.title = document.titel
+    eigenschappen.title = _x(document.titel)
     eigenschappen.author = "samenwerkingstoets"
     moment = dt.datetime.combine(document.stempel.datum, dt.time(0, 0))
     eigenschappen.created = moment
