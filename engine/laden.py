@@ -222,7 +222,8 @@ def lees_yaml(pad: str | Path) -> Gelezen:
     if data is None:
         raise BestandFout(f"Het bestand '{pad}' bevat alleen commentaar, geen velden.")
     if not isinstance(data, dict):
-        raise YamlFout(f"'{pad}' moet velden bevatten ('naam: waarde'), maar bevat {beschrijf(data)}.",
+        soort = "een lijst" if isinstance(data, list) else "een losse waarde"  # nooit de inhoud zelf tonen
+        raise YamlFout(f"'{pad}' moet velden bevatten ('naam: waarde'), maar bevat {soort}.",
                        [Melding(str(pad), "verwacht 'veld: waarde' op het hoogste niveau", 1)])
     return Gelezen(pad, data, tekst)
 
