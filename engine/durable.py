@@ -38,7 +38,7 @@ import durable_rules_engine as _kern
 from durable import engine as _durable
 
 from .fouten import EngineFout
-from .regels import Alle, EenVan, Toets, Voorwaarde
+from .regels import STAPELBUDGET, Alle, EenVan, Toets, Voorwaarde, takken
 
 _SLOT = threading.RLock()
 _HOST: _durable.Host | None = None
@@ -50,7 +50,6 @@ HARTSLAG = "__hartslag"
 FEITSOORT = "feitsoort"
 MAX_EIGENSCHAPPEN = 255
 _VERGELIJK = {"minstens": "$gte", "hoogstens": "$lte", "groter_dan": "$gt", "kleiner_dan": "$lt"}
-STAPELBUDGET = 56  # ruim onder de 64 plaatsen van de kern (zie punt 12 hierboven)
 
 
 class _StilleHost(_durable.Host):
@@ -222,24 +221,6 @@ def _actienaam(bericht: str) -> str:
     if not bericht.startswith('{"'):
         raise EngineFout("De engine gaf een onverwacht antwoord.")
     return bericht[2:bericht.index('"', 2)]
-
-
-def takken(voorwaarde: Voorwaarde) -> list[int]:
-    """De lengte van elke tak die de kern van deze voorwaarde maakt (elke OF uitgeschreven), plus
-    het anker: zo telt de kern de knopen van zijn alfanetwerk."""
-    if isinstance(voorwaarde, Toets):
-        if voorwaarde.op in ("in", "bevat"):
-            return [2] * len(voorwaarde.waarde)
-        if voorwaarde.op == "bevat_geen":
-            return [2 + len(voorwaarde.waarde)]
-        return [2]
-    delen = [takken(d) for d in voorwaarde.delen]
-    if isinstance(voorwaarde, EenVan):
-        return [t for deel in delen for t in deel]
-    uit = [1]
-    for deel in delen:
-        uit = [a + b - 1 for a in uit for b in deel]
-    return uit
 
 
 def stapelgebruik(voorwaarden: Sequence[Voorwaarde]) -> int:

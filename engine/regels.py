@@ -134,6 +134,9 @@ def kan_in_fase(voorwaarde: "Voorwaarde", fase: str) -> bool:
 VERGELIJKINGEN = {"minstens", "hoogstens", "groter_dan", "kleiner_dan"}
 MAX_GETAL = 1e12  # drempels en getallen in een pakket: groter is een tikfout of een aanval
 MAX_REGELS = 2_000  # per pakket; zo blijft een beoordeling onder een paar seconden
+# De kern van durable_rules loopt zijn alfanetwerk door met een stapel van 64 plaatsen (zie durable.py,
+# punt 12); één regel mag er hooguit zoveel vragen, en de adapter verdeelt het pakket in delen daaronder.
+STAPELBUDGET = 56
 OPS_PER_SOORT = {
     "woord": {"is", "niet", "in", "onbekend", "bekend"},
     "woorden": {"bevat", "bevat_geen", "leeg", "niet_leeg", "onbekend", "bekend"},
@@ -203,6 +206,24 @@ def _lees_toets(veld: str, waarde: Any) -> Toets:
     if waarde == "leeg":
         return Toets(veld, "leeg")
     return Toets(veld, "is", waarde)
+
+
+def takken(voorwaarde: Voorwaarde) -> list[int]:
+    """De lengte van elke tak die de kern van deze voorwaarde maakt (elke OF uitgeschreven), plus
+    het anker: zo telt de kern van durable_rules de knopen van zijn alfanetwerk."""
+    if isinstance(voorwaarde, Toets):
+        if voorwaarde.op in ("in", "bevat"):
+            return [2] * len(voorwaarde.waarde)
+        if voorwaarde.op == "bevat_geen":
+            return [2 + len(voorwaarde.waarde)]
+        return [2]
+    delen = [takken(d) for d in voorwaarde.delen]
+    if isinstance(voorwaarde, EenVan):
+        return [t for deel in delen for t in deel]
+    uit = [1]
+    for deel in delen:
+        uit = [a + b - 1 for a in uit for b in deel]
+    return uit
 
 
 def controleer_voorwaarde(voorwaarde: Voorwaarde, parameters: dict[str, float]) -> list[str]:
@@ -668,6 +689,10 @@ def _gelezen_voorwaarde(als: Any, parameters: dict[str, float], problemen: list[
         problemen.append(str(fout))
         return None
     problemen += controleer_voorwaarde(voorwaarde, parameters)
+    vraagt = takken(voorwaarde)
+    if len(vraagt) + max(vraagt) > STAPELBUDGET:
+        problemen.append(f"de voorwaarde is te groot voor de regelengine ({len(vraagt)} takken na het uitschrijven "
+                         f"van elke 'een_van'/lijst; hooguit {STAPELBUDGET} knopen); splits haar in kleinere regels")
     return voorwaarde
 
 

@@ -323,3 +323,16 @@ def test_willekeurige_invoer_voor_elke_opdracht_geeft_exitcode_0_of_2_en_raakt_n
     assert "Traceback" not in r.output
     assert invoer.read_bytes() == inhoud
     assert {p.name for p in map_.iterdir()} <= {"casus.yaml", "uit.md"}
+
+
+def test_een_regel_die_te_groot_is_voor_de_engine_wordt_bij_het_laden_geweigerd(tmp_path):
+    import yaml
+
+    kopie = tmp_path / "pakket"
+    shutil.copytree(STANDAARDPAKKET, kopie)
+    pad = kopie / "opgaven.yaml"
+    data = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    data["regels"][0]["als"] = {"een_van": [{"opgave.complex": "ja"} for _ in range(60)]}
+    pad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    _fout(run("regels", "--regels", str(kopie)), "te groot voor de regelengine", "opgaven.yaml",
+          data["regels"][0]["id"])
