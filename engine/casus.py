@@ -261,7 +261,7 @@ def _woordcontrole(vocab: type[StrEnum]):
             raise PydanticCustomError(
                 "woord",
                 "'{waarde}' is geen geldige waarde; kies uit: {keuzes}.{hint}",
-                {"waarde": waarde, "keuzes": ", ".join(keuzes), "hint": suggestie(waarde, keuzes)},
+                {"waarde": fragment(waarde), "keuzes": ", ".join(keuzes), "hint": suggestie(waarde[:100], keuzes)},
             )
         return waarde
 
