@@ -197,8 +197,9 @@ def wat_moet_er_veranderen(casus, doel, formaat, regelpad):
 
 @cli.command(context_settings=HULP, options_metavar=OPTIES, short_help="Schrijf een concept-collegevoorstel.")
 @click.argument("casus", metavar="CASUS")
-@click.option("--formaat", type=click.Choice(["markdown", "html", "docx"]), required=True,
-              help="markdown, html (één printbaar bestand) of docx (Word).")
+@click.option("--formaat", type=click.Choice(["markdown", "html", "docx"]),
+              help="markdown, html (één printbaar bestand) of docx (Word); standaard afgeleid van de naam "
+                   "van -o (.md, .html, .docx).")
 @click.option("-o", "--uitvoer", required=True, metavar="BESTAND", help="Het bestand dat geschreven wordt.")
 @click.option("--overschrijf", is_flag=True, help="Vervang het bestand als het al bestaat.")
 @click.option("--datum", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="JJJJ-MM-DD",
@@ -216,9 +217,9 @@ def collegeadvies(casus, formaat, uitvoer, overschrijf, datum, wat_als, variantp
       samenwerkingstoets collegeadvies cases/ict-samenwerking-lopend.yaml --formaat html -o ict.html \\
           --variant cases/varianten/ict-met-herstelplan.yaml
     """
-    from .engine.collegevoorstel import controleer_extensie, maak_collegeadvies  # alleen hier nodig
+    from .engine.collegevoorstel import kies_formaat, maak_collegeadvies  # alleen hier nodig
 
-    controleer_extensie(uitvoer, formaat)
+    formaat = kies_formaat(uitvoer, formaat)
     inhoud = maak_collegeadvies(casus, formaat, regelpad, lees_varianten(variantpaden, wat_als),
                                 datum.date() if datum else None)
     invoer = (casus, *variantpaden, *(Path(regelpad).glob("*.yaml") if Path(regelpad).is_dir() else ()))

@@ -18,13 +18,22 @@ from .weergave.collegeadvies import Stempel, stel_op
 EXTENSIES = {"markdown": (".md", ".markdown"), "html": (".html", ".htm"), "docx": (".docx",)}
 
 
-def controleer_extensie(uitvoer: str, formaat: str) -> None:
-    """Een .docx-bestand met HTML erin opent niemand: een bekende, verkeerde extensie is een fout."""
+def kies_formaat(uitvoer: str, formaat: str | None) -> str:
+    """Het formaat: uit --formaat, of afgeleid van de extensie van -o. Passen ze niet bij elkaar (een
+    Word-document in 'x.pdf'), dan is dat een fout: niemand opent zo'n bestand."""
+    if Path(uitvoer).is_dir():
+        raise InvoerFout(f"'{uitvoer}' is een map. Geef een bestandsnaam, zoals {Path(uitvoer) / 'voorstel.docx'}.")
     extensie = Path(uitvoer).suffix.lower()
-    bekend = {e for reeks in EXTENSIES.values() for e in reeks}
-    if extensie in bekend and extensie not in EXTENSIES[formaat]:
-        raise InvoerFout(f"Het bestand '{uitvoer}' eindigt op {extensie}, maar het formaat is {formaat}. "
+    afgeleid = next((f for f, reeks in EXTENSIES.items() if extensie in reeks), None)
+    if formaat is None:
+        if afgeleid is None:
+            raise InvoerFout(f"Uit de naam '{uitvoer}' valt het formaat niet af te leiden. Gebruik een naam die op "
+                             ".docx, .html of .md eindigt, of geef --formaat.")
+        return afgeleid
+    if extensie not in EXTENSIES[formaat]:
+        raise InvoerFout(f"Het bestand '{uitvoer}' eindigt op {extensie or '(niets)'}, maar het formaat is {formaat}. "
                          f"Gebruik {EXTENSIES[formaat][0]} of kies het passende --formaat.")
+    return formaat
 
 
 def programmaversie() -> str:

@@ -209,3 +209,35 @@ def test_een_verkeerde_datum_is_een_nederlandse_gebruiksfout(tmp_path):
             "-o", str(tmp_path / "x.docx"), "--datum", "22-11-2026")
     assert r.exit_code == 2 and "'22-11-2026' is geen datum in de vorm JJJJ-MM-DD." in r.output
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_het_worddocument_is_a4_nederlands_met_eigen_eigenschappen_en_paginanummers(tmp_path):
+    import zipfile
+
+    pad = maak(tmp_path, "omgevingsdienst-lopend.yaml", "docx")
+    word = Document(str(pad))
+    sectie = word.sections[0]
+    assert round(sectie.page_width.cm, 1) == 21.0 and round(sectie.page_height.cm, 1) == 29.7
+    eigenschappen = word.core_properties
+    assert eigenschappen.language == "nl-NL" and eigenschappen.title.startswith("Collegevoorstel")
+    assert "python-docx" not in (eigenschappen.comments or "") + (eigenschappen.author or "")
+    onderdelen = zipfile.ZipFile(pad)
+    assert b'w:val="nl-NL"' in onderdelen.read("word/styles.xml")
+    assert any(b"PAGE" in onderdelen.read(n) for n in onderdelen.namelist() if n.startswith("word/footer"))
+
+
+def test_twee_keer_dezelfde_invoer_en_datum_geeft_een_byte_gelijk_worddocument(tmp_path):
+    (tmp_path / "een").mkdir()
+    (tmp_path / "twee").mkdir()
+    een = maak(tmp_path / "een", "ict-samenwerking-lopend.yaml", "docx")
+    twee = maak(tmp_path / "twee", "ict-samenwerking-lopend.yaml", "docx")
+    assert een.read_bytes() == twee.read_bytes()
+
+
+def test_het_formaat_volgt_de_extensie_of_moet_erbij_passen(tmp_path):
+    r = run("collegeadvies", str(CASES / "omgevingsdienst-lopend.yaml"), "-o", str(tmp_path / "v.docx"))
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "v.docx").read_bytes()[:2] == b"PK"
+    r = run("collegeadvies", str(CASES / "omgevingsdienst-lopend.yaml"), "-o", str(tmp_path / "v.pdf"),
+            "--formaat", "docx")
+    assert r.exit_code == 2 and "eindigt op .pdf" in r.output and not (tmp_path / "v.pdf").exists()

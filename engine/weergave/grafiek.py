@@ -30,15 +30,17 @@ def png(grafiek: Grafiek) -> bytes:
             as_.scatter([p for p, _ in punten], [i for _, i in punten], color="#c0392b", marker="D", zorder=3,
                         label="laagste partner")
         if grafiek.laag is not None:  # drempels uit het regelpakket; zonder drempel geen lijn
-            as_.axvline(grafiek.laag, color="#c0392b", linestyle="--", linewidth=1, label=f"laag (< {grafiek.laag:g})")
+            as_.axvline(grafiek.laag, color="#c0392b", linestyle="--", linewidth=1,
+                        label=f"laag (< {grafiek.laag:g})".replace(".", ","))
         if grafiek.sterk is not None:
             as_.axvline(grafiek.sterk, color="#27ae60", linestyle="--", linewidth=1,
-                        label=f"sterk (≥ {grafiek.sterk:g})")
+                        label=f"sterk (≥ {grafiek.sterk:g})".replace(".", ","))
         as_.set_yticks(list(posities), labels, fontsize=8)
         as_.set_xlim(0, 5)
         as_.set_xlabel("score (1 = helemaal oneens, 5 = helemaal eens)")
         as_.set_title(grafiek.titel, fontsize=10)
-        as_.legend(loc="lower right", fontsize=7)
+        # de legenda onder de grafiek, zodat hij nooit over de balken valt
+        as_.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=4, fontsize=7, frameon=False)
         for i, waarde in enumerate(eigen):
             if waarde == 0:
                 as_.text(0.05, i, "niet ingevuld", va="center", fontsize=7, color="#555555")
