@@ -104,7 +104,7 @@ def test_een_foutmelding_toont_besturingstekens_zichtbaar(tmp_path):
 # --- schrijven verliest niets ------------------------------------------------------------------
 
 def test_de_uitvoer_mag_geen_invoer_van_dezelfde_opdracht_zijn(tmp_path):
-    casus = tmp_path / "casus.yaml"
+    casus = tmp_path / "casus.md"  # een casus mag elke naam hebben; ook een die op .md eindigt
     shutil.copy(VOORBEELD, casus)
     voor = casus.read_bytes()
     _fout(run("collegeadvies", str(casus), "--formaat", "markdown", "-o", str(casus), "--overschrijf"),
@@ -113,10 +113,13 @@ def test_de_uitvoer_mag_geen_invoer_van_dezelfde_opdracht_zijn(tmp_path):
 
 
 @pytest.mark.skipif(not Path("/dev/null").exists(), reason="alleen waar /dev/null bestaat")
-def test_een_apparaat_wordt_nooit_vervangen():
-    _fout(run("collegeadvies", VOORBEELD, "--formaat", "markdown", "-o", "/dev/null", "--overschrijf"),
+def test_een_apparaat_wordt_nooit_vervangen(tmp_path):
+    koppeling = tmp_path / "voorstel.md"
+    koppeling.symlink_to("/dev/null")
+    _fout(run("collegeadvies", VOORBEELD, "--formaat", "markdown", "-o", str(koppeling), "--overschrijf"),
           "geen gewoon bestand")
-    assert not Path("/dev/null").is_file()
+    assert not Path("/dev/null").is_file() and koppeling.is_symlink()
+    _fout(run("collegeadvies", VOORBEELD, "--formaat", "markdown", "-o", "/dev/null", "--overschrijf"))
 
 
 def test_tegelijk_schrijven_zonder_overschrijf_laat_er_precies_een_winnen(tmp_path):
