@@ -241,3 +241,15 @@ def test_het_formaat_volgt_de_extensie_of_moet_erbij_passen(tmp_path):
     r = run("collegeadvies", str(CASES / "omgevingsdienst-lopend.yaml"), "-o", str(tmp_path / "v.pdf"),
             "--formaat", "docx")
     assert r.exit_code == 2 and "eindigt op .pdf" in r.output and not (tmp_path / "v.pdf").exists()
+
+
+@pytest.mark.parametrize("casus", ["ict-samenwerking-lopend.yaml", "netwerk-zonder-opgave.yaml",
+                                   "omgevingsdienst-lopend.yaml"])
+def test_beslispunten_en_bronnen_noemen_geen_codes_regel_ids_of_bestandsnamen(tmp_path, casus):
+    import re
+
+    tekst = maak(tmp_path, casus, "markdown").read_text(encoding="utf-8")
+    beslispunten = tekst.split("## Beslispunten")[1].split("\n## ")[0]
+    assert not re.search(r"\b(VIS|SF|RA|BE|TE|JV|EV|FI)-[A-Z]*\d", beslispunten), beslispunten
+    bronnen = tekst.split("Bijlage 3. Bronnen")[1]
+    assert ".txt" not in bronnen

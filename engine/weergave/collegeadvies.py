@@ -100,8 +100,9 @@ def _zin(tekst: str) -> str:
 def beslispunten(advies: Advies, casus: Casus, beleid: Collegevoorstelbeleid) -> list[str]:
     """De beslispunten: het besluit zelf, elke voorwaarde, en wat de wet van de raad vraagt."""
     naam = casus.naam
-    blokkades = sorted({f"{b.criterium} ({b.criterium_naam.lower()})" for b in advies.bevindingen
-                        if b.effect == Effect.blokkerend})
+    # Beslispunten zijn voor een college: de naam van het criterium, nooit een code of regel-id.
+    blokkades = list(dict.fromkeys(b.criterium_naam.lower() for b in advies.bevindingen
+                                   if b.effect == Effect.blokkerend))
     n = len(advies.voorwaarden) if advies.advies not in NEGATIEF else 0
     bij = f", onder de voorwaarden in beslispunt 2 tot en met {n + 1}" if n > 1 else (
         ", onder de voorwaarde in beslispunt 2" if n == 1 else "")
@@ -299,6 +300,5 @@ def _bronnen(advies: Advies, pakket: Regelpakket) -> list[str]:
     for verwijzing in gebruikt:
         document, _, sectie = verwijzing.partition("#")
         bron = pakket.kop.bronnen[document]
-        uit.append(f"{bron.titel} ({bron.uitgever}), {bron.secties[sectie]}"
-                   + (f" [{bron.bestand}]" if bron.bestand else ""))
+        uit.append(f"{bron.titel} ({bron.uitgever}), {bron.secties[sectie]}")  # titel, nooit een bestandsnaam
     return sorted(uit)
