@@ -251,6 +251,8 @@ def _woordcontrole(vocab: type[StrEnum]):
             return "ja" if waarde else "nee"
         if isinstance(waarde, vocab):
             return waarde
+        if isinstance(waarde, str) and waarde.strip().lower() in keuzes:
+            return waarde.strip().lower()  # 'Ja', 'JA' en 'Lopend' zijn ondubbelzinnig
         if not isinstance(waarde, str):
             raise PydanticCustomError(
                 "woord_type",
@@ -261,7 +263,9 @@ def _woordcontrole(vocab: type[StrEnum]):
             raise PydanticCustomError(
                 "woord",
                 "'{waarde}' is geen geldige waarde; kies uit: {keuzes}.{hint}",
-                {"waarde": fragment(waarde), "keuzes": ", ".join(keuzes), "hint": suggestie(waarde[:100], keuzes)},
+                {"waarde": fragment(waarde), "keuzes": ", ".join(keuzes),
+                 "hint": " Meerdere woorden schrijft u als lijst, zoals [zorg, wonen]." if "," in waarde
+                 else suggestie(waarde[:100], keuzes)},
             )
         return waarde
 

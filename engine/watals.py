@@ -191,6 +191,13 @@ class Zoeker:
         if len(voorstellen) < len(kandidaten):
             toelichting += (" Sommige acties halen het doel pas als eerst de kernvragen beantwoord zijn "
                             "(zie 'eerst uitzoeken' bij beoordeel).")
+        volledig_advies = self.b.beoordeel(casus).advies
+        if volledig_advies == Advieswoord.onvoldoende_informatie:
+            # Het echte advies is nog geen advies: dat eerst zeggen, niet 'er hoeft niets te veranderen'.
+            huidig = volledig_advies
+            toelichting = ("Er is nog geen advies: de kernvragen zijn niet beantwoord (zie 'Eerst uitzoeken' bij "
+                           "beoordeel). " + (toelichting if voorstellen else
+                                             "Zoek die eerst uit; daarna kan de toets zeggen wat er moet veranderen."))
         return Zoekresultaat(casus=casus.naam, huidig_advies=huidig, doel=doel, doel_tekst=doel.tekst,
                              voorstellen=voorstellen, onderzocht=onderzocht,
                              toelichting=toelichting,
@@ -198,16 +205,21 @@ class Zoeker:
                              niet_voorgesteld=self._vaste_feiten(hinderlijk))
 
     def _toelichting(self, huidig, doel, hinderlijk, voorstellen, rang) -> str:
-        if rang.index(huidig) >= rang.index(doel):
-            return "Het advies is al minstens zo goed als het doel; er hoeft niets te veranderen."
+        if rang.index(huidig) > rang.index(doel):
+            return (f"Het huidige advies ({huidig.tekst}) is al beter dan het doel. Deze opdracht zoekt alleen wat "
+                    "nodig is voor een beter advies, niet voor een slechter.")
+        if rang.index(huidig) == rang.index(doel):
+            return "Het advies is al gelijk aan het doel; er hoeft niets te veranderen."
         if voorstellen:
             return ("Elk voorstel is opnieuw volledig beoordeeld; de voorstellen met de minste inspanning "
                     "staan bovenaan.")
         vast = [r for r in hinderlijk if not self._per_regel[r]]
         if vast:
-            onderwerp = f"de regel {vast[0]} hangt" if len(vast) == 1 else f"de regels {', '.join(vast)} hangen"
-            return (f"Niet te bereiken met wat de gemeente zelf nog kan doen: {onderwerp} alleen af "
-                    "van feiten die de toets nooit voorstelt.")
+            criteria = self.b.pakket.kop.criteria
+            namen = list(dict.fromkeys(criteria[self.b.pakket.regel(r).regel.criterium].naam.lower() for r in vast))
+            return ("Niet te bereiken met wat de gemeente zelf nog kan doen: de bevindingen over "
+                    + ", ".join(namen) + " hangen alleen af van feiten die de toets nooit voorstelt "
+                    "(uitkomsten, feiten van de wereld of doelen die de casus zelf stelt).")
         return f"Geen set van hooguit {MAX_GROOTTE} acties bereikt dit advies."
 
     def _ondergrens(self, vurend: list[str], set_) -> int:
@@ -292,6 +304,8 @@ def zoek_met_tussendoel(zoeker: Zoeker, casus: Casus, doel: str | None) -> tuple
     gekozen = kies_doel(casus, doel)
     resultaat = zoeker.zoek(casus, gekozen)
     rang = ADVIES_RANG[casus.fase]
+    if resultaat.huidig_advies not in rang:  # nog geen advies: eerst de kernvragen, geen tussendoel
+        return resultaat, None
     if doel is None and not resultaat.voorstellen and rang.index(resultaat.huidig_advies) + 1 < rang.index(gekozen):
         return resultaat, zoeker.zoek(casus, rang[rang.index(resultaat.huidig_advies) + 1])
     return resultaat, None

@@ -187,3 +187,11 @@ def test_een_samenwerking_die_een_sleutelpartner_verliest_eindigt_met_een_ontvle
                         "samenwerking": {"sleutelpartner_vertrekt": "ja"}})
     assert advies.advies == Advieswoord.beeindigen
     assert any("ontvlechtingsplan" in v for v in advies.bij_beeindigen)
+
+
+def test_een_voorstel_met_alleen_opgave_en_waarde_geeft_nog_geen_advies_zonder_inrichting_en_bekostiging():
+    """Een adviseur zegt geen 'aangaan' zonder te weten hoe de samenwerking wordt ingericht en betaald."""
+    advies = beoordeel({"naam": "Afval", "fase": "voorstel", "opgave": {"omschrijving": "Samen afval inzamelen"},
+                        "toegevoegde_waarde": {"inwoners": "ja", "gemeente": "ja", "regio": "ja"}})
+    assert advies.advies == Advieswoord.onvoldoende_informatie
+    assert [u.vraag for u in advies.eerst_uitzoeken if u.kernvraag][0].startswith("Hoe wordt de nieuwe samenwerking")

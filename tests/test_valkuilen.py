@@ -124,3 +124,13 @@ def test_wat_als_leest_bedragen_zoals_een_casusbestand(tmp_path):
     fout = runner.invoke(cli, ["beoordeel", str(pad), "--wat-als", "onderbouwing.kosten_per_jaar=yes"])
     assert fout.exit_code == 2
     assert "ja/nee-waarde" in fout.output
+
+
+def test_woorden_mogen_met_hoofdletters_en_een_lijst_met_komma_krijgt_een_hint(tmp_path):
+    pad = tmp_path / "casus.yaml"
+    pad.write_text("naam: x\nfase: Lopend\ntoegevoegde_waarde: {inwoners: JA}\n", encoding="utf-8")
+    casus = lees_casus(pad)
+    assert casus.fase.value == "lopend" and casus.toegevoegde_waarde.inwoners.value == "ja"
+    pad.write_text("naam: x\nfase: voorstel\nthemas: zorg, wonen\n", encoding="utf-8")
+    with pytest.raises(CasusFout, match=r"als lijst, zoals \[zorg, wonen\]"):
+        lees_casus(pad)
