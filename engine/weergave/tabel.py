@@ -148,8 +148,10 @@ def advies(advies: Advies, volledig: bool = False) -> str:
             [u.vraag + (" (kernvraag)" if u.kernvraag else "") for u in advies.eerst_uitzoeken]) + [""]
     if advies.bij_beeindigen and advies.advies in (Advieswoord.beeindigen, Advieswoord.niet_aangaan):
         uit += _kop(beeindigen_kop(advies)) + _genummerd(advies.bij_beeindigen) + [""]
-    if advies.voorwaarden:
-        uit += _kop(voorwaarden_kop(advies)) + _genummerd(advies.voorwaarden) + [""]
+    voorwaarden = [v for v in advies.voorwaarden if v not in advies.bij_beeindigen
+                   or advies.advies not in (Advieswoord.beeindigen, Advieswoord.niet_aangaan)]
+    if voorwaarden:
+        uit += _kop(voorwaarden_kop(advies)) + _genummerd(voorwaarden) + [""]
     uit += _kop("Bevindingen") + _regels(telling_tekst(advies))
     for effect in EFFECT_VOLGORDE:
         groep = [b for b in advies.bevindingen if b.effect == effect]
@@ -235,8 +237,12 @@ def vergelijkingsrijen(v: Vergelijking, streep: str = "-") -> tuple[list[str], l
         rijen.append(["Voorwaarden die verschillen"] + ["\n".join(f"- {t}" for t in e) or streep for e in eigen])
     for effect in EFFECT_VOLGORDE:
         rijen.append([KOPJES[effect.value]] + [str(k.advies.telling[effect.value]) for k in v.kolommen])
+    namen = [verschil.criterium_naam for verschil in v.verschillen]
     for verschil in v.verschillen:
-        rijen.append([verschil.criterium_naam] + [e.value if e else streep for e in verschil.per_kolom])
+        label_ = verschil.criterium_naam
+        if namen.count(label_) > 1:  # twee bevindingen bij hetzelfde criterium: zeg welke
+            label_ += ": " + " ".join(verschil.uitleg.split()[:8]) + " …"
+        rijen.append([label_] + [e.value if e else streep for e in verschil.per_kolom])
     return kop, rijen
 
 
@@ -257,9 +263,12 @@ def _onder_elkaar(kop: list[str], rijen: list[list[str]]) -> list[str]:
     """Een vergelijking die niet naast elkaar past: per onderwerp de kolommen onder elkaar."""
     uit = []
     for rij in rijen:
-        uit.append(rij[0])
+        uit += _regels(rij[0])
         for label_, cel in zip(kop[1:], rij[1:]):
-            uit += _regels(f"{label_}: {' '.join(str(cel).split())}", "  ", "    ")
+            delen = str(cel).split("\n")
+            uit += _regels(f"{label_}: {delen[0]}", "  ", "    ")
+            for deel in delen[1:]:
+                uit += _regels(deel, "    ", "      ")
     return uit
 
 
@@ -275,8 +284,8 @@ def vergelijking(v: Vergelijking) -> str:
     if v.verschillen:
         n = len(v.verschillen)
         uit += _regels((f"De laatste {n} onderwerpen zijn de bevindingen die verschillen" if n > 1 else
-                        "Het laatste onderwerp is de bevinding die verschilt") + " (effect per kolom; - = vuurt daar "
-                       "niet).")
+                        "Het laatste onderwerp is de bevinding die verschilt") + " (effect per kolom; - = komt daar "
+                       "niet voor).")
     else:
         uit += _regels("Er zijn geen verschillen in bevindingen.")
     for k in v.kolommen:
