@@ -68,3 +68,11 @@ def beoordelaar():
 
 def beoordeel(data: dict):
     return _BEOORDELAAR.beoordeel(casus_uit_data(data))
+
+
+def invoerfout(uitkomst, *stukjes: str) -> None:
+    """Een opdracht die op invoer stuitte: exitcode 2, een Nederlandse melding, geen traceback."""
+    assert uitkomst.exit_code == 2, uitkomst.output
+    assert uitkomst.output.startswith("Fout: ") and "Traceback" not in uitkomst.output
+    for stukje in stukjes:
+        assert stukje in uitkomst.output

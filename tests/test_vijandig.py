@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import CASES
+from conftest import CASES, invoerfout
 from samenwerkingstoets.cli import cli
 from samenwerkingstoets.engine.laden import STANDAARDPAKKET
 from samenwerkingstoets.engine.schrijven import SchrijfFout, schrijf
@@ -24,11 +24,7 @@ def run(*args):
     return CliRunner().invoke(cli, list(args))
 
 
-def _fout(r, *stukjes):
-    assert r.exit_code == 2, r.output
-    assert r.output.startswith("Fout: ") and "Traceback" not in r.output
-    for stukje in stukjes:
-        assert stukje in r.output
+_fout = invoerfout
 
 
 # --- invoer begrensd voordat libyaml hem ziet ------------------------------------------------
