@@ -253,3 +253,26 @@ def test_beslispunten_en_bronnen_noemen_geen_codes_regel_ids_of_bestandsnamen(tm
     assert not re.search(r"\b(VIS|SF|RA|BE|TE|JV|EV|FI)-[A-Z]*\d", beslispunten), beslispunten
     bronnen = tekst.split("Bijlage 3. Bronnen")[1]
     assert ".txt" not in bronnen
+
+
+def test_bij_een_negatief_advies_zijn_de_argumenten_de_blokkerende_bevindingen(tmp_path):
+    tekst = maak(tmp_path, "ict-samenwerking-lopend.yaml", "markdown").read_text(encoding="utf-8")
+    argumenten = tekst.split("## Argumenten")[1].split("\n## ")[0]
+    advies = advies_van("ict-samenwerking-lopend.yaml")
+    blokkerend = {b["criterium_naam"] for b in advies["bevindingen"] if b["effect"] == "blokkerend"}
+    sterk = {b["criterium_naam"] for b in advies["bevindingen"] if b["effect"] == "sterkte"} - blokkerend
+    genoemd = {regel[2:].split(":")[0] for regel in argumenten.splitlines() if regel.startswith("- ")}
+    assert genoemd and genoemd <= blokkerend
+    assert not genoemd & sterk
+    assert "### Wat verloren gaat" in tekst
+
+
+def test_bij_nog_geen_advies_is_het_voorstel_een_informatienotitie_zonder_besluit(tmp_path):
+    casus = tmp_path / "vaag.yaml"
+    casus.write_text("naam: Afval\nfase: voorstel\nopgave: {omschrijving: Samen iets met afval}\n", encoding="utf-8")
+    uit = tmp_path / "notitie.md"
+    r = run("collegeadvies", str(casus), "-o", str(uit))
+    assert r.exit_code == 0, r.output
+    tekst = uit.read_text(encoding="utf-8")
+    assert "Nog geen besluit te nemen" in tekst and "## Wat eerst uitgezocht moet worden" in tekst
+    assert "In te stemmen met deelname" not in tekst and "## Argumenten" not in tekst

@@ -89,6 +89,7 @@ class Document:
 # --- de inhoud -----------------------------------------------------------------------------
 
 NEGATIEF = {Advieswoord.niet_aangaan, Advieswoord.beeindigen}
+MAX_ARGUMENTEN = 6  # de rest staat in bijlage 1: een college leest de hoofdzaken
 
 
 def _zin(tekst: str) -> str:
@@ -138,9 +139,10 @@ def beslispunten(advies: Advies, casus: Casus, beleid: Collegevoorstelbeleid) ->
 
 
 def _criteriumgroepen(bevindingen: list[Bevinding]) -> list[str]:
+    """Per criterium (bij naam: codes en regel-ids staan alleen in de bijlage) de uitleg met bron."""
     groepen: dict[str, list[Bevinding]] = {}
     for b in bevindingen:
-        groepen.setdefault(f"{b.criterium} {b.criterium_naam}", []).append(b)
+        groepen.setdefault(b.criterium_naam, []).append(b)
     return [f"{kop}: " + " ".join(f"{b.uitleg} (Bron: {b.bron.tekst})" for b in lijst)
             for kop, lijst in groepen.items()]
 
@@ -162,7 +164,8 @@ def stel_op(advies: Advies, casus: Casus, pakket: Regelpakket, stempel: Stempel,
     punten = beslispunten(advies, casus, pakket.kop.collegevoorstel)
     blokken: list[Blok] = [
         Kop("Onderwerp"),
-        Alinea(f"{casus.naam}: advies {advies.advies_tekst}."),
+        Alinea(f"{casus.naam}: " + ("nog geen advies; eerst aanvullen." if advies.advies ==
+                                     Advieswoord.onvoldoende_informatie else f"advies {advies.advies_tekst}.")),
         Kop("Beslispunten"),
         Alinea("Het college besluit:"),
         Lijst(tuple(punten), genummerd=True),
@@ -191,25 +194,43 @@ def stel_op(advies: Advies, casus: Casus, pakket: Regelpakket, stempel: Stempel,
         f"Uitvoeringsdoelen: {_woorden(casus.doelen.uitvoerend)}.",
     )))
 
-    blokken.append(Kop("Argumenten"))
+    # De argumenten volgen het advies: bij een negatief advies zijn het de redenen om te stoppen of niet
+    # te beginnen, en wat de samenwerking goed doet, is een kanttekening (wat verloren gaat).
+    negatief = advies.advies in NEGATIEF
     sterk = per_effect[Effect.sterkte]
-    blokken.append(Lijst(tuple(_criteriumgroepen(sterk))) if sterk else
-                   Alinea("De toets vond geen punten die voor deze samenwerking pleiten."))
+    if advies.advies == Advieswoord.onvoldoende_informatie:
+        blokken += [Kop("Wat eerst uitgezocht moet worden"),
+                    Lijst(tuple(u.vraag for u in advies.eerst_uitzoeken), genummerd=True),
+                    Kop("Wat al bekend is")]
+        blokken.append(Lijst(tuple(_criteriumgroepen(sterk)[:MAX_ARGUMENTEN])) if sterk else
+                       Alinea("Nog niets wat voor deze samenwerking pleit."))
+    else:
+        blokken.append(Kop("Argumenten"))
+        argumenten = per_effect[Effect.blokkerend] if negatief else sterk
+        groepen = _criteriumgroepen(argumenten)
+        if groepen:
+            blokken.append(Lijst(tuple(groepen[:MAX_ARGUMENTEN])))
+            if len(groepen) > MAX_ARGUMENTEN:
+                blokken.append(Alinea(f"En nog {len(groepen) - MAX_ARGUMENTEN}; alle bevindingen staan in bijlage 1."))
+        else:
+            blokken.append(Alinea("De toets vond geen punten die voor deze samenwerking pleiten."))
 
     blokken.append(Kop("Kanttekeningen en risico's"))
-    if per_effect[Effect.blokkerend]:
+    if negatief and sterk:
+        groepen = _criteriumgroepen(sterk)
+        blokken += [Kop("Wat verloren gaat", 2), Lijst(tuple(groepen[:MAX_ARGUMENTEN]))]
+    if per_effect[Effect.blokkerend] and not negatief:
         blokken += [Kop("Blokkerend", 2), Lijst(tuple(_criteriumgroepen(per_effect[Effect.blokkerend])))]
     if per_effect[Effect.voorwaarde]:
-        kop = "Voorwaarden" if advies.advies not in NEGATIEF else \
-            "Voorwaarden (nodig als het college toch anders besluit)"
+        kop = "Voorwaarden" if not negatief else "Voorwaarden (nodig als het college toch anders besluit)"
         blokken += [Kop(kop, 2), Lijst(tuple(_criteriumgroepen(per_effect[Effect.voorwaarde])))]
     if per_effect[Effect.aandachtspunt]:
         blokken += [Kop("Aandachtspunten", 2), Lijst(tuple(_criteriumgroepen(per_effect[Effect.aandachtspunt])))]
     veranderend = [o for o in advies.ontbrekende_informatie if o.kan_advies_veranderen]
     if veranderend:
         blokken += [Kop("Ontbrekende informatie", 2),
-                    Lijst(tuple(f"{o.veld} ({o.beschrijving}): " + "; ".join(
-                        f"{w} geeft {a.tekst}" for w, a in o.advies_per_waarde.items()) for o in veranderend))]
+                    Lijst(tuple(f"{label(o.veld)}: " + "; ".join(
+                        f"{toon(w)} geeft {a.tekst}" for w, a in o.advies_per_waarde.items()) for o in veranderend))]
     if not any(per_effect[e] for e in (Effect.blokkerend, Effect.voorwaarde, Effect.aandachtspunt)) \
             and not veranderend:
         blokken.append(Alinea("De toets vond geen kanttekeningen."))
@@ -222,7 +243,7 @@ def stel_op(advies: Advies, casus: Casus, pakket: Regelpakket, stempel: Stempel,
     blokken.append(Alinea(f"Gekozen vorm: {gekozen}. Passend bij de taak volgens de vormtabel: {passend}."))
     juridisch = [b for b in advies.bevindingen if b.criterium in pakket.kop.collegevoorstel.criteria_juridische_vorm]
     if juridisch:
-        blokken.append(Lijst(tuple(f"{b.criterium} ({b.effect.value}): {b.uitleg}" for b in juridisch)))
+        blokken.append(Lijst(tuple(f"{b.criterium_naam} ({b.effect.value}): {b.uitleg}" for b in juridisch)))
 
     blokken.append(Kop("Financiën"))
     ob = casus.onderbouwing
