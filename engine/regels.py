@@ -368,6 +368,7 @@ class Collegevoorstelbeleid(Model):
     juridische vorm vraagt, welke criteria onder 'Juridische vorm' staan, en de vervolgstappen per advies."""
 
     beslispunten_per_vorm: dict[str, Beslispunt] = Field(default_factory=dict)  # wgr | privaatrechtelijk | ...
+    beslispunten_bij_beeindigen_per_vorm: dict[str, Beslispunt] = Field(default_factory=dict)
     criteria_juridische_vorm: list[str] = Field(default_factory=list)
     vervolg: dict[Advieswoord, list[str]] = Field(default_factory=dict)
 
@@ -663,7 +664,7 @@ def controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats]
     meldingen += _controleer_adviestabel(kop.adviestabel)
     meldingen += _controleer_acties(kop)
     cv = kop.collegevoorstel
-    for soort, punt in cv.beslispunten_per_vorm.items():
+    for soort, punt in [*cv.beslispunten_per_vorm.items(), *cv.beslispunten_bij_beeindigen_per_vorm.items()]:
         if soort not in ("wgr", "privaatrechtelijk", "overeenkomst", "informeel"):
             meldingen.append(Melding("pack.yaml", f"collegevoorstel: '{soort}' is geen soort juridische vorm; "
                                                   "kies uit wgr, privaatrechtelijk, overeenkomst, informeel"))

@@ -276,3 +276,9 @@ def test_bij_nog_geen_advies_is_het_voorstel_een_informatienotitie_zonder_beslui
     tekst = uit.read_text(encoding="utf-8")
     assert "Nog geen besluit te nemen" in tekst and "## Wat eerst uitgezocht moet worden" in tekst
     assert "In te stemmen met deelname" not in tekst and "## Argumenten" not in tekst
+
+
+def test_beeindigen_van_een_gemeenschappelijke_regeling_vraagt_toestemming_van_de_raad(tmp_path):
+    tekst = maak(tmp_path, "ambtelijke-werkorganisatie-lopend.yaml", "markdown").read_text(encoding="utf-8")
+    beslispunten = tekst.split("## Beslispunten")[1].split("\n## ")[0]
+    assert "toestemming te geven voor het uittreden" in beslispunten and "art. 1 lid 2" in beslispunten

@@ -134,6 +134,9 @@ def beslispunten(advies: Advies, casus: Casus, beleid: Collegevoorstelbeleid) ->
     punt = beleid.beslispunten_per_vorm.get(soort.value) if soort is not None else None
     if advies.advies not in NEGATIEF and casus.fase.value == "voorstel" and punt is not None:
         punten.append(" ".join(punt.tekst.split()))
+    uittreden = beleid.beslispunten_bij_beeindigen_per_vorm.get(soort.value) if soort is not None else None
+    if advies.advies == Advieswoord.beeindigen and uittreden is not None:
+        punten.append(" ".join(uittreden.tekst.split()))
     punten.append("De raad over dit besluit te informeren.")
     return punten
 
