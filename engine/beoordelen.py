@@ -15,7 +15,7 @@ from . import durable
 from .advies import (Advies, Bandbreedte, Bevinding, Bronvermelding, Factorscore, OntbrekendeInformatie,
                      PakketInfo, Uitzoekpunt, Vormtoets, besluit, bij_beeindigen, sorteer, telling, voorwaarden,
                      waarom_niet)
-from .casus import CATALOGUS, ONBEKEND, SUCCESFACTOREN, Casus, Fase
+from .casus import CATALOGUS, ONBEKEND, SUCCESFACTOREN, Casus, Fase, label
 from .feiten import HERBEREKEND, Feiten, aanvullen, feiten_van
 from .regels import ADVIES_RANG, Advieswoord, Effect, GeladenRegel, Regelpakket, kan_in_fase
 from .waarden import toon
@@ -46,6 +46,9 @@ class Beoordelaar:
                                         [(r.rij.nr, r.voorwaarde) for r in pakket.vormtabel], parameters)
         self._volgorde = {r.id: i for i, r in enumerate(pakket.regels)}
         self._afhankelijk = self._afhankelijkheden()
+        # Per regel de feiten die zij leest, met een afgeleid vormveld vervangen door de velden waaruit de
+        # vormtabel het afleidt: één keer berekend, gebruikt door de bandbreedte en haar plafond.
+        self._feitvelden = {r.id: self._feitvelden_van(r) for r in pakket.regels}
         self._bereikvelden = self._velden_die_het_advies_kunnen_bepalen()
 
     # --- feiten ---------------------------------------------------------------------
@@ -198,18 +201,21 @@ class Beoordelaar:
 
     # --- de bandbreedte --------------------------------------------------------------
 
+    @staticmethod
+    def _feitvelden_van(regel: GeladenRegel) -> tuple[str, ...]:
+        uit: list[str] = []
+        for veld in regel.velden:
+            if veld in HERBEREKEND:
+                uit += [v for v in CATALOGUS[veld].bronvelden if CATALOGUS[v].leesbaar]
+            else:
+                uit.append(veld)
+        return tuple(dict.fromkeys(uit))
+
     def _velden_die_het_advies_kunnen_bepalen(self) -> list[str]:
         """De feiten (zoals de regels ze lezen) waar een blokkerende of voorwaardelijke regel van
         afhangt; een afgeleid vormveld telt als de velden waaruit de vormtabel het afleidt."""
-        uit: list[str] = []
-        for regel in self.pakket.regels:
-            if regel.regel.effect not in (Effect.blokkerend, Effect.voorwaarde):
-                continue
-            for veld in regel.velden:
-                if veld in HERBEREKEND:
-                    uit += [v for v in CATALOGUS[veld].bronvelden if CATALOGUS[v].leesbaar]
-                else:
-                    uit.append(veld)
+        uit = [v for r in self.pakket.regels if r.regel.effect in (Effect.blokkerend, Effect.voorwaarde)
+               for v in self._feitvelden[r.id]]
         return [v for v in dict.fromkeys(uit) if v != "fase"]
 
     def _extremen(self, veld: str) -> tuple[Any, Any] | None:
@@ -281,20 +287,15 @@ class Beoordelaar:
         hoogste = self._veld_voor_veld(goed, vrij, fase, max, plafond)
         # Niet alles doorgerekend: een grens die niet zeker is, wordt ruim genomen (het plafond dat de
         # zeker vurende regels toelaten, of het ongunstigste advies), zodat zij nooit te smal is.
-        return Bandbreedte(gunstigst=rang[plafond], ongunstigst=rang[laagste if laagste == 0 else 0],
-                           exact=laagste == 0 and hoogste == plafond)
+        return Bandbreedte(gunstigst=rang[plafond], ongunstigst=rang[0], exact=laagste == 0 and hoogste == plafond)
 
     def _plafond(self, basis: Feiten, fase: Fase) -> int:
         """Het beste advies dat nog kan: regels die nu vuren en alleen bekende feiten lezen, blijven
         vuren hoe de onbekende feiten ook worden ingevuld."""
         effecten = set()
         for regel_id in self.gevuurd(basis):
-            regel = self.pakket.regel(regel_id)
-            velden = [b for v in regel.velden
-                      for b in ([x for x in CATALOGUS[v].bronvelden if CATALOGUS[x].leesbaar]
-                                if v in HERBEREKEND else [v])]
-            if all(v in basis for v in velden):
-                effecten.add(regel.regel.effect)
+            if all(v in basis for v in self._feitvelden[regel_id]):
+                effecten.add(self.pakket.regel(regel_id).regel.effect)
         woord, _ = besluit(self.pakket.kop.adviestabel, fase, effecten)
         return ADVIES_RANG[fase].index(woord)
 
@@ -336,6 +337,5 @@ class Beoordelaar:
         gedekt |= {b for v in gedekt for b in CATALOGUS[v].bronvelden}
         beslissend = sorted((o for o in ontbrekend if o.kan_advies_veranderen and o.veld not in gedekt),
                             key=lambda o: (-len(set(o.advies_per_waarde.values())), o.veld))
-        uit += [Uitzoekpunt(vraag=o.beschrijving[:1].upper() + o.beschrijving[1:], velden=[o.veld],
-                            kernvraag=False) for o in beslissend]
+        uit += [Uitzoekpunt(vraag=label(o.veld), velden=[o.veld], kernvraag=False) for o in beslissend]
         return uit

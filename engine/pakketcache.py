@@ -74,14 +74,14 @@ def uit_cache(map_: Path, lees: Callable[[Path], Any]) -> Any:
             pass
     pakket = lees(map_)
     if pad is not None:
+        tijdelijk = None
         try:
             pad.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            with tempfile.NamedTemporaryFile(dir=pad.parent, prefix=".pakket-", delete=False) as tijdelijk:
-                pickle.dump(pakket, tijdelijk, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tijdelijk.name, pad)
-        except Exception:
-            try:
-                os.unlink(tijdelijk.name)  # noqa: F821 - alleen als het tijdelijke bestand er al was
-            except Exception:
-                pass
+            with tempfile.NamedTemporaryFile(dir=pad.parent, prefix=".pakket-", delete=False) as f:
+                tijdelijk = Path(f.name)
+                pickle.dump(pakket, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tijdelijk, pad)
+        except Exception:  # niet te bewaren: dan de volgende keer opnieuw lezen
+            if tijdelijk is not None:
+                tijdelijk.unlink(missing_ok=True)
     return pakket

@@ -61,6 +61,11 @@ class Advieswoord(StrEnum):
     def tekst(self) -> str:
         return ADVIES_TEKST[self]
 
+    @property
+    def negatief(self) -> bool:
+        """Niet aangaan of beëindigen: het advies stopt de samenwerking (of begint haar niet)."""
+        return self in (Advieswoord.niet_aangaan, Advieswoord.beeindigen)
+
 
 ADVIES_TEKST = {
     Advieswoord.aangaan: "aangaan",

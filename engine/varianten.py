@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .casus import CATALOGUS, ONBEKEND, Casus, suggestie
+from .casus import CATALOGUS, Casus, suggestie
 from .fouten import CasusFout, InvoerFout, Melding
 from .laden import Gelezen, casusvelden, lees_waarde, lees_yaml, valideer
 from .waarden import fragment, schone_tekst, toon_waarde

@@ -88,7 +88,6 @@ class Document:
 
 # --- de inhoud -----------------------------------------------------------------------------
 
-NEGATIEF = {Advieswoord.niet_aangaan, Advieswoord.beeindigen}
 MAX_ARGUMENTEN = 6  # de rest staat in bijlage 1: een college leest de hoofdzaken
 
 
@@ -104,7 +103,7 @@ def beslispunten(advies: Advies, casus: Casus, beleid: Collegevoorstelbeleid) ->
     # Beslispunten zijn voor een college: de naam van het criterium, nooit een code of regel-id.
     blokkades = list(dict.fromkeys(b.criterium_naam.lower() for b in advies.bevindingen
                                    if b.effect == Effect.blokkerend))
-    n = len(advies.voorwaarden) if advies.advies not in NEGATIEF else 0
+    n = len(advies.voorwaarden) if not advies.advies.negatief else 0
     bij = f", onder de voorwaarden in beslispunt 2 tot en met {n + 1}" if n > 1 else (
         ", onder de voorwaarde in beslispunt 2" if n == 1 else "")
     eerste = {
@@ -127,12 +126,12 @@ def beslispunten(advies: Advies, casus: Casus, beleid: Collegevoorstelbeleid) ->
     if advies.advies == Advieswoord.beeindigen:
         uittreden = dict.fromkeys(b.voorwaarde for b in advies.bevindingen if b.bij_beeindigen and b.voorwaarde)
         punten += [f"Bij het beëindigen vast te leggen: {_zin(v)}" for v in uittreden]
-    elif advies.advies not in NEGATIEF:
+    elif not advies.advies.negatief:
         punten += [f"Als voorwaarde vast te leggen: {_zin(v)}" for v in advies.voorwaarden]
     vorm = casus.juridische_vorm.value if casus.juridische_vorm else None
     soort = VORM_SOORT.get(vorm) if vorm else None
     punt = beleid.beslispunten_per_vorm.get(soort.value) if soort is not None else None
-    if advies.advies not in NEGATIEF and casus.fase.value == "voorstel" and punt is not None:
+    if not advies.advies.negatief and casus.fase.value == "voorstel" and punt is not None:
         punten.append(" ".join(punt.tekst.split()))
     uittreden = beleid.beslispunten_bij_beeindigen_per_vorm.get(soort.value) if soort is not None else None
     if advies.advies == Advieswoord.beeindigen and uittreden is not None:
@@ -199,7 +198,7 @@ def stel_op(advies: Advies, casus: Casus, pakket: Regelpakket, stempel: Stempel,
 
     # De argumenten volgen het advies: bij een negatief advies zijn het de redenen om te stoppen of niet
     # te beginnen, en wat de samenwerking goed doet, is een kanttekening (wat verloren gaat).
-    negatief = advies.advies in NEGATIEF
+    negatief = advies.advies.negatief
     sterk = per_effect[Effect.sterkte]
     if advies.advies == Advieswoord.onvoldoende_informatie:
         blokken += [Kop("Wat eerst uitgezocht moet worden"),

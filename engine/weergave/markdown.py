@@ -20,7 +20,7 @@ from ..waarden import toon, toon_waarde, zichtbaar_voor_terminal
 
 if TYPE_CHECKING:
     from ..watals import Vergelijking, Zoekresultaat
-from .tabel import KOPJES, bandbreedte_tekst, beeindigen_kop, factorrijen, uitzoekregels, vergelijkingsrijen, voorwaarden_kop
+from .tabel import KOPJES, bandbreedte_tekst, beeindigen_kop, factorrijen, uitzoekpunten, vergelijkingsrijen, voorwaarden_kop
 
 
 # Tekens die midden in een regel opmaak maken; een kop of lijst kan alleen aan het begin van een regel
@@ -50,8 +50,8 @@ def advies(advies: Advies) -> str:
     uit += [f"- Regelpakket: {pakket.naam} {pakket.versie} (geldig vanaf {pakket.geldig_vanaf.isoformat()})", "",
             f"## Advies: {advies.advies_tekst}", "", md(advies.beslisregel), "", md(bandbreedte_tekst(advies)), ""]
     if advies.advies == Advieswoord.onvoldoende_informatie:
-        uit += ["## Eerst uitzoeken", ""] + [md(r) for r in uitzoekregels(advies)] + [""]
-    if advies.bij_beeindigen and advies.advies in (Advieswoord.beeindigen, Advieswoord.niet_aangaan):
+        uit += ["## Eerst uitzoeken", ""] + [f"{i}. {md(r)}" for i, r in enumerate(uitzoekpunten(advies), 1)] + [""]
+    if advies.bij_beeindigen and advies.advies.negatief:
         uit += [f"## {beeindigen_kop(advies)}", ""] + [f"{i}. {md(v)}" for i, v in enumerate(advies.bij_beeindigen, 1)] + [""]
     if advies.voorwaarden:
         uit += [f"## {voorwaarden_kop(advies)}", ""] + [f"{i}. {md(v)}" for i, v in enumerate(advies.voorwaarden, 1)] + [""]

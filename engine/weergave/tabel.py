@@ -87,7 +87,7 @@ def factorrijen(advies: Advies) -> list[list[str]]:
 
 def voorwaarden_kop(advies: Advies) -> str:
     """Bij een negatief advies zijn de voorwaarden wat óók nodig is als de blokkades verdwijnen."""
-    if advies.advies in (Advieswoord.niet_aangaan, Advieswoord.beeindigen):
+    if advies.advies.negatief:
         return "Voorwaarden (ook nodig als de blokkades worden weggenomen)"
     if advies.advies == Advieswoord.onvoldoende_informatie:
         return "Voorwaarden (als het advies na aanvullen positief uitvalt)"
@@ -108,10 +108,9 @@ def bandbreedte_tekst(advies: Advies) -> str:
             f"en {b.gunstigst.tekst}{ruim}.")
 
 
-def uitzoekregels(advies: Advies) -> list[str]:
-    """Wat eerst uitgezocht moet worden, de kernvragen voorop."""
-    return [f"{i}. {u.vraag}" + (" (kernvraag)" if u.kernvraag else "")
-            for i, u in enumerate(advies.eerst_uitzoeken, 1)]
+def uitzoekpunten(advies: Advies) -> list[str]:
+    """Wat eerst uitgezocht moet worden, de kernvragen voorop (zonder nummers)."""
+    return [u.vraag + (" (kernvraag)" if u.kernvraag else "") for u in advies.eerst_uitzoeken]
 
 
 def telling_tekst(advies: Advies) -> str:
@@ -144,12 +143,11 @@ def advies(advies: Advies, volledig: bool = False) -> str:
     uit = kopregels(advies) + [""] + _kop(f"ADVIES: {advies.advies_tekst.upper()}")
     uit += _regels(advies.beslisregel) + _regels(bandbreedte_tekst(advies)) + [""]
     if advies.advies == Advieswoord.onvoldoende_informatie:
-        uit += _kop("Eerst uitzoeken") + _genummerd(
-            [u.vraag + (" (kernvraag)" if u.kernvraag else "") for u in advies.eerst_uitzoeken]) + [""]
-    if advies.bij_beeindigen and advies.advies in (Advieswoord.beeindigen, Advieswoord.niet_aangaan):
+        uit += _kop("Eerst uitzoeken") + _genummerd(uitzoekpunten(advies)) + [""]
+    if advies.bij_beeindigen and advies.advies.negatief:
         uit += _kop(beeindigen_kop(advies)) + _genummerd(advies.bij_beeindigen) + [""]
     voorwaarden = [v for v in advies.voorwaarden if v not in advies.bij_beeindigen
-                   or advies.advies not in (Advieswoord.beeindigen, Advieswoord.niet_aangaan)]
+                   or not advies.advies.negatief]
     if voorwaarden:
         uit += _kop(voorwaarden_kop(advies)) + _genummerd(voorwaarden) + [""]
     uit += _kop("Bevindingen") + _regels(telling_tekst(advies))
