@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from .casus import Casus, beschrijf, suggestie, velden_onder
 from .fouten import BestandFout, CasusFout, InvoerFout, Melding, RegelpakketFout, YamlFout
-from .waarden import kommagetal
+from .waarden import kommagetal, toon
 from .regels import Kop, Overlay, Regelbestand, Regelpakket, controleer_pakket, inhoudshash, uitgeschreven
 
 MAX_MELDINGEN = 12
@@ -171,15 +171,14 @@ def lees_yaml(pad: str | Path) -> Gelezen:
         raise BestandFout(f"'{pad}' is geen gewoon bestand (maar bijvoorbeeld een apparaat of pijp). "
                           "Geef het pad van een YAML-bestand.")
     if info.st_size > MAX_BYTES:
-        raise BestandFout(f"Het bestand '{pad}' is te groot ({info.st_size:,} bytes; hooguit {MAX_BYTES:,})."
-                          .replace(",", "."))
+        raise BestandFout(f"Het bestand '{pad}' is te groot ({toon(info.st_size)} bytes; hooguit {toon(MAX_BYTES)}).")
     try:
         with open(pad, "rb") as f:
             ruw = f.read(MAX_BYTES + 1)
     except OSError as fout:
         raise BestandFout(f"Het bestand '{pad}' kan niet gelezen worden ({fout.strerror}).") from None
     if len(ruw) > MAX_BYTES:
-        raise BestandFout(f"Het bestand '{pad}' is te groot (hooguit {MAX_BYTES:,} bytes).".replace(",", "."))
+        raise BestandFout(f"Het bestand '{pad}' is te groot (hooguit {toon(MAX_BYTES)} bytes).")
     if ruw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise BestandFout(f"'{pad}' is opgeslagen als UTF-16. Sla het bestand op als UTF-8 en probeer opnieuw.")
     if b"\x00" in ruw:
