@@ -9,7 +9,6 @@ welke waarden gunstiger zijn dan andere en of het een feit van de wereld is (iet
 gemeente niet zelf kan veranderen). Regels, validatie en de README lezen die catalogus.
 """
 
-from __future__ import annotations
 
 import datetime as dt
 import difflib

@@ -19,7 +19,6 @@ De voorwaardentaal is met opzet klein (zie README, 'Regelpakketten'):
     als: {alle: [...]} / {een_van: [...]}             en / of; meerdere velden = alle
 """
 
-from __future__ import annotations
 
 import datetime as dt
 import functools

@@ -50,9 +50,51 @@ def koude_start() -> None:
           f"  {basis * 1000:7.0f} ms")
     print(f"  samenwerkingstoets beoordeel {casus}  {cli * 1000:7.0f} ms")
     print(f"  verhouding {cli / basis:.2f}x (doel: hooguit 1,3x)")
+    uitsplitsing(casus)
     if os.environ.get("PYTHONDONTWRITEBYTECODE"):
         print("  let op: PYTHONDONTWRITEBYTECODE staat aan; de modules van samenwerkingstoets worden bij elke")
         print("  start opnieuw gecompileerd, wat de starttijd verhoogt.")
+
+
+UITSPLITSING = """
+import io, sys, time
+t0 = time.perf_counter()
+from pydantic import BaseModel
+class M(BaseModel):
+    x: int
+M(x=1)
+import click, tabulate, yaml, durable.engine
+t1 = time.perf_counter()
+import samenwerkingstoets.engine.casus
+t2 = time.perf_counter()
+import samenwerkingstoets.engine.regels
+t3 = time.perf_counter()
+import samenwerkingstoets.cli
+t4 = time.perf_counter()
+sys.argv = ["samenwerkingstoets", "beoordeel", sys.argv[1]]
+sys.stdout = io.StringIO()
+try:
+    samenwerkingstoets.cli.main()
+except SystemExit:
+    pass
+t5 = time.perf_counter()
+sys.stdout = sys.__stdout__
+print(*(round(1000 * (b - a), 1) for a, b in ((t0, t1), (t1, t2), (t2, t3), (t3, t4), (t4, t5))))
+"""
+
+
+def uitsplitsing(casus: str) -> None:
+    """Waar de tijd boven de vloer heen gaat (mediaan per deel), zodat een verbetering te richten is."""
+    metingen = []
+    for _ in range(HERHALINGEN):
+        uit = subprocess.run([sys.executable, "-c", UITSPLITSING, casus], check=True, capture_output=True,
+                             text=True, cwd=ROOT).stdout
+        metingen.append([float(x) for x in uit.split()])
+    delen = ("bibliotheken (de vloer)", "casusmodel (pydantic)", "regelpakketmodel",
+             "overige modules", "uitvoeren: lezen, regels opbouwen, beoordelen, tonen")
+    print("  uitsplitsing binnen één proces:")
+    for i, deel in enumerate(delen):
+        print(f"    {deel:55s} {statistics.median(m[i] for m in metingen):6.1f} ms")
 
 
 def evaluaties() -> None:
@@ -101,6 +143,7 @@ def evaluaties() -> None:
 def wat_moet_er_veranderen() -> None:
     from samenwerkingstoets.engine.beoordelen import Beoordelaar
     from samenwerkingstoets.engine.laden import STANDAARDPAKKET, lees_casus, lees_regelpakket
+    from samenwerkingstoets.engine.waarden import aantal
     from samenwerkingstoets.engine.watals import Zoeker, zoek_met_tussendoel
 
     zoeker = Zoeker(Beoordelaar(lees_regelpakket(STANDAARDPAKKET)))
@@ -111,7 +154,7 @@ def wat_moet_er_veranderen() -> None:
         resultaat, tussendoel = zoek_met_tussendoel(zoeker, casus, None)
         duur = time.perf_counter() - begin
         onderzocht = resultaat.onderzocht + (tussendoel.onderzocht if tussendoel else 0)
-        print(f"  {pad.name:55s} {duur:6.2f} s  ({onderzocht} combinaties doorgerekend)")
+        print(f"  {pad.name:55s} {duur:6.2f} s  ({aantal(onderzocht, 'combinatie')} doorgerekend)")
 
 
 if __name__ == "__main__":
