@@ -23,9 +23,13 @@ WOORD = {"aangaan": "aangaan", "aangaan onder voorwaarden": "aangaan_onder_voorw
 
 
 def _belofte(pad) -> str:
-    omschrijving = " ".join(lees_casus(pad).omschrijving.split())
-    gevonden = BELOFTE.search(omschrijving)
-    assert gevonden, f"{pad.name}: de omschrijving noemt geen 'Verwacht advies: ...'"
+    """Het verwachte advies staat als commentaar bovenaan het bestand, niet in de omschrijving: die
+    komt in het collegevoorstel, en een college leest geen testverwachting."""
+    commentaar = " ".join(r.lstrip("# ").strip() for r in pad.read_text(encoding="utf-8").splitlines()
+                          if r.startswith("#"))
+    gevonden = BELOFTE.search(commentaar)
+    assert gevonden, f"{pad.name}: het commentaar bovenaan noemt geen 'Verwacht advies: ...'"
+    assert "Verwacht advies" not in (lees_casus(pad).omschrijving or ""), pad.name
     return WOORD[gevonden.group(1).strip()]
 
 
