@@ -273,6 +273,7 @@ class Model(BaseModel):
 class Bron(Model):
     titel: str
     uitgever: str
+    kort: str | None = None  # korte titel voor de hoofdtekst van het collegevoorstel (de bijlage noemt de volle)
     bestand: str | None = None
     secties: dict[str, str] = Field(min_length=1)
 
@@ -360,6 +361,7 @@ class Kernvraag(Model):
     vraag: str = Field(min_length=1)
     velden: list[str] = Field(min_length=1)
     fase: Fase | None = None
+    door: str | None = None  # wie het uitzoekt (in de informatienotitie)
 
 
 class Beslispunt(Model):
@@ -375,6 +377,11 @@ class Collegevoorstelbeleid(Model):
     beslispunten_bij_beeindigen_per_vorm: dict[str, Beslispunt] = Field(default_factory=dict)
     criteria_juridische_vorm: list[str] = Field(default_factory=list)
     vervolg: dict[Advieswoord, list[str]] = Field(default_factory=dict)
+    beoogd_effect: dict[Advieswoord, str] = Field(default_factory=dict)
+    communicatie: dict[Advieswoord, list[str]] = Field(default_factory=dict)
+    # Wat de wet bij een soort juridische vorm vraagt (zienswijze, toestemming, uittreding, evaluatie).
+    wet_per_vorm: dict[str, list[Beslispunt]] = Field(default_factory=dict)
+    uitzoeken_door: str = "de ambtelijke organisatie"
 
 
 class Kop(Model):
@@ -668,7 +675,8 @@ def controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats]
     meldingen += _controleer_adviestabel(kop.adviestabel)
     meldingen += _controleer_acties(kop)
     cv = kop.collegevoorstel
-    for soort, punt in [*cv.beslispunten_per_vorm.items(), *cv.beslispunten_bij_beeindigen_per_vorm.items()]:
+    for soort, punt in [*cv.beslispunten_per_vorm.items(), *cv.beslispunten_bij_beeindigen_per_vorm.items(),
+                        *((s, p) for s, punten in cv.wet_per_vorm.items() for p in punten)]:
         if soort not in ("wgr", "privaatrechtelijk", "overeenkomst", "informeel"):
             meldingen.append(Melding("pack.yaml", f"collegevoorstel: '{soort}' is geen soort juridische vorm; "
                                                   "kies uit wgr, privaatrechtelijk, overeenkomst, informeel"))
