@@ -204,16 +204,21 @@ def wat_moet_er_veranderen(casus, doel, formaat, regelpad):
 @click.option("--overschrijf", is_flag=True, help="Vervang het bestand als het al bestaat.")
 @click.option("--datum", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="JJJJ-MM-DD",
               help="Datum in het stempel (standaard vandaag), voor een reproduceerbaar document.")
+@click.option("--sjabloon", metavar="BESTAND",
+              help="Het Word-sjabloon van de gemeente (.docx of .dotx): stijlen, marges, kop- en voettekst en "
+                   "logo komen daaruit. Standaard: een eenvoudig A4-sjabloon dat met het programma meekomt.")
 @met_opties(wat_als_opties)
 @regels_optie
 @fouten_naar_exitcode
-def collegeadvies(casus, formaat, uitvoer, overschrijf, datum, wat_als, variantpaden, regelpad):
+def collegeadvies(casus, formaat, uitvoer, overschrijf, datum, sjabloon, wat_als, variantpaden, regelpad):
     """Schrijf een concept-collegevoorstel (Markdown, HTML of Word) bij het advies voor een casus.
     Met --wat-als of --variant komen de varianten als alternatieven in het voorstel.
 
     \b
     Voorbeeld:
-      samenwerkingstoets collegeadvies cases/omgevingsdienst-lopend.yaml --formaat docx -o voorstel.docx
+      samenwerkingstoets collegeadvies cases/omgevingsdienst-lopend.yaml -o voorstel.docx
+      samenwerkingstoets collegeadvies cases/omgevingsdienst-lopend.yaml -o voorstel.docx \\
+          --sjabloon huisstijl-collegevoorstel.dotx
       samenwerkingstoets collegeadvies cases/ict-samenwerking-lopend.yaml --formaat html -o ict.html \\
           --variant cases/varianten/ict-met-herstelplan.yaml
     """
@@ -221,8 +226,9 @@ def collegeadvies(casus, formaat, uitvoer, overschrijf, datum, wat_als, variantp
 
     formaat = kies_formaat(uitvoer, formaat)
     inhoud = maak_collegeadvies(casus, formaat, regelpad, lees_varianten(variantpaden, wat_als),
-                                datum.date() if datum else None)
-    invoer = (casus, *variantpaden, *(Path(regelpad).glob("*.yaml") if Path(regelpad).is_dir() else ()))
+                                datum.date() if datum else None, sjabloon)
+    invoer = (casus, *variantpaden, *((sjabloon,) if sjabloon else ()),
+              *(Path(regelpad).glob("*.yaml") if Path(regelpad).is_dir() else ()))
     schrijf(uitvoer, inhoud, overschrijf, invoer=invoer)
     click.echo(f"Collegevoorstel geschreven naar {uitvoer}.")
 

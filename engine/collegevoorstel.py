@@ -4,16 +4,22 @@ en de weergave (Markdown, HTML of Word) het document laten schrijven. De weergav
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
+import zipfile
 from importlib import metadata
 from pathlib import Path
 
 from .beoordelen import Beoordelaar
 from .fouten import InvoerFout
-from .laden import bestandshash, lees_casus, lees_regelpakket
+from .laden import bestandshash, lees_bytes, lees_casus, lees_regelpakket
 from .varianten import Variant
 from .watals import kolommen, vergelijk
 from .weergave.collegeadvies import Stempel, stel_op
+
+MAX_SJABLOON = 20_000_000  # een huisstijlsjabloon met logo is hooguit enkele megabytes
+MAX_UITGEPAKT = 100_000_000  # wat het zip-bestand uitgepakt mag worden (geen 'zipbom')
+MAX_ONDERDELEN = 2_000
 
 EXTENSIES = {"markdown": (".md", ".markdown"), "html": (".html", ".htm"), "docx": (".docx",)}
 
@@ -34,6 +40,34 @@ def kies_formaat(uitvoer: str, formaat: str | None) -> str:
         raise InvoerFout(f"Het bestand '{uitvoer}' eindigt op {extensie or '(niets)'}, maar het formaat is {formaat}. "
                          f"Gebruik {EXTENSIES[formaat][0]} of kies het passende --formaat.")
     return formaat
+
+
+def lees_sjabloon(pad: str) -> bytes:
+    """Het Word-sjabloon van de gemeente (.docx of .dotx), gecontroleerd voordat het gebruikt wordt."""
+    from docx import Document as Word
+
+    from .weergave.word import als_document
+
+    ruw = lees_bytes(pad, MAX_SJABLOON, "een Word-sjabloon (.docx of .dotx)")
+    uitleg = ("Sla het sjabloon in Word op als Word-document (.docx) of Word-sjabloon (.dotx) en probeer "
+              "opnieuw.")
+    try:
+        archief = zipfile.ZipFile(io.BytesIO(ruw))
+        onderdelen = archief.infolist()
+    except (zipfile.BadZipFile, ValueError):
+        raise InvoerFout(f"Het sjabloon '{pad}' is geen Word-document (.docx of .dotx). {uitleg}") from None
+    namen = {o.filename for o in onderdelen}
+    if len(onderdelen) > MAX_ONDERDELEN or sum(o.file_size for o in onderdelen) > MAX_UITGEPAKT:
+        raise InvoerFout(f"Het sjabloon '{pad}' is uitgepakt te groot (hooguit {MAX_UITGEPAKT // 1_000_000} MB). "
+                         "Is het wel een gewoon Word-sjabloon?")
+    if "word/document.xml" not in namen or "[Content_Types].xml" not in namen:
+        raise InvoerFout(f"Het sjabloon '{pad}' is een zip-bestand, maar geen Word-document. {uitleg}")
+    try:
+        Word(io.BytesIO(als_document(ruw)))
+    except Exception as fout:  # python-docx en lxml kennen veel soorten fouten; de gebruiker hoort er één
+        raise InvoerFout(f"Het sjabloon '{pad}' kan niet als Word-document geopend worden "
+                         f"({type(fout).__name__}). {uitleg} Een sjabloon met macro's (.dotm) werkt niet.") from None
+    return ruw
 
 
 def programmaversie() -> str:
@@ -58,7 +92,11 @@ def stempeldatum(datum: dt.date | None) -> dt.date:
 
 
 def maak_collegeadvies(casuspad: str, formaat: str, regelpad: str, varianten: list[Variant],
-                       datum: dt.date | None) -> bytes:
+                       datum: dt.date | None, sjabloonpad: str | None = None) -> bytes:
+    if sjabloonpad is not None and formaat != "docx":
+        raise InvoerFout("Een sjabloon (--sjabloon) geldt alleen voor een Word-document. Schrijf naar een "
+                         "bestand dat op .docx eindigt, of laat --sjabloon weg.")
+    sjabloon = lees_sjabloon(sjabloonpad) if sjabloonpad is not None else None
     pakket = lees_regelpakket(regelpad)
     beoordelaar = Beoordelaar(pakket)
     casus = lees_casus(casuspad)
@@ -73,5 +111,7 @@ def maak_collegeadvies(casuspad: str, formaat: str, regelpad: str, varianten: li
     elif formaat == "html":
         from .weergave.html import collegeadvies
     else:
-        from .weergave.word import collegeadvies
+        from .weergave.word import collegeadvies as word
+
+        return word(document, sjabloon)
     return collegeadvies(document)

@@ -148,12 +148,10 @@ def _diepte(tekst: str) -> int:
     return max(diepste, inspringing // 2)
 
 
-def lees_yaml(pad: str | Path) -> Gelezen:
-    """Lees een YAML- of JSON-bestand; elk probleem wordt een BestandFout of YamlFout.
+def lees_bytes(pad: str | Path, max_bytes: int = MAX_BYTES, soort: str = "een YAML-bestand") -> bytes:
+    """De inhoud van een gewoon bestand van hooguit `max_bytes`; elk probleem wordt een BestandFout.
 
-    Alleen gewone bestanden, hooguit MAX_BYTES groot en hooguit MAX_DIEPTE diep genest, komen bij
-    libyaml: een FIFO, /dev/zero of duizenden geneste haakjes laten het programma niet hangen of crashen.
-    """
+    Een FIFO, een apparaat (/dev/zero), een map of een lus van snelkoppelingen wordt nooit gelezen."""
     pad = Path(pad)
     try:
         info = pad.stat()
@@ -166,19 +164,30 @@ def lees_yaml(pad: str | Path) -> Gelezen:
             raise BestandFout(f"'{pad}' is een snelkoppeling die naar zichzelf verwijst.") from None
         raise BestandFout(f"Het bestand '{pad}' kan niet gelezen worden ({fout.strerror}).") from None
     if stat.S_ISDIR(info.st_mode):
-        raise BestandFout(f"'{pad}' is een map, geen bestand. Geef het pad van een YAML-bestand.")
+        raise BestandFout(f"'{pad}' is een map, geen bestand. Geef het pad van {soort}.")
     if not stat.S_ISREG(info.st_mode):
         raise BestandFout(f"'{pad}' is geen gewoon bestand (maar bijvoorbeeld een apparaat of pijp). "
-                          "Geef het pad van een YAML-bestand.")
-    if info.st_size > MAX_BYTES:
-        raise BestandFout(f"Het bestand '{pad}' is te groot ({toon(info.st_size)} bytes; hooguit {toon(MAX_BYTES)}).")
+                          f"Geef het pad van {soort}.")
+    if info.st_size > max_bytes:
+        raise BestandFout(f"Het bestand '{pad}' is te groot ({toon(info.st_size)} bytes; hooguit {toon(max_bytes)}).")
     try:
         with open(pad, "rb") as f:
-            ruw = f.read(MAX_BYTES + 1)
+            ruw = f.read(max_bytes + 1)
     except OSError as fout:
         raise BestandFout(f"Het bestand '{pad}' kan niet gelezen worden ({fout.strerror}).") from None
-    if len(ruw) > MAX_BYTES:
-        raise BestandFout(f"Het bestand '{pad}' is te groot (hooguit {toon(MAX_BYTES)} bytes).")
+    if len(ruw) > max_bytes:
+        raise BestandFout(f"Het bestand '{pad}' is te groot (hooguit {toon(max_bytes)} bytes).")
+    return ruw
+
+
+def lees_yaml(pad: str | Path) -> Gelezen:
+    """Lees een YAML- of JSON-bestand; elk probleem wordt een BestandFout of YamlFout.
+
+    Alleen gewone bestanden, hooguit MAX_BYTES groot en hooguit MAX_DIEPTE diep genest, komen bij
+    libyaml: een FIFO, /dev/zero of duizenden geneste haakjes laten het programma niet hangen of crashen.
+    """
+    pad = Path(pad)
+    ruw = lees_bytes(pad)
     if ruw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise BestandFout(f"'{pad}' is opgeslagen als UTF-16. Sla het bestand op als UTF-8 en probeer opnieuw.")
     if b"\x00" in ruw:

@@ -124,7 +124,7 @@ def toon(waarde: Any) -> str:
 
 MEERVOUD = {
     "voorwaarde": "voorwaarden", "aandachtspunt": "aandachtspunten", "sterkte": "sterktes",
-    "regel": "regels", "combinatie": "combinaties", "casus": "casussen", "bevinding": "bevindingen",
+    "regel": "regels", "punt": "punten", "combinatie": "combinaties", "casus": "casussen", "bevinding": "bevindingen",
     "actie": "acties", "criterium": "criteria", "voorstel": "voorstellen", "blokkerend": "blokkerend",
 }
 

@@ -15,8 +15,9 @@ from samenwerkingstoets.cli import cli
 from conftest import CASES, ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
-SECTIES = ["Onderwerp", "Beslispunten", "Aanleiding", "Opgave en beoogd effect", "Argumenten",
-           "Kanttekeningen en risico's", "Juridische vorm", "Financiën", "Sturing en evaluatie", "Vervolg",
+# De opbouw die gemeenten voor een collegevoorstel gebruiken, in deze volgorde.
+SECTIES = ["Onderwerp", "Beslispunten", "Aanleiding", "Beoogd effect", "Argumenten", "Kanttekeningen en risico's",
+           "Alternatieven", "Financiën", "Juridische aspecten", "Uitvoering en evaluatie", "Communicatie",
            "Bijlagen"]
 PER_ADVIES = {
     "aangaan": "regionale-inkoop-jeugdzorg.yaml",
@@ -50,9 +51,8 @@ def test_word_heeft_kopstijlen_beslispunten_die_bij_het_advies_passen_tabellen_e
     verwacht = advies_van(casus)
     assert verwacht["advies"] == advies
     word = Document(str(maak(tmp_path, casus, "docx")))
-    koppen = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
-    for sectie in SECTIES:
-        assert sectie in koppen, f"kop '{sectie}' ontbreekt"
+    koppen = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+    assert [k for k in koppen if k in SECTIES] == SECTIES, "de secties staan er niet allemaal, of niet op volgorde"
     beslispunten = [p.text for p in word.paragraphs if p.style.name == "List Number"]
     eerste = beslispunten[0]
     woorden = {"aangaan": "In te stemmen met deelname", "aangaan_onder_voorwaarden": "onder de voorwaarde",
@@ -152,7 +152,7 @@ def test_zelfde_invoer_geeft_hetzelfde_document(tmp_path):
 def test_het_stempel_noemt_datum_pakket_casushash_en_programmaversie(tmp_path):
     tekst = maak(tmp_path, "regionaal-archief-lopend.yaml", "markdown").read_text(encoding="utf-8")
     assert "Opgesteld op: 2026-11-22" in tekst
-    assert "Regelpakket: alkmaar 1.2.0 (inhoudshash " in tekst
+    assert "Regelpakket: alkmaar 1.3.0 (inhoudshash " in tekst
     assert "Casusbestand: regionaal-archief-lopend.yaml (sha256 " in tekst
     assert "Programma: samenwerkingstoets " in tekst
 
@@ -274,11 +274,187 @@ def test_bij_nog_geen_advies_is_het_voorstel_een_informatienotitie_zonder_beslui
     r = run("collegeadvies", str(casus), "-o", str(uit))
     assert r.exit_code == 0, r.output
     tekst = uit.read_text(encoding="utf-8")
-    assert "Nog geen besluit te nemen" in tekst and "## Wat eerst uitgezocht moet worden" in tekst
-    assert "In te stemmen met deelname" not in tekst and "## Argumenten" not in tekst
+    assert tekst.startswith("# Informatienotitie: Afval")
+    assert "nog geen besluit te nemen over Afval" in tekst and "## Wat eerst uitgezocht moet worden" in tekst
+    uitzoeken = tekst.split("## Wat eerst uitgezocht moet worden")[1].split("\n## ")[0]
+    vragen = [r for r in uitzoeken.splitlines() if r[:1].isdigit()]
+    assert vragen and all("Uitzoeken door: " in v for v in vragen), "bij elke vraag staat wie haar uitzoekt"
+    for besluit in ("In te stemmen met deelname", "Niet deel te nemen", "te beëindigen", "voort te zetten"):
+        assert besluit not in tekst
+    for sectie in ("## Argumenten", "## Alternatieven"):
+        assert sectie not in tekst
 
 
 def test_beeindigen_van_een_gemeenschappelijke_regeling_vraagt_toestemming_van_de_raad(tmp_path):
     tekst = maak(tmp_path, "ambtelijke-werkorganisatie-lopend.yaml", "markdown").read_text(encoding="utf-8")
     beslispunten = tekst.split("## Beslispunten")[1].split("\n## ")[0]
     assert "toestemming te geven voor het uittreden" in beslispunten and "art. 1 lid 2" in beslispunten
+
+
+def _hoofdtekst(tekst: str) -> str:
+    return tekst.split("## Bijlagen")[0]
+
+
+ALLE_VOORBEELDEN = sorted(p.name for p in CASES.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("casus", ALLE_VOORBEELDEN)
+def test_de_hoofdtekst_noemt_geen_codes_regel_ids_of_bestandsnamen_en_citeert_titel_en_sectie(tmp_path, casus):
+    import re
+
+    from samenwerkingstoets.engine.laden import STANDAARDPAKKET, lees_regelpakket
+
+    hoofd = _hoofdtekst(maak(tmp_path, casus, "markdown").read_text(encoding="utf-8"))
+    advies = advies_van(casus)
+    assert not re.search(r"\b(VIS|SF|RA|BE|TE|JV|EV|FI|UV|ST|PS|EK|RH|UP|OL|TW|CG)-[A-Z]*\d", hoofd)
+    for bevinding in advies["bevindingen"]:
+        assert bevinding["regel"] not in hoofd.replace("\\", ""), bevinding["regel"]
+    assert not re.search(r"\.(txt|yaml|yml|py)\b", hoofd), "een bestandsnaam in de hoofdtekst"
+    assert "Verwacht advies" not in hoofd
+    # Elke bron in de hoofdtekst is een (korte) documenttitel met een sectie uit het pakket.
+    pakket = lees_regelpakket(STANDAARDPAKKET)
+    geldig = {f"{b.kort or b.titel}, {sectie}" for b in pakket.kop.bronnen.values() for sectie in b.secties.values()}
+    groepen = re.findall(r"\(Bron: ([^\n]*?)\)(?:$|\n)", hoofd, flags=re.M)
+    assert groepen, "de hoofdtekst noemt zijn bronnen"
+    for groep in groepen:
+        rest = " ".join(groep.replace("\\", "").split())
+        for citaat in sorted(geldig, key=len, reverse=True):
+            rest = rest.replace(" ".join(citaat.split()), "")
+        assert not rest.replace(";", "").strip(), f"geen titel en sectie uit het pakket: {rest}"
+
+
+@pytest.mark.parametrize("casus", ALLE_VOORBEELDEN)
+def test_de_argumenten_volgen_het_advies_bij_elk_voorbeeld(tmp_path, casus):
+    tekst = maak(tmp_path, casus, "markdown").read_text(encoding="utf-8")
+    advies = advies_van(casus)
+    argumenten = tekst.split("## Argumenten")[1].split("\n## ")[0]
+    genoemd = {regel[2:].split(":")[0] for regel in argumenten.splitlines() if regel.startswith("- ")}
+    negatief = advies["advies"] in ("niet_aangaan", "beeindigen")
+    bron = {b["criterium_naam"] for b in advies["bevindingen"] if b["effect"] == ("blokkerend" if negatief else "sterkte")}
+    assert genoemd and genoemd <= bron, (advies["advies"], genoemd - bron)
+
+
+@pytest.mark.parametrize("casus", ALLE_VOORBEELDEN)
+def test_de_hoofdtekst_van_elk_voorbeeld_past_op_vier_a4(tmp_path, casus):
+    """Gemeten met LibreOffice (scripts/paginas.py, met een bredere vervanger voor Calibri): de langste hoofdtekst,
+    ruim 1.000 woorden met koppen en lijsten, vult drie A4-pagina's. Zo blijft 1.100 woorden binnen vier, zonder
+    LibreOffice in de testsuite."""
+    hoofd = _hoofdtekst(maak(tmp_path, casus, "markdown").read_text(encoding="utf-8"))
+    assert len(hoofd.split()) <= 1_100
+
+
+def _koptekst_en_marges(pad):
+    word = Document(str(pad))
+    sectie = word.sections[0]
+    return word, " ".join(p.text for p in sectie.header.paragraphs), sectie.left_margin
+
+
+def _gemeentesjabloon(pad: Path, dotx: bool = True, zonder_stijlen: bool = False) -> Path:
+    """Een huisstijlsjabloon zoals een gemeente het heeft: eigen koptekst, marges, voettekst en voorbeeldtekst."""
+    from docx.shared import Cm
+
+    word = Document()
+    sectie = word.sections[0]
+    sectie.left_margin = sectie.right_margin = Cm(3.1)
+    sectie.header.paragraphs[0].text = "Gemeente Testdorp - collegevoorstel"
+    sectie.footer.paragraphs[0].text = "Testdorp, afdeling Bestuur"
+    word.add_paragraph("VOORBEELDTEKST VAN HET SJABLOON")
+    if zonder_stijlen:
+        for naam in ("List Number", "List Bullet", "Title", "Heading 1", "Heading 2", "Table Grid"):
+            word.styles[naam].element.getparent().remove(word.styles[naam].element)
+    word.save(str(pad))
+    if dotx:
+        inhoud = zipfile.ZipFile(pad)
+        bestanden = {n: inhoud.read(n) for n in inhoud.namelist()}
+        bestanden["[Content_Types].xml"] = bestanden["[Content_Types].xml"].replace(
+            b"wordprocessingml.document.main+xml", b"wordprocessingml.template.main+xml")
+        with zipfile.ZipFile(pad, "w") as uit:
+            for naam, data in bestanden.items():
+                uit.writestr(naam, data)
+    return pad
+
+
+def test_met_het_sjabloon_van_de_gemeente_blijven_haar_koptekst_voettekst_en_marges(tmp_path):
+    sjabloon = _gemeentesjabloon(tmp_path / "huisstijl.dotx")
+    uit = maak(tmp_path, "omgevingsdienst-lopend.yaml", "docx", "--sjabloon", str(sjabloon))
+    word, koptekst, marge = _koptekst_en_marges(uit)
+    assert koptekst == "Gemeente Testdorp - collegevoorstel"
+    assert round(marge.cm, 1) == 3.1
+    assert "Testdorp, afdeling Bestuur" in " ".join(p.text for p in word.sections[0].footer.paragraphs)
+    tekst = [p.text for p in word.paragraphs]
+    assert "VOORBEELDTEKST VAN HET SJABLOON" not in tekst
+    assert tekst[0] == "Collegevoorstel: Omgevingsdienst Noord-Holland Noord"
+    assert word.core_properties.title == tekst[0] and "python-docx" not in (word.core_properties.comments or "")
+    with zipfile.ZipFile(uit) as z:
+        assert b'w:val="nl-NL"' in z.read("word/styles.xml")
+    tweede = maak(tmp_path, "omgevingsdienst-lopend.yaml", "docx", "--sjabloon", str(sjabloon), naam="tweede.docx")
+    assert uit.read_bytes() == tweede.read_bytes()
+
+
+def test_het_standaardsjabloon_heeft_concept_in_de_koptekst_en_paginanummers(tmp_path):
+    uit = maak(tmp_path, "regionale-inkoop-jeugdzorg.yaml", "docx")
+    word, koptekst, _ = _koptekst_en_marges(uit)
+    assert koptekst == "Concept"
+    assert 'w:instr="PAGE"' in zipfile.ZipFile(uit).read("word/footer1.xml").decode()
+
+
+def test_een_sjabloon_zonder_kop_en_lijststijlen_geeft_toch_een_leesbaar_document(tmp_path):
+    sjabloon = _gemeentesjabloon(tmp_path / "kaal.docx", dotx=False, zonder_stijlen=True)
+    uit = maak(tmp_path, "omgevingsdienst-lopend.yaml", "docx", "--sjabloon", str(sjabloon))
+    tekst = [p.text for p in Document(str(uit)).paragraphs]
+    assert "Beslispunten" in tekst
+    assert any(t.startswith("1. De deelname aan Omgevingsdienst") for t in tekst), "beslispunten zijn genummerd"
+
+
+def test_elke_genummerde_lijst_begint_bij_een(tmp_path):
+    casus = tmp_path / "vaag.yaml"
+    casus.write_text("naam: Afval\nfase: voorstel\nopgave: {omschrijving: onbekend}\n", encoding="utf-8")
+    uit = tmp_path / "notitie.docx"
+    assert run("collegeadvies", str(casus), "-o", str(uit), "--datum", "2026-11-22").exit_code == 0
+    word = Document(str(uit))
+    lijsten = [p._p.pPr.numPr.numId.val for p in word.paragraphs if p.style.name == "List Number"]
+    assert len(set(lijsten)) == 2, "beslispunten en uitzoekvragen zijn twee lijsten"
+    nummering = word.part.numbering_part.element
+    for num_id in set(lijsten):
+        num = nummering.num_having_numId(num_id)
+        assert num.xpath("./w:lvlOverride/w:startOverride/@w:val") == ["1"]
+
+
+@pytest.mark.parametrize("inhoud, melding", [
+    (b"dit is geen word", "geen Word-document"),
+    (b"", "geen Word-document"),
+])
+def test_een_onbruikbaar_sjabloon_is_een_nederlandse_fout_en_er_wordt_niets_geschreven(tmp_path, inhoud, melding):
+    sjabloon = tmp_path / "sjabloon.docx"
+    sjabloon.write_bytes(inhoud)
+    uit = tmp_path / "v.docx"
+    r = run("collegeadvies", str(CASES / "omgevingsdienst-lopend.yaml"), "-o", str(uit), "--sjabloon", str(sjabloon))
+    assert r.exit_code == 2 and melding in r.output and "Traceback" not in r.output
+    assert not uit.exists()
+
+
+def test_een_zip_zonder_word_of_een_zipbom_als_sjabloon_wordt_geweigerd(tmp_path):
+    gewoon = tmp_path / "archief.docx"
+    with zipfile.ZipFile(gewoon, "w") as z:
+        z.writestr("leesmij.txt", "hallo")
+    bom = tmp_path / "bom.docx"
+    with zipfile.ZipFile(bom, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<x/>")
+        z.writestr("word/document.xml", b"\0" * 120_000_000)
+    for pad, melding in ((gewoon, "geen Word-document"), (bom, "uitgepakt te groot")):
+        r = run("collegeadvies", str(CASES / "omgevingsdienst-lopend.yaml"), "-o", str(tmp_path / "v.docx"),
+                "--sjabloon", str(pad))
+        assert r.exit_code == 2 and melding in r.output, r.output
+    for pad in (tmp_path, "/dev/zero"):
+        r = run("collegeadvies", str(CASES / "omgevingsdienst-lopend.yaml"), "-o", str(tmp_path / "v.docx"),
+                "--sjabloon", str(pad))
+        assert r.exit_code == 2 and "Traceback" not in r.output
+    assert not (tmp_path / "v.docx").exists()
+
+
+def test_een_sjabloon_bij_markdown_is_een_gebruiksfout(tmp_path):
+    sjabloon = _gemeentesjabloon(tmp_path / "huisstijl.docx", dotx=False)
+    r = run("collegeadvies", str(CASES / "omgevingsdienst-lopend.yaml"), "-o", str(tmp_path / "v.md"),
+            "--sjabloon", str(sjabloon))
+    assert r.exit_code == 2 and "alleen voor een Word-document" in r.output
+    assert not (tmp_path / "v.md").exists()

@@ -1,4 +1,11 @@
-"""Het collegevoorstel als Word-document (python-docx): kopstijlen, echte tabellen, de grafiek."""
+"""Het collegevoorstel als Word-document (python-docx), in de huisstijl van een sjabloon.
+
+Het document begint altijd bij een sjabloon: het standaardsjabloon dat met het pakket meekomt
+(sjabloon.docx: A4, Nederlands, paginanummers), of het sjabloon van de gemeente (`--sjabloon`). Van het
+sjabloon blijven de stijlen, de marges, de kop- en voettekst en het logo; de tekst erin wordt vervangen.
+Ontbreekt in een sjabloon een stijl (een kop, een lijst, een tabelraster), dan valt de weergave terug
+op gewone tekst in plaats van te falen.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +13,17 @@ import datetime as dt
 import io
 import re
 import zipfile
+from importlib import resources
 
 from . import grafiek as grafiekmodule
 from .collegeadvies import Alinea, Document, Grafiek, Kop, Lijst, Tabel
 
-
 # Tekens die in XML 1.0 niet mogen (besturingstekens, losse surrogaten): python-docx/lxml weigert ze.
 _NIET_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+# Een Word-sjabloon (.dotx) is een document met een ander inhoudstype; python-docx opent alleen .docx.
+_SJABLOON_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
 
 def _x(tekst: object) -> str:
@@ -20,39 +31,43 @@ def _x(tekst: object) -> str:
     return _NIET_XML.sub("", str(tekst))
 
 
-def collegeadvies(document: Document) -> bytes:
+def standaardsjabloon() -> bytes:
+    return (resources.files(__package__) / "sjabloon.docx").read_bytes()
+
+
+def als_document(sjabloon: bytes) -> bytes:
+    """Een .dotx wordt een .docx: alleen het inhoudstype van het hoofddeel verschilt."""
+    bron = zipfile.ZipFile(io.BytesIO(sjabloon))
+    typen = bron.read("[Content_Types].xml")
+    if _SJABLOON_TYPE not in typen:
+        return sjabloon
+    uit = io.BytesIO()
+    with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
+        for info in bron.infolist():
+            inhoud = bron.read(info.filename)
+            doel.writestr(info, typen.replace(_SJABLOON_TYPE, _DOCUMENT_TYPE) if info.filename ==
+                          "[Content_Types].xml" else inhoud)
+    return uit.getvalue()
+
+
+def collegeadvies(document: Document, sjabloon: bytes | None = None) -> bytes:
     from docx import Document as Word
     from docx.shared import Cm, Pt
 
-    word = Word()
-    _a4_nederlands(word, Cm)
-    stijl = word.styles["Normal"]
-    stijl.font.name = "Calibri"
-    stijl.font.size = Pt(10.5)
-    word.add_heading(_x(document.titel), level=0)
+    word = Word(io.BytesIO(als_document(sjabloon) if sjabloon is not None else standaardsjabloon()))
+    _maak_leeg(word)
+    nederlands(word)
+    paginanummers(word, alleen_als_leeg=True)
+    _kop(word, document.titel, 0)
     for blok in document.blokken:
         if isinstance(blok, Kop):
-            word.add_heading(_x(blok.tekst), level=blok.niveau)
+            _kop(word, blok.tekst, blok.niveau)
         elif isinstance(blok, Alinea):
             word.add_paragraph(_x(blok.tekst))
         elif isinstance(blok, Lijst):
-            for item in blok.items:
-                word.add_paragraph(_x(item), style="List Number" if blok.genummerd else "List Bullet")
+            _lijst(word, blok)
         elif isinstance(blok, Tabel):
-            tabel = word.add_table(rows=1, cols=len(blok.kop))
-            tabel.style = "Table Grid"
-            for cel, tekst in zip(tabel.rows[0].cells, blok.kop):
-                cel.text = _x(tekst)
-                for run in cel.paragraphs[0].runs:
-                    run.bold = True
-            for rij in blok.rijen:
-                for cel, tekst in zip(tabel.add_row().cells, rij):
-                    cel.text = _x(tekst)
-            for rij in tabel.rows:
-                for cel in rij.cells:
-                    for run in cel.paragraphs[0].runs:
-                        run.font.size = Pt(9)
-            _kolombreedtes(tabel, blok, Cm)
+            _tabel(word, blok, Cm, Pt)
         elif isinstance(blok, Grafiek):
             word.add_picture(io.BytesIO(grafiekmodule.png(blok)), width=Cm(16))
     stempel = word.add_paragraph()
@@ -61,11 +76,133 @@ def collegeadvies(document: Document) -> bytes:
         run.font.size = Pt(8)
         if i < len(document.stempel.regels()) - 1:
             run.add_break()
+    _eigenschappen(word, document)
+    uit = io.BytesIO()
+    word.save(uit)
+    return vaste_zip(uit.getvalue())
+
+
+def _stijl(word, naam: str):
+    """De stijl met deze (Engelse, ingebouwde) naam, of None als het sjabloon haar niet heeft."""
+    try:
+        return word.styles[naam]
+    except KeyError:
+        return None
+
+
+def _maak_leeg(word) -> None:
+    """Haal de tekst van het sjabloon weg; de sectie-instellingen (marges, kop- en voettekst) blijven."""
+    from docx.oxml.ns import qn
+
+    for kind in list(word.element.body):
+        if kind.tag != qn("w:sectPr"):
+            word.element.body.remove(kind)
+
+
+def _kop(word, tekst: str, niveau: int) -> None:
+    stijl = _stijl(word, "Title" if niveau == 0 else f"Heading {niveau}")
+    if stijl is not None:
+        word.add_paragraph(_x(tekst), style=stijl)
+    else:
+        word.add_paragraph().add_run(_x(tekst)).bold = True
+
+
+def _lijst(word, blok: Lijst) -> None:
+    stijl = _stijl(word, "List Number" if blok.genummerd else "List Bullet")
+    nummering = _nieuwe_nummering(word, stijl) if blok.genummerd and stijl is not None else None
+    for i, item in enumerate(blok.items, 1):
+        if stijl is None:
+            word.add_paragraph(_x(f"{i}. {item}" if blok.genummerd else f"• {item}"))
+            continue
+        alinea = word.add_paragraph(_x(item), style=stijl)
+        if nummering is not None:
+            numpr = alinea._p.get_or_add_pPr().get_or_add_numPr()
+            numpr.get_or_add_ilvl().val = 0
+            numpr.get_or_add_numId().val = nummering
+
+
+def _nieuwe_nummering(word, stijl) -> int | None:
+    """Elke genummerde lijst begint bij 1: een eigen nummering op de lijst van de stijl, met een startwaarde.
+    (Zonder dit telt Word alle alinea's met de stijl 'List Number' door, over het hele document.)"""
+    ppr = stijl.element.pPr
+    numpr = ppr.numPr if ppr is not None else None
+    if numpr is None or numpr.numId is None:
+        return None
+    definities = word.part.numbering_part.element
+    bestaand = definities.num_having_numId(numpr.numId.val)
+    nieuw = definities.add_num(bestaand.abstractNumId.val)
+    nieuw.add_lvlOverride(ilvl=0).add_startOverride(1)
+    return nieuw.numId
+
+
+def _tabel(word, blok: Tabel, Cm, Pt) -> None:
+    tabel = word.add_table(rows=1, cols=len(blok.kop))
+    raster = _stijl(word, "Table Grid")
+    if raster is not None:
+        tabel.style = raster
+    for cel, tekst in zip(tabel.rows[0].cells, blok.kop):
+        cel.text = _x(tekst)
+        for run in cel.paragraphs[0].runs:
+            run.bold = True
+    for rij in blok.rijen:
+        for cel, tekst in zip(tabel.add_row().cells, rij):
+            cel.text = _x(tekst)
+    for rij in tabel.rows:
+        for cel in rij.cells:
+            for run in cel.paragraphs[0].runs:
+                run.font.size = Pt(9)
+    _kolombreedtes(tabel, blok, Cm)
+
+
+def nederlands(word) -> None:
+    """Nederlands als documenttaal (de spellingcontrole van Word volgt die), in de standaardopmaak."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    standaard = word.styles.element.find(qn("w:docDefaults"))
+    if standaard is None:
+        standaard = OxmlElement("w:docDefaults")
+        word.styles.element.insert(0, standaard)
+    rpr_default = standaard.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        standaard.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    taal = rpr.find(qn("w:lang"))
+    if taal is None:
+        taal = OxmlElement("w:lang")
+        rpr.append(taal)
+    for attribuut in ("w:val", "w:eastAsia", "w:bidi"):
+        taal.set(qn(attribuut), "nl-NL")
+
+
+def paginanummers(word, alleen_als_leeg: bool = False) -> None:
+    """'Pagina N' in de voettekst; bij een eigen sjabloon alleen als de voettekst nog leeg is."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for sectie in word.sections:
+        voet = sectie.footer
+        if alleen_als_leeg and (not voet.is_linked_to_previous and any(p.text.strip() for p in voet.paragraphs)
+                                or voet._element.findall(".//" + qn("w:fldSimple"))):
+            continue
+        alinea = voet.paragraphs[0]
+        alinea.text = "Pagina "
+        veld = OxmlElement("w:fldSimple")
+        veld.set(qn("w:instr"), "PAGE")
+        alinea._p.append(veld)
+
+
+def _eigenschappen(word, document: Document) -> None:
+    """Titel en onderwerp uit de casus, het programma als maker; vaste tijden voor een reproduceerbaar bestand."""
     eigenschappen = word.core_properties
     eigenschappen.title = _x(document.titel)
     eigenschappen.subject = "Concept-collegevoorstel"
     eigenschappen.author = "samenwerkingstoets"
-    eigenschappen.comments = ""  # de standaardsjabloon zegt hier 'generated by python-docx'
+    eigenschappen.comments = ""  # een sjabloon kan hier iets hebben staan ('generated by python-docx')
     eigenschappen.keywords = ""
     eigenschappen.category = ""
     eigenschappen.language = "nl-NL"
@@ -75,36 +212,9 @@ def collegeadvies(document: Document) -> bytes:
     eigenschappen.last_printed = moment
     eigenschappen.last_modified_by = "samenwerkingstoets"
     eigenschappen.revision = 1
-    uit = io.BytesIO()
-    word.save(uit)
-    return _vaste_zip(uit.getvalue())
 
 
-def _a4_nederlands(word, Cm) -> None:
-    """A4 met gewone marges, Nederlands als taal (spellingcontrole) en paginanummers in de voettekst."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    for sectie in word.sections:
-        sectie.page_width, sectie.page_height = Cm(21.0), Cm(29.7)
-        sectie.left_margin = sectie.right_margin = Cm(2.5)
-        sectie.top_margin = sectie.bottom_margin = Cm(2.0)
-        voet = sectie.footer.paragraphs[0]
-        voet.text = "Pagina "
-        veld = OxmlElement("w:fldSimple")
-        veld.set(qn("w:instr"), "PAGE")
-        voet._p.append(veld)
-    standaard = word.styles.element.find(qn("w:docDefaults"))
-    rpr = standaard.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    taal = rpr.find(qn("w:lang"))
-    if taal is None:
-        taal = OxmlElement("w:lang")
-        rpr.append(taal)
-    for attribuut in ("w:val", "w:eastAsia", "w:bidi"):
-        taal.set(qn(attribuut), "nl-NL")
-
-
-def _vaste_zip(inhoud: bytes) -> bytes:
+def vaste_zip(inhoud: bytes) -> bytes:
     """Dezelfde inhoud geeft dezelfde bytes: vaste tijdstempels en volgorde in het zip-bestand."""
     bron = zipfile.ZipFile(io.BytesIO(inhoud))
     uit = io.BytesIO()
