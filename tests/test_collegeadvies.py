@@ -458,3 +458,12 @@ def test_een_sjabloon_bij_markdown_is_een_gebruiksfout(tmp_path):
             "--sjabloon", str(sjabloon))
     assert r.exit_code == 2 and "alleen voor een Word-document" in r.output
     assert not (tmp_path / "v.md").exists()
+
+
+def test_een_voorstel_voor_een_gemeenschappelijke_regeling_vraagt_zienswijze_en_toestemming_van_de_raad(tmp_path):
+    tekst = maak(tmp_path, "regionale-inkoop-jeugdzorg.yaml", "markdown").read_text(encoding="utf-8")
+    beslispunten = tekst.split("## Beslispunten")[1].split("\n## ")[0]
+    assert "voor zijn zienswijze" in beslispunten and "toestemming te geven voor het treffen" in beslispunten
+    juridisch = tekst.split("## Juridische aspecten")[1].split("\n## ")[0]
+    assert "toestemming van de raad" in juridisch and "zienswijze" in juridisch and "uittreden" in juridisch \
+        and "evaluatie" in juridisch
