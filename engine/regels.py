@@ -369,6 +369,14 @@ class Beslispunt(Model):
     bron: str
 
 
+class Wetpunt(Model):
+    """Wat de wet bij een vorm vraagt, met bron; `niet_bij` noemt vormen van die soort waarvoor het niet geldt."""
+
+    tekst: str = Field(min_length=1)
+    bron: str
+    niet_bij: list[str] = Field(default_factory=list)
+
+
 class Collegevoorstelbeleid(Model):
     """Wat het pakket (niet de weergave) bepaalt over het collegevoorstel: welke beslispunten een
     juridische vorm vraagt, welke criteria onder 'Juridische vorm' staan, en de vervolgstappen per advies."""
@@ -379,8 +387,11 @@ class Collegevoorstelbeleid(Model):
     vervolg: dict[Advieswoord, list[str]] = Field(default_factory=dict)
     beoogd_effect: dict[Advieswoord, str] = Field(default_factory=dict)
     communicatie: dict[Advieswoord, list[str]] = Field(default_factory=dict)
-    # Wat de wet bij een soort juridische vorm vraagt (zienswijze, toestemming, uittreding, evaluatie).
-    wet_per_vorm: dict[str, list[Beslispunt]] = Field(default_factory=dict)
+    # Wat de wet bij een juridische vorm vraagt (zienswijze, toestemming, uittreding, evaluatie): per vorm,
+    # of per soort vorm (wgr, privaatrechtelijk, overeenkomst, informeel) als de vorm zelf er niet staat.
+    wet_per_vorm: dict[str, list[Wetpunt]] = Field(default_factory=dict)
+    communicatie_raad: dict[str, str] = Field(default_factory=dict)  # toestemming | informeren
+    bij_wettelijke_plicht: str = ""
     uitzoeken_door: str = "de ambtelijke organisatie"
 
 
@@ -675,9 +686,23 @@ def controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats]
     meldingen += _controleer_adviestabel(kop.adviestabel)
     meldingen += _controleer_acties(kop)
     cv = kop.collegevoorstel
-    for soort, punt in [*cv.beslispunten_per_vorm.items(), *cv.beslispunten_bij_beeindigen_per_vorm.items(),
-                        *((s, p) for s, punten in cv.wet_per_vorm.items() for p in punten)]:
-        if soort not in ("wgr", "privaatrechtelijk", "overeenkomst", "informeel"):
+    soorten = ("wgr", "privaatrechtelijk", "overeenkomst", "informeel")
+    vormen = CATALOGUS["juridische_vorm"].waarden
+    for vorm, punten in cv.wet_per_vorm.items():
+        if vorm not in soorten and vorm not in vormen:
+            meldingen.append(Melding("pack.yaml", f"collegevoorstel, wet_per_vorm: '{vorm}' is geen juridische vorm "
+                                                  f"of soort vorm.{suggestie(vorm, [*soorten, *vormen])}"))
+        for punt in punten:
+            meldingen += [Melding("pack.yaml", f"collegevoorstel, wet_per_vorm bij {vorm}: {p}")
+                          for p in bron_problemen(punt.bron)]
+            meldingen += [Melding("pack.yaml", f"collegevoorstel, wet_per_vorm bij {vorm}: '{n}' is geen juridische "
+                                               "vorm") for n in punt.niet_bij if n not in vormen]
+    for sleutel in cv.communicatie_raad:
+        if sleutel not in ("toestemming", "informeren"):
+            meldingen.append(Melding("pack.yaml", f"collegevoorstel, communicatie_raad: '{sleutel}' is onbekend; "
+                                                  "gebruik toestemming of informeren"))
+    for soort, punt in [*cv.beslispunten_per_vorm.items(), *cv.beslispunten_bij_beeindigen_per_vorm.items()]:
+        if soort not in soorten:
             meldingen.append(Melding("pack.yaml", f"collegevoorstel: '{soort}' is geen soort juridische vorm; "
                                                   "kies uit wgr, privaatrechtelijk, overeenkomst, informeel"))
         meldingen += [Melding("pack.yaml", f"collegevoorstel, beslispunt bij {soort}: {p}")

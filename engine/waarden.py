@@ -129,6 +129,15 @@ MEERVOUD = {
 }
 
 
+MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december")
+
+
+def datum_tekst(datum: Any) -> str:
+    """Een datum zoals een Nederlandse lezer hem schrijft: '1 november 2026'."""
+    return f"{datum.day} {MAANDEN[datum.month - 1]} {datum.year}"
+
+
 def aantal(n: int, enkelvoud: str) -> str:
     """'1 voorwaarde', '3 voorwaarden', '0 sterktes'."""
     return f"{n} {enkelvoud if n == 1 else MEERVOUD.get(enkelvoud, enkelvoud)}"

@@ -9,6 +9,7 @@ Vraagt LibreOffice (`soffice`) en pdftotext (poppler-utils); zonder die programm
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -44,9 +45,12 @@ def main() -> int:
         lijst = paginas(pdf)
         hoofd = next((i for i, p in enumerate(lijst) if any(r.strip() == "Bijlagen" for r in p.splitlines())),
                      len(lijst))
-        # De pagina waarop 'Bijlagen' begint, telt mee als er nog hoofdtekst boven staat.
-        if hoofd < len(lijst) and lijst[hoofd].split("Bijlagen")[0].strip():
-            hoofd += 1
+        # De pagina waarop 'Bijlagen' begint, telt mee als er nog hoofdtekst boven staat (de koptekst
+        # 'Concept' en het paginanummer tellen niet).
+        if hoofd < len(lijst):
+            boven = [r.strip() for r in lijst[hoofd].split("Bijlagen")[0].splitlines()]
+            if any(r and r != "Concept" and not re.fullmatch(r"Pagina \d+", r) for r in boven):
+                hoofd += 1
         a4 = "ja" if "(A4)" in subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout \
             else "nee"
         te_lang += hoofd > DOEL

@@ -20,6 +20,7 @@ th { background: #e8eef4; }
 img { max-width: 100%; }
 .stempel { font-size: .8em; color: #555; border-top: 1px solid #999; margin-top: 2em; padding-top: .5em; }
 @media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; }
+               .nieuwe-pagina { page-break-before: always; }
                table, img { page-break-inside: avoid; } }
 """
 
@@ -31,12 +32,14 @@ def collegeadvies(document: Document) -> bytes:
     for blok in document.blokken:
         if isinstance(blok, Kop):
             niveau = blok.niveau + 1
-            delen.append(f"<h{niveau}>{escape(blok.tekst)}</h{niveau}>")
+            klasse = ' class="nieuwe-pagina"' if blok.nieuwe_pagina else ""
+            delen.append(f"<h{niveau}{klasse}>{escape(blok.tekst)}</h{niveau}>")
         elif isinstance(blok, Alinea):
             delen.append(f"<p>{escape(blok.tekst)}</p>")
         elif isinstance(blok, Lijst):
             tag = "ol" if blok.genummerd else "ul"
-            delen.append(f"<{tag}>" + "".join(f"<li>{escape(i)}</li>" for i in blok.items) + f"</{tag}>")
+            start = f' start="{blok.start}"' if blok.genummerd and blok.start != 1 else ""
+            delen.append(f"<{tag}{start}>" + "".join(f"<li>{escape(i)}</li>" for i in blok.items) + f"</{tag}>")
         elif isinstance(blok, Tabel):
             kop = "".join(f"<th>{escape(k)}</th>" for k in blok.kop)
             rijen = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in rij) + "</tr>" for rij in blok.rijen)

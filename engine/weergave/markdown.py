@@ -113,7 +113,8 @@ def collegeadvies(document) -> bytes:
         elif isinstance(blok, Alinea):
             uit += [md(blok.tekst), ""]
         elif isinstance(blok, Lijst):
-            uit += [(f"{i}. " if blok.genummerd else "- ") + md(item) for i, item in enumerate(blok.items, 1)] + [""]
+            uit += [(f"{i}. " if blok.genummerd else "- ") + md(item)
+                    for i, item in enumerate(blok.items, blok.start)] + [""]
         elif isinstance(blok, Tabel):
             rijen = [[_cel(c) for c in rij] for rij in blok.rijen]
             uit += [tabulate(rijen, headers=[_cel(k) for k in blok.kop], tablefmt="github"), ""]

@@ -61,7 +61,7 @@ def collegeadvies(document: Document, sjabloon: bytes | None = None) -> bytes:
     _kop(word, document.titel, 0)
     for blok in document.blokken:
         if isinstance(blok, Kop):
-            _kop(word, blok.tekst, blok.niveau)
+            _kop(word, blok.tekst, blok.niveau, blok.nieuwe_pagina)
         elif isinstance(blok, Alinea):
             word.add_paragraph(_x(blok.tekst))
         elif isinstance(blok, Lijst):
@@ -99,18 +99,20 @@ def _maak_leeg(word) -> None:
             word.element.body.remove(kind)
 
 
-def _kop(word, tekst: str, niveau: int) -> None:
+def _kop(word, tekst: str, niveau: int, nieuwe_pagina: bool = False) -> None:
     stijl = _stijl(word, "Title" if niveau == 0 else f"Heading {niveau}")
     if stijl is not None:
-        word.add_paragraph(_x(tekst), style=stijl)
+        alinea = word.add_paragraph(_x(tekst), style=stijl)
     else:
-        word.add_paragraph().add_run(_x(tekst)).bold = True
+        alinea = word.add_paragraph()
+        alinea.add_run(_x(tekst)).bold = True
+    alinea.paragraph_format.page_break_before = nieuwe_pagina or None
 
 
 def _lijst(word, blok: Lijst) -> None:
     stijl = _stijl(word, "List Number" if blok.genummerd else "List Bullet")
-    nummering = _nieuwe_nummering(word, stijl) if blok.genummerd and stijl is not None else None
-    for i, item in enumerate(blok.items, 1):
+    nummering = _nieuwe_nummering(word, stijl, blok.start) if blok.genummerd and stijl is not None else None
+    for i, item in enumerate(blok.items, blok.start):
         if stijl is None:
             word.add_paragraph(_x(f"{i}. {item}" if blok.genummerd else f"• {item}"))
             continue
@@ -121,8 +123,9 @@ def _lijst(word, blok: Lijst) -> None:
             numpr.get_or_add_numId().val = nummering
 
 
-def _nieuwe_nummering(word, stijl) -> int | None:
-    """Elke genummerde lijst begint bij 1: een eigen nummering op de lijst van de stijl, met een startwaarde.
+def _nieuwe_nummering(word, stijl, start: int = 1) -> int | None:
+    """Elke genummerde lijst begint bij zijn eigen start (meestal 1): een eigen nummering op de lijst van de stijl,
+    met een startwaarde.
     (Zonder dit telt Word alle alinea's met de stijl 'List Number' door, over het hele document.)"""
     ppr = stijl.element.pPr
     numpr = ppr.numPr if ppr is not None else None
@@ -131,7 +134,7 @@ def _nieuwe_nummering(word, stijl) -> int | None:
     definities = word.part.numbering_part.element
     bestaand = definities.num_having_numId(numpr.numId.val)
     nieuw = definities.add_num(bestaand.abstractNumId.val)
-    nieuw.add_lvlOverride(ilvl=0).add_startOverride(1)
+    nieuw.add_lvlOverride(ilvl=0).add_startOverride(start)
     return nieuw.numId
 
 
@@ -228,10 +231,10 @@ def vaste_zip(inhoud: bytes) -> bytes:
 
 
 def _kolombreedtes(tabel, blok: Tabel, Cm, totaal_cm: float = 16.0) -> None:
-    """Elke kolom minstens breed genoeg voor zijn langste woord (tot 2,6 cm); de rest van de
+    """Elke kolom minstens breed genoeg voor zijn langste woord (tot 3,5 cm); de rest van de
     paginabreedte naar verhouding van de hoeveelheid tekst."""
     kolommen = [[blok.kop[i]] + [rij[i] for rij in blok.rijen] for i in range(len(blok.kop))]
-    minimum = [min(0.3 + 0.17 * max((len(w) for t in teksten for w in t.split()), default=1), 2.6)
+    minimum = [min(0.3 + 0.17 * max((len(w) for t in teksten for w in t.split()), default=1), 3.5)
                for teksten in kolommen]
     if sum(minimum) > totaal_cm:
         minimum = [m * totaal_cm / sum(minimum) for m in minimum]
