@@ -63,6 +63,11 @@ def test_de_geinstalleerde_opdracht_werkt_vanuit_een_andere_map(installatie, tmp
     data = json.loads(advies.stdout)
     assert data["advies"] == "aangaan"
     assert data["regelpakket"]["naam"] == "alkmaar"
+    # het standaardsjabloon voor Word komt mee in het wiel
+    voorstel = _draai(doel, "collegeadvies", str(CASES / "regionale-inkoop-jeugdzorg.yaml"), "-o", "voorstel.docx",
+                      map_=tmp_path)
+    assert voorstel.returncode == 0, voorstel.stderr
+    assert zipfile.ZipFile(tmp_path / "voorstel.docx").read("word/header1.xml").count(b"Concept") == 1
 
 
 def test_een_eigen_map_engine_naast_de_casus_stoort_niet(installatie, tmp_path):
