@@ -222,11 +222,11 @@ def collegeadvies(casus, formaat, uitvoer, overschrijf, datum, sjabloon, wat_als
       samenwerkingstoets collegeadvies cases/ict-samenwerking-lopend.yaml --formaat html -o ict.html \\
           --variant cases/varianten/ict-met-herstelplan.yaml
     """
-    from .engine.collegevoorstel import kies_formaat, maak_collegeadvies  # alleen hier nodig
+    from .engine.collegevoorstel import kies_formaat, lees_sjabloon, maak_collegeadvies  # alleen hier nodig
 
     formaat = kies_formaat(uitvoer, formaat)
     inhoud = maak_collegeadvies(casus, formaat, regelpad, lees_varianten(variantpaden, wat_als),
-                                datum.date() if datum else None, sjabloon)
+                                datum.date() if datum else None, lees_sjabloon(sjabloon) if sjabloon else None)
     invoer = (casus, *variantpaden, *((sjabloon,) if sjabloon else ()),
               *(Path(regelpad).glob("*.yaml") if Path(regelpad).is_dir() else ()))
     schrijf(uitvoer, inhoud, overschrijf, invoer=invoer)
@@ -265,6 +265,45 @@ def regels(criterium, dekking, formaat, regelpad):
                              f"{suggestie(criterium.upper(), pakket.kop.criteria)}")
         gekozen = [r for r in gekozen if r.regel.criterium == criterium]
     click.echo(weergave.regels(gekozen, pakket), nl=False)
+
+
+LOKAAL = ("127.0.0.1", "localhost", "::1")
+
+
+@cli.command(context_settings=HULP, options_metavar=OPTIES, short_help="Start de webapplicatie voor adviseurs.")
+@click.option("--map", "map_", default="werkmap", show_default=True, metavar="WERKMAP",
+              help="De map met casusbestanden; wordt gemaakt als hij nog niet bestaat.")
+@click.option("--poort", default=8000, show_default=True, type=click.IntRange(1, 65535), metavar="POORT",
+              help="De poort waarop de webapplicatie luistert.")
+@click.option("--adres", default="127.0.0.1", show_default=True, metavar="ADRES",
+              help="Het adres waarop zij luistert. Alleen met een toegangssleutel (SAMENWERKINGSTOETS_TOKEN) "
+                   "mag dat een ander adres dan deze computer zijn.")
+@click.option("--sjabloon", metavar="BESTAND", help="Het Word-sjabloon van de gemeente voor het collegevoorstel.")
+@regels_optie
+@fouten_naar_exitcode
+def web(map_, poort, adres, sjabloon, regelpad):
+    """Start de webapplicatie: werkmap, intake, advies, wat-als, varianten, collegevoorstel en regels in de
+    browser, en een API onder /api/v1. Stop met Ctrl-C.
+
+    \b
+    Voorbeeld:
+      samenwerkingstoets web --map cases
+      SAMENWERKINGSTOETS_TOKEN=... samenwerkingstoets web --adres 0.0.0.0 --map /data/samenwerkingen
+    """
+    import uvicorn
+
+    from .engine.collegevoorstel import lees_sjabloon
+    from .web.app import maak_app
+
+    werkmap = Path(map_)
+    if not werkmap.exists():
+        werkmap.mkdir(parents=True)
+        click.echo(f"De werkmap '{werkmap}' is aangemaakt.")
+    app = maak_app(werkmap, regelpad, lees_sjabloon(sjabloon) if sjabloon else None,
+                   token=os.environ.get("SAMENWERKINGSTOETS_TOKEN") or None, lokaal=adres in LOKAAL)
+    click.echo(f"De samenwerkingstoets draait op http://{'[' + adres + ']' if ':' in adres else adres}:{poort}/ "
+               f"(werkmap: {werkmap.resolve()}). Stop met Ctrl-C.")
+    uvicorn.run(app, host=adres, port=poort, log_level="warning", server_header=False, proxy_headers=False)
 
 
 def main() -> None:

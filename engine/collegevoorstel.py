@@ -92,11 +92,11 @@ def stempeldatum(datum: dt.date | None) -> dt.date:
 
 
 def maak_collegeadvies(casuspad: str, formaat: str, regelpad: str, varianten: list[Variant],
-                       datum: dt.date | None, sjabloonpad: str | None = None) -> bytes:
-    if sjabloonpad is not None and formaat != "docx":
+                       datum: dt.date | None, sjabloon: bytes | None = None) -> bytes:
+    """Het collegevoorstel als bytes; `sjabloon` is een gecontroleerd Word-sjabloon (zie lees_sjabloon)."""
+    if sjabloon is not None and formaat != "docx":
         raise InvoerFout("Een sjabloon (--sjabloon) geldt alleen voor een Word-document. Schrijf naar een "
                          "bestand dat op .docx eindigt, of laat --sjabloon weg.")
-    sjabloon = lees_sjabloon(sjabloonpad) if sjabloonpad is not None else None
     pakket = lees_regelpakket(regelpad)
     beoordelaar = Beoordelaar(pakket)
     casus = lees_casus(casuspad)

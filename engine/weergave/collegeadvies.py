@@ -546,18 +546,22 @@ def _bijlagen(advies: Advies, pakket: Regelpakket, alternatieven: Vergelijking |
     if alternatieven is not None and alternatieven.verschillen:
         blokken += [Alinea("Verschillen tussen de varianten, per regel:"),
                     _alternatieventabel(alternatieven, codes=True)]
-    blokken.append(Kop("Bijlage 2. Tien succesfactoren", 2))
-    parameters = pakket.parameterwaarden()
-    blokken.append(Grafiek(
-        titel="Tien succesfactoren: gemiddelde score per factor",
-        labels=tuple(f"{f.code} {f.factor}" for f in advies.succesfactoren),
-        eigen=tuple(f.score for f in advies.succesfactoren),
-        partner=tuple(f.laagste_partnerscore for f in advies.succesfactoren),
-        laag=parameters.get("succesfactor_laag"), sterk=parameters.get("succesfactor_sterk")))
+    blokken += [Kop("Bijlage 2. Tien succesfactoren", 2), grafiek_van(advies, pakket)]
     blokken.append(Tabel(("Factor", "Naam", "Eigen scan", "Laagste partner"),
                          tuple(tuple(r) for r in factorrijen(advies))))
     blokken += [Kop("Bijlage 3. Bronnen", 2), Lijst(tuple(_bronnen(advies, pakket, wetsbronnen)))]
     return blokken
+
+
+def grafiek_van(advies: Advies, pakket: Regelpakket) -> Grafiek:
+    """De grafiek van de tien succesfactoren, met de drempels uit het regelpakket."""
+    parameters = pakket.parameterwaarden()
+    return Grafiek(
+        titel="Tien succesfactoren: gemiddelde score per factor",
+        labels=tuple(f"{f.code} {f.factor}" for f in advies.succesfactoren),
+        eigen=tuple(f.score for f in advies.succesfactoren),
+        partner=tuple(f.laagste_partnerscore for f in advies.succesfactoren),
+        laag=parameters.get("succesfactor_laag"), sterk=parameters.get("succesfactor_sterk"))
 
 
 def _alternatieventabel(v: Vergelijking, codes: bool) -> Tabel:

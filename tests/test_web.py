@@ -1,0 +1,356 @@
+"""De webapplicatie over HTTP (de testclient van het framework): pagina's, intake, wat-als, varianten,
+collegevoorstel, API en beveiliging. De tests in een echte browser staan in test_web_browser.py."""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import os
+import re
+import shutil
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+from fastapi.testclient import TestClient
+
+from samenwerkingstoets.cli import cli
+from samenwerkingstoets.engine.varianten import lees_variant
+from samenwerkingstoets.web.app import maak_app
+from conftest import CASES
+
+BASIS = "http://127.0.0.1"
+
+
+@pytest.fixture
+def werkmap(tmp_path) -> Path:
+    map_ = tmp_path / "werkmap"
+    map_.mkdir()
+    for pad in CASES.glob("*.yaml"):
+        shutil.copy(pad, map_ / pad.name)
+    return map_
+
+
+@pytest.fixture
+def client(werkmap) -> TestClient:
+    return TestClient(maak_app(werkmap), base_url=BASIS)
+
+
+def csrf(client: TestClient, url: str = "/casussen/nieuw") -> str:
+    return re.search(r'name="csrf" value="([^"]+)"', client.get(url).text).group(1)
+
+
+def versie(client: TestClient, url: str) -> str:
+    return re.search(r'name="versie" value="([^"]+)"', client.get(url).text).group(1)
+
+
+# --- pagina's -------------------------------------------------------------------------------------
+
+def test_de_werkmap_toont_elke_casus_met_zijn_advies_en_filtert(client):
+    r = client.get("/")
+    assert r.status_code == 200 and "12 van 12 samenwerkingen" in r.text
+    assert "Omgevingsdienst Noord-Holland Noord" in r.text and "voortzetten onder voorwaarden" in r.text
+    gefilterd = client.get("/", params={"advies": "beeindigen"}).text
+    assert "2 van 12" in gefilterd and "ICT-samenwerking" in gefilterd and "Omgevingsdienst" not in gefilterd
+    assert "1 van 12" in client.get("/", params={"q": "woonagenda"}).text
+
+
+def test_de_adviespagina_toont_advies_bandbreedte_bevindingen_met_bron_en_de_grafiek(client):
+    r = client.get("/casussen/omgevingsdienst-lopend")
+    assert "Advies: voortzetten onder voorwaarden" in r.text and "Bandbreedte" in r.text
+    assert "Wgr-vereisten (uittreding, evaluatie, zienswijzen)" in r.text and "Bron: Wet gemeenschappelijke" in r.text
+    assert 'src="/casussen/omgevingsdienst-lopend/grafiek.png"' in r.text
+    grafiek = client.get("/casussen/omgevingsdienst-lopend/grafiek.png")
+    assert grafiek.headers["content-type"] == "image/png" and grafiek.content[:4] == b"\x89PNG"
+
+
+def test_de_regelspagina_toont_elk_criterium_met_regels_en_bronnen(client):
+    r = client.get("/regels")
+    assert r.status_code == 200 and "Opgave als vertrekpunt" in r.text and "Bron: Strategische visie" in r.text
+
+
+# --- intake -----------------------------------------------------------------------------------
+
+def test_een_nieuwe_casus_gaat_door_de_intake_naar_een_advies(client, werkmap):
+    r = client.post("/casussen/nieuw", data={"csrf": csrf(client), "naam": "Regionale energiestrategie",
+                                              "fase": "voorstel", "perspectief": "Alkmaar", "soort": "strategisch",
+                                              "themas": ["duurzaamheid_en_energie"], "actie": "verder"},
+                    follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/casussen/regionale-energiestrategie/stappen/partners"
+    bestand = werkmap / "regionale-energiestrategie.yaml"
+    assert "naam: Regionale energiestrategie" in bestand.read_text(encoding="utf-8")
+    url = "/casussen/regionale-energiestrategie/stappen/opgave"
+    r = client.post(url, data={"csrf": csrf(client, url), "versie": versie(client, url), "actie": "verder",
+                               "opgave.omschrijving": "Een betaalbare energietransitie in de regio",
+                               "opgave.overstijgt_gemeentegrens": "ja", "opgave.complex": "ja"},
+                    follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].endswith("/stappen/toegevoegde_waarde")
+    tekst = bestand.read_text(encoding="utf-8")
+    assert "overstijgt_gemeentegrens: ja" in tekst and "schema: 1" in tekst
+    controle = client.get("/casussen/regionale-energiestrategie/controle")
+    assert controle.status_code == 200 and "Een betaalbare energietransitie in de regio" in controle.text
+    advies = client.get("/casussen/regionale-energiestrategie")
+    assert advies.status_code == 200 and "Advies:" in advies.text
+    # hetzelfde bestand werkt met de opdrachtregel
+    cli_advies = CliRunner().invoke(cli, ["beoordeel", str(bestand), "--formaat", "json"])
+    assert cli_advies.exit_code == 0, cli_advies.output
+
+
+def test_elke_stap_heeft_labels_hulp_en_onbekend_uit_het_casusmodel(client):
+    r = client.get("/casussen/omgevingsdienst-lopend/stappen/onderbouwing")
+    assert '<label for="veld-onderbouwing-businesscase">Is er een businesscase?</label>' in r.text
+    assert 'id="hulp-onderbouwing-businesscase"' in r.text and "Telt mee voor:" in r.text
+    assert r.text.count('<option value="">onbekend</option>') >= 8
+    evaluatie = client.get("/casussen/regionale-inkoop-jeugdzorg/stappen/basis").text
+    assert "/stappen/evaluatie" not in evaluatie, "een voorstel heeft geen evaluatiestap"
+    assert "/stappen/evaluatie" in client.get("/casussen/omgevingsdienst-lopend/stappen/basis").text
+
+
+def test_foute_invoer_krijgt_de_melding_van_de_cli_bij_het_veld_en_er_wordt_niets_opgeslagen(client, werkmap):
+    bestand = werkmap / "regionale-inkoop-jeugdzorg.yaml"
+    voor = bestand.read_bytes()
+    url = "/casussen/regionale-inkoop-jeugdzorg/stappen/onderbouwing"
+    r = client.post(url, data={"csrf": csrf(client, url), "versie": versie(client, url), "actie": "verder",
+                               "onderbouwing.kosten_per_jaar": "750,000"})
+    assert r.status_code == 400
+    assert 'aria-invalid="true"' in r.text and 'href="#veld-onderbouwing-kosten_per_jaar"' in r.text
+    cli_melding = CliRunner().invoke(cli, ["beoordeel", str(bestand), "--wat-als",
+                                           "onderbouwing.kosten_per_jaar=750,000"]).output
+    kern = re.search(r"veld 'onderbouwing.kosten_per_jaar': (.+)", cli_melding).group(1).strip()
+    assert kern[:60] in r.text.replace("&#39;", "'")
+    assert bestand.read_bytes() == voor
+
+
+def test_een_bedrag_op_zijn_nederlands_wordt_goed_gelezen_en_opgeslagen(client, werkmap):
+    url = "/casussen/regionale-inkoop-jeugdzorg/stappen/onderbouwing"
+    data = {"csrf": csrf(client, url), "versie": versie(client, url), "actie": "verder",
+            "onderbouwing.kosten_per_jaar": "€ 750.000", "onderbouwing.businesscase": "aanwezig"}
+    assert client.post(url, data=data, follow_redirects=False).status_code == 303
+    assert "kosten_per_jaar: 750000" in (werkmap / "regionale-inkoop-jeugdzorg.yaml").read_text(encoding="utf-8")
+
+
+def test_opslaan_bewaart_de_opmerkingen_in_het_bestand(client, werkmap):
+    bestand = werkmap / "omgevingsdienst-lopend.yaml"
+    assert "# Voorbeeld van een wettelijk verplichte" in bestand.read_text(encoding="utf-8")
+    url = "/casussen/omgevingsdienst-lopend/stappen/sturing"
+    data = {"csrf": csrf(client, url), "versie": versie(client, url), "actie": "later",
+            "sturing.evaluatie_afgesproken": "ja", "sturing.informatie_aan_raad": "ja"}
+    assert client.post(url, data=data, follow_redirects=False).status_code == 303
+    tekst = bestand.read_text(encoding="utf-8")
+    assert "# Voorbeeld van een wettelijk verplichte" in tekst and "evaluatie_afgesproken: ja" in tekst
+
+
+def test_een_bestand_dat_intussen_veranderde_wordt_niet_overschreven(client, werkmap):
+    bestand = werkmap / "regionaal-archief-lopend.yaml"
+    url = "/casussen/regionaal-archief-lopend/stappen/opgave"
+    geopend = versie(client, url)
+    bestand.write_text(bestand.read_text(encoding="utf-8").replace("perspectief: Alkmaar", "perspectief: Heiloo"),
+                       encoding="utf-8")
+    intussen = bestand.read_bytes()
+    r = client.post(url, data={"csrf": csrf(client, url), "versie": geopend, "actie": "verder",
+                               "opgave.complex": "nee"})
+    assert r.status_code == 409 and "veranderd sinds u het opende" in r.text
+    assert bestand.read_bytes() == intussen
+
+
+def test_partners_en_hun_scan_worden_in_het_formulier_ingevuld(client, werkmap):
+    url = "/casussen/regionale-woonagenda-nhn/stappen/partners"
+    data = {"csrf": csrf(client, url), "versie": versie(client, url), "actie": "verder",
+            "partners.0.naam": "Hoorn", "partners.0.soort": "gemeente", "partners.0.belang": "beschreven",
+            "partners.1.naam": "Provincie Noord-Holland", "partners.1.soort": "provincie"}
+    assert client.post(url, data=data, follow_redirects=False).status_code == 303
+    url = "/casussen/regionale-woonagenda-nhn/stappen/succesfactoren"
+    pagina = client.get(url).text
+    assert "Scan van Hoorn" in pagina and "Scan van Provincie Noord-Holland" in pagina
+    data = {"csrf": csrf(client, url), "versie": versie(client, url), "actie": "verder",
+            "per_partner.0.identiteit.a": "2", "per_partner.0.identiteit.b": "1"}
+    assert client.post(url, data=data, follow_redirects=False).status_code == 303
+    tekst = (werkmap / "regionale-woonagenda-nhn.yaml").read_text(encoding="utf-8")
+    assert "Hoorn:" in tekst and "identiteit:" in tekst
+
+
+# --- wat-als, varianten, vergelijken, collegevoorstel -------------------------------------------
+
+def test_wat_als_rekent_door_zonder_de_casus_te_veranderen(client, werkmap):
+    bestand = werkmap / "ict-samenwerking-lopend.yaml"
+    voor = bestand.read_bytes()
+    url = "/casussen/ict-samenwerking-lopend/wat-als"
+    formulier = _watalsformulier(client, url)
+    formulier.update({"onderbouwing.businesscase": "aanwezig", "evaluatie.herstelperspectief": "ja",
+                      "actie": "rekenen"})
+    r = client.post(url, data=formulier)
+    assert r.status_code == 200 and "Advies met deze wijzigingen: voortzetten onder voorwaarden" in r.text
+    assert "Niet meer van toepassing" in r.text
+    assert bestand.read_bytes() == voor
+
+
+def test_een_variant_wordt_bewaard_vergeleken_en_werkt_in_de_cli(client, werkmap):
+    url = "/casussen/ict-samenwerking-lopend/wat-als"
+    formulier = _watalsformulier(client, url)
+    formulier.update({"onderbouwing.businesscase": "aanwezig", "actie": "variant",
+                      "variantnaam": "Met businesscase", "omschrijving": "Als er alsnog een businesscase komt."})
+    r = client.post(url, data=formulier, follow_redirects=False)
+    assert r.status_code == 303
+    variant_id = r.headers["location"].split("variant=")[1]
+    pad = werkmap / "varianten" / f"{variant_id}.yaml"
+    variant = lees_variant(pad)
+    assert variant.naam == "Met businesscase" and variant.wijzigingen == {"onderbouwing": {"businesscase": "aanwezig"}}
+    vergelijking = client.get(r.headers["location"])
+    assert "Met businesscase" in vergelijking.text and "Bevindingen die verschillen" in vergelijking.text
+    uit = CliRunner().invoke(cli, ["beoordeel", str(werkmap / "ict-samenwerking-lopend.yaml"), "--variant", str(pad)])
+    assert uit.exit_code == 0, uit.output
+
+
+def test_vergelijken_onder_ander_beleid(client):
+    r = client.get("/casussen/digitale-dienstverlening-voorstel/vergelijk",
+                   params={"pakket": "alkmaar-streng 1.3.0-streng"})
+    assert r.status_code == 200 and "alkmaar-streng 1.3.0-streng" in r.text and "Het advies naast elkaar" in r.text
+
+
+def test_het_collegevoorstel_is_te_downloaden_als_word_html_en_markdown(client):
+    word = client.get("/casussen/omgevingsdienst-lopend/collegevoorstel.docx")
+    assert word.status_code == 200 and "attachment" in word.headers["content-disposition"]
+    document = Document(io.BytesIO(word.content))
+    assert document.paragraphs[0].text == "Collegevoorstel: Omgevingsdienst Noord-Holland Noord"
+    assert "<h2>Beslispunten</h2>" in client.get("/casussen/omgevingsdienst-lopend/collegevoorstel.html").text
+    assert "## Beslispunten" in client.get("/casussen/omgevingsdienst-lopend/collegevoorstel.md").text
+    assert client.get("/casussen/omgevingsdienst-lopend/collegevoorstel.pdf").status_code == 404
+
+
+def test_wat_moet_er_veranderen_toont_voorstellen(client):
+    r = client.get("/casussen/ambtelijke-bedrijfsvoering-zonder-businesscase/wat-moet-er-veranderen")
+    assert r.status_code == 200 and "Laat een businesscase" in r.text
+
+
+def _watalsformulier(client: TestClient, url: str) -> dict:
+    """Het wat-als-formulier zoals de browser het zou versturen: elk veld met zijn huidige waarde."""
+    pagina = client.get(url).text
+    data: dict = {"csrf": re.search(r'name="csrf" value="([^"]+)"', pagina).group(1)}
+    for select in re.finditer(r'<select id="[^"]+" name="([^"]+)".*?</select>', pagina, flags=re.S):
+        gekozen = re.search(r'<option value="([^"]*)" selected>', select.group(0))
+        data[select.group(1)] = gekozen.group(1) if gekozen else ""
+    for naam, waarde in re.findall(r'<input id="[^"]+" name="([^"]+)" type="text" value="([^"]*)"', pagina):
+        data[naam] = html.unescape(waarde)
+    for naam, waarde in re.findall(r'<textarea id="[^"]+" name="([^"]+)"[^>]*>([^<]*)</textarea>', pagina):
+        data[naam] = html.unescape(waarde)
+    for naam, waarde in re.findall(r'<input type="checkbox" id="[^"]+" name="([^"]+)" value="([^"]+)" checked>',
+                                   pagina):
+        data.setdefault(naam, [])
+        if isinstance(data[naam], list):
+            data[naam].append(waarde)
+    return data
+
+
+# --- API ----------------------------------------------------------------------------------------
+
+def test_het_advies_uit_de_api_is_gelijk_aan_de_json_van_de_cli(client):
+    api = client.get("/api/v1/adviezen/regionale-inkoop-jeugdzorg")
+    cli_json = CliRunner().invoke(cli, ["beoordeel", str(CASES / "regionale-inkoop-jeugdzorg.yaml"), "--formaat",
+                                        "json"]).output
+    assert api.status_code == 200 and api.headers["API-Version"] == "1.0.0"
+    assert api.json() == json.loads(cli_json)
+
+
+def test_de_api_beoordeelt_een_casus_uit_het_verzoek_en_meldt_fouten_als_problem_json(client):
+    goed = client.post("/api/v1/adviezen", json={"naam": "Test", "fase": "voorstel"})
+    assert goed.status_code == 200 and goed.json()["formaat"] == "samenwerkingstoets/advies/1"
+    fout = client.post("/api/v1/adviezen", json={"naam": "Test", "fase": "lopnd"})
+    assert fout.status_code == 400 and fout.headers["content-type"] == "application/problem+json"
+    assert fout.json()["invalid-params"][0]["name"] == "fase" and "Bedoelde u 'lopend'" in fout.json()[
+        "invalid-params"][0]["reason"]
+    geen_json = client.post("/api/v1/adviezen", content=b"{kapot", headers={"content-type": "application/json"})
+    assert geen_json.status_code == 400 and "geen geldige JSON" in geen_json.json()["detail"]
+
+
+def test_de_api_volgt_de_nederlandse_api_regels(client):
+    assert client.get("/api/v1/openapi.json").json()["info"]["version"] == "1.0.0"
+    lijst = client.get("/api/v1/casussen")
+    assert lijst.status_code == 200 and {c["id"] for c in lijst.json()} >= {"omgevingsdienst-lopend"}
+    assert client.get("/api/v1/casussen/", follow_redirects=False).status_code == 404  # geen omleiding
+    onbekend = client.get("/api/v1/casussen/bestaat-niet")
+    assert onbekend.status_code == 404 and onbekend.headers["content-type"] == "application/problem+json"
+    assert "API-Version" in onbekend.headers
+
+
+# --- beveiliging ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("url", ["/casussen/..%2F..%2Fetc%2Fpasswd", "/casussen/%2Fetc%2Fpasswd",
+                                 "/casussen/.%2E", "/casussen/omgevingsdienst-lopend%00", "/api/v1/casussen/..%2Fx",
+                                 "/casussen/omgevingsdienst-lopend/vergelijk?variant=..%2F..%2Fgeheim",
+                                 "/casussen/naar-buiten"])
+def test_geen_pad_verlaat_de_werkmap(client, werkmap, tmp_path, url):
+    geheim = tmp_path / "geheim.yaml"
+    geheim.write_text("naam: Geheim\nfase: voorstel\n", encoding="utf-8")
+    os.symlink(geheim, werkmap / "naar-buiten.yaml")
+    r = client.get(url)
+    assert r.status_code in (400, 404) and "Geheim" not in r.text
+    assert "naar-buiten" not in client.get("/").text
+
+
+def test_een_formulier_zonder_geldige_csrf_sleutel_wordt_geweigerd(client, werkmap):
+    client.get("/")
+    for sleutel in ("", "verzonnen"):
+        r = client.post("/casussen/nieuw", data={"csrf": sleutel, "naam": "Aanval", "fase": "voorstel"})
+        assert r.status_code == 400 and "formulier is verlopen" in r.text
+    assert not (werkmap / "aanval.yaml").exists()
+
+
+def test_te_grote_verzoeken_worden_geweigerd(client):
+    r = client.post("/api/v1/adviezen", content=b"{" + b" " * 1_100_000 + b"}",
+                    headers={"content-type": "application/json"})
+    assert r.status_code == 413
+
+
+def test_elke_pagina_heeft_beveiligingskoppen_en_tekst_wordt_geescaped(client, werkmap):
+    (werkmap / "aanval.yaml").write_text('naam: "<script>alert(1)</script>"\nfase: voorstel\n', encoding="utf-8")
+    r = client.get("/")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in r.text and "<script>alert" not in r.text
+    csp = r.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "frame-ancestors 'none'" in csp
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert client.get("/casussen/aanval").status_code == 200
+
+
+def test_een_vreemde_host_wordt_geweigerd(client):
+    assert client.get("/", headers={"host": "aanvaller.example"}).status_code == 400
+
+
+def test_niet_lokaal_luisteren_zonder_sleutel_start_niet(werkmap):
+    r = CliRunner().invoke(cli, ["web", "--map", str(werkmap), "--adres", "0.0.0.0"], env={
+        "SAMENWERKINGSTOETS_TOKEN": ""})
+    assert r.exit_code == 2 and "toegangssleutel" in r.output
+
+
+def test_met_een_sleutel_moet_elke_pagina_en_aanroep_hem_kennen(werkmap):
+    sleutel = "een-lange-geheime-sleutel-1234"
+    client = TestClient(maak_app(werkmap, token=sleutel, lokaal=False), base_url=BASIS)
+    assert client.get("/", follow_redirects=False).headers["location"].startswith("/inloggen")
+    api = client.get("/api/v1/casussen")
+    assert api.status_code == 401 and api.headers["content-type"] == "application/problem+json"
+    assert client.get("/api/v1/casussen", headers={"Authorization": f"Bearer {sleutel}"}).status_code == 200
+    formulier = re.search(r'name="csrf" value="([^"]+)"', client.get("/inloggen").text).group(1)
+    fout = client.post("/inloggen", data={"csrf": formulier, "sleutel": "fout", "volgende": "/"})
+    assert fout.status_code == 401 and "klopt niet" in fout.text
+    goed = client.post("/inloggen", data={"csrf": formulier, "sleutel": sleutel, "volgende": "//elders.example"},
+                       follow_redirects=False)
+    assert goed.status_code == 303 and goed.headers["location"] == "/"
+    assert client.get("/").status_code == 200
+
+
+def test_een_werkmap_met_een_kapot_bestand_blijft_werken(client, werkmap):
+    (werkmap / "kapot.yaml").write_text("naam: [\n", encoding="utf-8")
+    r = client.get("/")
+    assert r.status_code == 200 and "bestand klopt niet" in r.text
+    fout = client.get("/casussen/kapot")
+    assert fout.status_code == 400 and "Traceback" not in fout.text
+
+
+def test_een_upload_van_een_bestand_wordt_niet_aangenomen(client):
+    r = client.post("/casussen/nieuw", files={"naam": ("a.txt", b"x" * 10)}, data={"csrf": csrf(client)})
+    assert r.status_code == 400
+
+
+

@@ -1,0 +1,1 @@
+"""De webapplicatie van samenwerkingstoets (samenwerkingstoets web)."""

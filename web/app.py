@@ -1,0 +1,513 @@
+"""De webapplicatie: de werkmap, de intake, het advies, wat-als, varianten, het collegevoorstel en de regels
+in de browser, plus een API voor andere systemen onder /api/v1. Dezelfde engine als de CLI; de pagina's
+werken zonder JavaScript.
+
+Alles wat de gebruiker stuurt (paden, formuliervelden, JSON) is onbetrouwbaar: namen worden gecontroleerd
+voordat er een bestand bij komt, formulieren hebben een CSRF-sleutel, verzoeken hebben een maximale
+grootte, tekst wordt door Jinja2 ge-escaped en elke pagina krijgt strikte beveiligingskoppen.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+from ..engine.advies import Advies
+from ..engine.beoordelen import Beoordelaar
+from ..engine.casus import CATALOGUS, Casus, label
+from ..engine.fouten import InvoerFout, Melding
+from ..engine.laden import STANDAARDPAKKET, casus_uit_data, lees_regelpakket
+from ..engine.regels import EFFECT_VOLGORDE, Advieswoord, Effect
+from ..engine.varianten import casusdata, lees_variant, pas_toe
+from ..engine.waarden import aantal, datum_tekst, toon, woord
+from ..engine.weergave import json as json_weergave
+from ..engine.weergave.tabel import KOPJES, bandbreedte_tekst, factorrijen, uitzoekpunten
+from . import formulier
+from .beveiliging import Beveiliging, LOKALE_HOSTS, controleer_csrf, csrf_sleutel
+from .werkmap import Gewijzigd, NietGevonden, Werkmap
+
+API_VERSIE = "1.0.0"
+HIER = Path(__file__).parent
+
+
+@dataclass
+class Omgeving:
+    """Wat de app bij elk verzoek nodig heeft: werkmap, regelpakket(ten), stappen en het sjabloon."""
+
+    werkmap: Werkmap
+    regelpad: str
+    beoordelaar: Beoordelaar
+    pakketten: dict[str, Beoordelaar] = field(default_factory=dict)  # voor 'vergelijk onder ander beleid'
+    sjabloon: bytes | None = None
+    _adviezen: dict[tuple[str, str], Advies] = field(default_factory=dict)
+
+    def advies(self, id_: str) -> tuple[Casus, Advies, str]:
+        casus, versie = self.werkmap.lees(id_)
+        sleutel = (id_, versie)
+        if sleutel not in self._adviezen:
+            if len(self._adviezen) > 1_000:
+                self._adviezen.clear()
+            self._adviezen[sleutel] = self.beoordelaar.beoordeel(casus)
+        return casus, self._adviezen[sleutel], versie
+
+
+def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: bytes | None = None,
+             token: str | None = None, lokaal: bool = True) -> FastAPI:
+    """De app voor één werkmap. `token` is verplicht als de app niet alleen lokaal luistert (`lokaal=False`)."""
+    if not lokaal and not token:
+        raise InvoerFout("De webapplicatie luistert dan niet alleen op deze computer; stel eerst een toegangssleutel "
+                         "in met de omgevingsvariabele SAMENWERKINGSTOETS_TOKEN (minstens 16 tekens).")
+    if token is not None and len(token) < 16:
+        raise InvoerFout("De toegangssleutel (SAMENWERKINGSTOETS_TOKEN) is te kort; gebruik minstens 16 tekens.")
+    pakket = lees_regelpakket(regelpad)
+    omgeving = Omgeving(Werkmap(werkmap), regelpad, Beoordelaar(pakket), sjabloon=sjabloon)
+    omgeving.pakketten[f"{pakket.naam} {pakket.versie}"] = omgeving.beoordelaar
+    meegeleverd = Path(STANDAARDPAKKET).parent
+    for map_ in sorted(meegeleverd.iterdir()) if meegeleverd.is_dir() else []:
+        if (map_ / "pack.yaml").is_file():
+            ander = lees_regelpakket(map_)
+            omgeving.pakketten.setdefault(f"{ander.naam} {ander.versie}", Beoordelaar(ander))
+
+    app = FastAPI(title="samenwerkingstoets", version=API_VERSIE, openapi_url="/api/v1/openapi.json",
+                  docs_url=None, redoc_url=None, redirect_slashes=False,
+                  description="Toets een samenwerking aan de visie op regionale samenwerking. De JSON van een "
+                              "advies is gelijk aan die van `samenwerkingstoets beoordeel --formaat json`.")
+    app.state.omgeving = omgeving
+    sjablonen = Jinja2Templates(directory=str(HIER / "sjablonen"))
+    sjablonen.env.globals.update(woord=woord, toon=toon, label=label, KOPJES=KOPJES, aantal=aantal,
+                                 EFFECT_VOLGORDE=EFFECT_VOLGORDE, datum_tekst=datum_tekst)
+    app.mount("/statisch", StaticFiles(directory=str(HIER / "statisch")), name="statisch")
+
+    def pagina(request: Request, sjabloonnaam: str, status: int = 200, **context) -> HTMLResponse:
+        context.setdefault("titel", "samenwerkingstoets")
+        return sjablonen.TemplateResponse(request, sjabloonnaam, {"csrf": csrf_sleutel(request), "token": bool(token),
+                                                          **context}, status_code=status)
+
+    # --- fouten: in HTML een pagina, in de API problem+json ------------------------------------
+
+    def is_api(request: Request) -> bool:
+        return request.url.path.startswith("/api/")
+
+    def probleem(status: int, titel: str, detail: str, meldingen: list[Melding] | None = None) -> JSONResponse:
+        inhoud: dict[str, Any] = {"type": "about:blank", "title": titel, "status": status, "detail": detail}
+        if meldingen:
+            inhoud["invalid-params"] = [{"name": m.veld or "", "reason": m.tekst} for m in meldingen]
+        return JSONResponse(inhoud, status_code=status, media_type="application/problem+json",
+                            headers={"API-Version": API_VERSIE})
+
+    @app.exception_handler(InvoerFout)
+    async def invoerfout(request: Request, fout: InvoerFout):
+        status = 404 if isinstance(fout, NietGevonden) else 409 if isinstance(fout, Gewijzigd) else 400
+        if is_api(request):
+            return probleem(status, "Niet gevonden" if status == 404 else "De invoer klopt niet", fout.tekst,
+                            fout.meldingen)
+        return pagina(request, "fout.html", status, titel="Dat lukte niet", fout=fout)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def httpfout(request: Request, fout: StarletteHTTPException):
+        tekst = {404: "Deze pagina bestaat niet.", 405: "Deze handeling kan hier niet.",
+                 413: "Het verzoek is te groot."}.get(fout.status_code, "Het verzoek kon niet verwerkt worden.")
+        if is_api(request):
+            return probleem(fout.status_code, tekst, tekst)
+        return pagina(request, "fout.html", fout.status_code, titel="Dat lukte niet", fout=InvoerFout(tekst))
+
+    @app.exception_handler(RequestValidationError)
+    async def verzoekfout(request: Request, fout: RequestValidationError):
+        if is_api(request):
+            return probleem(400, "De invoer klopt niet", "Het verzoek heeft niet de verwachte vorm: stuur een "
+                                                         "casus als JSON-object.")
+        return pagina(request, "fout.html", 400, titel="Dat lukte niet", fout=InvoerFout("Het formulier is niet "
+                                                                                       "volledig verstuurd."))
+
+    @app.exception_handler(Exception)
+    async def interne_fout(request: Request, fout: Exception):
+        tekst = ("Er ging iets mis in samenwerkingstoets zelf, niet in uw invoer. Er is niets opgeslagen. Meld het "
+                 f"aan wie de toepassing beheert ({type(fout).__name__}).")
+        if is_api(request):
+            return probleem(500, "Interne fout", tekst)
+        return pagina(request, "fout.html", 500, titel="Er ging iets mis", fout=InvoerFout(tekst))
+
+    @app.middleware("http")
+    async def api_versie(request: Request, volgende):
+        antwoord = await volgende(request)
+        if is_api(request):
+            antwoord.headers["API-Version"] = API_VERSIE
+        return antwoord
+
+    # --- pagina's -----------------------------------------------------------------------------
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def werkmappagina(request: Request, q: str = "", fase: str = "", advies: str = ""):
+        rijen = _overzicht(omgeving)
+        zoek = q.strip().lower()[:200]
+        gefilterd = [r for r in rijen if (not zoek or zoek in r["zoektekst"]) and (not fase or r["fase"] == fase)
+                     and (not advies or r["advies"] == advies)]
+        return pagina(request, "werkmap.html", titel="Werkmap", rijen=gefilterd, totaal=len(rijen), q=q[:200],
+                      fase=fase, advies=advies, adviezen=[(a.value, a.tekst) for a in Advieswoord],
+                      map_=str(omgeving.werkmap.map))
+
+    @app.get("/casussen/nieuw", response_class=HTMLResponse, include_in_schema=False)
+    def nieuwe_casus(request: Request):
+        stap = formulier.stappen(pakket)[0]
+        return _stappagina(request, pagina, omgeving, None, stap, {"fase": "voorstel"}, None, [])
+
+    @app.post("/casussen/nieuw", response_class=HTMLResponse, include_in_schema=False)
+    async def maak_casus(request: Request):
+        form = await _formulier(request)
+        stap = formulier.stappen(pakket)[0]
+        data = formulier.lees_stap(stap, form, {"schema": 1})
+        try:
+            id_ = omgeving.werkmap.nieuw(data)
+        except InvoerFout as fout:
+            return _stappagina(request, pagina, omgeving, None, stap, data, None, fout.meldingen or
+                               [Melding("", fout.tekst)], status=400)
+        return RedirectResponse(f"/casussen/{id_}/stappen/{_volgende(pakket, data, stap.sleutel)}", status_code=303)
+
+    @app.get("/casussen/{id_}/stappen/{sleutel}", response_class=HTMLResponse, include_in_schema=False)
+    def stappagina(request: Request, id_: str, sleutel: str):
+        data, versie = omgeving.werkmap.data(id_)
+        return _stappagina(request, pagina, omgeving, id_, _stap(pakket, sleutel), data, versie, [])
+
+    @app.post("/casussen/{id_}/stappen/{sleutel}", response_class=HTMLResponse, include_in_schema=False)
+    async def bewaar_stap(request: Request, id_: str, sleutel: str):
+        form = await _formulier(request)
+        stap = _stap(pakket, sleutel)
+        data, _ = omgeving.werkmap.data(id_)
+        nieuw = formulier.lees_stap(stap, form, data)
+        versie = formulier._een(form, "versie")
+        try:
+            omgeving.werkmap.bewaar(id_, nieuw, versie)
+        except Gewijzigd:
+            raise
+        except InvoerFout as fout:
+            return _stappagina(request, pagina, omgeving, id_, stap, nieuw, versie,
+                               fout.meldingen or [Melding("", fout.tekst)], status=400)
+        actie = formulier._een(form, "actie")
+        if actie == "later":
+            return RedirectResponse("/?bewaard=" + id_, status_code=303)
+        if actie == "terug":
+            return RedirectResponse(f"/casussen/{id_}/stappen/{_vorige(pakket, nieuw, sleutel)}", status_code=303)
+        volgende = _volgende(pakket, nieuw, sleutel)
+        doel = f"/casussen/{id_}/stappen/{volgende}" if volgende else f"/casussen/{id_}/controle"
+        return RedirectResponse(doel, status_code=303)
+
+    @app.get("/casussen/{id_}/controle", response_class=HTMLResponse, include_in_schema=False)
+    def controle(request: Request, id_: str):
+        data, _ = omgeving.werkmap.data(id_)
+        casus, advies, _ = omgeving.advies(id_)
+        stappen = formulier.stappen_voor(pakket, casus.fase.value)
+        overzicht = [(s, [(v, formulier.formulierwaarden(s, data)) for v in s.velden], formulier.formulierwaarden(
+            s, data)) for s in stappen]
+        return pagina(request, "controle.html", titel=f"Controle: {casus.naam}", id_=id_, casus=casus,
+                      advies=advies, overzicht=overzicht, partners=formulier.partnernamen(data))
+
+    @app.get("/casussen/{id_}", response_class=HTMLResponse, include_in_schema=False)
+    def adviespagina(request: Request, id_: str):
+        casus, advies, _ = omgeving.advies(id_)
+        return pagina(request, "advies.html", titel=f"Advies: {casus.naam}", id_=id_, casus=casus, advies=advies,
+                      **_adviescontext(advies), varianten=omgeving.werkmap.variantbestanden(id_),
+                      pakketten=list(omgeving.pakketten))
+
+    @app.get("/casussen/{id_}/grafiek.png", include_in_schema=False)
+    def grafiek(id_: str):
+        from ..engine.weergave import grafiek as grafiekmodule
+        from ..engine.weergave.collegeadvies import grafiek_van
+
+        _, advies, _ = omgeving.advies(id_)
+        return Response(grafiekmodule.png(grafiek_van(advies, pakket)), media_type="image/png")
+
+    @app.get("/casussen/{id_}/wat-als", response_class=HTMLResponse, include_in_schema=False)
+    def wat_als(request: Request, id_: str):
+        data, versie = omgeving.werkmap.data(id_)
+        casus, advies, _ = omgeving.advies(id_)
+        return _watalspagina(request, pagina, omgeving, id_, casus, data, data, advies, None, [])
+
+    @app.post("/casussen/{id_}/wat-als", response_class=HTMLResponse, include_in_schema=False)
+    async def wat_als_rekenen(request: Request, id_: str):
+        form = await _formulier(request)
+        data, _ = omgeving.werkmap.data(id_)
+        casus, advies, _ = omgeving.advies(id_)
+        nieuw = copy.deepcopy(data)
+        for stap in formulier.stappen_voor(pakket, casus.fase.value):
+            if stap.sleutel != formulier.BASIS and not stap.partners and not stap.scan_per_partner:
+                nieuw = formulier.lees_stap(stap, form, nieuw)
+        try:
+            anders = casus_uit_data(nieuw, naam="wat-als")
+        except InvoerFout as fout:
+            return _watalspagina(request, pagina, omgeving, id_, casus, data, nieuw, advies, None, fout.meldingen,
+                                 status=400)
+        nieuw_advies = omgeving.beoordelaar.beoordeel(anders, variant="wat-als")
+        if formulier._een(form, "actie") == "variant":
+            naam = formulier._een(form, "variantnaam")[:200]
+            omschrijving = formulier._een(form, "omschrijving")[:2000]
+            wijzigingen = _verschil(casusdata(casus), casusdata(anders))
+            if not naam or not wijzigingen:
+                melding = Melding("", "Geef de variant een naam, en verander minstens één veld."
+                                  if not wijzigingen or not naam else "")
+                return _watalspagina(request, pagina, omgeving, id_, casus, data, nieuw, advies, nieuw_advies,
+                                     [melding], status=400)
+            variant_id = omgeving.werkmap.bewaar_variant(id_, naam, omschrijving, wijzigingen)
+            return RedirectResponse(f"/casussen/{id_}/vergelijk?variant={variant_id}", status_code=303)
+        return _watalspagina(request, pagina, omgeving, id_, casus, data, nieuw, advies, nieuw_advies, [])
+
+    @app.get("/casussen/{id_}/vergelijk", response_class=HTMLResponse, include_in_schema=False)
+    def vergelijk(request: Request, id_: str):
+        from ..engine.watals import Kolom, vergelijk as vergelijk_kolommen
+
+        params = request.query_params
+        varianten = [v for v in params.getlist("variant") if v][:6]
+        pakketnamen = [p for p in params.getlist("pakket") if p in omgeving.pakketten][:3]
+        casus, advies, _ = omgeving.advies(id_)
+        kolommen = [Kolom(label=casus.naam, casus=casus.naam, variant=None, variant_omschrijving=None,
+                          regelpakket=f"{pakket.naam} {pakket.versie}", advies=advies)]
+        for variant_id in varianten:
+            v = lees_variant(omgeving.werkmap.variantpad(variant_id))
+            gewijzigd = pas_toe(casus, v)
+            kolommen.append(Kolom(label=v.naam, casus=casus.naam, variant=v.naam, variant_omschrijving=v.omschrijving,
+                                  regelpakket=f"{pakket.naam} {pakket.versie}",
+                                  advies=omgeving.beoordelaar.beoordeel(gewijzigd, variant=v.naam)))
+        for naam in pakketnamen:
+            if naam == f"{pakket.naam} {pakket.versie}":
+                continue
+            kolommen.append(Kolom(label=f"{casus.naam} ({naam})", casus=casus.naam, variant=None,
+                                  variant_omschrijving=None, regelpakket=naam,
+                                  advies=omgeving.pakketten[naam].beoordeel(casus)))
+        uitkomst = vergelijk_kolommen(kolommen) if len(kolommen) > 1 else None
+        return pagina(request, "vergelijk.html", titel=f"Vergelijken: {casus.naam}", id_=id_, casus=casus,
+                      uitkomst=uitkomst, varianten=omgeving.werkmap.variantbestanden(id_), gekozen=varianten,
+                      pakketten=list(omgeving.pakketten), gekozen_pakketten=pakketnamen)
+
+    @app.get("/casussen/{id_}/wat-moet-er-veranderen", response_class=HTMLResponse, include_in_schema=False)
+    def wat_moet_er_veranderen(request: Request, id_: str):
+        from ..engine.watals import Zoeker, zoek_met_tussendoel
+
+        casus, advies, _ = omgeving.advies(id_)
+        resultaat, tussendoel = zoek_met_tussendoel(Zoeker(omgeving.beoordelaar), casus, None)
+        return pagina(request, "veranderen.html", titel=f"Wat moet er veranderen: {casus.naam}", id_=id_,
+                      casus=casus, advies=advies, resultaat=resultaat, tussendoel=tussendoel)
+
+    @app.get("/casussen/{id_}/collegevoorstel.{extensie}", include_in_schema=False)
+    def collegevoorstel(id_: str, extensie: str):
+        formaten = {"docx": ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+                    "html": ("html", "text/html; charset=utf-8"), "md": ("markdown", "text/markdown; charset=utf-8")}
+        if extensie not in formaten:
+            raise NietGevonden("Het collegevoorstel is er als .docx, .html of .md.")
+        formaat, soort = formaten[extensie]
+        from ..engine.collegevoorstel import maak_collegeadvies
+
+        pad = omgeving.werkmap.pad(id_)
+        inhoud = maak_collegeadvies(str(pad), formaat, omgeving.regelpad, [], None,
+                                    omgeving.sjabloon if formaat == "docx" else None)
+        kop = {"Content-Disposition": f'attachment; filename="collegevoorstel-{id_}.{extensie}"'}
+        return Response(inhoud, media_type=soort, headers=kop)
+
+    @app.get("/regels", response_class=HTMLResponse, include_in_schema=False)
+    def regels(request: Request, criterium: str = ""):
+        criteria = [(code, c, [r for r in pakket.regels if r.regel.criterium == code])
+                    for code, c in pakket.kop.criteria.items()]
+        return pagina(request, "regels.html", titel="Regels en bronnen", pakket=pakket, criteria=criteria,
+                      bron=lambda v: pakket.bron(v))
+
+    # --- inloggen (alleen met een toegangssleutel) -------------------------------------------
+
+    @app.get("/inloggen", response_class=HTMLResponse, include_in_schema=False)
+    def inloggen(request: Request, volgende: str = "/"):
+        return pagina(request, "inloggen.html", titel="Inloggen", volgende=_lokaal_doel(volgende))
+
+    @app.post("/inloggen", response_class=HTMLResponse, include_in_schema=False)
+    async def inloggen_controle(request: Request):
+        form = await _formulier(request)
+        if token and secrets.compare_digest(formulier._een(form, "sleutel").encode(), token.encode()):
+            request.session["ingelogd"] = True
+            return RedirectResponse(_lokaal_doel(formulier._een(form, "volgende")), status_code=303)
+        return pagina(request, "inloggen.html", 401, titel="Inloggen", volgende=_lokaal_doel(
+            formulier._een(form, "volgende")), fout="De toegangssleutel klopt niet.")
+
+    # --- API -----------------------------------------------------------------------------------
+
+    @app.get("/api/v1/casussen", tags=["casussen"], summary="Alle casussen in de werkmap, met hun advies")
+    def api_casussen():
+        return [{k: v for k, v in r.items() if k != "zoektekst"} for r in _overzicht(omgeving)]
+
+    @app.get("/api/v1/casussen/{id_}", tags=["casussen"], summary="Eén casus, in de vorm van het casusbestand")
+    def api_casus(id_: str):
+        casus, _ = omgeving.werkmap.lees(id_)
+        return casusdata(casus)
+
+    @app.get("/api/v1/adviezen/{id_}", tags=["adviezen"], responses={200: {"model": Advies}},
+             summary="Het advies voor een casus uit de werkmap (gelijk aan beoordeel --formaat json)")
+    def api_advies(id_: str):
+        _, advies, _ = omgeving.advies(id_)
+        return Response(json_weergave.advies(advies), media_type="application/json")
+
+    @app.post("/api/v1/adviezen", tags=["adviezen"], responses={200: {"model": Advies}},
+              summary="Het advies voor een casus die in het verzoek staat (JSON in de vorm van het casusbestand)")
+    async def api_beoordeel(request: Request):
+        if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+            return probleem(415, "Verkeerd formaat", "Stuur de casus als JSON (Content-Type: application/json).")
+        try:
+            data = json.loads(await request.body())
+        except (ValueError, RecursionError):
+            return probleem(400, "De invoer klopt niet", "De casus is geen geldige JSON.")
+        if not isinstance(data, dict):
+            return probleem(400, "De invoer klopt niet", "De casus moet een JSON-object met velden zijn.")
+        casus = casus_uit_data(data, naam="verzoek")
+        return Response(json_weergave.advies(omgeving.beoordelaar.beoordeel(casus)), media_type="application/json")
+
+    Beveiliging(app, token=token)
+    app.add_middleware(SessionMiddleware, secret_key=secrets.token_urlsafe(32), session_cookie="stoets_sessie",
+                       same_site="strict", https_only=False)
+    if lokaal:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(LOKALE_HOSTS))
+    return app
+
+
+# --- hulpjes voor de pagina's ---------------------------------------------------------------------
+
+MAX_FORMULIER = 1_000_000
+
+
+async def _formulier(request: Request) -> dict[str, list[str]]:
+    """Het formulier als lijsten waarden per veld; de CSRF-sleutel wordt eerst gecontroleerd."""
+    form = await request.form(max_files=0, max_fields=5_000)
+    data: dict[str, list[str]] = {}
+    for sleutel, waarde in form.multi_items():
+        if isinstance(waarde, str):
+            data.setdefault(str(sleutel)[:200], []).append(waarde[:20_000])
+    controleer_csrf(request, (data.get("csrf") or [""])[0])
+    return data
+
+
+def _stap(pakket, sleutel: str) -> formulier.Stap:
+    for stap in formulier.stappen(pakket):
+        if stap.sleutel == sleutel:
+            return stap
+    raise NietGevonden(f"De intake heeft geen stap '{sleutel[:60]}'.")
+
+
+def _volgende(pakket, data: dict, sleutel: str) -> str | None:
+    reeks = [s.sleutel for s in formulier.stappen_voor(pakket, data.get("fase"))]
+    i = reeks.index(sleutel) if sleutel in reeks else -1
+    return reeks[i + 1] if i + 1 < len(reeks) else None
+
+
+def _vorige(pakket, data: dict, sleutel: str) -> str:
+    reeks = [s.sleutel for s in formulier.stappen_voor(pakket, data.get("fase"))]
+    i = reeks.index(sleutel) if sleutel in reeks else 0
+    return reeks[max(i - 1, 0)]
+
+
+def _fouten_per_veld(meldingen: list[Melding], data: dict) -> tuple[dict[str, list[str]], list[str]]:
+    per_veld: dict[str, list[str]] = {}
+    algemeen: list[str] = []
+    for m in meldingen:
+        veld = formulier.formulierveld(m, data)
+        if veld:
+            per_veld.setdefault(veld, []).append(m.tekst)
+        else:
+            algemeen.append(m.tekst)
+    return per_veld, algemeen
+
+
+def _fouten_bij(per_veld: dict[str, list[str]], pad: str) -> list[str]:
+    return [t for veld, teksten in per_veld.items() if veld == pad or veld.startswith(pad + ".") for t in teksten]
+
+
+def _stappagina(request, pagina, omgeving: Omgeving, id_: str | None, stap: formulier.Stap, data: dict,
+                versie: str | None, meldingen: list[Melding], status: int = 200) -> HTMLResponse:
+    pakket = omgeving.beoordelaar.pakket
+    stappen = formulier.stappen_voor(pakket, data.get("fase"))
+    per_veld, algemeen = _fouten_per_veld(meldingen, data)
+    return pagina(request, "stap.html", status, titel=f"{stap.titel}{' - ' + str(data.get('naam')) if id_ else ''}",
+                  id_=id_, stap=stap, stappen=stappen, waarden=formulier.formulierwaarden(stap, data),
+                  versie=versie, fouten=per_veld, algemeen=algemeen, fouten_bij=_fouten_bij,
+                  partners=formulier.partnernamen(data), lege_rijen=formulier.LEGE_PARTNERRIJEN,
+                  partnervelden=[(deel, CATALOGUS[f"partners[].{deel}"]) for deel in ("soort", "belang")],
+                  aantal_partners=len(formulier.partnernamen(data)), naam=data.get("naam"),
+                  laatste=_volgende(pakket, data, stap.sleutel) is None)
+
+
+def _watalspagina(request, pagina, omgeving: Omgeving, id_: str, casus: Casus, origineel: dict, data: dict,
+                  advies: Advies, nieuw_advies: Advies | None, meldingen: list[Melding], status: int = 200):
+    pakket = omgeving.beoordelaar.pakket
+    stappen = [s for s in formulier.stappen_voor(pakket, casus.fase.value)
+               if s.sleutel != formulier.BASIS and not s.partners and not s.scan_per_partner]
+    waarden: dict[str, Any] = {}
+    for stap in stappen:
+        waarden.update(formulier.formulierwaarden(stap, data))
+    per_veld, algemeen = _fouten_per_veld(meldingen, data)
+    verschil = None
+    if nieuw_advies is not None:
+        oud = {b.regel: b for b in advies.bevindingen}
+        nieuw = {b.regel: b for b in nieuw_advies.bevindingen}
+        verschil = {"verdwenen": [oud[r] for r in oud if r not in nieuw],
+                    "nieuw": [nieuw[r] for r in nieuw if r not in oud]}
+    return pagina(request, "watals.html", status, titel=f"Wat als: {casus.naam}", id_=id_, casus=casus,
+                  advies=advies, nieuw_advies=nieuw_advies, verschil=verschil, stappen=stappen, waarden=waarden,
+                  fouten=per_veld, algemeen=algemeen, fouten_bij=_fouten_bij)
+
+
+def _adviescontext(advies: Advies) -> dict[str, Any]:
+    return {"per_effect": {e: [b for b in advies.bevindingen if b.effect == e] for e in EFFECT_VOLGORDE},
+            "bandbreedte": bandbreedte_tekst(advies), "uitzoeken": uitzoekpunten(advies),
+            "factoren": factorrijen(advies), "Effect": Effect}
+
+
+def _overzicht(omgeving: Omgeving) -> list[dict[str, Any]]:
+    rijen = []
+    for bestand in omgeving.werkmap.bestanden():
+        try:
+            casus, advies, _ = omgeving.advies(bestand.id)
+        except InvoerFout as fout:
+            rijen.append({"id": bestand.id, "naam": bestand.id, "fase": "", "themas": [], "advies": "",
+                          "advies_tekst": "bestand klopt niet", "bandbreedte": "", "gewijzigd":
+                          bestand.gewijzigd.isoformat(timespec="minutes"), "fout": fout.tekst,
+                          "zoektekst": bestand.id})
+            continue
+        themas = [woord(t.value) for t in casus.themas or []]
+        rijen.append({"id": bestand.id, "naam": casus.naam, "fase": casus.fase.value, "themas": themas,
+                      "advies": advies.advies.value, "advies_tekst": advies.advies_tekst,
+                      "bandbreedte": f"{advies.bandbreedte.ongunstigst.tekst} tot {advies.bandbreedte.gunstigst.tekst}"
+                      if advies.bandbreedte.ongunstigst != advies.bandbreedte.gunstigst else "",
+                      "gewijzigd": bestand.gewijzigd.isoformat(timespec="minutes"), "fout": None,
+                      "zoektekst": " ".join([casus.naam, *themas, bestand.id, casus.omschrijving or ""]).lower()})
+    return rijen
+
+
+def _bekend(data: dict) -> dict:
+    """De gegevens zonder wat onbekend is: 'onbekend' en een ontbrekend veld betekenen hetzelfde."""
+    return {k: _bekend(v) if isinstance(v, dict) else v for k, v in data.items() if v is not None and v != "onbekend"}
+
+
+def _verschil(oud: dict, nieuw: dict) -> dict[str, Any]:
+    """De wijzigingen van `oud` naar `nieuw` in de vorm van een variantbestand (None = veld wordt onbekend)."""
+    oud, nieuw = _bekend(oud), _bekend(nieuw)
+    uit: dict[str, Any] = {}
+    for sleutel in list(dict.fromkeys([*oud, *nieuw])):
+        a, b = oud.get(sleutel), nieuw.get(sleutel)
+        if isinstance(a, dict) and isinstance(b, dict):
+            binnen = _verschil(a, b)
+            if binnen:
+                uit[sleutel] = binnen
+        elif a != b:
+            uit[sleutel] = b
+    return uit
+
+
+def _lokaal_doel(doel: str) -> str:
+    """Alleen een pad binnen deze app ('/casussen/x'), nooit een andere site ('//elders', 'https://...')."""
+    return doel if doel.startswith("/") and not doel.startswith(("//", "/\\")) and len(doel) < 300 else "/"
+

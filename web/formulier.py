@@ -1,0 +1,274 @@
+"""De intake als formulier, afgeleid uit het casusmodel (nooit een tweede lijst van de velden).
+
+Elke groep van het casusmodel (opgave, toegevoegde waarde, doelen, ...) is een stap; de losse velden
+bovenaan vormen de stap 'Basisgegevens'. Elk veld komt met zijn Nederlandse label en woordenlijst uit
+de veldcatalogus, en met de criteria van het regelpakket die het lezen (de bron die het dient).
+`lees_stap` zet wat de adviseur invulde om naar casusgegevens; de validatie (met dezelfde meldingen als
+de CLI) gebeurt daarna op de hele casus, in de werkmap.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from ..engine.casus import CATALOGUS, SUCCESFACTOREN, Casus, label
+from ..engine.fouten import Melding
+from ..engine.regels import Regelpakket
+from ..engine.waarden import lees_bedrag, woord
+
+BASIS = "basis"
+NIET_IN_FORMULIER = {"schema"}  # vast: altijd schemaversie 1
+MAX_PARTNERS = 30
+LEGE_PARTNERRIJEN = 2
+GEEN = "geen"  # het vinkje 'geen van deze' bij een lijst woorden
+
+
+@dataclass(frozen=True)
+class Veld:
+    pad: str
+    soort: str  # woord | woorden | getal | tekst | lange_tekst | datum | scores
+    label: str
+    hulp: str
+    waarden: tuple[str, ...] = ()
+    telt_mee_voor: tuple[str, ...] = ()  # criteria (met bron) die dit veld lezen
+    verplicht: bool = False
+
+
+@dataclass(frozen=True)
+class Stap:
+    sleutel: str
+    titel: str
+    velden: tuple[Veld, ...] = ()
+    partners: bool = False  # de stap met de lijst partners
+    scan_per_partner: bool = False  # de stap met de succesfactoren, ook per partner
+    alleen_fase: str | None = None
+
+
+@dataclass
+class Invoer:
+    """Wat de adviseur in een stap invulde, per formulierveld, om het formulier opnieuw te tonen."""
+
+    waarden: dict[str, Any] = field(default_factory=dict)
+
+
+def _titel(tekst: str) -> str:
+    tekst = re.sub(r"\s*\(.*\)$", "", tekst)
+    return tekst[:1].upper() + tekst[1:]
+
+
+def _criteria_per_veld(pakket: Regelpakket) -> dict[str, tuple[str, ...]]:
+    """Per casusveld de criteria die het lezen, met hun korte bron: 'Opgave als vertrekpunt (Visie Alkmaar)'."""
+    uit: dict[str, dict[str, None]] = {}
+    for regel in pakket.regels:
+        criterium = pakket.kop.criteria[regel.regel.criterium]
+        document = criterium.bron.partition("#")[0]
+        bron = pakket.kop.bronnen.get(document)
+        tekst = f"{criterium.naam} ({(bron.kort or bron.titel) if bron else document})"
+        for veld in regel.basisvelden:
+            uit.setdefault(veld.replace("[]", ""), {})[tekst] = None
+    return {veld: tuple(criteria) for veld, criteria in uit.items()}
+
+
+def _hulp(soort: str, toelichting: str, info) -> str:
+    """Eén regel hulp bij een veld: de toelichting uit het casusmodel, of wat een antwoord betekent."""
+    if toelichting:
+        return toelichting[:1].upper() + toelichting[1:] + "."
+    if info.pad in ("naam", "fase"):
+        return "Verplicht." if info.pad == "naam" else "Een voorstel voor een nieuwe samenwerking, of een lopende."
+    tekst = {
+        "woord": "Kies het antwoord dat past; weet u het (nog) niet, laat dan 'onbekend' staan.",
+        "woorden": "Vink aan wat van toepassing is.",
+        "getal": "Een jaartal, zoals 2024." if "jaar" in info.pad else
+                 "Een bedrag in euro's, geschreven zoals u gewend bent: 750.000 of 1,5 miljoen.",
+        "scores": "Per stelling een score van 1 (helemaal oneens) tot 5 (helemaal eens).",
+        "datum": "De datum waarop de feiten betrekking hebben.",
+    }.get(soort, "Vrije tekst.")
+    if info.wereldfeit:
+        tekst += " Dit is een gegeven: de gemeente kan het zelf niet veranderen."
+    return tekst
+
+
+def stappen(pakket: Regelpakket) -> tuple[Stap, ...]:
+    """De stappen van de intake, in de volgorde van het casusmodel."""
+    criteria = _criteria_per_veld(pakket)
+
+    def veld(pad: str, info) -> Veld:
+        soort = info.soort
+        if soort == "tekst" and pad in ("omschrijving", "opgave.omschrijving"):
+            soort = "lange_tekst"
+        kop, _, toelichting = info.beschrijving.partition("; ")
+        return Veld(pad=pad, soort=soort, label=kop[:1].upper() + kop[1:], hulp=_hulp(soort, toelichting, info),
+                    waarden=tuple(info.waarden), telt_mee_voor=criteria.get(pad, ())[:4],
+                    verplicht=pad in ("naam", "fase"))
+
+    basis: list[Veld] = []
+    uit: list[Stap] = []
+    for naam, info in Casus.model_fields.items():
+        sleutel = info.alias or naam
+        if sleutel in NIET_IN_FORMULIER:
+            continue
+        titel = _titel(info.description or sleutel)
+        kinderen = [(p, v) for p, v in CATALOGUS.items()
+                    if p.startswith(sleutel + ".") and not v.afgeleid and "[]" not in p]
+        if sleutel == "partners":
+            uit.append(Stap("partners", "Partners", partners=True))
+        elif sleutel == "succesfactoren":
+            uit.append(Stap(sleutel, titel, tuple(veld(p, v) for p, v in kinderen), scan_per_partner=True))
+        elif sleutel == "succesfactoren_per_partner":
+            continue  # hoort bij de stap 'succesfactoren'
+        elif kinderen:
+            uit.append(Stap(sleutel, titel, tuple(veld(p, v) for p, v in kinderen),
+                            alleen_fase="lopend" if sleutel == "evaluatie" else None))
+        else:
+            basis.append(veld(sleutel, CATALOGUS[sleutel]))
+    return (Stap(BASIS, "Basisgegevens", tuple(basis)), *uit)
+
+
+def stappen_voor(pakket: Regelpakket, fase: str | None) -> tuple[Stap, ...]:
+    return tuple(s for s in stappen(pakket) if s.alleen_fase is None or s.alleen_fase == fase)
+
+
+# --- waarden in en uit het formulier ------------------------------------------------------
+
+def _haal(data: dict, pad: str) -> Any:
+    huidig: Any = data
+    for deel in pad.split("."):
+        if not isinstance(huidig, dict):
+            return None
+        huidig = huidig.get(deel)
+    return huidig
+
+
+def _zet(data: dict, pad: str, waarde: Any) -> None:
+    *groepen, naam = pad.split(".")
+    doel = data
+    for groep in groepen:
+        if not isinstance(doel.get(groep), dict):
+            doel[groep] = {}
+        doel = doel[groep]
+    if waarde is None:
+        doel.pop(naam, None)
+    else:
+        doel[naam] = waarde
+
+
+def formulierwaarden(stap: Stap, data: dict) -> dict[str, Any]:
+    """De huidige waarden van een stap, per formulierveld (voor het tonen van het formulier)."""
+    uit: dict[str, Any] = {}
+    for v in stap.velden:
+        waarde = _haal(data, v.pad)
+        if v.soort == "scores":
+            a, b = (waarde + [None, None])[:2] if isinstance(waarde, list) else (None, None)
+            uit[v.pad + ".a"], uit[v.pad + ".b"] = _tekst(a), _tekst(b)
+        elif v.soort == "woorden":
+            uit[v.pad] = ([str(w) for w in waarde] or [GEEN]) if isinstance(waarde, list) else (
+                [str(waarde)] if isinstance(waarde, str) and waarde != "onbekend" else [])
+        else:
+            uit[v.pad] = _tekst(waarde)
+    if stap.partners:
+        partners = data.get("partners") if isinstance(data.get("partners"), list) else []
+        for i, p in enumerate([*partners, *([{}] * LEGE_PARTNERRIJEN)][:MAX_PARTNERS]):
+            p = p if isinstance(p, dict) else {}
+            for deel in ("naam", "soort", "belang"):
+                uit[f"partners.{i}.{deel}"] = _tekst(p.get(deel))
+    if stap.scan_per_partner:
+        scans = data.get("succesfactoren_per_partner")
+        scans = scans if isinstance(scans, dict) else {}
+        for i, naam in enumerate(partnernamen(data)):
+            scan = scans.get(naam) if isinstance(scans.get(naam), dict) else {}
+            for factor in SUCCESFACTOREN:
+                waarde = scan.get(factor)
+                a, b = (waarde + [None, None])[:2] if isinstance(waarde, list) else (None, None)
+                uit[f"per_partner.{i}.{factor}.a"], uit[f"per_partner.{i}.{factor}.b"] = _tekst(a), _tekst(b)
+    return uit
+
+
+def _tekst(waarde: Any) -> str:
+    if waarde is None:
+        return ""
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    return str(waarde)
+
+
+def partnernamen(data: dict) -> list[str]:
+    partners = data.get("partners") if isinstance(data.get("partners"), list) else []
+    return [str(p["naam"]) for p in partners if isinstance(p, dict) and isinstance(p.get("naam"), str)
+            and p["naam"].strip()][:MAX_PARTNERS]
+
+
+def _een(form: Mapping[str, list[str]], sleutel: str) -> str:
+    waarden = form.get(sleutel) or [""]
+    return str(waarden[0]).strip()
+
+
+def _getal_of_tekst(tekst: str) -> Any:
+    """'2021' en '€ 750.000' worden een getal (zoals de lezer van bedragen ze leest); wat geen getal is, blijft
+    tekst, zodat de validatie er dezelfde melding over geeft als bij een casusbestand."""
+    getal = lees_bedrag(tekst) if len(tekst) < 40 else tekst
+    return getal if isinstance(getal, int) else tekst
+
+
+def _scores(form: Mapping[str, list[str]], sleutel: str) -> Any:
+    a, b = _een(form, sleutel + ".a"), _een(form, sleutel + ".b")
+    if not a and not b:
+        return None
+    return [_getal_of_tekst(x) for x in (a, b) if x]
+
+
+def lees_stap(stap: Stap, form: Mapping[str, list[str]], data: dict) -> dict:
+    """De casusgegevens met de velden van deze stap vervangen door wat het formulier zegt.
+    Een leeg veld betekent: niet bekend (het veld verdwijnt uit het bestand)."""
+    import copy
+
+    nieuw = copy.deepcopy(data)
+    for v in stap.velden:
+        if v.soort == "scores":
+            waarde = _scores(form, v.pad)
+        elif v.soort == "woorden":
+            gekozen = [str(w).strip() for w in form.get(v.pad, []) if str(w).strip()][:50]
+            # 'geen van deze' is een bekend antwoord (een lege lijst); niets aangevinkt is onbekend
+            waarde = [w for w in gekozen if w != GEEN] if gekozen else None
+        elif v.soort == "getal":
+            tekst = _een(form, v.pad)
+            waarde = _getal_of_tekst(tekst) if tekst else None
+        else:
+            tekst = _een(form, v.pad)
+            waarde = tekst or None
+        _zet(nieuw, v.pad, waarde)
+    if stap.partners:
+        partners = []
+        for i in range(MAX_PARTNERS + LEGE_PARTNERRIJEN):
+            rij = {deel: _een(form, f"partners.{i}.{deel}") for deel in ("naam", "soort", "belang")}
+            if not any(rij.values()):
+                continue
+            partners.append({k: w for k, w in rij.items() if w or k == "naam"})
+        _zet(nieuw, "partners", partners or None)
+    if stap.scan_per_partner:
+        scans: dict[str, Any] = {}
+        for i, naam in enumerate(partnernamen(nieuw)):
+            scan = {f: s for f in SUCCESFACTOREN if (s := _scores(form, f"per_partner.{i}.{f}")) is not None}
+            if scan:
+                scans[naam] = scan
+        _zet(nieuw, "succesfactoren_per_partner", scans or None)
+    return nieuw
+
+
+def formulierveld(melding: Melding, data: dict) -> str | None:
+    """Het formulierveld waar een melding over gaat: 'partners[2].naam' -> 'partners.1.naam'."""
+    if not melding.veld:
+        return None
+    pad = re.sub(r"\[(\d+)\]", lambda m: f".{int(m.group(1)) - 1}", melding.veld)
+    if pad.startswith("succesfactoren_per_partner."):
+        _, naam, *rest = pad.split(".")
+        namen = partnernamen(data)
+        if naam in namen:
+            return ".".join(["per_partner", str(namen.index(naam)), *rest])
+    return pad
+
+
+def woordlabel(waarde: str) -> str:
+    """Een woord uit een woordenlijst zoals een lezer het ziet ('kostenefficiëntie', 'niet beschreven')."""
+    return woord(waarde)

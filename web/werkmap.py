@@ -1,0 +1,217 @@
+"""De werkmap: een map met casusbestanden (het publieke YAML-formaat) en hun varianten.
+
+De webapplicatie leest en schrijft hier dezelfde bestanden als de CLI en het versiebeheer. Een casus heet
+naar zijn bestand (`regionale-inkoop-jeugdzorg` is `regionale-inkoop-jeugdzorg.yaml`); een naam uit een URL
+of formulier wordt alleen aanvaard als die uit kleine letters, cijfers en streepjes bestaat, en een pad
+verlaat de werkmap nooit (geen '..', geen absoluut pad, geen snelkoppeling). Opslaan gebeurt in één keer
+(eerst een tijdelijk bestand) en alleen als het bestand niet veranderd is sinds het geopend werd.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import re
+import stat
+import threading
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..engine.casus import Casus
+from ..engine.fouten import BestandFout, InvoerFout
+from ..engine.laden import casus_uit_data, lees_bytes, lees_casus, lees_yaml
+from ..engine.schrijven import schrijf
+
+NAAM = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?")
+MAX_CASUSSEN = 2_000  # een werkmap van een gemeente telt tientallen samenwerkingen, geen duizenden
+
+
+class NietGevonden(InvoerFout):
+    """Er is geen casus (of variant) met deze naam in de werkmap."""
+
+
+class Gewijzigd(InvoerFout):
+    """Het bestand is veranderd sinds het geopend werd; opslaan zou dat werk wissen."""
+
+
+@dataclass(frozen=True)
+class Bestand:
+    id: str
+    pad: Path
+    gewijzigd: dt.datetime
+
+
+def versie_van(inhoud: bytes) -> str:
+    """Een vingerafdruk van de inhoud: verandert het bestand, dan verandert de versie."""
+    return hashlib.sha256(inhoud).hexdigest()[:20]
+
+
+def maak_id(naam: str) -> str:
+    """Een bestandsnaam uit een casusnaam: 'Regionale inkoop Jeugdzorg' -> 'regionale-inkoop-jeugdzorg'."""
+    zonder_accenten = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode("ascii")
+    kort = re.sub(r"[^a-z0-9]+", "-", zonder_accenten.lower()).strip("-")[:80].strip("-")
+    return kort or "casus"
+
+
+class Werkmap:
+    def __init__(self, map_: str | Path):
+        pad = Path(map_)
+        if not pad.is_dir():
+            raise BestandFout(f"De werkmap '{map_}' bestaat niet of is geen map. Maak de map aan of kies een andere "
+                              "met --map.")
+        self.map = pad.resolve()
+        self.varianten = self.map / "varianten"
+        self._slot = threading.Lock()  # controle op de versie en vervangen gebeuren samen
+
+    # --- paden ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _veilig(map_: Path, id_: str, soort: str) -> Path:
+        """Het pad van een gewoon bestand direct in `map_`; de naam is al gecontroleerd."""
+        pad = map_ / f"{id_}.yaml"
+        try:
+            info = pad.lstat()
+        except OSError:
+            raise NietGevonden(f"Er is geen {soort} met de naam '{id_}'.") from None
+        # alleen een gewoon bestand, direct in deze map: geen snelkoppeling naar elders
+        if not stat.S_ISREG(info.st_mode) or pad.resolve().parent != map_.resolve():
+            raise NietGevonden(f"Er is geen {soort} met de naam '{id_}'.")
+        return pad
+
+    def pad(self, id_: str) -> Path:
+        if not isinstance(id_, str) or not NAAM.fullmatch(id_):
+            raise NietGevonden(f"Er is geen casus met de naam '{str(id_)[:80]}'.")
+        return self._veilig(self.map, id_, "casus")
+
+    def bestanden(self) -> list[Bestand]:
+        uit = []
+        for pad in sorted(self.map.glob("*.yaml"))[:MAX_CASUSSEN]:
+            try:
+                info = pad.lstat()
+            except OSError:
+                continue
+            if NAAM.fullmatch(pad.stem) and stat.S_ISREG(info.st_mode):
+                uit.append(Bestand(pad.stem, pad, dt.datetime.fromtimestamp(info.st_mtime)))
+        return uit
+
+    # --- lezen en schrijven --------------------------------------------------------------
+
+    def lees(self, id_: str) -> tuple[Casus, str]:
+        """De casus en de versie van het bestand (voor een latere controle bij opslaan)."""
+        pad = self.pad(id_)
+        return lees_casus(pad), versie_van(lees_bytes(pad))
+
+    def data(self, id_: str) -> tuple[dict[str, Any], str]:
+        """De ruwe gegevens van het bestand (zoals de adviseur ze schreef) en de versie."""
+        pad = self.pad(id_)
+        gelezen = lees_yaml(pad)
+        if not isinstance(gelezen.data, dict):
+            raise InvoerFout(f"Het bestand '{pad.name}' bevat geen casus (geen velden met waarden).")
+        return gelezen.data, versie_van(lees_bytes(pad))
+
+    def nieuw(self, data: dict[str, Any]) -> str:
+        """Bewaar een nieuwe casus onder een vrije naam; geeft de naam."""
+        casus_uit_data(data, naam="nieuwe casus")  # eerst geldig, dan pas een bestand
+        basis = maak_id(str(data.get("naam", "")))
+        for n in range(1, 1000):
+            id_ = basis if n == 1 else f"{basis[:76]}-{n}"
+            pad = self.map / f"{id_}.yaml"
+            if pad.exists() or pad.is_symlink():
+                continue
+            try:
+                schrijf(pad, _als_yaml(data, None))
+            except InvoerFout:
+                continue  # net door een ander gemaakt: de volgende naam
+            return id_
+        raise InvoerFout("Er is geen vrije bestandsnaam voor deze casus gevonden; kies een andere naam.")
+
+    def bewaar(self, id_: str, data: dict[str, Any], versie: str) -> str:
+        """Vervang de casus door `data`, alleen als het bestand nog de geopende versie heeft. Geeft de nieuwe
+        versie. Opmerkingen en volgorde in het bestand blijven staan waar de velden blijven bestaan."""
+        pad = self.pad(id_)
+        casus_uit_data(data, naam=pad.name)
+        with self._slot:
+            oud = lees_bytes(pad)
+            if versie_van(oud) != versie:
+                raise Gewijzigd(f"Het bestand '{pad.name}' is veranderd sinds u het opende (door iemand anders of "
+                                "in een ander venster). Er is niets opgeslagen. Open de casus opnieuw en voer uw "
+                                "wijziging nog eens in.")
+            nieuw = _als_yaml(data, oud.decode("utf-8-sig"))
+            schrijf(pad, nieuw, overschrijf=True)
+        return versie_van(nieuw)
+
+    # --- varianten -----------------------------------------------------------------------
+
+    def variantbestanden(self, id_: str) -> list[Bestand]:
+        if not self.varianten.is_dir():
+            return []
+        uit = []
+        for pad in sorted(self.varianten.glob(f"{id_}--*.yaml"))[:MAX_CASUSSEN]:
+            try:
+                self.variantpad(pad.stem)
+            except NietGevonden:
+                continue
+            uit.append(Bestand(pad.stem, pad, dt.datetime.fromtimestamp(pad.lstat().st_mtime)))
+        return uit
+
+    def variantpad(self, variant_id: str) -> Path:
+        if not isinstance(variant_id, str):
+            raise NietGevonden("Er is geen variant met deze naam.")
+        casus, _, rest = variant_id.partition("--")
+        if not (NAAM.fullmatch(casus) and NAAM.fullmatch(rest)):
+            raise NietGevonden(f"Er is geen variant met de naam '{variant_id[:80]}'.")
+        return self._veilig(self.varianten, variant_id, "variant")
+
+    def bewaar_variant(self, id_: str, naam: str, omschrijving: str, wijzigingen: dict[str, Any]) -> str:
+        self.pad(id_)
+        self.varianten.mkdir(exist_ok=True)
+        if self.varianten.is_symlink() or not self.varianten.is_dir():
+            raise InvoerFout("De map 'varianten' in de werkmap is geen gewone map; er is niets opgeslagen.")
+        data = {"naam": naam, "omschrijving": omschrijving, **wijzigingen}
+        basis = f"{id_}--{maak_id(naam)}"[:120]
+        for n in range(1, 1000):
+            variant_id = basis if n == 1 else f"{basis}-{n}"
+            pad = self.varianten / f"{variant_id}.yaml"
+            if pad.exists() or pad.is_symlink():
+                continue
+            try:
+                schrijf(pad, _als_yaml(data, None))
+            except InvoerFout:
+                continue
+            return variant_id
+        raise InvoerFout("Er is geen vrije bestandsnaam voor deze variant gevonden; kies een andere naam.")
+
+
+def _als_yaml(data: dict[str, Any], oud: str | None) -> bytes:
+    """De gegevens als YAML. Bestaat het bestand al, dan blijven opmerkingen en de volgorde van de velden
+    staan (ruamel.yaml leest en schrijft het bestand 'rond'); alleen wat veranderde, verandert."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap
+
+    yaml = YAML(typ="rt")
+    yaml.width = 100
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.allow_unicode = True
+    if oud is not None:
+        boom = yaml.load(oud)  # al door de veilige lader gelezen en goedgekeurd (geen tags, geen verwijzingen)
+        if not isinstance(boom, CommentedMap):
+            boom = CommentedMap()
+    else:
+        boom = CommentedMap()
+    _werk_bij(boom, data)
+    uit = io.StringIO()
+    yaml.dump(boom, uit)
+    return uit.getvalue().encode("utf-8")
+
+
+def _werk_bij(boom: Any, data: dict[str, Any]) -> None:
+    for sleutel in [k for k in boom if k not in data]:
+        del boom[sleutel]
+    for sleutel, waarde in data.items():
+        if isinstance(waarde, dict) and hasattr(boom.get(sleutel), "keys"):
+            _werk_bij(boom[sleutel], waarde)
+        elif sleutel not in boom or boom[sleutel] != waarde:
+            boom[sleutel] = waarde
