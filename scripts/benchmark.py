@@ -6,7 +6,9 @@
   de bibliotheken laden die het nodig heeft (pydantic met één model, click, tabulate, yaml,
   durable.engine) (doel: hooguit 1,3 keer zo lang);
 - evaluatie in één proces: microseconden per geëvalueerde casus (doel: mediaan onder 300 µs);
-- geheugen: groei van het resident geheugen over 10.000 evaluaties (doel: minder dan 30 MB).
+- geheugen: groei van het resident geheugen over 10.000 evaluaties (doel: minder dan 30 MB);
+- webapplicatie: servertijd van de adviespagina en van een wat-als-doorrekening per voorbeeldcasus
+  (doel: mediaan onder 100 ms en 50 ms).
 """
 
 from __future__ import annotations
@@ -157,7 +159,51 @@ def wat_moet_er_veranderen() -> None:
         print(f"  {pad.name:55s} {duur:6.2f} s  ({aantal(onderzocht, 'combinatie')} doorgerekend)")
 
 
+def webapplicatie() -> None:
+    """Servertijd van de adviespagina (zonder opgeslagen advies: elke keer opnieuw beoordeeld) en van een
+    wat-als-doorrekening, per voorbeeldcasus, gemeten in het proces met de testclient van het framework."""
+    import re
+    import shutil
+    import tempfile
+
+    from fastapi.testclient import TestClient
+
+    from samenwerkingstoets.web.app import maak_app
+
+    werkmap = Path(tempfile.mkdtemp(prefix="benchmark-werkmap-"))
+    for pad in (ROOT / "cases").glob("*.yaml"):
+        shutil.copy(pad, werkmap / pad.name)
+    app = maak_app(werkmap)
+    client = TestClient(app, base_url="http://127.0.0.1")
+    print("\nWebapplicatie: servertijd per verzoek (mediaan van 15; doel: advies onder 100 ms, wat-als onder 50 ms)")
+    adviezen, watalsen = [], []
+    for pad in sorted((ROOT / "cases").glob("*.yaml")):
+        id_ = pad.stem
+        pagina = client.get(f"/casussen/{id_}/wat-als").text
+        formulier: dict = {"csrf": re.search(r'name="csrf" value="([^"]+)"', pagina).group(1), "actie": "rekenen"}
+        for select in re.finditer(r'<select id="[^"]+" name="([^"]+)".*?</select>', pagina, flags=re.S):
+            gekozen = re.search(r'<option value="([^"]*)" selected>', select.group(0))
+            formulier[select.group(1)] = gekozen.group(1) if gekozen else ""
+        advies, watals = [], []
+        for _ in range(15):
+            app.state.omgeving._adviezen.clear()
+            begin = time.perf_counter()
+            assert client.get(f"/casussen/{id_}").status_code == 200
+            advies.append(time.perf_counter() - begin)
+            begin = time.perf_counter()
+            assert client.post(f"/casussen/{id_}/wat-als", data=formulier).status_code == 200
+            watals.append(time.perf_counter() - begin)
+        a, w = statistics.median(advies) * 1000, statistics.median(watals) * 1000
+        adviezen.append(a)
+        watalsen.append(w)
+        print(f"  {pad.name:55s} advies {a:6.1f} ms   wat-als {w:6.1f} ms")
+    print(f"  mediaan over de voorbeelden: advies {statistics.median(adviezen):.1f} ms, "
+          f"wat-als {statistics.median(watalsen):.1f} ms")
+    shutil.rmtree(werkmap, ignore_errors=True)
+
+
 if __name__ == "__main__":
     koude_start()
     evaluaties()
     wat_moet_er_veranderen()
+    webapplicatie()

@@ -76,7 +76,8 @@ def _hulp(soort: str, toelichting: str, info) -> str:
     if toelichting:
         return toelichting[:1].upper() + toelichting[1:] + "."
     if info.pad in ("naam", "fase"):
-        return "Verplicht." if info.pad == "naam" else "Een voorstel voor een nieuwe samenwerking, of een lopende."
+        return ("De naam waaronder de samenwerking in stukken en overleggen bekend is." if info.pad == "naam"
+                else "Een voorstel voor een nieuwe samenwerking, of een lopende.")
     tekst = {
         "woord": "Kies het antwoord dat past; weet u het (nog) niet, laat dan 'onbekend' staan.",
         "woorden": "Vink aan wat van toepassing is.",
