@@ -115,18 +115,7 @@ class Werkmap:
     def nieuw(self, data: dict[str, Any]) -> str:
         """Bewaar een nieuwe casus onder een vrije naam; geeft de naam."""
         casus_uit_data(data, naam="nieuwe casus")  # eerst geldig, dan pas een bestand
-        basis = maak_id(str(data.get("naam", "")))
-        for n in range(1, 1000):
-            id_ = basis if n == 1 else f"{basis[:76]}-{n}"
-            pad = self.map / f"{id_}.yaml"
-            if pad.exists() or pad.is_symlink():
-                continue
-            try:
-                schrijf(pad, _als_yaml(data, None))
-            except InvoerFout:
-                continue  # net door een ander gemaakt: de volgende naam
-            return id_
-        raise InvoerFout("Er is geen vrije bestandsnaam voor deze casus gevonden; kies een andere naam.")
+        return _onder_vrije_naam(self.map, "", maak_id(str(data.get("naam", ""))), data, "casus")
 
     def bewaar(self, id_: str, data: dict[str, Any], versie: str) -> str:
         """Vervang de casus door `data`, alleen als het bestand nog de geopende versie heeft. Geeft de nieuwe
@@ -171,18 +160,24 @@ class Werkmap:
         if self.varianten.is_symlink() or not self.varianten.is_dir():
             raise InvoerFout("De map 'varianten' in de werkmap is geen gewone map; er is niets opgeslagen.")
         data = {"naam": naam, "omschrijving": omschrijving, **wijzigingen}
-        basis = f"{id_}--{maak_id(naam)}"[:120]
-        for n in range(1, 1000):
-            variant_id = basis if n == 1 else f"{basis}-{n}"
-            pad = self.varianten / f"{variant_id}.yaml"
-            if pad.exists() or pad.is_symlink():
-                continue
-            try:
-                schrijf(pad, _als_yaml(data, None))
-            except InvoerFout:
-                continue
-            return variant_id
-        raise InvoerFout("Er is geen vrije bestandsnaam voor deze variant gevonden; kies een andere naam.")
+        return _onder_vrije_naam(self.varianten, f"{id_}--", maak_id(naam), data, "variant")
+
+
+def _onder_vrije_naam(map_: Path, voorvoegsel: str, basis: str, data: dict[str, Any], soort: str) -> str:
+    """Schrijf `data` als nieuw bestand onder de eerste vrije naam (basis, basis-2, ...); nooit over een bestaand
+    bestand heen, ook niet als een ander het net maakte. Geeft de naam zonder .yaml."""
+    kort = basis[:70].strip("-") or soort
+    for n in range(1, 1000):
+        naam = voorvoegsel + (kort if n == 1 else f"{kort}-{n}")
+        pad = map_ / f"{naam}.yaml"
+        if pad.exists() or pad.is_symlink():
+            continue
+        try:
+            schrijf(pad, _als_yaml(data, None))
+        except InvoerFout:
+            continue  # net door een ander gemaakt: de volgende naam
+        return naam
+    raise InvoerFout(f"Er is geen vrije bestandsnaam voor deze {soort} gevonden; kies een andere naam.")
 
 
 def _als_yaml(data: dict[str, Any], oud: str | None) -> bytes:
