@@ -536,6 +536,46 @@ SUCCESFACTOREN = {
 }
 
 
+# De twee stellingen per factor, in eigen woorden naar de scan van WagenaarHoes ('Tien succesfactoren voor
+# intergemeentelijke samenwerking', de stellingen bij elke factor). Score 1 = helemaal oneens, 5 = helemaal eens.
+STELLINGEN = {
+    "belangen_alle_deelnemers": (
+        "De samenwerking verbetert de kwaliteit, maakt ons minder kwetsbaar en de dienstverlening beter.",
+        "Door de samenwerking kunnen we onze strategische ambities waarmaken."),
+    "identiteit": (
+        "Inwoners, bestuurders en ambtenaren hechten zichtbaar aan de eigen identiteit van hun gemeente.",
+        "De gezamenlijke identiteit van de samenwerking maakt de afzonderlijke gemeenten sterker."),
+    "rationele_en_emotionele_keuze": (
+        "De redenen om samen te werken zijn met argumenten onderbouwd én worden ook zo gevoeld.",
+        "In onze gemeente is men er inhoudelijk en gevoelsmatig van overtuigd dat we samen sterker staan."),
+    "samenspel_college_raad_organisatie": (
+        "Colleges, raden en ambtelijke organisaties spelen elk hun eigen rol.",
+        "Raad, college en ambtelijke organisatie van onze gemeente zitten op één lijn."),
+    "durf_en_realisme": (
+        "Onze gemeente heeft genoeg bestuurlijke en ambtelijke moed.",
+        "Onze gemeente kan goed omgaan met verschillende gezichtspunten."),
+    "beeld_van_de_organisatie": (
+        "Onze bestuurders weten precies wat het organiseren van de samenwerking vraagt.",
+        "Bestuurders en ambtenaren zien opdrachtgever, opdrachtnemer en eigenaar op dezelfde manier."),
+    "relatie_sleutelfiguren": (
+        "De sleutelfiguren in onze gemeente en tussen de gemeenten hebben goede verhoudingen.",
+        "De sleutelfiguren bespreken met elkaar wat er voor hen echt toe doet."),
+    "geregisseerd_proces": (
+        "Er zijn heldere afspraken voor als er problemen ontstaan, en de eigenaren staan erachter.",
+        "De voortgang van de samenwerking wordt regelmatig als proces geëvalueerd."),
+    "betrokken_medewerkers": (
+        "Onze medewerkers hebben genoeg kennis en ervaring om actief mee te doen (zo nodig met hulp van buiten).",
+        "Onze medewerkers voelen zich betrokken bij de samenwerking."),
+    "betekenisgeving": (
+        "Bestuur, management en medewerkers geven samen betekenis aan de samenwerking.",
+        "Er is aandacht voor de beelden en vooroordelen over elkaar die de samenwerking kunnen hinderen."),
+}
+
+# Een veld waarvan het ontbreken zelf een antwoord is ('geen opgave benoemd'); 'onbekend' betekent daar: nog
+# niet bekend. Een intake zet zo'n veld daarom op 'onbekend' zolang de vraag niet beantwoord is.
+ONTBREKEN_IS_ANTWOORD = ("opgave.omschrijving",)
+
+
 class Succesfactoren(Model):
     """De scan van de tien succesfactoren: per factor twee stellingen, elk gescoord 1 t/m 5."""
 

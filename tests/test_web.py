@@ -56,6 +56,8 @@ def test_de_werkmap_toont_elke_casus_met_zijn_advies_en_filtert(client):
     gefilterd = client.get("/", params={"advies": "beeindigen"}).text
     assert "2 van 12" in gefilterd and "ICT-samenwerking" in gefilterd and "Omgevingsdienst" not in gefilterd
     assert "1 van 12" in client.get("/", params={"q": "woonagenda"}).text
+    assert "Regionale woonagenda Noord-Holland Noord" in client.get("/", params={"q": "noord holland"}).text
+    assert "2 van 12" in client.get("/", params={"q": "beëindigen"}).text
 
 
 def test_de_adviespagina_toont_advies_bandbreedte_bevindingen_met_bron_en_de_grafiek(client):
@@ -105,8 +107,29 @@ def test_elke_stap_heeft_labels_hulp_en_onbekend_uit_het_casusmodel(client):
     assert 'id="hulp-onderbouwing-businesscase"' in r.text and "Telt mee voor:" in r.text
     assert r.text.count('<option value="">onbekend</option>') >= 8
     evaluatie = client.get("/casussen/regionale-inkoop-jeugdzorg/stappen/basis").text
-    assert "/stappen/evaluatie" not in evaluatie, "een voorstel heeft geen evaluatiestap"
-    assert "/stappen/evaluatie" in client.get("/casussen/omgevingsdienst-lopend/stappen/basis").text
+    assert 'name="naar" value="evaluatie"' not in evaluatie, "een voorstel heeft geen evaluatiestap"
+    assert 'name="naar" value="evaluatie"' in client.get("/casussen/omgevingsdienst-lopend/stappen/basis").text
+    scan = client.get("/casussen/omgevingsdienst-lopend/stappen/succesfactoren").text
+    assert "Stelling a: Onze gemeente heeft genoeg bestuurlijke en ambtelijke moed." in scan
+
+
+def test_naar_een_andere_stap_gaan_bewaart_eerst_wat_is_ingevuld(client, werkmap):
+    url = "/casussen/regionale-inkoop-jeugdzorg/stappen/sturing"
+    r = client.post(url, data={"csrf": csrf(client, url), "versie": versie(client, url), "naar": "opgave",
+                               "sturing.raad_tevreden": "nee"}, follow_redirects=False)
+    assert r.headers["location"] == "/casussen/regionale-inkoop-jeugdzorg/stappen/opgave"
+    assert "raad_tevreden: nee" in (werkmap / "regionale-inkoop-jeugdzorg.yaml").read_text(encoding="utf-8")
+
+
+def test_een_nieuwe_casus_heeft_nog_geen_advies_tot_de_opgave_beantwoord_is(client, werkmap):
+    client.post("/casussen/nieuw", data={"csrf": csrf(client), "naam": "Bijna leeg", "fase": "voorstel"})
+    assert "omschrijving: onbekend" in (werkmap / "bijna-leeg.yaml").read_text(encoding="utf-8")
+    assert "nog geen advies" in client.get("/casussen/bijna-leeg").text
+    url = "/casussen/bijna-leeg/stappen/opgave"
+    client.post(url, data={"csrf": csrf(client, url), "versie": versie(client, url), "actie": "verder",
+                           "opgave.omschrijving": "", "opgave.omschrijving.geen": "ja"})
+    assert "omschrijving" not in (werkmap / "bijna-leeg.yaml").read_text(encoding="utf-8")
+    assert "Advies: niet aangaan" in client.get("/casussen/bijna-leeg").text
 
 
 def test_foute_invoer_krijgt_de_melding_van_de_cli_bij_het_veld_en_er_wordt_niets_opgeslagen(client, werkmap):
@@ -298,10 +321,14 @@ def test_een_formulier_zonder_geldige_csrf_sleutel_wordt_geweigerd(client, werkm
     assert not (werkmap / "aanval.yaml").exists()
 
 
-def test_te_grote_verzoeken_worden_geweigerd(client):
+def test_te_grote_verzoeken_worden_geweigerd_ook_in_stukken(client, werkmap):
     r = client.post("/api/v1/adviezen", content=b"{" + b" " * 1_100_000 + b"}",
                     headers={"content-type": "application/json"})
     assert r.status_code == 413
+    csrf(client)
+    stukken = (b"naam=" + b"x" * 65_536 for _ in range(40))  # zonder lengte vooraf (chunked)
+    r = client.post("/casussen/nieuw", content=stukken, headers={"content-type": "application/x-www-form-urlencoded"})
+    assert r.status_code == 413 and "Traceback" not in r.text
 
 
 def test_elke_pagina_heeft_beveiligingskoppen_en_tekst_wordt_geescaped(client, werkmap):

@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
+from pydantic import BaseModel, Field
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from ..engine.advies import Advies
 from ..engine.beoordelen import Beoordelaar
@@ -40,6 +40,28 @@ from .beveiliging import Beveiliging, LOKALE_HOSTS, controleer_csrf, csrf_sleute
 from .werkmap import Gewijzigd, NietGevonden, Werkmap
 
 API_VERSIE = "1.0.0"
+
+
+class Probleem(BaseModel):
+    """Een fout volgens RFC 9457 (application/problem+json), met de Nederlandse meldingen per veld."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+    invalid_params: list[dict[str, str]] | None = Field(default=None, alias="invalid-params")
+
+
+class Overzichtsregel(BaseModel):
+    id: str
+    naam: str
+    fase: str
+    themas: list[str]
+    advies: str
+    advies_tekst: str
+    bandbreedte: dict[str, Any] | None
+    gewijzigd: str
+    fout: str | None
 HIER = Path(__file__).parent
 
 
@@ -87,6 +109,7 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
                               "advies is gelijk aan die van `samenwerkingstoets beoordeel --formaat json`.")
     app.state.omgeving = omgeving
     sjablonen = Jinja2Templates(directory=str(HIER / "sjablonen"))
+    sjablonen.env.filters["woord"] = woord
     sjablonen.env.globals.update(woord=woord, toon=toon, label=label, KOPJES=KOPJES, aantal=aantal,
                                  EFFECT_VOLGORDE=EFFECT_VOLGORDE, datum_tekst=datum_tekst)
     app.mount("/statisch", StaticFiles(directory=str(HIER / "statisch")), name="statisch")
@@ -94,7 +117,8 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
     def pagina(request: Request, sjabloonnaam: str, status: int = 200, **context) -> HTMLResponse:
         context.setdefault("titel", "samenwerkingstoets")
         return sjablonen.TemplateResponse(request, sjabloonnaam, {"csrf": csrf_sleutel(request), "token": bool(token),
-                                                          **context}, status_code=status)
+                                                                  "pad": request.url.path, **context},
+                                          status_code=status)
 
     # --- fouten: in HTML een pagina, in de API problem+json ------------------------------------
 
@@ -150,14 +174,17 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
     # --- pagina's -----------------------------------------------------------------------------
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def werkmappagina(request: Request, q: str = "", fase: str = "", advies: str = ""):
+    def werkmappagina(request: Request, q: str = "", fase: str = "", advies: str = "", bewaard: str = "",
+                      stap: str = ""):
         rijen = _overzicht(omgeving)
-        zoek = q.strip().lower()[:200]
+        opgeslagen = next((r for r in rijen if r["id"] == bewaard), None)
+        verder = stap if stap in {s.sleutel for s in formulier.stappen(pakket)} else "basis"
+        zoek = _zoekbaar(q[:200])
         gefilterd = [r for r in rijen if (not zoek or zoek in r["zoektekst"]) and (not fase or r["fase"] == fase)
                      and (not advies or r["advies"] == advies)]
         return pagina(request, "werkmap.html", titel="Werkmap", rijen=gefilterd, totaal=len(rijen), q=q[:200],
                       fase=fase, advies=advies, adviezen=[(a.value, a.tekst) for a in Advieswoord],
-                      map_=str(omgeving.werkmap.map))
+                      map_=str(omgeving.werkmap.map), opgeslagen=opgeslagen, verder=verder)
 
     @app.get("/casussen/nieuw", response_class=HTMLResponse, include_in_schema=False)
     def nieuwe_casus(request: Request):
@@ -168,7 +195,15 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
     async def maak_casus(request: Request):
         form = await _formulier(request)
         stap = formulier.stappen(pakket)[0]
-        data = formulier.lees_stap(stap, form, {"schema": 1})
+        # de vragen die nog komen zijn nog niet beantwoord: een veld waarvan het ontbreken zelf een antwoord is
+        # (geen opgave), staat tot de stap erover op 'onbekend'
+        data = formulier.lees_stap(stap, form, formulier.nieuwe_casus())
+        naam = " ".join(str(data.get("naam", "")).split()).casefold()
+        dubbel = next((r for r in _overzicht(omgeving) if " ".join(r["naam"].split()).casefold() == naam), None)
+        if naam and dubbel:
+            return _stappagina(request, pagina, omgeving, None, stap, data, None, [Melding(
+                "", f"Er is al een casus met de naam '{dubbel['naam']}'. Kies een andere naam, of open die casus "
+                    "vanuit de werkmap.", veld="naam")], status=400)
         try:
             id_ = omgeving.werkmap.nieuw(data)
         except InvoerFout as fout:
@@ -190,14 +225,24 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         versie = formulier._een(form, "versie")
         try:
             omgeving.werkmap.bewaar(id_, nieuw, versie)
-        except Gewijzigd:
-            raise
+        except Gewijzigd as fout:
+            # niets opgeslagen; de invoer blijft staan, met de versie van nu: wie daarna opslaat, doet dat bewust
+            _, nu = omgeving.werkmap.data(id_)
+            return _stappagina(request, pagina, omgeving, id_, stap, nieuw, nu, [Melding("", fout.tekst + (
+                " Uw invoer staat hieronder nog. Bekijk eerst de casus zoals hij nu is (in een ander venster), en "
+                "sla daarna op als u uw invoer wilt houden."))], status=409)
         except InvoerFout as fout:
             return _stappagina(request, pagina, omgeving, id_, stap, nieuw, versie,
                                fout.meldingen or [Melding("", fout.tekst)], status=400)
         actie = formulier._een(form, "actie")
+        stappen = [s.sleutel for s in formulier.stappen_voor(pakket, nieuw.get("fase"))]
+        naar = formulier._een(form, "naar")
+        if naar in stappen:
+            return RedirectResponse(f"/casussen/{id_}/stappen/{naar}", status_code=303)
+        if naar == "controle":
+            return RedirectResponse(f"/casussen/{id_}/controle", status_code=303)
         if actie == "later":
-            return RedirectResponse("/?bewaard=" + id_, status_code=303)
+            return RedirectResponse(f"/?bewaard={id_}&stap={sleutel}", status_code=303)
         if actie == "terug":
             return RedirectResponse(f"/casussen/{id_}/stappen/{_vorige(pakket, nieuw, sleutel)}", status_code=303)
         volgende = _volgende(pakket, nieuw, sleutel)
@@ -241,9 +286,8 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         data, _ = omgeving.werkmap.data(id_)
         casus, advies, _ = omgeving.advies(id_)
         nieuw = copy.deepcopy(data)
-        for stap in formulier.stappen_voor(pakket, casus.fase.value):
-            if stap.sleutel != formulier.BASIS and not stap.partners and not stap.scan_per_partner:
-                nieuw = formulier.lees_stap(stap, form, nieuw)
+        for stap in _watalsstappen(pakket, casus):
+            nieuw = formulier.lees_stap(stap, form, nieuw)
         try:
             anders = casus_uit_data(nieuw, naam="wat-als")
         except InvoerFout as fout:
@@ -291,13 +335,17 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
                       pakketten=list(omgeving.pakketten), gekozen_pakketten=pakketnamen)
 
     @app.get("/casussen/{id_}/wat-moet-er-veranderen", response_class=HTMLResponse, include_in_schema=False)
-    def wat_moet_er_veranderen(request: Request, id_: str):
+    def wat_moet_er_veranderen(request: Request, id_: str, doel: str = ""):
+        from ..engine.regels import ADVIES_RANG
         from ..engine.watals import Zoeker, zoek_met_tussendoel
 
         casus, advies, _ = omgeving.advies(id_)
-        resultaat, tussendoel = zoek_met_tussendoel(Zoeker(omgeving.beoordelaar), casus, None)
+        doelen = [w for w in ADVIES_RANG[casus.fase] if not w.negatief]
+        gekozen = doel if doel in {w.value for w in doelen} else None
+        resultaat, tussendoel = zoek_met_tussendoel(Zoeker(omgeving.beoordelaar), casus, gekozen)
         return pagina(request, "veranderen.html", titel=f"Wat moet er veranderen: {casus.naam}", id_=id_,
-                      casus=casus, advies=advies, resultaat=resultaat, tussendoel=tussendoel)
+                      casus=casus, advies=advies, resultaat=resultaat, tussendoel=tussendoel, doelen=doelen,
+                      gekozen=gekozen)
 
     @app.get("/casussen/{id_}/collegevoorstel.{extensie}", include_in_schema=False)
     def collegevoorstel(id_: str, extensie: str):
@@ -338,23 +386,33 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
 
     # --- API -----------------------------------------------------------------------------------
 
-    @app.get("/api/v1/casussen", tags=["casussen"], summary="Alle casussen in de werkmap, met hun advies")
+    fouten = {400: {"model": Probleem, "description": "De invoer klopt niet (met de meldingen per veld)"},
+              404: {"model": Probleem, "description": "Niet gevonden"},
+              401: {"model": Probleem, "description": "Geen of een verkeerde toegangssleutel"}}
+
+    @app.get("/api/v1/casussen", tags=["casussen"], summary="Alle casussen in de werkmap, met hun advies",
+             response_model=list[Overzichtsregel], responses={401: fouten[401]})
     def api_casussen():
         return [{k: v for k, v in r.items() if k != "zoektekst"} for r in _overzicht(omgeving)]
 
-    @app.get("/api/v1/casussen/{id_}", tags=["casussen"], summary="Eén casus, in de vorm van het casusbestand")
-    def api_casus(id_: str):
-        casus, _ = omgeving.werkmap.lees(id_)
+    @app.get("/api/v1/casussen/{id}", tags=["casussen"], summary="Eén casus, in de vorm van het casusbestand",
+             responses={200: {"description": "De casus"}, 404: fouten[404], 401: fouten[401]})
+    def api_casus(id: str):  # noqa: A002 - de naam van de parameter in de URL
+        casus, _ = omgeving.werkmap.lees(id)
         return casusdata(casus)
 
-    @app.get("/api/v1/adviezen/{id_}", tags=["adviezen"], responses={200: {"model": Advies}},
+    @app.get("/api/v1/adviezen/{id}", tags=["adviezen"], responses={200: {"model": Advies}, **fouten},
              summary="Het advies voor een casus uit de werkmap (gelijk aan beoordeel --formaat json)")
-    def api_advies(id_: str):
-        _, advies, _ = omgeving.advies(id_)
+    def api_advies(id: str):  # noqa: A002
+        _, advies, _ = omgeving.advies(id)
         return Response(json_weergave.advies(advies), media_type="application/json")
 
-    @app.post("/api/v1/adviezen", tags=["adviezen"], responses={200: {"model": Advies}},
-              summary="Het advies voor een casus die in het verzoek staat (JSON in de vorm van het casusbestand)")
+    @app.post("/api/v1/adviezen", tags=["adviezen"], responses={
+        200: {"model": Advies}, 400: fouten[400], 401: fouten[401],
+        415: {"model": Probleem, "description": "Geen JSON"}, 413: {"model": Probleem, "description": "Te groot"}},
+        summary="Het advies voor een casus die in het verzoek staat", openapi_extra={"requestBody": {
+            "required": True, "content": {"application/json": {"schema": {
+                "type": "object", "description": "Een casus in de vorm van het casusbestand (zie de README), als JSON."}}}}})
     async def api_beoordeel(request: Request):
         if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
             return probleem(415, "Verkeerd formaat", "Stuur de casus als JSON (Content-Type: application/json).")
@@ -364,14 +422,23 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
             return probleem(400, "De invoer klopt niet", "De casus is geen geldige JSON.")
         if not isinstance(data, dict):
             return probleem(400, "De invoer klopt niet", "De casus moet een JSON-object met velden zijn.")
-        casus = casus_uit_data(data, naam="verzoek")
+        casus = casus_uit_data(data, naam="de casus in het verzoek")
         return Response(json_weergave.advies(omgeving.beoordelaar.beoordeel(casus)), media_type="application/json")
 
-    Beveiliging(app, token=token)
+    standaard_openapi = app.openapi
+
+    def openapi() -> dict:
+        schema = standaard_openapi()
+        schema.setdefault("components", {}).setdefault("securitySchemes", {})["toegangssleutel"] = {
+            "type": "http", "scheme": "bearer",
+            "description": "Alleen nodig als de toepassing met een toegangssleutel draait (SAMENWERKINGSTOETS_TOKEN)."}
+        return schema
+
+    app.openapi = openapi
+
+    Beveiliging(app, token=token, hosts=LOKALE_HOSTS if lokaal else None)
     app.add_middleware(SessionMiddleware, secret_key=secrets.token_urlsafe(32), session_cookie="stoets_sessie",
                        same_site="strict", https_only=False)
-    if lokaal:
-        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(LOKALE_HOSTS))
     return app
 
 
@@ -443,11 +510,15 @@ def _stappagina(request, pagina, omgeving: Omgeving, id_: str | None, stap: form
 def _watalspagina(request, pagina, omgeving: Omgeving, id_: str, casus: Casus, origineel: dict, data: dict,
                   advies: Advies, nieuw_advies: Advies | None, meldingen: list[Melding], status: int = 200):
     pakket = omgeving.beoordelaar.pakket
-    stappen = [s for s in formulier.stappen_voor(pakket, casus.fase.value)
-               if s.sleutel != formulier.BASIS and not s.partners and not s.scan_per_partner]
+    stappen = _watalsstappen(pakket, casus)
     waarden: dict[str, Any] = {}
+    oorspronkelijk: dict[str, Any] = {}
     for stap in stappen:
         waarden.update(formulier.formulierwaarden(stap, data))
+        oorspronkelijk.update(formulier.formulierwaarden(stap, origineel))
+    gewijzigd = {veld for veld, waarde in waarden.items() if oorspronkelijk.get(veld) != waarde}
+    open_stappen = {s.sleutel for s in stappen if any(g == v.pad or g.startswith(v.pad + ".")
+                                                     for g in gewijzigd for v in s.velden)}
     per_veld, algemeen = _fouten_per_veld(meldingen, data)
     verschil = None
     if nieuw_advies is not None:
@@ -457,11 +528,32 @@ def _watalspagina(request, pagina, omgeving: Omgeving, id_: str, casus: Casus, o
                     "nieuw": [nieuw[r] for r in nieuw if r not in oud]}
     return pagina(request, "watals.html", status, titel=f"Wat als: {casus.naam}", id_=id_, casus=casus,
                   advies=advies, nieuw_advies=nieuw_advies, verschil=verschil, stappen=stappen, waarden=waarden,
-                  fouten=per_veld, algemeen=algemeen, fouten_bij=_fouten_bij)
+                  fouten=per_veld, algemeen=algemeen, fouten_bij=_fouten_bij, gewijzigd=gewijzigd,
+                  open_stappen=open_stappen)
+
+
+WAT_ALS_NIET = ("naam", "fase", "perspectief", "omschrijving", "peildatum")  # beschrijven de casus, toetsen niets
+
+
+def _watalsstappen(pakket, casus: Casus) -> list[formulier.Stap]:
+    """De stappen van wat-als: alles wat het advies kan veranderen (niet de naam of de partnerlijst)."""
+    uit = []
+    for stap in formulier.stappen_voor(pakket, casus.fase.value):
+        if stap.partners or stap.scan_per_partner:
+            continue
+        if stap.sleutel == formulier.BASIS:
+            stap = formulier.Stap(stap.sleutel, "Soort, thema's, schaal en vorm",
+                                  tuple(v for v in stap.velden if v.pad not in WAT_ALS_NIET))
+        uit.append(stap)
+    return uit
 
 
 def _adviescontext(advies: Advies) -> dict[str, Any]:
-    return {"per_effect": {e: [b for b in advies.bevindingen if b.effect == e] for e in EFFECT_VOLGORDE},
+    namen = {b.regel: b.criterium_naam for b in advies.bevindingen}
+    waarom_niet = [(w.advies_tekst, list(dict.fromkeys(namen[r] for r in w.bevindingen if r in namen)), w.reden)
+                   for w in advies.waarom_niet]
+    return {"waarom_niet": waarom_niet,
+            "per_effect": {e: [b for b in advies.bevindingen if b.effect == e] for e in EFFECT_VOLGORDE},
             "bandbreedte": bandbreedte_tekst(advies), "uitzoeken": uitzoekpunten(advies),
             "factoren": factorrijen(advies), "Effect": Effect}
 
@@ -473,23 +565,31 @@ def _overzicht(omgeving: Omgeving) -> list[dict[str, Any]]:
             casus, advies, _ = omgeving.advies(bestand.id)
         except InvoerFout as fout:
             rijen.append({"id": bestand.id, "naam": bestand.id, "fase": "", "themas": [], "advies": "",
-                          "advies_tekst": "bestand klopt niet", "bandbreedte": "", "gewijzigd":
+                          "advies_tekst": "bestand klopt niet", "bandbreedte": None, "gewijzigd":
                           bestand.gewijzigd.isoformat(timespec="minutes"), "fout": fout.tekst,
                           "zoektekst": bestand.id})
             continue
-        themas = [woord(t.value) for t in casus.themas or []]
+        themas = [t.value for t in casus.themas or []]
         rijen.append({"id": bestand.id, "naam": casus.naam, "fase": casus.fase.value, "themas": themas,
                       "advies": advies.advies.value, "advies_tekst": advies.advies_tekst,
-                      "bandbreedte": f"{advies.bandbreedte.ongunstigst.tekst} tot {advies.bandbreedte.gunstigst.tekst}"
-                      if advies.bandbreedte.ongunstigst != advies.bandbreedte.gunstigst else "",
+                      "bandbreedte": advies.bandbreedte.model_dump(mode="json"),
                       "gewijzigd": bestand.gewijzigd.isoformat(timespec="minutes"), "fout": None,
-                      "zoektekst": " ".join([casus.naam, *themas, bestand.id, casus.omschrijving or ""]).lower()})
+                      "zoektekst": _zoekbaar(" ".join([casus.naam, *map(woord, themas), bestand.id,
+                                                       casus.omschrijving or "", advies.advies_tekst]))})
     return rijen
 
 
 def _bekend(data: dict) -> dict:
     """De gegevens zonder wat onbekend is: 'onbekend' en een ontbrekend veld betekenen hetzelfde."""
     return {k: _bekend(v) if isinstance(v, dict) else v for k, v in data.items() if v is not None and v != "onbekend"}
+
+
+def _zoekbaar(tekst: str) -> str:
+    """Zoeken zonder op hoofdletters, streepjes of accenten te letten: 'noord holland' vindt 'Noord-Holland'."""
+    import unicodedata
+
+    zonder = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode("ascii").lower()
+    return " ".join(zonder.replace("-", " ").replace("_", " ").split())
 
 
 def _verschil(oud: dict, nieuw: dict) -> dict[str, Any]:

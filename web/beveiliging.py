@@ -79,12 +79,20 @@ class _Grootte:
 
         try:
             await self.app(scope, begrensd, send)
-        except _TeGroot:
+        except Exception as fout:  # de HTTP-lagen van Starlette verpakken de fout soms in een ExceptionGroup
+            if not _is_te_groot(fout):
+                raise
             await _te_groot(scope, receive, send)
 
 
 class _TeGroot(Exception):
     pass
+
+
+def _is_te_groot(fout: BaseException) -> bool:
+    if isinstance(fout, _TeGroot):
+        return True
+    return isinstance(fout, BaseExceptionGroup) and any(_is_te_groot(f) for f in fout.exceptions)
 
 
 async def _te_groot(scope: Scope, receive: Receive, send: Send) -> None:
@@ -100,12 +108,18 @@ async def _te_groot(scope: Scope, receive: Receive, send: Send) -> None:
 class Beveiliging:
     """Zet de beveiligingslagen op de app (de volgorde van Starlette: de laatst toegevoegde laag is de buitenste)."""
 
-    def __init__(self, app, token: str | None):
+    def __init__(self, app, token: str | None, hosts: tuple[str, ...] | None):
         @app.middleware("http")
         async def toegang_en_koppen(request: Request, volgende):
-            if token and not _vrij(request.url.path) and not _heeft_toegang(request, token):
+            host = request.headers.get("host", "").rsplit(":", 1)[0] if not request.headers.get(
+                "host", "").startswith("[") else request.headers.get("host", "").split("]")[0] + "]"
+            if hosts is not None and host not in hosts:
+                # een andere naam voor deze computer: DNS-rebinding van een website zou hier binnenkomen
+                antwoord: Response = Response("Onbekende hostnaam: open de toepassing via http://127.0.0.1.",
+                                              status_code=400, media_type="text/plain; charset=utf-8")
+            elif token and not _vrij(request.url.path) and not _heeft_toegang(request, token):
                 if request.url.path.startswith("/api/"):
-                    antwoord: Response = JSONResponse(
+                    antwoord = JSONResponse(
                         {"type": "about:blank", "title": "Geen toegang", "status": 401,
                          "detail": "Geef de toegangssleutel mee: Authorization: Bearer <sleutel>."},
                         status_code=401, media_type="application/problem+json",

@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from ..engine.casus import CATALOGUS, SUCCESFACTOREN, Casus, label
+from ..engine.casus import CATALOGUS, ONTBREKEN_IS_ANTWOORD, STELLINGEN, SUCCESFACTOREN, Casus, label
 from ..engine.fouten import Melding
 from ..engine.regels import Regelpakket
-from ..engine.waarden import lees_bedrag, woord
+from ..engine.waarden import lees_bedrag, toon, woord
 
 BASIS = "basis"
 NIET_IN_FORMULIER = {"schema"}  # vast: altijd schemaversie 1
@@ -34,6 +34,12 @@ class Veld:
     waarden: tuple[str, ...] = ()
     telt_mee_voor: tuple[str, ...] = ()  # criteria (met bron) die dit veld lezen
     verplicht: bool = False
+    stellingen: tuple[str, ...] = ()  # bij een factor van de scan: de twee stellingen
+    geen_mogelijk: bool = False  # 'er is er geen' is een antwoord (het veld ontbreekt dan in het bestand)
+
+    @property
+    def jaartal(self) -> bool:
+        return self.soort == "getal" and self.pad.rsplit(".", 1)[-1].startswith("jaar")
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,8 @@ def _criteria_per_veld(pakket: Regelpakket) -> dict[str, tuple[str, ...]]:
 
 def _hulp(soort: str, toelichting: str, info) -> str:
     """Eén regel hulp bij een veld: de toelichting uit het casusmodel, of wat een antwoord betekent."""
+    if info.pad in ONTBREKEN_IS_ANTWOORD:
+        return "Weet u het nog niet, laat het vak dan leeg; is er echt geen, vink dat dan aan."
     if toelichting:
         return toelichting[:1].upper() + toelichting[1:] + "."
     if info.pad in ("naam", "fase"):
@@ -81,13 +89,11 @@ def _hulp(soort: str, toelichting: str, info) -> str:
     tekst = {
         "woord": "Kies het antwoord dat past; weet u het (nog) niet, laat dan 'onbekend' staan.",
         "woorden": "Vink aan wat van toepassing is.",
-        "getal": "Een jaartal, zoals 2024." if "jaar" in info.pad else
+        "getal": "Een jaartal, zoals 2024." if info.pad.rsplit(".", 1)[-1].startswith("jaar") else
                  "Een bedrag in euro's, geschreven zoals u gewend bent: 750.000 of 1,5 miljoen.",
         "scores": "Per stelling een score van 1 (helemaal oneens) tot 5 (helemaal eens).",
         "datum": "De datum waarop de feiten betrekking hebben.",
     }.get(soort, "Vrije tekst.")
-    if info.wereldfeit:
-        tekst += " Dit is een gegeven: de gemeente kan het zelf niet veranderen."
     return tekst
 
 
@@ -100,9 +106,11 @@ def stappen(pakket: Regelpakket) -> tuple[Stap, ...]:
         if soort == "tekst" and pad in ("omschrijving", "opgave.omschrijving"):
             soort = "lange_tekst"
         kop, _, toelichting = info.beschrijving.partition("; ")
+        factor = pad.removeprefix("succesfactoren.")
         return Veld(pad=pad, soort=soort, label=kop[:1].upper() + kop[1:], hulp=_hulp(soort, toelichting, info),
                     waarden=tuple(info.waarden), telt_mee_voor=criteria.get(pad, ())[:4],
-                    verplicht=pad in ("naam", "fase"))
+                    verplicht=pad in ("naam", "fase"), stellingen=STELLINGEN.get(factor, ()) if soort == "scores"
+                    else (), geen_mogelijk=pad in ONTBREKEN_IS_ANTWOORD)
 
     basis: list[Veld] = []
     uit: list[Stap] = []
@@ -125,6 +133,14 @@ def stappen(pakket: Regelpakket) -> tuple[Stap, ...]:
         else:
             basis.append(veld(sleutel, CATALOGUS[sleutel]))
     return (Stap(BASIS, "Basisgegevens", tuple(basis)), *uit)
+
+
+def nieuwe_casus() -> dict:
+    """De gegevens van een casus die net begint: alles onbekend, ook wat door te ontbreken een antwoord zou zijn."""
+    data: dict = {"schema": 1}
+    for pad in ONTBREKEN_IS_ANTWOORD:
+        _zet(data, pad, "onbekend")
+    return data
 
 
 def stappen_voor(pakket: Regelpakket, fase: str | None) -> tuple[Stap, ...]:
@@ -166,6 +182,11 @@ def formulierwaarden(stap: Stap, data: dict) -> dict[str, Any]:
         elif v.soort == "woorden":
             uit[v.pad] = ([str(w) for w in waarde] or [GEEN]) if isinstance(waarde, list) else (
                 [str(waarde)] if isinstance(waarde, str) and waarde != "onbekend" else [])
+        elif v.geen_mogelijk:
+            uit[v.pad] = "" if waarde in (None, "onbekend") else _tekst(waarde)
+            uit[v.pad + ".geen"] = waarde is None
+        elif v.soort == "getal" and isinstance(waarde, int) and not v.jaartal:
+            uit[v.pad] = toon(waarde)  # '1.200.000', zoals een adviseur het schrijft (en de lezer het weer leest)
         else:
             uit[v.pad] = _tekst(waarde)
     if stap.partners:
@@ -232,9 +253,15 @@ def lees_stap(stap: Stap, form: Mapping[str, list[str]], data: dict) -> dict:
             gekozen = [str(w).strip() for w in form.get(v.pad, []) if str(w).strip()][:50]
             # 'geen van deze' is een bekend antwoord (een lege lijst); niets aangevinkt is onbekend
             waarde = [w for w in gekozen if w != GEEN] if gekozen else None
+            oud = _haal(nieuw, v.pad)
+            if waarde and isinstance(oud, list):  # de volgorde uit het bestand blijft (een vinkje heeft er geen)
+                waarde = [w for w in oud if w in waarde] + [w for w in waarde if w not in oud]
         elif v.soort == "getal":
             tekst = _een(form, v.pad)
             waarde = _getal_of_tekst(tekst) if tekst else None
+        elif v.geen_mogelijk:
+            tekst = _een(form, v.pad)
+            waarde = None if _een(form, v.pad + ".geen") == "ja" else (tekst or "onbekend")
         else:
             tekst = _een(form, v.pad)
             waarde = tekst or None
