@@ -267,6 +267,85 @@ def regels(criterium, dekking, formaat, regelpad):
     click.echo(weergave.regels(gekozen, pakket), nl=False)
 
 
+@cli.command(context_settings=HULP, options_metavar=OPTIES, short_help="Overzicht van alle samenwerkingen in een map.")
+@click.argument("map_", metavar="MAP")
+@click.option("--formaat", type=click.Choice(["tabel", "json", "markdown", "xlsx", "docx"]), default=None,
+              help="tabel (standaard), json, markdown of docx (de paragraaf verbonden partijen) of xlsx "
+                   "(een spreadsheet); standaard afgeleid van de naam van -o.")
+@click.option("-o", "--uitvoer", metavar="BESTAND", help="Schrijf naar dit bestand (verplicht voor xlsx en docx).")
+@click.option("--overschrijf", is_flag=True, help="Vervang het bestand als het al bestaat.")
+@click.option("--peildatum", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="JJJJ-MM-DD",
+              help="De datum waartegen evaluaties als te laat gelden (standaard vandaag).")
+@regels_optie
+@fouten_naar_exitcode
+def overzicht(map_, formaat, uitvoer, overschrijf, peildatum, regelpad):
+    """Beoordeel alle casussen in een map (ook in submappen) en toon het register: advies, risico en sturing,
+    de Wgr-toets, de evaluatiekalender, de thema's tegen de schaal en mogelijke overlap. Een kapot bestand
+    wordt gemeld en overgeslagen (exitcode 2); de rest wordt wel beoordeeld.
+
+    \b
+    Voorbeeld:
+      samenwerkingstoets overzicht cases
+      samenwerkingstoets overzicht cases -o register.xlsx
+      samenwerkingstoets overzicht cases -o paragraaf-verbonden-partijen.docx
+    """
+    from .engine.overzicht import maak_overzicht
+    from .engine.weergave import overzicht as weergave
+
+    formaat = formaat or {".xlsx": "xlsx", ".docx": "docx", ".md": "markdown", ".json": "json"}.get(
+        Path(uitvoer).suffix.lower() if uitvoer else "", "tabel")
+    if formaat in ("xlsx", "docx") and not uitvoer:
+        raise InvoerFout(f"Een {formaat}-bestand gaat niet naar het scherm; geef een bestandsnaam met -o.")
+    pakket = lees_regelpakket(regelpad)
+
+    balk = None
+
+    def voortgang(totaal: int):
+        """Een voortgangsbalk op stderr, alleen als dat een terminal is (niets extra's in een pijp of bestand)."""
+        nonlocal balk
+        if not sys.stderr.isatty() or totaal < 50:
+            return None
+        balk = click.progressbar(length=totaal, label="Beoordelen", file=sys.stderr, show_pos=True)
+        balk.__enter__()
+        return balk.update
+
+    try:
+        uitkomst = maak_overzicht(map_, Beoordelaar(pakket), peildatum.date() if peildatum else None, voortgang,
+                                  regelpad=regelpad)
+    finally:
+        if balk is not None:
+            balk.__exit__(None, None, None)
+    if formaat in ("markdown", "docx"):
+        from .engine.collegevoorstel import programmaversie, stempeldatum
+        from .engine.weergave.collegeadvies import Stempel
+
+        stempel = Stempel(datum=stempeldatum(None), regelpakket=f"{pakket.naam} {pakket.versie}",
+                          inhoudshash_pakket=pakket.inhoudshash, casusbestand=f"map {Path(map_).name}",
+                          casushash=f"{len(uitkomst.regels)} casussen", programmaversie=programmaversie())
+        document = weergave.paragraaf(uitkomst, stempel)
+        if formaat == "docx":
+            from .engine.weergave.word import collegeadvies as word
+
+            inhoud = word(document)
+        else:
+            from .engine.weergave.markdown import collegeadvies as markdown
+
+            inhoud = markdown(document)
+    elif formaat == "xlsx":
+        inhoud = weergave.xlsx(uitkomst)
+    else:
+        inhoud = (weergave.json(uitkomst) if formaat == "json" else weergave.tabel(uitkomst)).encode("utf-8")
+    if uitvoer:
+        schrijf(uitvoer, inhoud, overschrijf)
+        click.echo(f"Overzicht van {len(uitkomst.regels)} samenwerkingen geschreven naar {uitvoer}.", err=True)
+    else:
+        click.echo(zichtbaar_voor_terminal(inhoud.decode("utf-8")), nl=False)
+    for _, fout in uitkomst.fouten:
+        click.echo(f"Fout: {zichtbaar_voor_terminal(fout)}", err=True)
+    if uitkomst.fouten:
+        raise click.exceptions.Exit(2)
+
+
 LOKAAL = ("127.0.0.1", "localhost", "::1")
 
 

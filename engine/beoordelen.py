@@ -7,6 +7,7 @@ na elkaar beoordelen; het resultaat hangt alleen af van casus en pakket.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from typing import Any
@@ -17,7 +18,7 @@ from .advies import (Advies, Bandbreedte, Bevinding, Bronvermelding, Factorscore
                      waarom_niet)
 from .casus import CATALOGUS, ONBEKEND, SUCCESFACTOREN, Casus, Fase, label
 from .feiten import HERBEREKEND, Feiten, aanvullen, feiten_van
-from .regels import ADVIES_RANG, Advieswoord, Effect, GeladenRegel, Regelpakket, kan_in_fase
+from .regels import ADVIES_RANG, Advieswoord, Effect, GeladenRegel, Regelpakket, kan_in_fase, lees_voorwaarde
 from .waarden import toon
 
 # Hoeveel combinaties van onbekende feiten zonder vaste volgorde de bandbreedte nog volledig
@@ -89,6 +90,50 @@ class Beoordelaar:
 
     # --- het advies -----------------------------------------------------------------
 
+    @functools.cached_property
+    def _risicoregels(self) -> tuple[Any, dict[str, tuple[str, ...]]]:
+        """De risicosoorten van het overzicht als regelset (pas gemaakt als een overzicht erom vraagt)."""
+        items, velden = [], {}
+        for risico in self.pakket.kop.overzicht.risicos:
+            for niveau in ("hoog", "midden"):
+                voorwaarde = lees_voorwaarde(getattr(risico, niveau))
+                items.append((f"{risico.soort}:{niveau}", voorwaarde))
+                velden[risico.soort] = velden.get(risico.soort, ()) + tuple(t.veld for t in voorwaarde.toetsen())
+        if not items:
+            return None, {}
+        voorvoegsel = f"{self.pakket.naam}-{self.pakket.versie}-{self.pakket.inhoudshash}-risico"
+        return durable.regelset(voorvoegsel, items, self.pakket.parameterwaarden()), velden
+
+    def risicoprofiel(self, feiten: Feiten) -> dict[str, str]:
+        """Per risicosoort van het pakket: hoog, midden, laag, of onbekend als geen enkel feit erover bekend is."""
+        regelset, velden = self._risicoregels
+        gevuurd = set(regelset.evalueer(feiten)) if regelset is not None else set()
+        uit = {}
+        for soort, gelezen in velden.items():
+            if f"{soort}:hoog" in gevuurd:
+                uit[soort] = "hoog"
+            elif f"{soort}:midden" in gevuurd:
+                uit[soort] = "midden"
+            else:
+                uit[soort] = "laag" if any(v in feiten for v in gelezen) else "onbekend"
+        return uit
+
+    def kort(self, casus: Casus, basis: Feiten | None = None) -> tuple[Advieswoord, Bandbreedte, Feiten]:
+        """Alleen het advieswoord en de bandbreedte (en de afgeleide feiten), zonder de analyse per onbekend
+        veld: wat een overzicht van honderden samenwerkingen nodig heeft. Geeft hetzelfde advies als beoordeel."""
+        basis = feiten_van(casus) if basis is None else basis
+        feiten, _, ids = self._gevuurd(basis)
+        woord, _ = besluit(self.pakket.kop.adviestabel, casus.fase, {self.pakket.regel(i).regel.effect for i in ids})
+        bandbreedte = self.bandbreedte(basis, woord)
+        return self._advieswoord(casus, basis, woord, bandbreedte), bandbreedte, feiten
+
+    def _advieswoord(self, casus: Casus, basis: Feiten, woord: Advieswoord, bandbreedte: Bandbreedte) -> Advieswoord:
+        """'Nog geen advies' als een kernvraag open is en de bandbreedte van negatief tot positief loopt."""
+        rang = ADVIES_RANG[casus.fase]
+        onzeker = (bool(self.open_kernvragen(basis)) and rang.index(bandbreedte.ongunstigst) == 0
+                   and rang.index(bandbreedte.gunstigst) > 0)
+        return Advieswoord.onvoldoende_informatie if onzeker else woord
+
     def beoordeel(self, casus: Casus, variant: str | None = None) -> Advies:
         """Het volledige advies; `variant` is de naam van de variant waarvan de casus het resultaat is."""
         basis = feiten_van(casus)
@@ -100,10 +145,8 @@ class Beoordelaar:
         bandbreedte = self.bandbreedte(basis, woord)
         ontbrekend = self.ontbrekend(basis, woord)
         open_vragen = self.open_kernvragen(basis)
-        rang = ADVIES_RANG[casus.fase]
-        onzeker = (bool(open_vragen) and rang.index(bandbreedte.ongunstigst) == 0
-                   and rang.index(bandbreedte.gunstigst) > 0)
-        advies = Advieswoord.onvoldoende_informatie if onzeker else woord
+        advies = self._advieswoord(casus, basis, woord, bandbreedte)
+        onzeker = advies == Advieswoord.onvoldoende_informatie
         beslisregel = rij.uitleg if not onzeker else (
             "Nog geen advies: de kernvragen zijn niet beantwoord, en wat nog onbekend is, kan het advies "
             f"zowel {bandbreedte.gunstigst.tekst} als {bandbreedte.ongunstigst.tekst} maken. Zoek eerst uit "

@@ -227,6 +227,14 @@ class Kwaliteit(StrEnum):
     onbekend = "onbekend"
 
 
+class SoortVerbondenPartij(StrEnum):
+    gr = "gr"
+    vennootschap = "vennootschap"
+    stichting = "stichting"
+    overig = "overig"
+    onbekend = "onbekend"
+
+
 class Niveau(StrEnum):
     laag = "laag"
     midden = "midden"
@@ -366,11 +374,28 @@ def _bedrag(waarde: Any) -> Any:
     return uitkomst
 
 
+def _saldo(waarde: Any) -> Any:
+    """Een bedrag dat ook negatief kan zijn (eigen vermogen, resultaat): '-1,2 miljoen', '− 250.000'."""
+    waarde = _onbekend_is_leeg(waarde)
+    tekst = getattr(waarde, "tekst", None)  # '-700.000' in YAML: een getal, met de tekst zoals hij er stond
+    if isinstance(tekst, str) and isinstance(waarde, (int, float)) and tekst.strip()[:1] == "-":
+        waarde = tekst
+    if isinstance(waarde, str) and waarde.strip()[:1] in ("-", "−"):
+        uitkomst = lees_bedrag(waarde.strip()[1:])
+        if isinstance(uitkomst, str):
+            raise PydanticCustomError("bedrag", "{uitleg}", {"uitleg": uitkomst})
+        return -uitkomst
+    if isinstance(waarde, int) and not isinstance(waarde, bool) and waarde < 0:
+        return waarde
+    return _bedrag(waarde)
+
+
 # Scores en jaren zijn hele getallen; een ja/nee-waarde of een kommagetal wordt nooit stil omgezet.
 Score = Annotated[int, Strict(), Field(ge=1, le=5)]
 Stellingen = Annotated[Annotated[list[Score], Field(min_length=2, max_length=2)] | None,
                        BeforeValidator(_onbekend_is_leeg)]
 Bedrag = Annotated[Annotated[int, Strict(), Field(ge=0)] | None, BeforeValidator(_bedrag)]
+Saldo = Annotated[Annotated[int, Strict(), Field(ge=-10**13, le=10**13)] | None, BeforeValidator(_saldo)]
 Jaar = Annotated[Annotated[int, Strict(), Field(ge=1900, le=2200)] | None, BeforeValidator(_onbekend_is_leeg)]
 Tekst = Annotated[str | None, _tekst()]
 
@@ -488,6 +513,8 @@ class Sturing(Model):
     in_overzicht: W(JaNee) | None = veld(
         "staat de samenwerking in het actuele overzicht van thema's en samenwerkingsrelaties?",
         volgorde=POSITIEF)
+    burgerparticipatie: W(JaNee) | None = veld(
+        "regelt de regeling hoe inwoners betrokken worden (burgerparticipatie, gewijzigde Wgr)?", volgorde=POSITIEF)
     art160_toets: W(Art160) | None = veld(
         "is de toets van art. 160 Gemeentewet gedaan (privaatrechtelijke vormen)?",
         volgorde=["niet_gedaan", "niet_van_toepassing", "onbekend", "gedaan"])
@@ -610,6 +637,25 @@ class Evaluatie(Model):
         "wil de gemeente een deel van de taken terughalen (gedeeltelijke ontvlechting)?", volgorde=NEGATIEF)
 
 
+class VerbondenPartij(Model):
+    """Wat het register van verbonden partijen en de paragraaf verbonden partijen (BBV art. 15) vragen."""
+
+    soort: W(SoortVerbondenPartij) | None = veld(
+        "soort verbonden partij: gemeenschappelijke regeling (gr), vennootschap, stichting of overig",
+        wereldfeit=True)
+    openbaar_belang: Tekst = Field(default=None, max_length=2_000,
+                                   description="het openbaar belang dat de samenwerking dient")
+    financieel_belang: Bedrag = veld("het financieel belang van de gemeente (aandelen, garantie, lening) in euro",
+                                     wereldfeit=True)
+    eigen_vermogen_begin: Saldo = veld("eigen vermogen van de verbonden partij aan het begin van het jaar, in euro",
+                                       wereldfeit=True)
+    eigen_vermogen_eind: Saldo = veld("eigen vermogen van de verbonden partij aan het eind van het jaar, in euro",
+                                      wereldfeit=True)
+    resultaat: Saldo = veld("financieel resultaat van de verbonden partij over het jaar, in euro", wereldfeit=True)
+    risicos: Tekst = Field(default=None, max_length=5_000,
+                           description="de risico's die de gemeente bij deze partij ziet")
+
+
 def _groepveld(model: type[Model], beschrijving: str) -> Any:
     return Field(default_factory=model, description=beschrijving)
 
@@ -647,6 +693,8 @@ class Casus(Model):
                                           BeforeValidator(_onbekend_is_leeg)] = Field(
         default=None, description="dezelfde scan, ingevuld door of voor elke partner (partnernaam: scores)")
     evaluatie: Annotated[Evaluatie, Groep] = _groepveld(Evaluatie, "evaluatie (alleen bij fase: lopend)")
+    verbonden_partij: Annotated[VerbondenPartij, Groep] = _groepveld(
+        VerbondenPartij, "gegevens voor het register en de paragraaf verbonden partijen")
 
 
 # --- de veldcatalogus ------------------------------------------------------------------

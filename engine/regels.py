@@ -395,6 +395,33 @@ class Collegevoorstelbeleid(Model):
     uitzoeken_door: str = "de ambtelijke organisatie"
 
 
+class Risicosoort(Model):
+    """Eén soort risico in het overzicht (financieel, bestuurlijk, ...): wanneer het hoog en wanneer het midden
+    is, in de voorwaardentaal van de regels en met de drempels als parameters; anders laag."""
+
+    soort: str = Field(pattern=r"^[a-z][a-z_]{0,40}$")
+    naam: str = Field(min_length=1)
+    bron: str
+    hoog: dict[str, Any]
+    midden: dict[str, Any]
+
+
+class Sturingsregime(Model):
+    naam: str = Field(min_length=1)
+    tekst: str = Field(min_length=1)
+
+
+class Overzichtsbeleid(Model):
+    """Wat het pakket bepaalt over het overzicht van alle samenwerkingen: de risicosoorten, de sturing per
+    hoogste risiconiveau, en wanneer twee samenwerkingen elkaar overlappen."""
+
+    risicos: list[Risicosoort] = Field(default_factory=list)
+    sturing: dict[str, Sturingsregime] = Field(default_factory=dict)  # laag | midden | hoog
+    sturing_bron: str = ""
+    overlap_partners: float = Field(default=0.5, ge=0, le=1)  # aandeel gedeelde partners vanaf waar het overlapt
+    overlap_bron: str = ""
+
+
 class Kop(Model):
     """De inhoud van pack.yaml."""
 
@@ -413,6 +440,7 @@ class Kop(Model):
     acties: dict[str, Actie] = Field(default_factory=dict)
     vaste_velden: list[str] = Field(default_factory=list)
     collegevoorstel: Collegevoorstelbeleid = Field(default_factory=Collegevoorstelbeleid)
+    overzicht: Overzichtsbeleid = Field(default_factory=Overzichtsbeleid)
 
 
 class Regelwijziging(Model):
@@ -711,6 +739,20 @@ def controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats]
         if code not in kop.criteria:
             meldingen.append(Melding("pack.yaml", f"collegevoorstel: criterium '{code}' staat niet in de "
                                                   f"criteriacatalogus.{suggestie(code, kop.criteria)}"))
+    ov = kop.overzicht
+    for risico in ov.risicos:
+        meldingen += [Melding("pack.yaml", f"overzicht, risico '{risico.soort}': {p}") for p in bron_problemen(risico.bron)]
+        for niveau in ("hoog", "midden"):
+            problemen: list[str] = []
+            _gelezen_voorwaarde(getattr(risico, niveau), parameters, problemen)
+            meldingen += [Melding("pack.yaml", f"overzicht, risico '{risico.soort}' ({niveau}): {p}") for p in problemen]
+    for niveau in ov.sturing:
+        if niveau not in ("laag", "midden", "hoog"):
+            meldingen.append(Melding("pack.yaml", f"overzicht, sturing: '{niveau}' is geen risiconiveau; "
+                                                  "gebruik laag, midden of hoog"))
+    for bron in (ov.sturing_bron, ov.overlap_bron):
+        if bron:
+            meldingen += [Melding("pack.yaml", f"overzicht: {p}") for p in bron_problemen(bron)]
     for i, kernvraag in enumerate(kop.kernvragen):
         for veld in kernvraag.velden:
             if veld not in CATALOGUS or not CATALOGUS[veld].leesbaar:

@@ -95,6 +95,9 @@ SPELLING = {
     "kostenefficientie": "kostenefficiëntie",
     "continuiteit": "continuïteit",
     "beeindigen": "beëindigen",
+    "regio_alkmaar": "Regio Alkmaar",
+    "noord_holland_noord": "Noord-Holland Noord",
+    "metropoolregio_amsterdam": "Metropoolregio Amsterdam",
 }
 
 
@@ -125,7 +128,7 @@ def toon(waarde: Any) -> str:
 MEERVOUD = {
     "voorwaarde": "voorwaarden", "aandachtspunt": "aandachtspunten", "sterkte": "sterktes",
     "regel": "regels", "punt": "punten", "combinatie": "combinaties", "casus": "casussen", "bevinding": "bevindingen",
-    "actie": "acties", "criterium": "criteria", "voorstel": "voorstellen", "blokkerend": "blokkerend",
+    "actie": "acties", "samenwerking": "samenwerkingen", "bestand": "bestanden", "criterium": "criteria", "voorstel": "voorstellen", "blokkerend": "blokkerend",
 }
 
 

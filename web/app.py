@@ -362,6 +362,31 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         kop = {"Content-Disposition": f'attachment; filename="collegevoorstel-{id_}.{extensie}"'}
         return Response(inhoud, media_type=soort, headers=kop)
 
+    @app.get("/overzicht", response_class=HTMLResponse, include_in_schema=False)
+    def overzichtpagina(request: Request):
+        from ..engine.overzicht import maak_overzicht
+        from ..engine.weergave import overzicht as weergave
+
+        uitkomst = maak_overzicht(omgeving.werkmap.map, omgeving.beoordelaar)
+        ids = {b.pad.relative_to(omgeving.werkmap.map).as_posix(): b.id for b in omgeving.werkmap.bestanden()}
+        kop, matrix = weergave.matrix_rijen(uitkomst)
+        themas, doelen = uitkomst.niet_gediend()
+        return pagina(request, "overzicht.html", titel="Overzicht van alle samenwerkingen", o=uitkomst, ids=ids,
+                      matrixkop=kop, matrix=matrix, niet_gediend=[woord(t) for t in themas + doelen],
+                      overlap=uitkomst.overlappen(uitkomst.overlap_drempel), evaluatie=weergave._evaluatie,
+                      wgr=weergave._wgr, bedrag=weergave._bedrag)
+
+    @app.get("/overzicht.{extensie}", include_in_schema=False)
+    def overzicht_download(extensie: str):
+        from ..engine.overzicht import maak_overzicht
+        from ..engine.weergave import overzicht as weergave
+
+        if extensie != "xlsx":
+            raise NietGevonden("Het overzicht is te downloaden als .xlsx.")
+        inhoud = weergave.xlsx(maak_overzicht(omgeving.werkmap.map, omgeving.beoordelaar))
+        return Response(inhoud, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        headers={"Content-Disposition": 'attachment; filename="overzicht-samenwerkingen.xlsx"'})
+
     @app.get("/regels", response_class=HTMLResponse, include_in_schema=False)
     def regels(request: Request, criterium: str = ""):
         criteria = [(code, c, [r for r in pakket.regels if r.regel.criterium == code])

@@ -58,7 +58,15 @@ class Grafiek:
     sterk: float | None
 
 
-Blok = Kop | Alinea | Lijst | Tabel | Grafiek
+@dataclass(frozen=True)
+class Afbeelding:
+    """Een al getekende grafiek (PNG), met een titel die ook als tekstalternatief dient."""
+
+    titel: str
+    png: bytes
+
+
+Blok = Kop | Alinea | Lijst | Tabel | Grafiek | Afbeelding
 
 
 @dataclass(frozen=True)
@@ -85,6 +93,7 @@ class Document:
     blokken: tuple[Blok, ...]
     stempel: Stempel
     beslispunten: tuple[str, ...] = field(default=())
+    onderwerp: str = "Concept-collegevoorstel"  # het onderwerp in de eigenschappen van het Word-document
 
 
 # --- de inhoud -----------------------------------------------------------------------------

@@ -50,3 +50,32 @@ def png(grafiek: Grafiek) -> bytes:
         return uit.getvalue()
     finally:
         plt.close(figuur)
+
+
+def verdeling_png(titel: str, groepen: list[str], reeksen: dict[str, list[int]], kleuren: dict[str, str]) -> bytes:
+    """Gestapelde balken: per groep (bijvoorbeeld een thema) hoeveel samenwerkingen in elke reeks vallen
+    (een advies of een risiconiveau). Zonder tijdstempel, zodat dezelfde cijfers hetzelfde plaatje geven."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+
+    figuur, as_ = plt.subplots(figsize=(8, 0.42 * max(len(groepen), 3) + 1.6), dpi=110)
+    try:
+        links = [0] * len(groepen)
+        posities = range(len(groepen))
+        for naam, waarden in reeksen.items():
+            as_.barh(posities, waarden, left=links, color=kleuren.get(naam, "#888888"), label=naam)
+            links = [a + b for a, b in zip(links, waarden)]
+        as_.set_yticks(list(posities), groepen, fontsize=8)
+        as_.invert_yaxis()
+        as_.set_xlabel("aantal samenwerkingen")
+        as_.xaxis.get_major_locator().set_params(integer=True)
+        as_.set_title(titel, fontsize=10)
+        as_.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=4, fontsize=7, frameon=False)
+        figuur.tight_layout()
+        uit = io.BytesIO()
+        figuur.savefig(uit, format="png", metadata={"Software": None})
+        return uit.getvalue()
+    finally:
+        plt.close(figuur)

@@ -6,7 +6,7 @@ import base64
 from html import escape
 
 from . import grafiek as grafiekmodule
-from .collegeadvies import Alinea, Document, Grafiek, Kop, Lijst, Tabel
+from .collegeadvies import Afbeelding, Alinea, Document, Grafiek, Kop, Lijst, Tabel
 
 CSS = """
 body { font-family: "Segoe UI", Arial, sans-serif; max-width: 52em; margin: 2em auto; color: #222;
@@ -44,8 +44,8 @@ def collegeadvies(document: Document) -> bytes:
             kop = "".join(f"<th>{escape(k)}</th>" for k in blok.kop)
             rijen = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in rij) + "</tr>" for rij in blok.rijen)
             delen.append(f"<table><thead><tr>{kop}</tr></thead><tbody>{rijen}</tbody></table>")
-        elif isinstance(blok, Grafiek):
-            data = base64.b64encode(grafiekmodule.png(blok)).decode("ascii")
+        elif isinstance(blok, (Grafiek, Afbeelding)):
+            data = base64.b64encode(blok.png if isinstance(blok, Afbeelding) else grafiekmodule.png(blok)).decode("ascii")
             delen.append(f'<img src="data:image/png;base64,{data}" alt="{escape(blok.titel)}">')
     delen.append('<div class="stempel">' + "<br>".join(escape(r) for r in document.stempel.regels()) + "</div>")
     delen += ["</body>", "</html>", ""]

@@ -104,7 +104,7 @@ def zoekresultaat(z: Zoekresultaat, tussendoel: Zoekresultaat | None, casuspad: 
 
 def collegeadvies(document) -> bytes:
     """Het collegevoorstel als Markdown; de grafiek staat er als tabel (de scores), zodat het schoon plakt."""
-    from .collegeadvies import Alinea, Grafiek, Kop, Lijst, Tabel
+    from .collegeadvies import Afbeelding, Alinea, Grafiek, Kop, Lijst, Tabel
 
     uit = [f"# {md(document.titel)}", ""]
     for blok in document.blokken:
@@ -118,7 +118,7 @@ def collegeadvies(document) -> bytes:
         elif isinstance(blok, Tabel):
             rijen = [[_cel(c) for c in rij] for rij in blok.rijen]
             uit += [tabulate(rijen, headers=[_cel(k) for k in blok.kop], tablefmt="github"), ""]
-        elif isinstance(blok, Grafiek):
+        elif isinstance(blok, (Grafiek, Afbeelding)):
             uit += [f"*{md(blok.titel)}: zie de tabel hieronder.*", ""]
     uit += ["---", ""] + [f"{md(regel)}  " for regel in document.stempel.regels()] + [""]
     return "\n".join(uit).encode("utf-8")

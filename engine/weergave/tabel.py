@@ -270,15 +270,19 @@ def _onder_elkaar(kop: list[str], rijen: list[list[str]]) -> list[str]:
     return uit
 
 
-def vergelijking(v: Vergelijking) -> str:
-    kop, rijen = vergelijkingsrijen(v)
+def binnen_breedte(titel: str, kop: list[str], rijen: list[list[str]]) -> list[str]:
+    """Een tabel met kop die in de terminal past; past hij naast elkaar niet, dan per rij onder elkaar."""
     breedtes = _kolombreedtes([kop] + rijen)
     if sum(breedtes) + 4 * len(breedtes) > breedte():
-        uit = _kop("Vergelijking") + _onder_elkaar(kop, rijen)
-    else:
-        kop = [_cel(k, b) for k, b in zip(kop, breedtes)]
-        rijen = [[_cel(c, b) for c, b in zip(rij, breedtes)] for rij in rijen]
-        uit = _kop("Vergelijking") + [tabulate(rijen, headers=kop, tablefmt="simple")]
+        return _kop(titel) + _onder_elkaar(kop, rijen)
+    kop = [_cel(k, b) for k, b in zip(kop, breedtes)]
+    rijen = [[_cel(c, b) for c, b in zip(rij, breedtes)] for rij in rijen]
+    return _kop(titel) + [tabulate(rijen, headers=kop, tablefmt="simple")]
+
+
+def vergelijking(v: Vergelijking) -> str:
+    kop, rijen = vergelijkingsrijen(v)
+    uit = binnen_breedte("Vergelijking", kop, rijen)
     if v.verschillen:
         n = len(v.verschillen)
         uit += _regels((f"De laatste {n} onderwerpen zijn de bevindingen die verschillen" if n > 1 else

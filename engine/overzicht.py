@@ -1,0 +1,237 @@
+"""Het overzicht van alle samenwerkingen in een map: het register, het risicoprofiel en de sturing, de
+Wgr-toets, de evaluatiekalender, de matrix van thema's en schaal, en de overlappen.
+
+Elke casus wordt één keer beoordeeld (advies en bandbreedte, zonder de analyse per onbekend veld) en
+daarna samengevat tot één `Regel`; het volledige advies wordt niet bewaard, zodat het geheugen vlak blijft
+bij tienduizend casussen. Een kapot bestand wordt gemeld met zijn Nederlandse melding; de rest gaat door.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from .beoordelen import Beoordelaar
+from .casus import VORM_SOORT, Casus, Schaal, StrategischDoel, Thema, UitvoerendDoel
+from .fouten import InvoerFout
+from .laden import lees_casus
+from .regels import Advieswoord
+
+RISICONIVEAUS = ("laag", "midden", "hoog")
+WGR_PUNTEN = (("zienswijzen", "zienswijze_raad"), ("evaluatie", "evaluatie_afgesproken"),
+              ("uittreding", "uittredingsregeling"), ("burgerparticipatie", "burgerparticipatie"))
+MAX_BESTANDEN = 100_000
+
+
+@dataclass(frozen=True)
+class Regel:
+    """Eén samenwerking in het overzicht: alles wat het register en de paragraaf erover zeggen."""
+
+    bestand: str
+    naam: str
+    fase: str
+    themas: tuple[str, ...]
+    schaal: str | None
+    juridische_vorm: str | None
+    vormsoort: str | None
+    partners: tuple[str, ...]
+    doelen: tuple[str, ...]
+    advies: Advieswoord
+    gunstigst: Advieswoord
+    ongunstigst: Advieswoord
+    kosten_per_jaar: int | None
+    laatste_evaluatie: int | None
+    volgende_evaluatie: int | None
+    evaluatie_te_laat: bool | None
+    wgr: dict[str, str] | None  # bij een gemeenschappelijke regeling: per punt ja, nee of onbekend
+    risico: dict[str, str]
+    hoogste_risico: str
+    sturing: str
+    verbonden_partij: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class Overzicht:
+    regels: list[Regel]
+    fouten: list[tuple[str, str]]  # bestand en de Nederlandse melding
+    peiljaar: int
+    regelpakket: str
+    risicosoorten: dict[str, str]  # soort -> naam
+    sturing: dict[str, tuple[str, str]]  # niveau -> (naam, tekst)
+    overlap_drempel: float = 0.5
+
+    def matrix(self) -> dict[str, dict[str, list[str]]]:
+        """Per thema uit de visie, per schaal: de samenwerkingen (op naam)."""
+        uit: dict[str, dict[str, list[str]]] = {t.value: {} for t in Thema}
+        for r in self.regels:
+            for thema in r.themas or ("overig",):
+                uit.setdefault(thema, {}).setdefault(r.schaal or "onbekend", []).append(r.naam)
+        return uit
+
+    def niet_gediend(self) -> tuple[list[str], list[str]]:
+        """De thema's en de doelen uit de visie die geen enkele samenwerking dient."""
+        themas = {t for r in self.regels for t in r.themas}
+        doelen = {d for r in self.regels for d in r.doelen}
+        alle_doelen = [d.value for d in (*StrategischDoel, *UitvoerendDoel)]
+        return ([t.value for t in Thema if t.value not in themas and t != Thema.overig],
+                [d for d in alle_doelen if d not in doelen])
+
+    def overlappen(self, drempel: float) -> list[tuple[str, str, str, float]]:
+        """Paren op hetzelfde thema met grotendeels dezelfde partners: (a, b, thema's, aandeel gedeeld)."""
+        uit = []
+        per_thema: dict[str, list[Regel]] = {}
+        for r in self.regels:
+            if r.partners:
+                for t in r.themas:
+                    per_thema.setdefault(t, []).append(r)
+        gezien: set[tuple[str, str]] = set()
+        for thema, lijst in per_thema.items():
+            if len(lijst) > 2_000:  # een land vol samenwerkingen: alleen de grootste groepen zijn te lezen
+                lijst = lijst[:2_000]
+            for i, a in enumerate(lijst):
+                pa = {p.casefold() for p in a.partners}
+                for b in lijst[i + 1:]:
+                    paar = tuple(sorted((a.bestand, b.bestand)))
+                    if paar in gezien:
+                        continue
+                    pb = {p.casefold() for p in b.partners}
+                    aandeel = len(pa & pb) / len(pa | pb)
+                    if aandeel >= drempel:
+                        gezien.add(paar)
+                        gedeeld = sorted(set(a.themas) & set(b.themas))
+                        uit.append((a.naam, b.naam, ", ".join(gedeeld), aandeel))
+        return sorted(uit, key=lambda o: (-o[3], o[0], o[1]))
+
+
+def casusbestanden(map_: str | Path) -> list[Path]:
+    """Alle casusbestanden onder een map (ook in submappen), op volgorde; varianten en verborgen mappen niet.
+    Snelkoppelingen worden niet gevolgd: zo kan een map niet naar zichzelf of naar elders wijzen."""
+    basis = Path(map_)
+    if not basis.is_dir():
+        raise InvoerFout(f"'{map_}' is geen map. Geef de map met casusbestanden.")
+    uit: list[Path] = []
+    te_doen = [basis]
+    while te_doen and len(uit) < MAX_BESTANDEN:
+        huidig = te_doen.pop()
+        try:
+            inhoud = sorted(huidig.iterdir())
+        except OSError:
+            continue
+        for pad in inhoud:
+            try:
+                info = pad.lstat()
+            except OSError:
+                continue
+            if pad.name.startswith(".") or pad.name == "varianten":
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                te_doen.append(pad)
+            elif stat.S_ISREG(info.st_mode) and pad.suffix in (".yaml", ".yml"):
+                uit.append(pad)
+    return sorted(uit)[:MAX_BESTANDEN]
+
+
+def regel_van(casus: Casus, bestand: str, beoordelaar: Beoordelaar, peiljaar: int) -> Regel:
+    advies, bandbreedte, feiten = beoordelaar.kort(casus)
+    pakket = beoordelaar.pakket
+    termijn = pakket.parameterwaarden().get("evaluatie_termijn_jaren")
+    laatste = casus.evaluatie.jaar_laatste_evaluatie
+    volgende = int(laatste + termijn) if laatste is not None and termijn is not None else None
+    vorm = casus.juridische_vorm.value if casus.juridische_vorm else None
+    soort = VORM_SOORT.get(vorm).value if vorm in VORM_SOORT else None
+    wgr = None
+    if soort == "wgr":
+        wgr = {naam: (getattr(casus.sturing, veld).value if getattr(casus.sturing, veld) is not None else "onbekend")
+               for naam, veld in WGR_PUNTEN}
+    risico = beoordelaar.risicoprofiel(feiten)
+    bekend = [n for n in risico.values() if n in RISICONIVEAUS]
+    hoogste = max(bekend, key=RISICONIVEAUS.index) if bekend else "onbekend"
+    regime = pakket.kop.overzicht.sturing.get(hoogste)
+    vp = casus.verbonden_partij
+    return Regel(
+        bestand=bestand, naam=casus.naam, fase=casus.fase.value, themas=tuple(t.value for t in casus.themas or ()),
+        schaal=casus.schaal.value if casus.schaal and casus.schaal != Schaal.onbekend else None,
+        juridische_vorm=vorm, vormsoort=soort, partners=tuple(p.naam for p in casus.partners or ()),
+        doelen=tuple(d.value for d in (casus.doelen.strategisch or []) + (casus.doelen.uitvoerend or [])),
+        advies=advies, gunstigst=bandbreedte.gunstigst, ongunstigst=bandbreedte.ongunstigst,
+        kosten_per_jaar=casus.onderbouwing.kosten_per_jaar, laatste_evaluatie=laatste, volgende_evaluatie=volgende,
+        evaluatie_te_laat=(volgende < peiljaar) if volgende is not None and casus.fase.value == "lopend" else None,
+        wgr=wgr, risico=risico, hoogste_risico=hoogste, sturing=regime.naam if regime else "",
+        verbonden_partij={"soort": vp.soort.value if vp.soort else None, "openbaar_belang": vp.openbaar_belang,
+                          "financieel_belang": vp.financieel_belang, "eigen_vermogen_begin": vp.eigen_vermogen_begin,
+                          "eigen_vermogen_eind": vp.eigen_vermogen_eind, "resultaat": vp.resultaat,
+                          "risicos": vp.risicos})
+
+
+def _beoordeel_bestand(pad: Path, basis: Path, beoordelaar: Beoordelaar, peiljaar: int) -> Regel | tuple[str, str]:
+    naam = pad.relative_to(basis).as_posix() if pad.is_relative_to(basis) else str(pad)
+    try:
+        return regel_van(lees_casus(pad), naam, beoordelaar, peiljaar)
+    except InvoerFout as fout:
+        return naam, str(fout)
+
+
+# --- parallel: elk proces zijn eigen beoordelaar (de regelsets van durable_rules gaan niet over een pijp) ---
+
+_WERKER: dict = {}
+PARALLEL_VANAF = 300  # daaronder kost het starten van processen meer dan het oplevert
+BLOK = 50
+
+
+def _start_werker(regelpad: str, peiljaar: int, basis: str) -> None:
+    from .laden import lees_regelpakket
+
+    _WERKER.update(beoordelaar=Beoordelaar(lees_regelpakket(regelpad)), peiljaar=peiljaar, basis=Path(basis))
+
+
+def _werk(paden: list[Path]) -> list[Regel | tuple[str, str]]:
+    return [_beoordeel_bestand(p, _WERKER["basis"], _WERKER["beoordelaar"], _WERKER["peiljaar"]) for p in paden]
+
+
+def _uitkomsten(bestanden: list[Path], basis: Path, beoordelaar: Beoordelaar, peiljaar: int,
+                regelpad: str | None) -> Iterator[tuple[int, list[Regel | tuple[str, str]]]]:
+    """De uitkomsten per blok bestanden, in de volgorde van de bestanden (ook als ze parallel berekend worden:
+    dezelfde uitvoer, alleen sneller)."""
+    import os
+
+    processen = min(os.cpu_count() or 1, 8)
+    blokken = [bestanden[i:i + BLOK] for i in range(0, len(bestanden), BLOK)]
+    if regelpad is None or processen < 2 or len(bestanden) < PARALLEL_VANAF:
+        for blok in blokken:
+            yield len(blok), [_beoordeel_bestand(p, basis, beoordelaar, peiljaar) for p in blok]
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(processen, mp_context=multiprocessing.get_context("spawn"), initializer=_start_werker,
+                             initargs=(str(regelpad), peiljaar, str(basis))) as uitvoerder:
+        for blok, uitkomst in zip(blokken, uitvoerder.map(_werk, blokken)):
+            yield len(blok), uitkomst
+
+
+def maak_overzicht(map_: str | Path, beoordelaar: Beoordelaar, peildatum: dt.date | None = None,
+                   voortgang: Callable[[int], Callable[[int], None]] | None = None,
+                   regelpad: str | None = None) -> Overzicht:
+    """Beoordeel alle casussen onder `map_`. Met `regelpad` (het pakket van de beoordelaar) mag dat in meerdere
+    processen; `voortgang(totaal)` geeft een functie die na elk blok het aantal verwerkte bestanden hoort."""
+    basis = Path(map_)
+    bestanden = casusbestanden(basis)
+    peiljaar = (peildatum or dt.date.today()).year
+    pakket = beoordelaar.pakket
+    ov = pakket.kop.overzicht
+    overzicht = Overzicht([], [], peiljaar, f"{pakket.naam} {pakket.versie}",
+                          {r.soort: r.naam for r in ov.risicos},
+                          {n: (s.naam, s.tekst) for n, s in ov.sturing.items()}, ov.overlap_partners)
+    stap = voortgang(len(bestanden)) if voortgang else None
+    for aantal_, uitkomsten in _uitkomsten(bestanden, basis, beoordelaar, peiljaar, regelpad):
+        for uitkomst in uitkomsten:
+            if isinstance(uitkomst, Regel):
+                overzicht.regels.append(uitkomst)
+            else:
+                overzicht.fouten.append(uitkomst)
+        if stap:
+            stap(aantal_)
+    return overzicht

@@ -1,0 +1,232 @@
+"""Het overzicht van alle samenwerkingen tonen: als tabellen in de terminal, als JSON, als werkmap voor
+een spreadsheet (xlsx, een blad per weergave) en als concept van de paragraaf verbonden partijen
+(Markdown of Word, in de opbouw die het BBV in art. 15 vraagt). Een weergave rekent niets uit."""
+
+from __future__ import annotations
+
+import io
+import json as _json
+from typing import Any
+
+from ..casus import Schaal, Thema
+from ..overzicht import RISICONIVEAUS, Overzicht, Regel
+from ..waarden import aantal, toon, woord
+from .collegeadvies import Afbeelding, Alinea, Document, Kop, Lijst, Stempel, Tabel
+
+FORMAAT = "samenwerkingstoets/overzicht/1"
+# Wat het BBV een verbonden partij noemt: een eigen rechtspersoon met een bestuurlijk én financieel belang.
+VORMEN_VERBONDEN_PARTIJ = ("openbaar_lichaam", "bedrijfsvoeringsorganisatie", "gemeenschappelijk_orgaan",
+                           "stichting", "vereniging", "vennootschap")
+KLEUR_ADVIES = {"positief": "#1c6b2f", "onder voorwaarden": "#b7791f", "negatief": "#b00020",
+                "nog geen advies": "#767676"}
+KLEUR_RISICO = {"laag": "#1c6b2f", "midden": "#b7791f", "hoog": "#b00020", "onbekend": "#767676"}
+
+
+def _bedrag(euro: Any) -> str:
+    return f"€ {toon(euro)}" if isinstance(euro, int) else "onbekend"
+
+
+def _advies(r: Regel) -> str:
+    tekst = r.advies.tekst
+    if r.gunstigst != r.ongunstigst:
+        tekst += f" (bandbreedte {r.ongunstigst.tekst} tot {r.gunstigst.tekst})"
+    return tekst
+
+
+def _evaluatie(r: Regel) -> str:
+    if r.volgende_evaluatie is None:
+        return "onbekend" if r.fase == "lopend" else "-"
+    return f"{r.volgende_evaluatie}" + (" (te laat)" if r.evaluatie_te_laat else "")
+
+
+def _wgr(r: Regel) -> str:
+    if r.wgr is None:
+        return "-"
+    return ", ".join(f"{punt}: {waarde}" for punt, waarde in r.wgr.items())
+
+
+def register_rijen(o: Overzicht) -> list[list[str]]:
+    return [[r.naam, r.fase, woord(r.juridische_vorm or "onbekend"), _advies(r), _bedrag(r.kosten_per_jaar),
+             _evaluatie(r), r.hoogste_risico, r.sturing] for r in o.regels]
+
+
+REGISTERKOP = ["Samenwerking", "Fase", "Vorm", "Advies", "Kosten per jaar", "Volgende evaluatie", "Hoogste risico",
+               "Sturing"]
+
+
+def matrix_rijen(o: Overzicht) -> tuple[list[str], list[list[str]]]:
+    schalen = [s.value for s in Schaal if s != Schaal.onbekend] + ["onbekend"]
+    matrix = o.matrix()
+    gebruikt = [s for s in schalen if any(s in cellen for cellen in matrix.values())]
+    rijen = [[woord(thema)] + ["; ".join(matrix[thema].get(s, [])) or "-" for s in gebruikt]
+             for thema in matrix if any(matrix[thema].values())]
+    return ["Thema"] + [woord(s) for s in gebruikt], rijen
+
+
+def tabel(o: Overzicht) -> str:
+    from .tabel import _punt, _regels, binnen_breedte
+
+    uit = _regels(f"Overzicht van {aantal(len(o.regels), 'samenwerking')} (regelpakket {o.regelpakket}, "
+                  f"peiljaar {o.peiljaar})") + [""]
+    uit += binnen_breedte("Register", REGISTERKOP, register_rijen(o)) + [""]
+    kop, rijen = matrix_rijen(o)
+    uit += binnen_breedte("Thema's en schaal", kop, rijen) + [""]
+    themas, doelen = o.niet_gediend()
+    if themas or doelen:
+        uit += _regels("Geen samenwerking dient: " + ", ".join(woord(t) for t in themas + doelen) + ".")
+    wgr = [r for r in o.regels if r.wgr and "nee" in r.wgr.values()]
+    if wgr:
+        uit += [""] + _regels("Gemeenschappelijke regelingen die nog niet alles regelen wat de Wgr vraagt:")
+        uit += [regel for r in wgr for regel in _punt(f"{r.naam}: {_wgr(r)}")]
+    overlap = o.overlappen(o.overlap_drempel)
+    if overlap:
+        uit += [""] + _regels("Mogelijke overlap (zelfde thema, grotendeels dezelfde partners):")
+        uit += [regel for a, b, t, d in overlap[:50]
+                for regel in _punt(f"{a} en {b} ({woord(t)}; {round(d * 100)}% dezelfde partners)")]
+    if o.fouten:
+        uit += [""] + _regels(f"Niet beoordeeld ({aantal(len(o.fouten), 'bestand')}); de meldingen staan hieronder.")
+    return "\n".join(uit) + "\n"
+
+
+def data(o: Overzicht) -> dict[str, Any]:
+    themas, doelen = o.niet_gediend()
+    return {
+        "formaat": FORMAAT, "regelpakket": o.regelpakket, "peiljaar": o.peiljaar,
+        "samenwerkingen": [{
+            "bestand": r.bestand, "naam": r.naam, "fase": r.fase, "themas": list(r.themas), "schaal": r.schaal,
+            "juridische_vorm": r.juridische_vorm, "advies": r.advies.value,
+            "bandbreedte": {"gunstigst": r.gunstigst.value, "ongunstigst": r.ongunstigst.value},
+            "kosten_per_jaar": r.kosten_per_jaar, "laatste_evaluatie": r.laatste_evaluatie,
+            "volgende_evaluatie": r.volgende_evaluatie, "evaluatie_te_laat": r.evaluatie_te_laat, "wgr": r.wgr,
+            "risico": r.risico, "hoogste_risico": r.hoogste_risico, "sturing": r.sturing,
+            "verbonden_partij": r.verbonden_partij} for r in o.regels],
+        "matrix": o.matrix(), "niet_gediend": {"themas": themas, "doelen": doelen},
+        "overlappen": [{"a": a, "b": b, "themas": t, "gedeeld": round(d, 3)} for a, b, t, d in o.overlappen(o.overlap_drempel)],
+        "fouten": [{"bestand": b, "melding": str(f)} for b, f in o.fouten],
+    }
+
+
+def json(o: Overzicht) -> str:
+    return _json.dumps(data(o), ensure_ascii=False, indent=2) + "\n"
+
+
+def xlsx(o: Overzicht) -> bytes:
+    """Een werkmap met een blad per weergave: echte getallen en jaartallen, filters en een vaste kopregel."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    boek = Workbook()
+    bladen = [
+        ("Register", ["Bestand", "Samenwerking", "Fase", "Thema's", "Schaal", "Juridische vorm", "Advies",
+                      "Gunstigst", "Ongunstigst", "Kosten per jaar (euro)", "Laatste evaluatie", "Volgende evaluatie",
+                      "Evaluatie te laat", "Hoogste risico", "Sturing"],
+         [[r.bestand, r.naam, r.fase, ", ".join(woord(t) for t in r.themas), woord(r.schaal or "onbekend"),
+           woord(r.juridische_vorm or "onbekend"), r.advies.tekst, r.gunstigst.tekst, r.ongunstigst.tekst,
+           r.kosten_per_jaar, r.laatste_evaluatie, r.volgende_evaluatie,
+           None if r.evaluatie_te_laat is None else ("ja" if r.evaluatie_te_laat else "nee"), r.hoogste_risico,
+           r.sturing] for r in o.regels]),
+        ("Risico", ["Samenwerking"] + list(o.risicosoorten.values()) + ["Hoogste", "Sturing"],
+         [[r.naam] + [r.risico.get(s, "onbekend") for s in o.risicosoorten] + [r.hoogste_risico, r.sturing]
+          for r in o.regels]),
+        ("Wgr", ["Samenwerking", "Vorm", "Zienswijzen", "Evaluatie", "Uittreding", "Burgerparticipatie"],
+         [[r.naam, woord(r.juridische_vorm or "")] + [r.wgr.get(p, "onbekend") for p in
+                                                       ("zienswijzen", "evaluatie", "uittreding", "burgerparticipatie")]
+          for r in o.regels if r.wgr]),
+        ("Verbonden partijen", ["Samenwerking", "Soort", "Openbaar belang", "Financieel belang (euro)",
+                                "Eigen vermogen begin (euro)", "Eigen vermogen eind (euro)", "Resultaat (euro)",
+                                "Risico's"],
+         [[r.naam, r.verbonden_partij.get("soort") or woord(r.juridische_vorm or ""),
+           r.verbonden_partij.get("openbaar_belang"), r.verbonden_partij.get("financieel_belang"),
+           r.verbonden_partij.get("eigen_vermogen_begin"), r.verbonden_partij.get("eigen_vermogen_eind"),
+           r.verbonden_partij.get("resultaat"), r.verbonden_partij.get("risicos")]
+          for r in verbonden_partijen(o)]),
+        ("Thema's en schaal", *matrix_rijen(o)),
+        ("Niet beoordeeld", ["Bestand", "Melding"], [[b, str(f)] for b, f in o.fouten]),
+    ]
+    boek.remove(boek.active)
+    for titel, kop, rijen in bladen:
+        blad = boek.create_sheet(titel[:31])
+        blad.append(kop)
+        for rij in rijen:
+            blad.append(rij)
+        blad.freeze_panes = "A2"
+        if rijen:
+            blad.auto_filter.ref = f"A1:{get_column_letter(len(kop))}{len(rijen) + 1}"
+        for i, naam in enumerate(kop, 1):
+            blad.column_dimensions[get_column_letter(i)].width = min(max(len(str(naam)) + 2, 12), 40)
+            if "(euro)" in naam:
+                for cel in blad.iter_rows(min_row=2, min_col=i, max_col=i):
+                    cel[0].number_format = "#,##0"
+    uit = io.BytesIO()
+    boek.save(uit)
+    from .word import vaste_zip
+
+    return vaste_zip(uit.getvalue())
+
+
+def verbonden_partijen(o: Overzicht) -> list[Regel]:
+    """De samenwerkingen die in de paragraaf horen: lopend, en een eigen rechtspersoon of zo aangemerkt."""
+    return [r for r in o.regels if r.fase == "lopend" and (
+        r.juridische_vorm in VORMEN_VERBONDEN_PARTIJ or r.verbonden_partij.get("soort") not in (None, "overig"))]
+
+
+def paragraaf(o: Overzicht, stempel: Stempel) -> Document:
+    """Het concept van de paragraaf verbonden partijen (BBV art. 15), als blokken voor Markdown of Word."""
+    from .grafiek import verdeling_png
+
+    partijen = verbonden_partijen(o)
+    blokken: list = [
+        Kop("Inleiding"),
+        Alinea(f"Deze paragraaf beschrijft de verbonden partijen van de gemeente: samenwerkingen waarin zij een "
+               f"bestuurlijk én een financieel belang heeft. Het zijn er {len(partijen)}, van de "
+               f"{aantal(len(o.regels), 'samenwerking')} in het register. Elke samenwerking is getoetst aan de visie "
+               f"op regionale samenwerking (regelpakket {o.regelpakket}); het peiljaar is {o.peiljaar}."),
+        Kop("Beleid en sturing"),
+        Alinea("Hoe intensief de gemeente een partij volgt, hangt af van het hoogste risico dat zij loopt:"),
+        Lijst(tuple(f"{niveau[:1].upper() + niveau[1:]} risico: {naam}. {tekst}"
+                    for niveau, (naam, tekst) in o.sturing.items())),
+        Kop("Overzicht"),
+        Tabel(("Verbonden partij", "Soort", "Advies", "Hoogste risico", "Sturing"),
+              tuple((r.naam, woord(r.verbonden_partij.get("soort") or r.juridische_vorm or "onbekend"), _advies(r),
+                     r.hoogste_risico, r.sturing) for r in partijen)),
+    ]
+    for r in partijen:
+        vp = r.verbonden_partij
+        risicos = [f"{o.risicosoorten.get(s, s)}: {n}" for s, n in r.risico.items()]
+        blokken += [Kop(r.naam, 2), Lijst(tuple(x for x in (
+            f"Soort: {woord(vp.get('soort') or r.juridische_vorm or 'onbekend')}.",
+            f"Openbaar belang: {vp.get('openbaar_belang') or 'nog te beschrijven'}.",
+            f"Financieel belang van de gemeente: {_bedrag(vp.get('financieel_belang'))}; bijdrage per jaar: "
+            f"{_bedrag(r.kosten_per_jaar)}.",
+            f"Eigen vermogen: begin {_bedrag(vp.get('eigen_vermogen_begin'))}, eind "
+            f"{_bedrag(vp.get('eigen_vermogen_eind'))}. Resultaat: {_bedrag(vp.get('resultaat'))}.",
+            f"Risico's: {'; '.join(risicos)}." + (f" Genoemd: {vp.get('risicos')}." if vp.get("risicos") else ""),
+            f"Wgr: {_wgr(r)}." if r.wgr else "",
+            f"Toets aan de visie: {_advies(r)}. Volgende evaluatie: {_evaluatie(r)}.",
+        ) if x))]
+    kop, rijen = matrix_rijen(o)
+    themas, doelen = o.niet_gediend()
+    blokken += [Kop("Thema's en schaal van alle samenwerkingen"),
+                Alinea("Het actuele overzicht van thema's en samenwerkingsrelaties waar de visie om vraagt:"),
+                Tabel(tuple(kop), tuple(tuple(r) for r in rijen))]
+    if themas or doelen:
+        blokken.append(Alinea("Geen samenwerking dient: " + ", ".join(woord(t) for t in themas + doelen) + "."))
+    per_thema = [t.value for t in Thema if any(t.value in r.themas for r in o.regels)]
+    if per_thema:
+        groepen = [woord(t) for t in per_thema]
+        soorten = {"positief": ("aangaan", "voortzetten"),
+                   "onder voorwaarden": ("aangaan_onder_voorwaarden", "voortzetten_onder_voorwaarden"),
+                   "negatief": ("niet_aangaan", "beeindigen"), "nog geen advies": ("onvoldoende_informatie",)}
+        reeksen = {naam: [sum(1 for r in o.regels if t in r.themas and r.advies.value in woorden) for t in per_thema]
+                   for naam, woorden in soorten.items()}
+        risico = {n: [sum(1 for r in o.regels if t in r.themas and r.hoogste_risico == n) for t in per_thema]
+                  for n in (*RISICONIVEAUS, "onbekend")}
+        blokken += [Afbeelding("Advies per thema", verdeling_png("Advies per thema", groepen, reeksen, KLEUR_ADVIES)),
+                    Afbeelding("Hoogste risico per thema",
+                               verdeling_png("Hoogste risico per thema", groepen, risico, KLEUR_RISICO))]
+    overlap = o.overlappen(o.overlap_drempel)
+    if overlap:
+        blokken += [Kop("Mogelijke overlap"), Lijst(tuple(
+            f"{a} en {b} ({woord(t)}): {round(d * 100)}% dezelfde partners" for a, b, t, d in overlap[:30]))]
+    return Document(titel="Paragraaf verbonden partijen (concept)", blokken=tuple(blokken), stempel=stempel,
+                    onderwerp="Concept-paragraaf verbonden partijen")

@@ -1,0 +1,192 @@
+"""Het overzicht van alle samenwerkingen: register, risico en sturing, Wgr-toets, evaluatiekalender,
+matrix, overlap, kapotte bestanden, en de uitvoer als JSON, xlsx, Markdown en Word."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+from docx import Document
+
+from samenwerkingstoets.cli import cli
+from samenwerkingstoets.engine.beoordelen import Beoordelaar
+from samenwerkingstoets.engine.laden import STANDAARDPAKKET, lees_casus, lees_regelpakket
+from samenwerkingstoets.engine.overzicht import maak_overzicht
+from conftest import CASES, ROOT
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args))
+
+
+@pytest.fixture(scope="module")
+def beoordelaar():
+    return Beoordelaar(lees_regelpakket(STANDAARDPAKKET))
+
+
+@pytest.fixture(scope="module")
+def overzicht(beoordelaar):
+    import datetime as dt
+
+    return maak_overzicht(CASES, beoordelaar, dt.date(2026, 11, 30))
+
+
+def regel(overzicht, bestand):
+    return next(r for r in overzicht.regels if r.bestand == bestand)
+
+
+def test_het_korte_advies_is_gelijk_aan_het_volledige_voor_elke_voorbeeld_en_praktijkcasus(beoordelaar):
+    paden = sorted(CASES.glob("*.yaml")) + sorted((ROOT / "tests" / "praktijk" / "casussen").glob("*.yaml"))
+    assert len(paden) > 40
+    for pad in paden:
+        casus = lees_casus(pad)
+        woord, bandbreedte, _ = beoordelaar.kort(casus)
+        volledig = beoordelaar.beoordeel(casus)
+        assert (woord, bandbreedte) == (volledig.advies, volledig.bandbreedte), pad.name
+
+
+def test_elke_voorbeeldcasus_staat_in_het_register_met_advies_risico_en_sturing(overzicht):
+    assert len(overzicht.regels) == 12 and not overzicht.fouten
+    for r in overzicht.regels:
+        assert r.hoogste_risico in ("laag", "midden", "hoog") and r.sturing
+
+
+def test_een_gr_zonder_uittredingsregeling_en_evaluatie_valt_op_in_de_wgr_toets(overzicht):
+    od = regel(overzicht, "omgevingsdienst-lopend.yaml")
+    assert od.wgr == {"zienswijzen": "ja", "evaluatie": "nee", "uittreding": "nee", "burgerparticipatie": "nee"}
+    assert regel(overzicht, "regionale-woonagenda-nhn.yaml").wgr is None, "een convenant is geen regeling"
+
+
+def test_de_volgende_evaluatie_volgt_uit_de_laatste_en_de_termijn_van_het_pakket(overzicht):
+    ggd = regel(overzicht, "ggd-zonder-grip-lopend.yaml")
+    assert (ggd.laatste_evaluatie, ggd.volgende_evaluatie, ggd.evaluatie_te_laat) == (2019, 2023, True)
+    archief = regel(overzicht, "regionaal-archief-lopend.yaml")
+    assert archief.evaluatie_te_laat is False
+    assert regel(overzicht, "regionale-inkoop-jeugdzorg.yaml").evaluatie_te_laat is None, "een voorstel"
+
+
+def test_het_risicoprofiel_komt_uit_de_feiten_met_de_drempels_van_het_pakket(overzicht):
+    # de werkorganisatie kost 9,8 miljoen per jaar (boven risico_kosten_hoog) en de raad is niet tevreden
+    werk = regel(overzicht, "ambtelijke-werkorganisatie-lopend.yaml")
+    assert werk.risico["financieel"] == "hoog" and werk.risico["bestuurlijk"] == "hoog"
+    assert werk.sturing == "uitgebreid"
+    archief = regel(overzicht, "regionaal-archief-lopend.yaml")
+    assert archief.hoogste_risico == "laag" and archief.sturing == "basis"
+
+
+def test_de_matrix_noemt_elke_samenwerking_en_wat_geen_samenwerking_dient(overzicht):
+    matrix = overzicht.matrix()
+    assert "Omgevingsdienst Noord-Holland Noord" in matrix["veiligheid"]["noord_holland_noord"]
+    themas, doelen = overzicht.niet_gediend()
+    assert all(any(t in r.themas for r in overzicht.regels) is False for t in themas)
+    assert all(not any(d in r.doelen for r in overzicht.regels) for d in doelen)
+
+
+def test_samenwerkingen_op_hetzelfde_thema_met_dezelfde_partners_overlappen(tmp_path, beoordelaar):
+    for pad in CASES.glob("*.yaml"):
+        shutil.copy(pad, tmp_path / pad.name)
+    kopie = (CASES / "omgevingsdienst-lopend.yaml").read_text(encoding="utf-8").replace(
+        "naam: Omgevingsdienst Noord-Holland Noord", "naam: Tweede omgevingsdienst")
+    (tmp_path / "tweede.yaml").write_text(kopie, encoding="utf-8")
+    overlap = maak_overzicht(tmp_path, beoordelaar).overlappen(0.5)
+    assert ("Omgevingsdienst Noord-Holland Noord", "Tweede omgevingsdienst") in {tuple(sorted(o[:2])) for o in overlap}
+
+
+def test_een_map_met_kapotte_bestanden_meldt_ze_beoordeelt_de_rest_en_eindigt_met_2(tmp_path):
+    for pad in CASES.glob("*.yaml"):
+        shutil.copy(pad, tmp_path / pad.name)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "fout-woord.yaml").write_text("naam: A\nfase: lopnd\n", encoding="utf-8")
+    (tmp_path / "kapot.yaml").write_text("naam: [\n", encoding="utf-8")
+    (tmp_path / "bedrag.yaml").write_text("naam: B\nfase: voorstel\nonderbouwing: {kosten_per_jaar: '1.5'}\n",
+                                          encoding="utf-8")
+    (tmp_path / "varianten").mkdir()
+    (tmp_path / "varianten" / "x.yaml").write_text("naam: variant\nopgave: {complex: ja}\n", encoding="utf-8")
+    r = run("overzicht", str(tmp_path), "--formaat", "json")
+    assert r.exit_code == 2
+    data = json.loads(r.stdout)
+    assert len(data["samenwerkingen"]) == 12 and len(data["fouten"]) == 3
+    assert "veld 'fase'" in r.stderr and "regel 2" in r.stderr and "kapot.yaml" in r.stderr
+    assert "veld 'onderbouwing.kosten_per_jaar'" in r.stderr
+
+
+def test_de_xlsx_heeft_een_blad_per_weergave_met_getallen_filters_en_een_vaste_kop(tmp_path):
+    uit = tmp_path / "register.xlsx"
+    assert run("overzicht", str(CASES), "-o", str(uit)).exit_code == 0
+    boek = openpyxl.load_workbook(uit)
+    assert {"Register", "Risico", "Wgr", "Verbonden partijen", "Thema's en schaal"} <= set(boek.sheetnames)
+    blad = boek["Register"]
+    assert blad.max_row == 13 and blad.freeze_panes == "A2" and blad.auto_filter.ref.startswith("A1:")
+    kop = [c.value for c in blad[1]]
+    kosten = [r[kop.index("Kosten per jaar (euro)")].value for r in blad.iter_rows(min_row=2)]
+    assert all(isinstance(k, int) for k in kosten)
+    jaren = [r[kop.index("Volgende evaluatie")].value for r in blad.iter_rows(min_row=2)]
+    assert any(isinstance(j, int) for j in jaren)
+    vp = boek["Verbonden partijen"]
+    assert any(isinstance(c.value, int) and c.value < 0 for rij in vp.iter_rows(min_row=2) for c in rij), \
+        "een negatief eigen vermogen is een getal"
+
+
+def test_de_paragraaf_verbonden_partijen_heeft_de_opbouw_van_het_bbv(tmp_path):
+    uit = tmp_path / "paragraaf.docx"
+    assert run("overzicht", str(CASES), "-o", str(uit)).exit_code == 0
+    word = Document(str(uit))
+    koppen = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
+    assert {"Inleiding", "Beleid en sturing", "Overzicht", "Omgevingsdienst Noord-Holland Noord"} <= set(koppen)
+    tekst = "\n".join(p.text for p in word.paragraphs)
+    for deel in ("Openbaar belang:", "Financieel belang", "Eigen vermogen: begin € 2.150.000, eind € 2.310.000",
+                 "Resultaat", "Risico's:"):
+        assert deel in tekst
+    assert len(word.inline_shapes) == 2, "de grafieken van advies en risico per thema"
+    md = run("overzicht", str(CASES), "--formaat", "markdown")
+    assert md.exit_code == 0 and md.stdout.startswith("# Paragraaf verbonden partijen (concept)")
+
+
+def test_de_tabel_past_in_de_terminal_en_er_is_geen_voortgangsbalk_in_een_pijp():
+    r = CliRunner().invoke(cli, ["overzicht", str(CASES)], env={"COLUMNS": "80"})
+    assert r.exit_code == 0 and "Beoordelen" not in r.stderr
+    assert max(len(regel) for regel in r.stdout.splitlines()) <= 80
+
+
+def test_parallel_geeft_dezelfde_uitkomst_als_een_proces(tmp_path, beoordelaar, monkeypatch):
+    import datetime as dt
+
+    from samenwerkingstoets.engine import overzicht as module
+
+    for i in range(3):
+        for pad in CASES.glob("*.yaml"):
+            shutil.copy(pad, tmp_path / f"{i}-{pad.name}")
+    monkeypatch.setattr(module, "PARALLEL_VANAF", 10)
+    monkeypatch.setattr(module, "BLOK", 7)
+    parallel = maak_overzicht(tmp_path, beoordelaar, dt.date(2026, 1, 1), regelpad=STANDAARDPAKKET)
+    enkel = maak_overzicht(tmp_path, beoordelaar, dt.date(2026, 1, 1))
+    assert parallel.regels == enkel.regels
+
+
+def test_een_risicovoorwaarde_met_een_onbekend_veld_is_een_fout_in_het_pakket(tmp_path):
+    pakket = tmp_path / "pakket"
+    shutil.copytree(Path(STANDAARDPAKKET), pakket)
+    tekst = (pakket / "pack.yaml").read_text(encoding="utf-8").replace(
+        "- {evaluatie.kostenontwikkeling: structureel_overschreden}", "- {evaluatie.kosten: structureel_overschreden}")
+    (pakket / "pack.yaml").write_text(tekst, encoding="utf-8")
+    r = run("overzicht", str(CASES), "--regels", str(pakket))
+    assert r.exit_code == 2 and "overzicht, risico 'financieel' (hoog)" in r.stderr and "evaluatie.kosten" in r.stderr
+
+
+def test_het_overzicht_staat_in_de_webapplicatie_met_links_naar_elk_advies(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from samenwerkingstoets.web.app import maak_app
+
+    for pad in CASES.glob("*.yaml"):
+        shutil.copy(pad, tmp_path / pad.name)
+    client = TestClient(maak_app(tmp_path), base_url="http://127.0.0.1")
+    pagina = client.get("/overzicht")
+    assert pagina.status_code == 200 and 'href="/casussen/omgevingsdienst-lopend"' in pagina.text
+    xlsx = client.get("/overzicht.xlsx")
+    assert openpyxl.load_workbook(io.BytesIO(xlsx.content))["Register"].max_row == 13
