@@ -98,6 +98,7 @@ SPELLING = {
     "regio_alkmaar": "Regio Alkmaar",
     "noord_holland_noord": "Noord-Holland Noord",
     "metropoolregio_amsterdam": "Metropoolregio Amsterdam",
+    "gr": "gemeenschappelijke regeling",
 }
 
 

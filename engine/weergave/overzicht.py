@@ -23,7 +23,14 @@ KLEUR_RISICO = {"laag": "#1c6b2f", "midden": "#b7791f", "hoog": "#b00020", "onbe
 
 
 def _bedrag(euro: Any) -> str:
-    return f"€ {toon(euro)}" if isinstance(euro, int) else "onbekend"
+    if not isinstance(euro, int):
+        return "onbekend"
+    return f"€ -{toon(-euro)}" if euro < 0 else f"€ {toon(euro)}"
+
+
+def _zin(tekst: Any) -> str:
+    """Vrije tekst als zin zonder eigen slotpunt (de opsomming zet er een achter)."""
+    return " ".join(str(tekst).split()).rstrip(".")
 
 
 def _advies(r: Regel) -> str:
@@ -192,15 +199,15 @@ def paragraaf(o: Overzicht, stempel: Stempel) -> Document:
     ]
     for r in partijen:
         vp = r.verbonden_partij
-        risicos = [f"{o.risicosoorten.get(s, s)}: {n}" for s, n in r.risico.items()]
+        risicos = [f"{o.risicosoorten.get(s, s).lower()}: {n}" for s, n in r.risico.items()]
         blokken += [Kop(r.naam, 2), Lijst(tuple(x for x in (
             f"Soort: {woord(vp.get('soort') or r.juridische_vorm or 'onbekend')}.",
-            f"Openbaar belang: {vp.get('openbaar_belang') or 'nog te beschrijven'}.",
+            f"Openbaar belang: {_zin(vp.get('openbaar_belang') or 'nog te beschrijven')}.",
             f"Financieel belang van de gemeente: {_bedrag(vp.get('financieel_belang'))}; bijdrage per jaar: "
             f"{_bedrag(r.kosten_per_jaar)}.",
             f"Eigen vermogen: begin {_bedrag(vp.get('eigen_vermogen_begin'))}, eind "
             f"{_bedrag(vp.get('eigen_vermogen_eind'))}. Resultaat: {_bedrag(vp.get('resultaat'))}.",
-            f"Risico's: {'; '.join(risicos)}." + (f" Genoemd: {vp.get('risicos')}." if vp.get("risicos") else ""),
+            f"Risico's: {'; '.join(risicos)}." + (f" Genoemd: {_zin(vp.get('risicos'))}." if vp.get("risicos") else ""),
             f"Wgr: {_wgr(r)}." if r.wgr else "",
             f"Toets aan de visie: {_advies(r)}. Volgende evaluatie: {_evaluatie(r)}.",
         ) if x))]
