@@ -46,7 +46,8 @@ def test_voorbeeldcasus_krijgt_het_beloofde_advies_en_elke_bevinding_heeft_een_b
 
 @pytest.mark.parametrize("pad", BESTANDEN, ids=lambda p: p.name)
 def test_voorbeeldcasus_is_compleet(pad):
-    """Compleet: elk veld staat in het bestand (evaluatie alleen bij lopend).
+    """Compleet: elk veld staat in het bestand (evaluatie alleen bij lopend; de registergegevens onder
+    `verbonden_partij` alleen waar de samenwerking een verbonden partij is: ze tellen niet mee in het advies).
 
     Een expliciet `onbekend` telt als ingevuld: de adviseur heeft het veld bekeken en weet het niet.
     """
@@ -57,6 +58,8 @@ def test_voorbeeldcasus_is_compleet(pad):
         if veld.afgeleid or "[]" in veld.pad or veld.soort in ("tekst", "datum"):
             continue
         if veld.pad.startswith("evaluatie.") and casus.fase.value == "voorstel":
+            continue
+        if veld.pad.startswith("verbonden_partij."):
             continue
         waarde = data
         for deel in veld.pad.split("."):

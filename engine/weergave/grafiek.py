@@ -38,18 +38,22 @@ def png(grafiek: Grafiek) -> bytes:
         as_.set_yticks(list(posities), labels, fontsize=8)
         as_.set_xlim(0, 5)
         as_.set_xlabel("score (1 = helemaal oneens, 5 = helemaal eens)")
-        as_.set_title(grafiek.titel, fontsize=10)
-        # de legenda onder de grafiek, zodat hij nooit over de balken valt
-        as_.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=4, fontsize=7, frameon=False)
         for i, waarde in enumerate(eigen):
             if waarde == 0:
                 as_.text(0.05, i, "niet ingevuld", va="center", fontsize=7, color="#555555")
-        figuur.tight_layout()
-        uit = io.BytesIO()
-        figuur.savefig(uit, format="png", metadata={"Software": None})
-        return uit.getvalue()
+        return _als_png(figuur, as_, grafiek.titel, -0.12)
     finally:
         plt.close(figuur)
+
+
+def _als_png(figuur, as_, titel: str, legenda_onder: float) -> bytes:
+    """Titel, legenda onder de grafiek (zodat hij nooit over de balken valt) en een PNG zonder tijdstempel."""
+    as_.set_title(titel, fontsize=10)
+    as_.legend(loc="upper center", bbox_to_anchor=(0.5, legenda_onder), ncol=4, fontsize=7, frameon=False)
+    figuur.tight_layout()
+    uit = io.BytesIO()
+    figuur.savefig(uit, format="png", metadata={"Software": None})
+    return uit.getvalue()
 
 
 def verdeling_png(titel: str, groepen: list[str], reeksen: dict[str, list[int]], kleuren: dict[str, str]) -> bytes:
@@ -71,11 +75,6 @@ def verdeling_png(titel: str, groepen: list[str], reeksen: dict[str, list[int]],
         as_.invert_yaxis()
         as_.set_xlabel("aantal samenwerkingen")
         as_.xaxis.get_major_locator().set_params(integer=True)
-        as_.set_title(titel, fontsize=10)
-        as_.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=4, fontsize=7, frameon=False)
-        figuur.tight_layout()
-        uit = io.BytesIO()
-        figuur.savefig(uit, format="png", metadata={"Software": None})
-        return uit.getvalue()
+        return _als_png(figuur, as_, titel, -0.18)
     finally:
         plt.close(figuur)
