@@ -156,6 +156,7 @@ class Regelset:
         # Alleen wat de regels lezen gaat de engine in: een kleiner feit matcht sneller.
         self._velden = {pad: sleutel(pad) for pad in velden}
         self._namen = {f"r{n:04d}": i for n, i in enumerate(ids)} | {HARTSLAG: HARTSLAG}
+        self._geheugen: dict[tuple, tuple[str, ...]] = {}
         with _SLOT:
             _host().register_rulesets({naam: definitie})
             self._handle = _host().get_ruleset(naam)._handle
@@ -180,6 +181,20 @@ class Regelset:
                     pass
 
     def evalueer(self, feiten: dict[str, Any]) -> list[str]:
+        """De ids die vuren. Welke regels vuren, hangt alleen af van de feiten die deze set leest; dezelfde
+        feiten geven dus dezelfde uitkomst, en die wordt onthouden (begrensd). Zo kost een completering voor
+        de bandbreedte alleen een evaluatie van de delen waarvan ze een gelezen feit verandert."""
+        sleutel = tuple(_hashbaar(feiten.get(pad, _ONTBREEKT)) for pad in self._velden)
+        bekend = self._geheugen.get(sleutel)
+        if bekend is not None:
+            return list(bekend)
+        uitkomst = self._evalueer(feiten)
+        if len(self._geheugen) >= MAX_ONTHOUDEN:
+            self._geheugen.clear()
+        self._geheugen[sleutel] = tuple(uitkomst)
+        return uitkomst
+
+    def _evalueer(self, feiten: dict[str, Any]) -> list[str]:
         acties: list[str] = []
         with self._sessie() as sid:
             feit = _feit(feiten, sid, self._velden)
@@ -214,6 +229,21 @@ class Regelset:
             raise EngineFout("De engine gaf geen antwoord op deze casus; er is geen advies gemaakt.")
         gevuurd = set(treffers)
         return [i for i in self._ids if i in gevuurd]
+
+
+MAX_ONTHOUDEN = 2_048  # uitkomsten per set; daarna begint het geheugen opnieuw (het blijft begrensd)
+_ONTBREEKT = object()  # een feit dat niet bekend is (anders dan elke waarde)
+
+
+def vergeet() -> None:
+    """Vergeet alle onthouden uitkomsten (voor een meting van de engine zelf)."""
+    with _SLOT:
+        for regelset in _SETS.values():
+            regelset._geheugen.clear()
+
+
+def _hashbaar(waarde: Any) -> Any:
+    return tuple(waarde) if isinstance(waarde, list) else waarde
 
 
 def _actienaam(bericht: str) -> str:

@@ -135,14 +135,17 @@ MAX_BYTES = 2_000_000  # een casus of regelbestand is hooguit enkele tientallen 
 MAX_DIEPTE = 40  # zo diep nest geen casus of pakket; libyaml zelf crasht bij duizenden niveaus
 
 
+_GEEN_HAAKJE = re.compile(r"[^\[\]{}]+")
+
+
 def _diepte(tekst: str) -> int:
     """Een bovengrens voor hoe diep de YAML nest (haakjes en inspringing), zonder libyaml te gebruiken."""
     diepste = diep = 0
-    for teken in tekst:
+    for teken in _GEEN_HAAKJE.sub("", tekst):  # alleen de haakjes doorlopen, niet elke letter
         if teken in "[{":
             diep += 1
             diepste = max(diepste, diep)
-        elif teken in "]}":
+        else:
             diep = max(0, diep - 1)
     inspringing = max((len(r) - len(r.lstrip(" ")) for r in tekst.splitlines() if r.strip()), default=0)
     return max(diepste, inspringing // 2)

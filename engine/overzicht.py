@@ -9,6 +9,7 @@ bij tienduizend casussen. Een kapot bestand wordt gemeld met zijn Nederlandse me
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,8 @@ RISICONIVEAUS = ("laag", "midden", "hoog")
 WGR_PUNTEN = (("zienswijzen", "zienswijze_raad"), ("evaluatie", "evaluatie_afgesproken"),
               ("uittreding", "uittredingsregeling"), ("burgerparticipatie", "burgerparticipatie"))
 MAX_BESTANDEN = 100_000
+MAX_OVERLAP = 500  # zoveel paren leest niemand; de sterkste eerst
+MAX_LIJSTEN = 3_000  # verschillende partnerlijsten per thema die met elkaar vergeleken worden
 
 
 @dataclass(frozen=True)
@@ -79,31 +82,35 @@ class Overzicht:
         return ([t.value for t in Thema if t.value not in themas and t != Thema.overig],
                 [d for d in alle_doelen if d not in doelen])
 
-    def overlappen(self, drempel: float) -> list[tuple[str, str, str, float]]:
-        """Paren op hetzelfde thema met grotendeels dezelfde partners: (a, b, thema's, aandeel gedeeld)."""
-        uit = []
-        per_thema: dict[str, list[Regel]] = {}
+    def overlappen(self, drempel: float, maximum: int = MAX_OVERLAP) -> list[tuple[str, str, str, float]]:
+        """Paren op hetzelfde thema met grotendeels dezelfde partners: (a, b, thema's, aandeel gedeeld), de
+        sterkste eerst, hooguit `maximum`. Het aandeel hangt alleen af van de twee partnerlijsten; daarom
+        wordt per thema elke verschillende lijst één keer vergeleken, ook als honderden casussen haar delen."""
+        paren: dict[tuple[str, str], tuple[str, str, set[str], float]] = {}
+        groepen: dict[str, dict[frozenset, list[Regel]]] = {}
         for r in self.regels:
             if r.partners:
+                sleutel = frozenset(p.casefold() for p in r.partners)
                 for t in r.themas:
-                    per_thema.setdefault(t, []).append(r)
-        gezien: set[tuple[str, str]] = set()
-        for thema, lijst in per_thema.items():
-            if len(lijst) > 2_000:  # een land vol samenwerkingen: alleen de grootste groepen zijn te lezen
-                lijst = lijst[:2_000]
-            for i, a in enumerate(lijst):
-                pa = {p.casefold() for p in a.partners}
-                for b in lijst[i + 1:]:
-                    paar = tuple(sorted((a.bestand, b.bestand)))
-                    if paar in gezien:
+                    groepen.setdefault(t, {}).setdefault(sleutel, []).append(r)
+        for thema, per_lijst in groepen.items():
+            lijsten = list(per_lijst)[:MAX_LIJSTEN]
+            for i, a in enumerate(lijsten):
+                for b in lijsten[i:]:
+                    aandeel = len(a & b) / len(a | b)
+                    if aandeel < drempel:
                         continue
-                    pb = {p.casefold() for p in b.partners}
-                    aandeel = len(pa & pb) / len(pa | pb)
-                    if aandeel >= drempel:
-                        gezien.add(paar)
-                        gedeeld = sorted(set(a.themas) & set(b.themas))
-                        uit.append((a.naam, b.naam, ", ".join(gedeeld), aandeel))
-        return sorted(uit, key=lambda o: (-o[3], o[0], o[1]))
+                    leden = (itertools.combinations(per_lijst[a], 2) if a is b
+                             else itertools.product(per_lijst[a], per_lijst[b]))
+                    for x, y in itertools.islice(leden, maximum * 4):
+                        sleutel = tuple(sorted((x.bestand, y.bestand)))
+                        if sleutel in paren:
+                            paren[sleutel][2].add(thema)
+                        elif len(paren) < maximum * 4:
+                            eerste, tweede = sorted((x, y), key=lambda r: r.bestand)
+                            paren[sleutel] = (eerste.naam, tweede.naam, {thema}, aandeel)
+        uit = [(a, b, ", ".join(sorted(t)), d) for a, b, t, d in paren.values()]
+        return sorted(uit, key=lambda o: (-o[3], o[0], o[1]))[:maximum]
 
 
 def casusbestanden(map_: str | Path) -> list[Path]:
