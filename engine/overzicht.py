@@ -213,7 +213,9 @@ def _uitkomsten(bestanden: list[Path], basis: Path, beoordelaar: Beoordelaar, pe
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(processen, mp_context=multiprocessing.get_context("spawn"), initializer=_start_werker,
+    # 'fork' (Linux) neemt de al geladen modules mee en start dus snel; elders (macOS, Windows) 'spawn'
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with ProcessPoolExecutor(processen, mp_context=context, initializer=_start_werker,
                              initargs=(str(regelpad), peiljaar, str(basis))) as uitvoerder:
         for blok, uitkomst in zip(blokken, uitvoerder.map(_werk, blokken)):
             yield len(blok), uitkomst
