@@ -330,8 +330,14 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
                                   variant_omschrijving=None, regelpakket=naam,
                                   advies=omgeving.pakketten[naam].beoordeel(casus)))
         uitkomst = vergelijk_kolommen(kolommen) if len(kolommen) > 1 else None
+        namen = {}
+        for bestand in omgeving.werkmap.variantbestanden(id_):
+            try:
+                namen[bestand.id] = lees_variant(bestand.pad).naam
+            except InvoerFout:
+                namen[bestand.id] = bestand.id.split("--", 1)[1] + " (bestand klopt niet)"
         return pagina(request, "vergelijk.html", titel=f"Vergelijken: {casus.naam}", id_=id_, casus=casus,
-                      uitkomst=uitkomst, varianten=omgeving.werkmap.variantbestanden(id_), gekozen=varianten,
+                      uitkomst=uitkomst, varianten=list(namen.items()), gekozen=varianten,
                       pakketten=list(omgeving.pakketten), gekozen_pakketten=pakketnamen)
 
     @app.get("/casussen/{id_}/wat-moet-er-veranderen", response_class=HTMLResponse, include_in_schema=False)
@@ -386,6 +392,10 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         inhoud = weergave.xlsx(maak_overzicht(omgeving.werkmap.map, omgeving.beoordelaar))
         return Response(inhoud, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         headers={"Content-Disposition": 'attachment; filename="overzicht-samenwerkingen.xlsx"'})
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon():
+        return Response(status_code=204)  # geen pictogram; zo meldt de browser ook geen ontbrekend bestand
 
     @app.get("/regels", response_class=HTMLResponse, include_in_schema=False)
     def regels(request: Request, criterium: str = ""):
