@@ -184,8 +184,12 @@ class Regelset:
         """De ids die vuren. Welke regels vuren, hangt alleen af van de feiten die deze set leest; dezelfde
         feiten geven dus dezelfde uitkomst, en die wordt onthouden (begrensd). Zo kost een completering voor
         de bandbreedte alleen een evaluatie van de delen waarvan ze een gelezen feit verandert."""
-        sleutel = tuple(_hashbaar(feiten.get(pad, _ONTBREEKT)) for pad in self._velden)
-        bekend = self._geheugen.get(sleutel)
+        sleutel = tuple(map(feiten.get, self._velden, itertools.repeat(_ONTBREEKT)))
+        try:
+            bekend = self._geheugen.get(sleutel)
+        except TypeError:  # een lijst (zoals thema's) is niet te hashen: als tupel
+            sleutel = tuple(_hashbaar(w) for w in sleutel)
+            bekend = self._geheugen.get(sleutel)
         if bekend is not None:
             return list(bekend)
         uitkomst = self._evalueer(feiten)

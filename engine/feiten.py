@@ -37,13 +37,21 @@ def _als_feit(waarde: Any) -> Any:
     return waarde
 
 
+# De leesbare velden met hun pad al opgesplitst: basisfeiten loopt er voor elke casus doorheen.
+_LEESBAAR = tuple((pad, tuple(pad.split("."))) for pad, veld in CATALOGUS.items()
+                  if not veld.afgeleid and veld.leesbaar and "[]" not in pad)
+
+
 def basisfeiten(casus: Casus) -> Feiten:
     """De bekende, door regels leesbare velden van een casus, plus `opgave.benoemd`."""
     feiten: Feiten = {}
-    for pad, veld in CATALOGUS.items():
-        if veld.afgeleid or not veld.leesbaar or "[]" in pad:
-            continue
-        waarde = _als_feit(_haal(casus, pad))
+    for pad, delen in _LEESBAAR:
+        waarde = casus
+        for deel in delen:
+            waarde = getattr(waarde, deel, None)
+            if waarde is None:
+                break
+        waarde = _als_feit(waarde)
         if waarde is None or waarde == ONBEKEND:
             continue
         feiten[pad] = waarde
