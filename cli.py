@@ -320,8 +320,10 @@ def overzicht(map_, formaat, uitvoer, overschrijf, peildatum, regelpad):
         from .engine.weergave.collegeadvies import Stempel
 
         stempel = Stempel(datum=stempeldatum(None), regelpakket=f"{pakket.naam} {pakket.versie}",
-                          inhoudshash_pakket=pakket.inhoudshash, casusbestand=f"map {Path(map_).name}",
-                          casushash=f"{len(uitkomst.regels)} casussen", programmaversie=programmaversie())
+                          inhoudshash_pakket=pakket.inhoudshash, casusbestand="", casushash="",
+                          programmaversie=programmaversie(),
+                          bron=f"Casussen: {len(uitkomst.regels)} uit de map '{Path(map_).name}'"
+                               + (f"; {len(uitkomst.fouten)} niet beoordeeld" if uitkomst.fouten else ""))
         document = weergave.paragraaf(uitkomst, stempel)
         if formaat == "docx":
             from .engine.weergave.word import collegeadvies as word

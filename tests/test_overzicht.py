@@ -113,6 +113,8 @@ def test_een_map_met_kapotte_bestanden_meldt_ze_beoordeelt_de_rest_en_eindigt_me
     assert len(data["samenwerkingen"]) == 12 and len(data["fouten"]) == 3
     assert "veld 'fase'" in r.stderr and "regel 2" in r.stderr and "kapot.yaml" in r.stderr
     assert "veld 'onderbouwing.kosten_per_jaar'" in r.stderr
+    paragraaf = run("overzicht", str(tmp_path), "--formaat", "markdown")
+    assert paragraaf.exit_code == 2 and "dit overzicht is onvolledig. 3 casusbestanden konden niet" in paragraaf.stdout
 
 
 def test_de_xlsx_heeft_een_blad_per_weergave_met_getallen_filters_en_een_vaste_kop(tmp_path):

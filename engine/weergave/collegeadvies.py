@@ -79,11 +79,12 @@ class Stempel:
     casusbestand: str
     casushash: str
     programmaversie: str
+    bron: str | None = None  # in plaats van de regel over het casusbestand (bij een overzicht van een map)
 
     def regels(self) -> tuple[str, ...]:
-        return (f"Opgesteld op: {self.datum.isoformat()}",
+        return (f"Opgesteld op: {datum_tekst(self.datum)}",
                 f"Regelpakket: {self.regelpakket} (inhoudshash {self.inhoudshash_pakket})",
-                f"Casusbestand: {self.casusbestand} (sha256 {self.casushash})",
+                self.bron or f"Casusbestand: {self.casusbestand} (sha256 {self.casushash})",
                 f"Programma: samenwerkingstoets {self.programmaversie}")
 
 

@@ -118,7 +118,9 @@ def collegeadvies(document) -> bytes:
         elif isinstance(blok, Tabel):
             rijen = [[_cel(c) for c in rij] for rij in blok.rijen]
             uit += [tabulate(rijen, headers=[_cel(k) for k in blok.kop], tablefmt="github"), ""]
-        elif isinstance(blok, (Grafiek, Afbeelding)):
+        elif isinstance(blok, Grafiek):
             uit += [f"*{md(blok.titel)}: zie de tabel hieronder.*", ""]
+        elif isinstance(blok, Afbeelding):
+            uit += [f"*{md(blok.titel)}: de grafiek staat in de Word- en HTML-versie.*", ""]
     uit += ["---", ""] + [f"{md(regel)}  " for regel in document.stempel.regels()] + [""]
     return "\n".join(uit).encode("utf-8")

@@ -41,20 +41,49 @@ def _advies(r: Regel) -> str:
 
 
 def _evaluatie(r: Regel) -> str:
+    if r.fase != "lopend":
+        return "n.v.t. (voorstel)"
     if r.volgende_evaluatie is None:
-        return "onbekend" if r.fase == "lopend" else "-"
-    return f"{r.volgende_evaluatie}" + (" (te laat)" if r.evaluatie_te_laat else "")
+        return "onbekend"
+    if r.evaluatie_te_laat:
+        return f"achterstallig: laatste in {r.laatste_evaluatie}, uiterlijk {r.volgende_evaluatie} gepland"
+    return f"uiterlijk {r.volgende_evaluatie} (laatste in {r.laatste_evaluatie})"
+
+
+NIVEAU = {"laag": "laag", "midden": "gemiddeld", "hoog": "hoog", "onbekend": "onbekend"}
+
+
+def _financieel_belang(r: Regel) -> str:
+    belang = r.verbonden_partij.get("financieel_belang")
+    if belang == 0 and r.vormsoort == "wgr":
+        return "geen kapitaalinbreng; als deelnemer draagt de gemeente naar rato bij aan tekorten"
+    return _bedrag(belang)
+
+
+def _sturing(r: Regel) -> str:
+    return r.sturing if r.fase == "lopend" else "n.v.t. (voorstel)"
+
+
+def _soort(r: Regel) -> str:
+    return woord(r.verbonden_partij.get("soort") or r.juridische_vorm or "onbekend")
 
 
 def _wgr(r: Regel) -> str:
     if r.wgr is None:
         return "-"
-    return ", ".join(f"{punt}: {waarde}" for punt, waarde in r.wgr.items())
+    return "in de regeling vastgelegd: " + "; ".join(f"{punt} {waarde}" for punt, waarde in r.wgr.items())
 
 
 def register_rijen(o: Overzicht) -> list[list[str]]:
     return [[r.naam, r.fase, woord(r.juridische_vorm or "onbekend"), _advies(r), _bedrag(r.kosten_per_jaar),
-             _evaluatie(r), r.hoogste_risico, r.sturing] for r in o.regels]
+             _evaluatie(r), NIVEAU[r.hoogste_risico], _sturing(r)] for r in _op_volgorde(o.regels)]
+
+
+def _op_volgorde(regels: list[Regel]) -> list[Regel]:
+    """Eerst de lopende samenwerkingen, het hoogste risico en de hoogste kosten voorop; dan de voorstellen."""
+    rang = {"hoog": 0, "midden": 1, "laag": 2, "onbekend": 3}
+    return sorted(regels, key=lambda r: (r.fase != "lopend", rang[r.hoogste_risico], -(r.kosten_per_jaar or 0),
+                                         r.naam))
 
 
 REGISTERKOP = ["Samenwerking", "Fase", "Vorm", "Advies", "Kosten per jaar", "Volgende evaluatie", "Hoogste risico",
@@ -78,12 +107,11 @@ def tabel(o: Overzicht) -> str:
     uit += binnen_breedte("Register", REGISTERKOP, register_rijen(o)) + [""]
     kop, rijen = matrix_rijen(o)
     uit += binnen_breedte("Thema's en schaal", kop, rijen) + [""]
-    themas, doelen = o.niet_gediend()
-    if themas or doelen:
-        uit += _regels("Geen samenwerking dient: " + ", ".join(woord(t) for t in themas + doelen) + ".")
-    wgr = [r for r in o.regels if r.wgr and "nee" in r.wgr.values()]
+    uit += [r for zin in niet_gediend_zinnen(o) for r in _regels(zin)]
+    wgr = [r for r in o.regels if r.wgr and ("nee" in r.wgr.values() or "onbekend" in r.wgr.values())]
     if wgr:
-        uit += [""] + _regels("Gemeenschappelijke regelingen die nog niet alles regelen wat de Wgr vraagt:")
+        uit += [""] + _regels("Gemeenschappelijke regelingen die (nog) niet alles vastleggen wat de Wgr vraagt, of "
+                              "waarvan dat nog na te gaan is:")
         uit += [regel for r in wgr for regel in _punt(f"{r.naam}: {_wgr(r)}")]
     overlap = o.overlappen(o.overlap_drempel)
     if overlap:
@@ -91,8 +119,25 @@ def tabel(o: Overzicht) -> str:
         uit += [regel for a, b, t, d in overlap[:50]
                 for regel in _punt(f"{a} en {b} ({woord(t)}; {round(d * 100)}% dezelfde partners)")]
     if o.fouten:
-        uit += [""] + _regels(f"Niet beoordeeld ({aantal(len(o.fouten), 'bestand')}); de meldingen staan hieronder.")
+        uit += [""] + _regels(onvolledig(o))
     return "\n".join(uit) + "\n"
+
+
+def onvolledig(o: Overzicht) -> str:
+    namen = ", ".join(b for b, _ in o.fouten[:10]) + (" en meer" if len(o.fouten) > 10 else "")
+    return (f"Let op: dit overzicht is onvolledig. {aantal(len(o.fouten), 'casusbestand')} "
+            f"{'kon' if len(o.fouten) == 1 else 'konden'} niet worden beoordeeld ({namen}); de meldingen staan bij de "
+            "foutmeldingen van de opdracht.")
+
+
+def niet_gediend_zinnen(o: Overzicht) -> list[str]:
+    themas, doelen = o.niet_gediend()
+    uit = []
+    if themas:
+        uit.append("Thema's uit de visie zonder samenwerking: " + ", ".join(woord(t) for t in themas) + ".")
+    if doelen:
+        uit.append("Doelen uit de visie die geen samenwerking dient: " + ", ".join(woord(d) for d in doelen) + ".")
+    return uit
 
 
 def data(o: Overzicht) -> dict[str, Any]:
@@ -120,20 +165,24 @@ def json(o: Overzicht) -> str:
 def xlsx(o: Overzicht) -> bytes:
     """Een werkmap met een blad per weergave: echte getallen en jaartallen, filters en een vaste kopregel."""
     from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     boek = Workbook()
+    boek.properties.creator = "samenwerkingstoets"
+    boek.properties.title = "Register van samenwerkingen"
     bladen = [
         ("Register", ["Bestand", "Samenwerking", "Fase", "Thema's", "Schaal", "Juridische vorm", "Advies",
-                      "Gunstigst", "Ongunstigst", "Kosten per jaar (euro)", "Laatste evaluatie", "Volgende evaluatie",
+                      "Advies op zijn gunstigst", "Advies op zijn ongunstigst", "Kosten per jaar (euro)", "Laatste evaluatie", "Volgende evaluatie",
                       "Evaluatie te laat", "Hoogste risico", "Sturing"],
          [[r.bestand, r.naam, r.fase, ", ".join(woord(t) for t in r.themas), woord(r.schaal or "onbekend"),
            woord(r.juridische_vorm or "onbekend"), r.advies.tekst, r.gunstigst.tekst, r.ongunstigst.tekst,
            r.kosten_per_jaar, r.laatste_evaluatie, r.volgende_evaluatie,
            None if r.evaluatie_te_laat is None else ("ja" if r.evaluatie_te_laat else "nee"), r.hoogste_risico,
            r.sturing] for r in o.regels]),
-        ("Risico", ["Samenwerking"] + list(o.risicosoorten.values()) + ["Hoogste", "Sturing"],
-         [[r.naam] + [r.risico.get(s, "onbekend") for s in o.risicosoorten] + [r.hoogste_risico, r.sturing]
+        ("Risico", ["Samenwerking"] + list(o.risicosoorten.values()) + ["Hoogste risico", "Sturing"],
+         [[r.naam] + [NIVEAU[r.risico.get(s, "onbekend")] for s in o.risicosoorten] + [NIVEAU[r.hoogste_risico],
+                                                                                     _sturing(r)]
           for r in o.regels]),
         ("Wgr", ["Samenwerking", "Vorm", "Zienswijzen", "Evaluatie", "Uittreding", "Burgerparticipatie"],
          [[r.naam, woord(r.juridische_vorm or "")] + [r.wgr.get(p, "onbekend") for p in
@@ -142,13 +191,13 @@ def xlsx(o: Overzicht) -> bytes:
         ("Verbonden partijen", ["Samenwerking", "Soort", "Openbaar belang", "Financieel belang (euro)",
                                 "Eigen vermogen begin (euro)", "Eigen vermogen eind (euro)", "Resultaat (euro)",
                                 "Risico's"],
-         [[r.naam, r.verbonden_partij.get("soort") or woord(r.juridische_vorm or ""),
+         [[r.naam, _soort(r),
            r.verbonden_partij.get("openbaar_belang"), r.verbonden_partij.get("financieel_belang"),
            r.verbonden_partij.get("eigen_vermogen_begin"), r.verbonden_partij.get("eigen_vermogen_eind"),
            r.verbonden_partij.get("resultaat"), r.verbonden_partij.get("risicos")]
           for r in verbonden_partijen(o)]),
         ("Thema's en schaal", *matrix_rijen(o)),
-        ("Niet beoordeeld", ["Bestand", "Melding"], [[b, str(f)] for b, f in o.fouten]),
+        ("Niet beoordeeld", ["Bestand", "Melding"], [[b, " ".join(str(f).split())] for b, f in o.fouten]),
     ]
     boek.remove(boek.active)
     for titel, kop, rijen in bladen:
@@ -157,10 +206,18 @@ def xlsx(o: Overzicht) -> bytes:
         for rij in rijen:
             blad.append(rij)
         blad.freeze_panes = "A2"
+        blad.print_title_rows = "1:1"
+        blad.page_setup.orientation = "landscape"
+        blad.page_setup.fitToWidth = 1
+        for cel in blad[1]:
+            cel.font = Font(bold=True)
         if rijen:
             blad.auto_filter.ref = f"A1:{get_column_letter(len(kop))}{len(rijen) + 1}"
         for i, naam in enumerate(kop, 1):
-            blad.column_dimensions[get_column_letter(i)].width = min(max(len(str(naam)) + 2, 12), 40)
+            langste = max([len(str(naam))] + [len(str(rij[i - 1])) for rij in rijen[:500] if rij[i - 1] is not None])
+            blad.column_dimensions[get_column_letter(i)].width = min(max(langste + 2, 10), 60)
+            for cel in blad.iter_rows(min_row=2, min_col=i, max_col=i):
+                cel[0].alignment = Alignment(wrap_text=True, vertical="top")
             if "(euro)" in naam:
                 for cel in blad.iter_rows(min_row=2, min_col=i, max_col=i):
                     cel[0].number_format = "#,##0"
@@ -181,43 +238,55 @@ def paragraaf(o: Overzicht, stempel: Stempel) -> Document:
     """Het concept van de paragraaf verbonden partijen (BBV art. 15), als blokken voor Markdown of Word."""
     from .grafiek import verdeling_png
 
-    partijen = verbonden_partijen(o)
-    blokken: list = [
+    partijen = _op_volgorde(verbonden_partijen(o))
+    aantal_zin = ("Er zijn geen verbonden partijen" if not partijen else
+                  f"Dat {'is er' if len(partijen) == 1 else 'zijn er'} {len(partijen)}")
+    blokken: list = []
+    if o.fouten:
+        blokken += [Alinea(onvolledig(o))]
+    totaal = sum(r.kosten_per_jaar or 0 for r in partijen)
+    blokken += [
         Kop("Inleiding"),
         Alinea(f"Deze paragraaf beschrijft de verbonden partijen van de gemeente: samenwerkingen waarin zij een "
-               f"bestuurlijk én een financieel belang heeft. Het zijn er {len(partijen)}, van de "
-               f"{aantal(len(o.regels), 'samenwerking')} in het register. Elke samenwerking is getoetst aan de visie "
-               f"op regionale samenwerking (regelpakket {o.regelpakket}); het peiljaar is {o.peiljaar}."),
+               f"bestuurlijk én een financieel belang heeft. {aantal_zin} van de "
+               f"{aantal(len(o.regels), 'samenwerking')} in het register"
+               + (f", met samen een bijdrage van {_bedrag(totaal)} per jaar" if totaal else "") + ". Elke "
+               f"samenwerking is getoetst aan de visie op regionale samenwerking (regelpakket {o.regelpakket}); die "
+               "toets is een ambtelijk advies, geen besluit. De financiële gegevens komen uit de casusbestanden; "
+               f"het peiljaar is {o.peiljaar}."),
         Kop("Beleid en sturing"),
-        Alinea("Hoe intensief de gemeente een partij volgt, hangt af van het hoogste risico dat zij loopt:"),
-        Lijst(tuple(f"{niveau[:1].upper() + niveau[1:]} risico: {naam}. {tekst}"
+        Alinea("Hoe intensief de gemeente een verbonden partij volgt, hangt af van het hoogste risico van die partij:"),
+        Lijst(tuple(f"{NIVEAU[niveau][:1].upper() + NIVEAU[niveau][1:]} risico: {naam}. {tekst}"
                     for niveau, (naam, tekst) in o.sturing.items())),
         Kop("Overzicht"),
-        Tabel(("Verbonden partij", "Soort", "Advies", "Hoogste risico", "Sturing"),
-              tuple((r.naam, woord(r.verbonden_partij.get("soort") or r.juridische_vorm or "onbekend"), _advies(r),
-                     r.hoogste_risico, r.sturing) for r in partijen)),
+        Tabel(("Verbonden partij", "Soort", "Uitkomst van de toets", "Hoogste risico", "Sturing"),
+              tuple((r.naam, _soort(r), _advies(r), NIVEAU[r.hoogste_risico], _sturing(r)) for r in partijen)),
     ]
     for r in partijen:
         vp = r.verbonden_partij
-        risicos = [f"{o.risicosoorten.get(s, s).lower()}: {n}" for s, n in r.risico.items()]
+        risicos = [f"{o.risicosoorten.get(s, s).lower()}: {NIVEAU[n]}" for s, n in r.risico.items()]
         blokken += [Kop(r.naam, 2), Lijst(tuple(x for x in (
-            f"Soort: {woord(vp.get('soort') or r.juridische_vorm or 'onbekend')}.",
+            f"Soort: {_soort(r)}.",
             f"Openbaar belang: {_zin(vp.get('openbaar_belang') or 'nog te beschrijven')}.",
-            f"Financieel belang van de gemeente: {_bedrag(vp.get('financieel_belang'))}; bijdrage per jaar: "
+            f"Financieel belang van de gemeente: {_financieel_belang(r)}; bijdrage per jaar: "
             f"{_bedrag(r.kosten_per_jaar)}.",
             f"Eigen vermogen: begin {_bedrag(vp.get('eigen_vermogen_begin'))}, eind "
             f"{_bedrag(vp.get('eigen_vermogen_eind'))}. Resultaat: {_bedrag(vp.get('resultaat'))}.",
-            f"Risico's: {'; '.join(risicos)}." + (f" Genoemd: {_zin(vp.get('risicos'))}." if vp.get("risicos") else ""),
+            f"Risico's: {'; '.join(risicos)}." + (f" Toelichting: {_zin(vp.get('risicos'))}." if vp.get("risicos")
+                                                   else ""),
+            (f"Let op: het eigen vermogen is aan het eind van het jaar negatief ({_bedrag(vp.get('eigen_vermogen_eind'))}); "
+             "de deelnemers moeten het tekort aanvullen." if isinstance(vp.get("eigen_vermogen_eind"), int)
+             and vp.get("eigen_vermogen_eind") < 0 else ""),
             f"Wgr: {_wgr(r)}." if r.wgr else "",
-            f"Toets aan de visie: {_advies(r)}. Volgende evaluatie: {_evaluatie(r)}.",
+            f"Uitkomst van de samenwerkingstoets (ambtelijk advies, geen besluit): {_advies(r)}.",
+            f"Evaluatie: {_evaluatie(r)}.",
         ) if x))]
     kop, rijen = matrix_rijen(o)
-    themas, doelen = o.niet_gediend()
     blokken += [Kop("Thema's en schaal van alle samenwerkingen"),
-                Alinea("Het actuele overzicht van thema's en samenwerkingsrelaties waar de visie om vraagt:"),
+                Alinea("Het actuele overzicht van thema's en samenwerkingsrelaties waar de visie om vraagt, met ook "
+                       "de voorstellen:"),
                 Tabel(tuple(kop), tuple(tuple(r) for r in rijen))]
-    if themas or doelen:
-        blokken.append(Alinea("Geen samenwerking dient: " + ", ".join(woord(t) for t in themas + doelen) + "."))
+    blokken += [Alinea(z) for z in niet_gediend_zinnen(o)]
     per_thema = [t.value for t in Thema if any(t.value in r.themas for r in o.regels)]
     if per_thema:
         groepen = [woord(t) for t in per_thema]
@@ -228,12 +297,14 @@ def paragraaf(o: Overzicht, stempel: Stempel) -> Document:
                    for naam, woorden in soorten.items()}
         risico = {n: [sum(1 for r in o.regels if t in r.themas and r.hoogste_risico == n) for t in per_thema]
                   for n in (*RISICONIVEAUS, "onbekend")}
-        blokken += [Afbeelding("Advies per thema", verdeling_png("Advies per thema", groepen, reeksen, KLEUR_ADVIES)),
+        blokken += [Alinea("Een samenwerking met meer thema's telt in de grafieken bij elk thema mee."),
+                    Afbeelding("Advies per thema", verdeling_png("Advies per thema", groepen, reeksen, KLEUR_ADVIES)),
                     Afbeelding("Hoogste risico per thema",
                                verdeling_png("Hoogste risico per thema", groepen, risico, KLEUR_RISICO))]
     overlap = o.overlappen(o.overlap_drempel)
     if overlap:
         blokken += [Kop("Mogelijke overlap"), Lijst(tuple(
-            f"{a} en {b} ({woord(t)}): {round(d * 100)}% dezelfde partners" for a, b, t, d in overlap[:30]))]
+            f"'{a}' en '{b}' ({woord(t)}): {round(d * 100)}% van hun partners is dezelfde"
+            for a, b, t, d in overlap[:30]))]
     return Document(titel="Paragraaf verbonden partijen (concept)", blokken=tuple(blokken), stempel=stempel,
                     onderwerp="Concept-paragraaf verbonden partijen")

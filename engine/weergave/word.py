@@ -71,6 +71,7 @@ def collegeadvies(document: Document, sjabloon: bytes | None = None) -> bytes:
         elif isinstance(blok, (Grafiek, Afbeelding)):
             png = blok.png if isinstance(blok, Afbeelding) else grafiekmodule.png(blok)
             word.add_picture(io.BytesIO(png), width=Cm(16))
+            _beschrijving(word, blok.titel)
     stempel = word.add_paragraph()
     for i, regel in enumerate(document.stempel.regels()):
         run = stempel.add_run(_x(regel))
@@ -155,7 +156,29 @@ def _tabel(word, blok: Tabel, Cm, Pt) -> None:
         for cel in rij.cells:
             for run in cel.paragraphs[0].runs:
                 run.font.size = Pt(9)
+    _niet_splitsen(tabel)
     _kolombreedtes(tabel, blok, Cm)
+
+
+def _beschrijving(word, tekst: str) -> None:
+    """Het tekstalternatief van de laatst toegevoegde afbeelding (voor schermlezers)."""
+    from docx.oxml.ns import qn
+
+    vormen = word.element.body.findall(".//" + qn("wp:docPr"))
+    if vormen:
+        vormen[-1].set("descr", _x(tekst))
+
+
+def _niet_splitsen(tabel) -> None:
+    """De kopregel herhaalt zich op elke pagina en een rij breekt niet over twee pagina's."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for i, rij in enumerate(tabel.rows):
+        eigenschappen = rij._tr.get_or_add_trPr()
+        eigenschappen.append(OxmlElement("w:cantSplit"))
+        if i == 0:
+            eigenschappen.append(OxmlElement("w:tblHeader"))
 
 
 def nederlands(word) -> None:
@@ -195,9 +218,12 @@ def paginanummers(word, alleen_als_leeg: bool = False) -> None:
             continue
         alinea = voet.paragraphs[0]
         alinea.text = "Pagina "
-        veld = OxmlElement("w:fldSimple")
-        veld.set(qn("w:instr"), "PAGE")
-        alinea._p.append(veld)
+        for instructie, na in (("PAGE", " van "), ("NUMPAGES", "")):
+            veld = OxmlElement("w:fldSimple")
+            veld.set(qn("w:instr"), instructie)
+            alinea._p.append(veld)
+            if na:
+                alinea.add_run(na)
 
 
 def _eigenschappen(word, document: Document) -> None:
