@@ -200,6 +200,7 @@ def xlsx(o: Overzicht) -> bytes:
         ("Niet beoordeeld", ["Bestand", "Melding"], [[b, " ".join(str(f).split())] for b, f in o.fouten]),
     ]
     boek.remove(boek.active)
+    doorlopend = Alignment(wrap_text=True, vertical="top")
     for titel, kop, rijen in bladen:
         blad = boek.create_sheet(titel[:31])
         blad.append(kop)
@@ -216,8 +217,9 @@ def xlsx(o: Overzicht) -> bytes:
         for i, naam in enumerate(kop, 1):
             langste = max([len(str(naam))] + [len(str(rij[i - 1])) for rij in rijen[:500] if rij[i - 1] is not None])
             blad.column_dimensions[get_column_letter(i)].width = min(max(langste + 2, 10), 60)
-            for cel in blad.iter_rows(min_row=2, min_col=i, max_col=i):
-                cel[0].alignment = Alignment(wrap_text=True, vertical="top")
+            if langste > 60:  # alleen lange tekst (namen, toelichtingen) loopt door op de volgende regel
+                for cel in blad.iter_rows(min_row=2, min_col=i, max_col=i):
+                    cel[0].alignment = doorlopend
             if "(euro)" in naam:
                 for cel in blad.iter_rows(min_row=2, min_col=i, max_col=i):
                     cel[0].number_format = "#,##0"
