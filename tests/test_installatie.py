@@ -44,6 +44,8 @@ def test_het_wiel_bevat_een_importpakket_en_het_regelpakket(installatie):
     assert bovenste == {"samenwerkingstoets", next(b for b in bovenste if b.endswith(".dist-info"))}
     assert "samenwerkingstoets/rules/alkmaar/pack.yaml" in namen
     assert "samenwerkingstoets/cli.py" in namen and "samenwerkingstoets/engine/beoordelen.py" in namen
+    assert {"samenwerkingstoets/web/sjablonen/basis.html", "samenwerkingstoets/web/statisch/stijl.css",
+            "samenwerkingstoets/engine/weergave/sjabloon.docx"} <= set(namen), "de webapplicatie en het sjabloon gaan mee"
     assert not any(n.startswith(("samenwerkingstoets/tests/", "samenwerkingstoets/scripts/")) for n in namen)
 
 
