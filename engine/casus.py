@@ -643,14 +643,24 @@ class VerbondenPartij(Model):
     soort: W(SoortVerbondenPartij) | None = veld(
         "soort verbonden partij: gemeenschappelijke regeling (gr), vennootschap, stichting of overig",
         wereldfeit=True)
+    vestigingsplaats: Tekst = Field(default=None, max_length=200, description="de vestigingsplaats van de partij")
+    jaar: Jaar = veld("het jaar waarop de financiële gegevens hieronder betrekking hebben")
     openbaar_belang: Tekst = Field(default=None, max_length=2_000,
                                    description="het openbaar belang dat de samenwerking dient")
-    financieel_belang: Bedrag = veld("het financieel belang van de gemeente (aandelen, garantie, lening) in euro",
-                                     wereldfeit=True)
+    financieel_belang_begin: Bedrag = veld(
+        "het financieel belang van de gemeente (aandelen, garantie, lening) aan het begin van het jaar, in euro",
+        wereldfeit=True)
+    financieel_belang: Bedrag = veld(
+        "het financieel belang van de gemeente (aandelen, garantie, lening) aan het eind van het jaar, in euro",
+        wereldfeit=True)
     eigen_vermogen_begin: Saldo = veld("eigen vermogen van de verbonden partij aan het begin van het jaar, in euro",
                                        wereldfeit=True)
     eigen_vermogen_eind: Saldo = veld("eigen vermogen van de verbonden partij aan het eind van het jaar, in euro",
                                       wereldfeit=True)
+    vreemd_vermogen_begin: Bedrag = veld("vreemd vermogen van de verbonden partij aan het begin van het jaar, in euro",
+                                         wereldfeit=True)
+    vreemd_vermogen_eind: Bedrag = veld("vreemd vermogen van de verbonden partij aan het eind van het jaar, in euro",
+                                        wereldfeit=True)
     resultaat: Saldo = veld("financieel resultaat van de verbonden partij over het jaar, in euro", wereldfeit=True)
     risicos: Tekst = Field(default=None, max_length=5_000,
                            description="de risico's die de gemeente bij deze partij ziet")

@@ -167,10 +167,11 @@ def regel_van(casus: Casus, bestand: str, beoordelaar: Beoordelaar, peiljaar: in
         kosten_per_jaar=casus.onderbouwing.kosten_per_jaar, laatste_evaluatie=laatste, volgende_evaluatie=volgende,
         evaluatie_te_laat=(volgende < peiljaar) if volgende is not None and casus.fase.value == "lopend" else None,
         wgr=wgr, risico=risico, hoogste_risico=hoogste, sturing=regime.naam if regime else "",
-        verbonden_partij={"soort": vp.soort.value if vp.soort else None, "openbaar_belang": vp.openbaar_belang,
-                          "financieel_belang": vp.financieel_belang, "eigen_vermogen_begin": vp.eigen_vermogen_begin,
-                          "eigen_vermogen_eind": vp.eigen_vermogen_eind, "resultaat": vp.resultaat,
-                          "risicos": vp.risicos})
+        verbonden_partij={"soort": vp.soort.value if vp.soort else None, **{
+            naam: getattr(vp, naam) for naam in ("vestigingsplaats", "jaar", "openbaar_belang", "financieel_belang_begin",
+                                                 "financieel_belang", "eigen_vermogen_begin", "eigen_vermogen_eind",
+                                                 "vreemd_vermogen_begin", "vreemd_vermogen_eind", "resultaat",
+                                                 "risicos")}})
 
 
 def _beoordeel_bestand(pad: Path, basis: Path, beoordelaar: Beoordelaar, peiljaar: int) -> Regel | tuple[str, str]:

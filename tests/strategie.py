@@ -16,8 +16,11 @@ def _waarde(veld):
         return st.sampled_from(list(veld.waarden) + ["onbekend"])
     if veld.soort == "woorden":
         return st.lists(st.sampled_from(veld.waarden), unique=True, max_size=3)
-    if veld.pad == "evaluatie.jaar_laatste_evaluatie":
+    if veld.pad.rsplit(".", 1)[-1].startswith("jaar"):  # een jaartal (laatste evaluatie, jaar van de cijfers)
         return st.integers(min_value=1990, max_value=2030)
+    if veld.pad in ("verbonden_partij.eigen_vermogen_begin", "verbonden_partij.eigen_vermogen_eind",
+                    "verbonden_partij.resultaat"):  # een saldo mag negatief zijn
+        return st.integers(min_value=-2_000_000, max_value=2_000_000)
     return st.integers(min_value=0, max_value=2_000_000)
 
 

@@ -141,9 +141,11 @@ def test_de_paragraaf_verbonden_partijen_heeft_de_opbouw_van_het_bbv(tmp_path):
     koppen = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
     assert {"Inleiding", "Beleid en sturing", "Overzicht", "Omgevingsdienst Noord-Holland Noord"} <= set(koppen)
     tekst = "\n".join(p.text for p in word.paragraphs)
-    for deel in ("Openbaar belang:", "Financieel belang", "Eigen vermogen: begin € 2.150.000, eind € 2.310.000",
-                 "Resultaat", "Risico's:"):
+    for deel in ("gevestigd in Hoorn", "Openbaar belang:", "Financieel belang",
+                 "Eigen vermogen (2025): begin € 2.150.000, eind € 2.310.000",
+                 "Vreemd vermogen (2025): begin € 5.400.000, eind € 5.900.000", "Resultaat (2025)", "Risico's:"):
         assert deel in tekst
+    assert "Gemeenschappelijke regelingen" in koppen, "gegroepeerd zoals het BBV"
     assert len(word.inline_shapes) == 2, "de grafieken van advies en risico per thema"
     md = run("overzicht", str(CASES), "--formaat", "markdown")
     assert md.exit_code == 0 and md.stdout.startswith("# Paragraaf verbonden partijen (concept)")

@@ -188,13 +188,15 @@ def xlsx(o: Overzicht) -> bytes:
          [[r.naam, woord(r.juridische_vorm or "")] + [r.wgr.get(p, "onbekend") for p in
                                                        ("zienswijzen", "evaluatie", "uittreding", "burgerparticipatie")]
           for r in o.regels if r.wgr]),
-        ("Verbonden partijen", ["Samenwerking", "Soort", "Openbaar belang", "Financieel belang (euro)",
-                                "Eigen vermogen begin (euro)", "Eigen vermogen eind (euro)", "Resultaat (euro)",
-                                "Risico's"],
-         [[r.naam, _soort(r),
-           r.verbonden_partij.get("openbaar_belang"), r.verbonden_partij.get("financieel_belang"),
-           r.verbonden_partij.get("eigen_vermogen_begin"), r.verbonden_partij.get("eigen_vermogen_eind"),
-           r.verbonden_partij.get("resultaat"), r.verbonden_partij.get("risicos")]
+        ("Verbonden partijen", ["Samenwerking", "Soort", "Vestigingsplaats", "Jaar", "Openbaar belang",
+                                "Financieel belang begin (euro)", "Financieel belang eind (euro)",
+                                "Eigen vermogen begin (euro)", "Eigen vermogen eind (euro)",
+                                "Vreemd vermogen begin (euro)", "Vreemd vermogen eind (euro)", "Resultaat (euro)",
+                                "Bijdrage per jaar (euro)", "Hoogste risico", "Risico's"],
+         [[r.naam, _soort(r)] + [r.verbonden_partij.get(veld) for veld in (
+             "vestigingsplaats", "jaar", "openbaar_belang", "financieel_belang_begin", "financieel_belang",
+             "eigen_vermogen_begin", "eigen_vermogen_eind", "vreemd_vermogen_begin", "vreemd_vermogen_eind",
+             "resultaat")] + [r.kosten_per_jaar, NIVEAU[r.hoogste_risico], r.verbonden_partij.get("risicos")]
           for r in verbonden_partijen(o)]),
         ("Thema's en schaal", *matrix_rijen(o)),
         ("Niet beoordeeld", ["Bestand", "Melding"], [[b, " ".join(str(f).split())] for b, f in o.fouten]),
@@ -236,6 +238,50 @@ def verbonden_partijen(o: Overzicht) -> list[Regel]:
         r.juridische_vorm in VORMEN_VERBONDEN_PARTIJ or r.verbonden_partij.get("soort") not in (None, "overig"))]
 
 
+BBV_CATEGORIEEN = (("gr", "Gemeenschappelijke regelingen"), ("vennootschap", "Vennootschappen en coöperaties"),
+                   ("stichting", "Stichtingen en verenigingen"), ("overig", "Overige verbonden partijen"))
+CATEGORIE_VAN_VORM = {"openbaar_lichaam": "gr", "bedrijfsvoeringsorganisatie": "gr", "gemeenschappelijk_orgaan": "gr",
+                      "vennootschap": "vennootschap", "stichting": "stichting", "vereniging": "stichting"}
+
+
+def _per_categorie(partijen: list[Regel]) -> list[tuple[str, list[Regel]]]:
+    """De verbonden partijen in de groepen die het BBV gebruikt."""
+    def categorie(r: Regel) -> str:
+        return r.verbonden_partij.get("soort") or CATEGORIE_VAN_VORM.get(r.juridische_vorm or "", "overig")
+    return [(naam, [r for r in partijen if categorie(r) == sleutel]) for sleutel, naam in BBV_CATEGORIEEN
+            if any(categorie(r) == sleutel for r in partijen)]
+
+
+def _van_tot(begin: Any, eind: Any) -> str:
+    return f"begin {_bedrag(begin)}, eind {_bedrag(eind)}"
+
+
+def _partij(r: Regel, o: Overzicht) -> list:
+    """Eén verbonden partij zoals het BBV (art. 15) haar beschrijft, plus toets, risico en evaluatie."""
+    vp = r.verbonden_partij
+    jaar = f" ({vp['jaar']})" if vp.get("jaar") else ""
+    risicos = [f"{o.risicosoorten.get(s, s).lower()}: {NIVEAU[n]}" for s, n in r.risico.items()]
+    negatief = isinstance(vp.get("eigen_vermogen_eind"), int) and vp["eigen_vermogen_eind"] < 0
+    regels = (
+        f"Soort: {_soort(r)}" + (f"; gevestigd in {_zin(vp['vestigingsplaats'])}." if vp.get("vestigingsplaats") else "."),
+        f"Openbaar belang: {_zin(vp.get('openbaar_belang') or 'nog te beschrijven')}.",
+        f"Financieel belang van de gemeente{jaar}: " + (
+            _financieel_belang(r) if vp.get("financieel_belang_begin") is None
+            else _van_tot(vp.get("financieel_belang_begin"), vp.get("financieel_belang"))) +
+        f"; bijdrage per jaar: {_bedrag(r.kosten_per_jaar)}.",
+        f"Eigen vermogen{jaar}: {_van_tot(vp.get('eigen_vermogen_begin'), vp.get('eigen_vermogen_eind'))}.",
+        f"Vreemd vermogen{jaar}: {_van_tot(vp.get('vreemd_vermogen_begin'), vp.get('vreemd_vermogen_eind'))}.",
+        f"Resultaat{jaar}: {_bedrag(vp.get('resultaat'))}.",
+        f"Risico's: {'; '.join(risicos)}." + (f" Toelichting: {_zin(vp['risicos'])}." if vp.get("risicos") else ""),
+        (f"Let op: het eigen vermogen is aan het eind van het jaar negatief ({_bedrag(vp.get('eigen_vermogen_eind'))}); "
+         "de deelnemers moeten het tekort aanvullen." if negatief else ""),
+        f"Wgr: {_wgr(r)}." if r.wgr else "",
+        f"Uitkomst van de samenwerkingstoets (ambtelijk advies, geen besluit): {_advies(r)}.",
+        f"Evaluatie: {_evaluatie(r)}.",
+    )
+    return [Kop(r.naam, 3), Lijst(tuple(x for x in regels if x))]
+
+
 def paragraaf(o: Overzicht, stempel: Stempel) -> Document:
     """Het concept van de paragraaf verbonden partijen (BBV art. 15), als blokken voor Markdown of Word."""
     from .grafiek import verdeling_png
@@ -264,25 +310,10 @@ def paragraaf(o: Overzicht, stempel: Stempel) -> Document:
         Tabel(("Verbonden partij", "Soort", "Uitkomst van de toets", "Hoogste risico", "Sturing"),
               tuple((r.naam, _soort(r), _advies(r), NIVEAU[r.hoogste_risico], _sturing(r)) for r in partijen)),
     ]
-    for r in partijen:
-        vp = r.verbonden_partij
-        risicos = [f"{o.risicosoorten.get(s, s).lower()}: {NIVEAU[n]}" for s, n in r.risico.items()]
-        blokken += [Kop(r.naam, 2), Lijst(tuple(x for x in (
-            f"Soort: {_soort(r)}.",
-            f"Openbaar belang: {_zin(vp.get('openbaar_belang') or 'nog te beschrijven')}.",
-            f"Financieel belang van de gemeente: {_financieel_belang(r)}; bijdrage per jaar: "
-            f"{_bedrag(r.kosten_per_jaar)}.",
-            f"Eigen vermogen: begin {_bedrag(vp.get('eigen_vermogen_begin'))}, eind "
-            f"{_bedrag(vp.get('eigen_vermogen_eind'))}. Resultaat: {_bedrag(vp.get('resultaat'))}.",
-            f"Risico's: {'; '.join(risicos)}." + (f" Toelichting: {_zin(vp.get('risicos'))}." if vp.get("risicos")
-                                                   else ""),
-            (f"Let op: het eigen vermogen is aan het eind van het jaar negatief ({_bedrag(vp.get('eigen_vermogen_eind'))}); "
-             "de deelnemers moeten het tekort aanvullen." if isinstance(vp.get("eigen_vermogen_eind"), int)
-             and vp.get("eigen_vermogen_eind") < 0 else ""),
-            f"Wgr: {_wgr(r)}." if r.wgr else "",
-            f"Uitkomst van de samenwerkingstoets (ambtelijk advies, geen besluit): {_advies(r)}.",
-            f"Evaluatie: {_evaluatie(r)}.",
-        ) if x))]
+    for categorie, leden in _per_categorie(partijen):
+        blokken.append(Kop(categorie, 2))
+        for r in leden:
+            blokken += _partij(r, o)
     kop, rijen = matrix_rijen(o)
     blokken += [Kop("Thema's en schaal van alle samenwerkingen"),
                 Alinea("Het actuele overzicht van thema's en samenwerkingsrelaties waar de visie om vraagt, met ook "
