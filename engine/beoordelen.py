@@ -18,7 +18,8 @@ from .advies import (Advies, Bandbreedte, Bevinding, Bronvermelding, Factorscore
                      waarom_niet)
 from .casus import CATALOGUS, ONBEKEND, SUCCESFACTOREN, Casus, Fase, label
 from .feiten import HERBEREKEND, Feiten, aanvullen, feiten_van
-from .regels import ADVIES_RANG, Advieswoord, Effect, GeladenRegel, Regelpakket, kan_in_fase, lees_voorwaarde
+from .regels import (ADVIES_RANG, Advieswoord, Effect, EenVan, GeladenRegel, Regelpakket, Toets, Voorwaarde,
+                     kan_in_fase, lees_voorwaarde)
 from .waarden import toon
 
 # Hoeveel combinaties van onbekende feiten zonder vaste volgorde de bandbreedte nog volledig
@@ -27,6 +28,24 @@ MAX_COMBINATIES = 64
 GROOT_BEDRAG = 10**12
 
 _PLAATSHOUDER = re.compile(r"\{([a-z_.]+)\}")
+
+
+def beschrijf_voorwaarde(voorwaarde: Voorwaarde, parameters: dict[str, float]) -> str:
+    """Een voorwaarde in woorden voor een lezer: 'de kostenontwikkeling is structureel overschreden'."""
+    if not isinstance(voorwaarde, Toets):
+        delen = [beschrijf_voorwaarde(d, parameters) for d in voorwaarde.delen]
+        return (" en " if not isinstance(voorwaarde, EenVan) else " of ").join(delen)
+    naam = label(voorwaarde.veld).rstrip("?").lower()
+    grens = parameters.get(voorwaarde.parameter) if voorwaarde.parameter else voorwaarde.waarde
+    if isinstance(grens, float) and grens.is_integer():
+        grens = int(grens)
+    woorden = {"minstens": "vanaf", "hoogstens": "tot en met", "groter_dan": "boven", "kleiner_dan": "onder"}
+    if voorwaarde.op in woorden:
+        return f"{naam}: {woorden[voorwaarde.op]} {toon(grens)}"
+    if voorwaarde.op in ("is", "in"):
+        waarden = voorwaarde.waarde if isinstance(voorwaarde.waarde, tuple) else (voorwaarde.waarde,)
+        return f"{naam}: {' of '.join(toon(w) for w in waarden)}"
+    return f"{naam}: {voorwaarde.op.replace('_', ' ')} {toon(voorwaarde.waarde) if voorwaarde.waarde else ''}".strip()
 
 
 def vul_in(tekst: str, feiten: Feiten) -> str:
@@ -91,31 +110,42 @@ class Beoordelaar:
     # --- het advies -----------------------------------------------------------------
 
     @functools.cached_property
-    def _risicoregels(self) -> tuple[Any, dict[str, tuple[str, ...]]]:
-        """De risicosoorten van het overzicht als regelset (pas gemaakt als een overzicht erom vraagt)."""
-        items, velden = [], {}
+    def _risicoregels(self) -> tuple[Any, dict[str, tuple[str, ...]], dict[str, str]]:
+        """De risicosoorten van het overzicht als regelset (pas gemaakt als een overzicht erom vraagt). Elk
+        alternatief van een een_van is een eigen regel, zodat het overzicht kan zeggen wat het risico hoog maakt."""
+        items, velden, redenen = [], {}, {}
+        parameters = self.pakket.parameterwaarden()
         for risico in self.pakket.kop.overzicht.risicos:
             for niveau in ("hoog", "midden"):
                 voorwaarde = lees_voorwaarde(getattr(risico, niveau))
-                items.append((f"{risico.soort}:{niveau}", voorwaarde))
+                delen = voorwaarde.delen if isinstance(voorwaarde, EenVan) else (voorwaarde,)
+                for i, deel in enumerate(delen):
+                    sleutel = f"{risico.soort}:{niveau}:{i}"
+                    items.append((sleutel, deel))
+                    redenen[sleutel] = beschrijf_voorwaarde(deel, parameters)
                 velden[risico.soort] = velden.get(risico.soort, ()) + tuple(t.veld for t in voorwaarde.toetsen())
         if not items:
-            return None, {}
+            return None, {}, {}
         voorvoegsel = f"{self.pakket.naam}-{self.pakket.versie}-{self.pakket.inhoudshash}-risico"
-        return durable.regelset(voorvoegsel, items, self.pakket.parameterwaarden()), velden
+        return durable.regelset(voorvoegsel, items, parameters), velden, redenen
 
     def risicoprofiel(self, feiten: Feiten) -> dict[str, str]:
         """Per risicosoort van het pakket: hoog, midden, laag, of onbekend als geen enkel feit erover bekend is."""
-        regelset, velden = self._risicoregels
-        gevuurd = set(regelset.evalueer(feiten)) if regelset is not None else set()
+        return {soort: niveau for soort, (niveau, _) in self.risico_met_redenen(feiten).items()}
+
+    def risico_met_redenen(self, feiten: Feiten) -> dict[str, tuple[str, list[str]]]:
+        """Per risicosoort het niveau en wat het zo hoog maakt (in woorden, uit de voorwaarden van het pakket)."""
+        regelset, velden, redenen = self._risicoregels
+        gevuurd = regelset.evalueer(feiten) if regelset is not None else []
         uit = {}
         for soort, gelezen in velden.items():
-            if f"{soort}:hoog" in gevuurd:
-                uit[soort] = "hoog"
-            elif f"{soort}:midden" in gevuurd:
-                uit[soort] = "midden"
+            for niveau in ("hoog", "midden"):
+                hier = [redenen[g] for g in gevuurd if g.startswith(f"{soort}:{niveau}:")]
+                if hier:
+                    uit[soort] = (niveau, hier)
+                    break
             else:
-                uit[soort] = "laag" if any(v in feiten for v in gelezen) else "onbekend"
+                uit[soort] = ("laag" if any(v in feiten for v in gelezen) else "onbekend", [])
         return uit
 
     def kort(self, casus: Casus, basis: Feiten | None = None) -> tuple[Advieswoord, Bandbreedte, Feiten]:

@@ -51,6 +51,7 @@ class Regel:
     evaluatie_te_laat: bool | None
     wgr: dict[str, str] | None  # bij een gemeenschappelijke regeling: per punt ja, nee of onbekend
     risico: dict[str, str]
+    risico_redenen: dict[str, tuple[str, ...]]  # per soort: wat het risico hoog (of gemiddeld) maakt
     hoogste_risico: str
     sturing: str
     verbonden_partij: dict[str, object] = field(default_factory=dict)
@@ -153,7 +154,8 @@ def regel_van(casus: Casus, bestand: str, beoordelaar: Beoordelaar, peiljaar: in
     if soort == "wgr":
         wgr = {naam: (getattr(casus.sturing, veld).value if getattr(casus.sturing, veld) is not None else "onbekend")
                for naam, veld in WGR_PUNTEN}
-    risico = beoordelaar.risicoprofiel(feiten)
+    met_redenen = beoordelaar.risico_met_redenen(feiten)
+    risico = {soort: niveau for soort, (niveau, _) in met_redenen.items()}
     bekend = [n for n in risico.values() if n in RISICONIVEAUS]
     hoogste = max(bekend, key=RISICONIVEAUS.index) if bekend else "onbekend"
     regime = pakket.kop.overzicht.sturing.get(hoogste)
@@ -166,7 +168,8 @@ def regel_van(casus: Casus, bestand: str, beoordelaar: Beoordelaar, peiljaar: in
         advies=advies, gunstigst=bandbreedte.gunstigst, ongunstigst=bandbreedte.ongunstigst,
         kosten_per_jaar=casus.onderbouwing.kosten_per_jaar, laatste_evaluatie=laatste, volgende_evaluatie=volgende,
         evaluatie_te_laat=(volgende < peiljaar) if volgende is not None and casus.fase.value == "lopend" else None,
-        wgr=wgr, risico=risico, hoogste_risico=hoogste, sturing=regime.naam if regime else "",
+        wgr=wgr, risico=risico, risico_redenen={s: tuple(r) for s, (_, r) in met_redenen.items() if r},
+        hoogste_risico=hoogste, sturing=regime.naam if regime else "",
         verbonden_partij={"soort": vp.soort.value if vp.soort else None, **{
             naam: getattr(vp, naam) for naam in ("vestigingsplaats", "jaar", "openbaar_belang", "financieel_belang_begin",
                                                  "financieel_belang", "eigen_vermogen_begin", "eigen_vermogen_eind",

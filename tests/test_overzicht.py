@@ -74,6 +74,9 @@ def test_het_risicoprofiel_komt_uit_de_feiten_met_de_drempels_van_het_pakket(ove
     # de werkorganisatie kost 9,8 miljoen per jaar (boven risico_kosten_hoog) en de raad is niet tevreden
     werk = regel(overzicht, "ambtelijke-werkorganisatie-lopend.yaml")
     assert werk.risico["financieel"] == "hoog" and werk.risico["bestuurlijk"] == "hoog"
+    # het overzicht zegt waarom: de drempel uit het pakket en het negatieve eigen vermogen
+    assert "aandeel van de eigen gemeente in euro per jaar: vanaf 1.000.000" in werk.risico_redenen["financieel"]
+    assert any("eigen vermogen" in r and "onder 0" in r for r in werk.risico_redenen["financieel"])
     assert werk.sturing == "uitgebreid"
     archief = regel(overzicht, "regionaal-archief-lopend.yaml")
     assert archief.hoogste_risico == "laag" and archief.sturing == "basis"

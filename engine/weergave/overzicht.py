@@ -150,7 +150,8 @@ def data(o: Overzicht) -> dict[str, Any]:
             "bandbreedte": {"gunstigst": r.gunstigst.value, "ongunstigst": r.ongunstigst.value},
             "kosten_per_jaar": r.kosten_per_jaar, "laatste_evaluatie": r.laatste_evaluatie,
             "volgende_evaluatie": r.volgende_evaluatie, "evaluatie_te_laat": r.evaluatie_te_laat, "wgr": r.wgr,
-            "risico": r.risico, "hoogste_risico": r.hoogste_risico, "sturing": r.sturing,
+            "risico": r.risico, "risico_redenen": {k: list(v) for k, v in r.risico_redenen.items()},
+            "hoogste_risico": r.hoogste_risico, "sturing": r.sturing,
             "verbonden_partij": r.verbonden_partij} for r in o.regels],
         "matrix": o.matrix(), "niet_gediend": {"themas": themas, "doelen": doelen},
         "overlappen": [{"a": a, "b": b, "themas": t, "gedeeld": round(d, 3)} for a, b, t, d in o.overlappen(o.overlap_drempel)],
@@ -260,7 +261,9 @@ def _partij(r: Regel, o: Overzicht) -> list:
     """Eén verbonden partij zoals het BBV (art. 15) haar beschrijft, plus toets, risico en evaluatie."""
     vp = r.verbonden_partij
     jaar = f" ({vp['jaar']})" if vp.get("jaar") else ""
-    risicos = [f"{o.risicosoorten.get(s, s).lower()}: {NIVEAU[n]}" for s, n in r.risico.items()]
+    risicos = [f"{o.risicosoorten.get(s, s).lower()}: {NIVEAU[n]}"
+               + (f" ({'; '.join(r.risico_redenen[s])})" if r.risico_redenen.get(s) else "")
+               for s, n in r.risico.items()]
     negatief = isinstance(vp.get("eigen_vermogen_eind"), int) and vp["eigen_vermogen_eind"] < 0
     regels = (
         f"Soort: {_soort(r)}" + (f"; gevestigd in {_zin(vp['vestigingsplaats'])}." if vp.get("vestigingsplaats") else "."),
