@@ -155,12 +155,13 @@ class Beoordelaar:
         feiten, _, ids = self._gevuurd(basis)
         woord, _ = besluit(self.pakket.kop.adviestabel, casus.fase, {self.pakket.regel(i).regel.effect for i in ids})
         bandbreedte = self.bandbreedte(basis, woord)
-        return self._advieswoord(casus, basis, woord, bandbreedte), bandbreedte, feiten
+        return self._advieswoord(casus, self.open_kernvragen(basis), woord, bandbreedte), bandbreedte, feiten
 
-    def _advieswoord(self, casus: Casus, basis: Feiten, woord: Advieswoord, bandbreedte: Bandbreedte) -> Advieswoord:
+    @staticmethod
+    def _advieswoord(casus: Casus, open_vragen: list, woord: Advieswoord, bandbreedte: Bandbreedte) -> Advieswoord:
         """'Nog geen advies' als een kernvraag open is en de bandbreedte van negatief tot positief loopt."""
         rang = ADVIES_RANG[casus.fase]
-        onzeker = (bool(self.open_kernvragen(basis)) and rang.index(bandbreedte.ongunstigst) == 0
+        onzeker = (bool(open_vragen) and rang.index(bandbreedte.ongunstigst) == 0
                    and rang.index(bandbreedte.gunstigst) > 0)
         return Advieswoord.onvoldoende_informatie if onzeker else woord
 
@@ -175,7 +176,7 @@ class Beoordelaar:
         bandbreedte = self.bandbreedte(basis, woord)
         ontbrekend = self.ontbrekend(basis, woord)
         open_vragen = self.open_kernvragen(basis)
-        advies = self._advieswoord(casus, basis, woord, bandbreedte)
+        advies = self._advieswoord(casus, open_vragen, woord, bandbreedte)
         onzeker = advies == Advieswoord.onvoldoende_informatie
         beslisregel = rij.uitleg if not onzeker else (
             "Nog geen advies: de kernvragen zijn niet beantwoord, en wat nog onbekend is, kan het advies "

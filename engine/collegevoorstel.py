@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .beoordelen import Beoordelaar
 from .fouten import InvoerFout
-from .laden import bestandshash, lees_bytes, lees_casus, lees_regelpakket
+from .laden import bestandshash, casus_van, lees_bytes, lees_regelpakket, lees_yaml
 from .varianten import Variant
 from .watals import kolommen, vergelijk
 from .weergave.collegeadvies import Stempel, stel_op
@@ -99,12 +99,13 @@ def maak_collegeadvies(casuspad: str, formaat: str, regelpad: str, varianten: li
                          "bestand dat op .docx eindigt, of laat --sjabloon weg.")
     pakket = lees_regelpakket(regelpad)
     beoordelaar = Beoordelaar(pakket)
-    casus = lees_casus(casuspad)
+    gelezen = lees_yaml(casuspad)
+    casus = casus_van(gelezen)
     advies = beoordelaar.beoordeel(casus)
     alternatieven = vergelijk(kolommen([casus], varianten, [beoordelaar])) if varianten else None
     stempel = Stempel(datum=stempeldatum(datum), regelpakket=f"{pakket.naam} {pakket.versie}",
                       inhoudshash_pakket=pakket.inhoudshash, casusbestand=Path(casuspad).name,
-                      casushash=bestandshash(casuspad), programmaversie=programmaversie())
+                      casushash=bestandshash(gelezen), programmaversie=programmaversie())
     document = stel_op(advies, casus, pakket, stempel, alternatieven)
     if formaat == "markdown":
         from .weergave.markdown import collegeadvies

@@ -99,9 +99,10 @@ _Lader.add_constructor("tag:yaml.org,2002:float", _getal_met_tekst)
 class Gelezen:
     """De data van één YAML-bestand; de regelnummers worden opgezocht als er iets te melden is."""
 
-    def __init__(self, pad: Path, data: Any, tekst: str | None = None):
+    def __init__(self, pad: Path, data: Any, tekst: str | None = None, ruw: bytes | None = None):
         self.pad = pad
         self.data = data
+        self.ruw = ruw  # de bytes zoals ze in het bestand stonden (voor een versie of hash zonder tweede lezing)
         self._tekst = tekst
         self._boom: yaml.Node | None = None
 
@@ -236,7 +237,7 @@ def lees_yaml(pad: str | Path) -> Gelezen:
         soort = "een lijst" if isinstance(data, list) else "een losse waarde"  # nooit de inhoud zelf tonen
         raise YamlFout(f"'{pad}' moet velden bevatten ('naam: waarde'), maar bevat {soort}.",
                        [Melding(str(pad), "verwacht 'veld: waarde' op het hoogste niveau", 1)])
-    return Gelezen(pad, data, tekst)
+    return Gelezen(pad, data, tekst, ruw)
 
 
 def lees_waarde(tekst: str) -> Any:
@@ -347,7 +348,11 @@ def casusvelden(loc: tuple) -> list[str]:
 
 def lees_casus(pad: str | Path) -> Casus:
     """Lees en valideer een casusbestand."""
-    gelezen = lees_yaml(pad)
+    return casus_van(lees_yaml(pad))
+
+
+def casus_van(gelezen: Gelezen) -> Casus:
+    """Valideer een gelezen casusbestand (meldingen met de regelnummers uit dat bestand)."""
     return valideer(Casus, gelezen.data, gelezen, casusvelden, CasusFout, f"De casus '{gelezen.naam}' klopt niet:")
 
 
@@ -492,6 +497,6 @@ def _standaardpakket() -> Path:
 STANDAARDPAKKET = _standaardpakket()
 
 
-def bestandshash(pad: str | Path) -> str:
-    """De sha256 van een (al gelezen) bestand, ingekort: voor het reproduceerbaarheidsstempel."""
-    return hashlib.sha256(Path(pad).read_bytes()).hexdigest()[:16]
+def bestandshash(gelezen: Gelezen) -> str:
+    """De sha256 van een gelezen bestand (de bytes zoals ze er stonden), ingekort: voor het stempel."""
+    return hashlib.sha256(gelezen.ruw or b"").hexdigest()[:16]

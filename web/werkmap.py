@@ -22,7 +22,7 @@ from typing import Any
 
 from ..engine.casus import Casus
 from ..engine.fouten import BestandFout, InvoerFout
-from ..engine.laden import casus_uit_data, lees_bytes, lees_casus, lees_yaml
+from ..engine.laden import casus_uit_data, casus_van, lees_bytes, lees_yaml
 from ..engine.schrijven import schrijf
 
 NAAM = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?")
@@ -100,17 +100,16 @@ class Werkmap:
     # --- lezen en schrijven --------------------------------------------------------------
 
     def lees(self, id_: str) -> tuple[Casus, str]:
-        """De casus en de versie van het bestand (voor een latere controle bij opslaan)."""
-        pad = self.pad(id_)
-        return lees_casus(pad), versie_van(lees_bytes(pad))
+        """De casus en de versie van het bestand (voor een latere controle bij opslaan); één keer gelezen."""
+        gelezen = lees_yaml(self.pad(id_))
+        return casus_van(gelezen), versie_van(gelezen.ruw)
 
     def data(self, id_: str) -> tuple[dict[str, Any], str]:
         """De ruwe gegevens van het bestand (zoals de adviseur ze schreef) en de versie."""
-        pad = self.pad(id_)
-        gelezen = lees_yaml(pad)
+        gelezen = lees_yaml(self.pad(id_))
         if not isinstance(gelezen.data, dict):
-            raise InvoerFout(f"Het bestand '{pad.name}' bevat geen casus (geen velden met waarden).")
-        return gelezen.data, versie_van(lees_bytes(pad))
+            raise InvoerFout(f"Het bestand '{gelezen.pad.name}' bevat geen casus (geen velden met waarden).")
+        return gelezen.data, versie_van(gelezen.ruw)
 
     def nieuw(self, data: dict[str, Any]) -> str:
         """Bewaar een nieuwe casus onder een vrije naam; geeft de naam."""
