@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
-from pydantic import BaseModel, Field
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
@@ -37,7 +37,7 @@ from ..engine.weergave import json as json_weergave
 from ..engine.weergave.tabel import KOPJES, bandbreedte_tekst, factorrijen, uitzoekpunten
 from . import formulier
 from .beveiliging import Beveiliging, LOKALE_HOSTS, controleer_csrf, csrf_sleutel
-from .werkmap import Gewijzigd, NietGevonden, Werkmap
+from .werkmap import Gewijzigd, NietGevonden, Werkmap, zonder_accenten
 
 API_VERSIE = "1.0.0"
 
@@ -62,6 +62,8 @@ class Overzichtsregel(BaseModel):
     bandbreedte: dict[str, Any] | None
     gewijzigd: str
     fout: str | None
+
+
 HIER = Path(__file__).parent
 
 
@@ -198,11 +200,10 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         # de vragen die nog komen zijn nog niet beantwoord: een veld waarvan het ontbreken zelf een antwoord is
         # (geen opgave), staat tot de stap erover op 'onbekend'
         data = formulier.lees_stap(stap, form, formulier.nieuwe_casus())
-        naam = " ".join(str(data.get("naam", "")).split()).casefold()
-        dubbel = next((r for r in _overzicht(omgeving) if " ".join(r["naam"].split()).casefold() == naam), None)
-        if naam and dubbel:
+        dubbel = _bestaande_naam(omgeving.werkmap, str(data.get("naam", "")))
+        if dubbel:
             return _stappagina(request, pagina, omgeving, None, stap, data, None, [Melding(
-                "", f"Er is al een casus met de naam '{dubbel['naam']}'. Kies een andere naam, of open die casus "
+                "", f"Er is al een casus met de naam '{dubbel}'. Kies een andere naam, of open die casus "
                     "vanuit de werkmap.", veld="naam")], status=400)
         try:
             id_ = omgeving.werkmap.nieuw(data)
@@ -254,8 +255,7 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         data, _ = omgeving.werkmap.data(id_)
         casus, advies, _ = omgeving.advies(id_)
         stappen = formulier.stappen_voor(pakket, casus.fase.value)
-        overzicht = [(s, [(v, formulier.formulierwaarden(s, data)) for v in s.velden], formulier.formulierwaarden(
-            s, data)) for s in stappen]
+        overzicht = [(s, formulier.formulierwaarden(s, data)) for s in stappen]
         return pagina(request, "controle.html", titel=f"Controle: {casus.naam}", id_=id_, casus=casus,
                       advies=advies, overzicht=overzicht, partners=formulier.partnernamen(data))
 
@@ -276,7 +276,7 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
 
     @app.get("/casussen/{id_}/wat-als", response_class=HTMLResponse, include_in_schema=False)
     def wat_als(request: Request, id_: str):
-        data, versie = omgeving.werkmap.data(id_)
+        data, _ = omgeving.werkmap.data(id_)
         casus, advies, _ = omgeving.advies(id_)
         return _watalspagina(request, pagina, omgeving, id_, casus, data, data, advies, None, [])
 
@@ -376,9 +376,8 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         uitkomst = maak_overzicht(omgeving.werkmap.map, omgeving.beoordelaar)
         ids = {b.pad.relative_to(omgeving.werkmap.map).as_posix(): b.id for b in omgeving.werkmap.bestanden()}
         kop, matrix = weergave.matrix_rijen(uitkomst)
-        themas, doelen = uitkomst.niet_gediend()
         return pagina(request, "overzicht.html", titel="Overzicht van alle samenwerkingen", o=uitkomst, ids=ids,
-                      matrixkop=kop, matrix=matrix, niet_gediend=[woord(t) for t in themas + doelen],
+                      matrixkop=kop, matrix=matrix, niet_gediend=weergave.niet_gediend_zinnen(uitkomst),
                       overlap=uitkomst.overlappen(uitkomst.overlap_drempel), evaluatie=weergave._evaluatie,
                       wgr=weergave._wgr, bedrag=weergave._bedrag)
 
@@ -398,7 +397,7 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         return Response(status_code=204)  # geen pictogram; zo meldt de browser ook geen ontbrekend bestand
 
     @app.get("/regels", response_class=HTMLResponse, include_in_schema=False)
-    def regels(request: Request, criterium: str = ""):
+    def regels(request: Request):
         criteria = [(code, c, [r for r in pakket.regels if r.regel.criterium == code])
                     for code, c in pakket.kop.criteria.items()]
         return pagina(request, "regels.html", titel="Regels en bronnen", pakket=pakket, criteria=criteria,
@@ -478,9 +477,6 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
 
 
 # --- hulpjes voor de pagina's ---------------------------------------------------------------------
-
-MAX_FORMULIER = 1_000_000
-
 
 async def _formulier(request: Request) -> dict[str, list[str]]:
     """Het formulier als lijsten waarden per veld; de CSRF-sleutel wordt eerst gecontroleerd."""
@@ -614,6 +610,21 @@ def _overzicht(omgeving: Omgeving) -> list[dict[str, Any]]:
     return rijen
 
 
+def _bestaande_naam(werkmap: Werkmap, naam: str) -> str | None:
+    """De naam van een casus in de werkmap die (op hoofdletters en witruimte na) gelijk is aan `naam`."""
+    gezocht = " ".join(naam.split()).casefold()
+    if not gezocht:
+        return None
+    for bestand in werkmap.bestanden():
+        try:
+            casus, _ = werkmap.lees(bestand.id)
+        except InvoerFout:
+            continue
+        if " ".join(casus.naam.split()).casefold() == gezocht:
+            return casus.naam
+    return None
+
+
 def _bekend(data: dict) -> dict:
     """De gegevens zonder wat onbekend is: 'onbekend' en een ontbrekend veld betekenen hetzelfde."""
     return {k: _bekend(v) if isinstance(v, dict) else v for k, v in data.items() if v is not None and v != "onbekend"}
@@ -621,10 +632,7 @@ def _bekend(data: dict) -> dict:
 
 def _zoekbaar(tekst: str) -> str:
     """Zoeken zonder op hoofdletters, streepjes of accenten te letten: 'noord holland' vindt 'Noord-Holland'."""
-    import unicodedata
-
-    zonder = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode("ascii").lower()
-    return " ".join(zonder.replace("-", " ").replace("_", " ").split())
+    return " ".join(zonder_accenten(tekst).lower().replace("-", " ").replace("_", " ").split())
 
 
 def _verschil(oud: dict, nieuw: dict) -> dict[str, Any]:

@@ -9,14 +9,15 @@ de CLI) gebeurt daarna op de hele casus, in de werkmap.
 
 from __future__ import annotations
 
+import copy
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Mapping
 
 from ..engine.casus import CATALOGUS, ONTBREKEN_IS_ANTWOORD, STELLINGEN, SUCCESFACTOREN, Casus, label
 from ..engine.fouten import Melding
 from ..engine.regels import Regelpakket
-from ..engine.waarden import lees_bedrag, toon, woord
+from ..engine.waarden import lees_bedrag, toon
 
 BASIS = "basis"
 NIET_IN_FORMULIER = {"schema"}  # vast: altijd schemaversie 1
@@ -39,7 +40,12 @@ class Veld:
 
     @property
     def jaartal(self) -> bool:
-        return self.soort == "getal" and self.pad.rsplit(".", 1)[-1].startswith("jaar")
+        return self.soort == "getal" and is_jaartal(self.pad)
+
+
+def is_jaartal(pad: str) -> bool:
+    """Een getalveld dat een jaartal is (jaar_laatste_evaluatie, verbonden_partij.jaar), geen bedrag."""
+    return pad.rsplit(".", 1)[-1].startswith("jaar")
 
 
 @dataclass(frozen=True)
@@ -50,13 +56,6 @@ class Stap:
     partners: bool = False  # de stap met de lijst partners
     scan_per_partner: bool = False  # de stap met de succesfactoren, ook per partner
     alleen_fase: str | None = None
-
-
-@dataclass
-class Invoer:
-    """Wat de adviseur in een stap invulde, per formulierveld, om het formulier opnieuw te tonen."""
-
-    waarden: dict[str, Any] = field(default_factory=dict)
 
 
 def _titel(tekst: str) -> str:
@@ -89,7 +88,7 @@ def _hulp(soort: str, toelichting: str, info) -> str:
     tekst = {
         "woord": "Kies het antwoord dat past; weet u het (nog) niet, laat dan 'onbekend' staan.",
         "woorden": "Vink aan wat van toepassing is.",
-        "getal": "Een jaartal, zoals 2024." if info.pad.rsplit(".", 1)[-1].startswith("jaar") else
+        "getal": "Een jaartal, zoals 2024." if is_jaartal(info.pad) else
                  "Een bedrag in euro's, geschreven zoals u gewend bent: 750.000 of 1,5 miljoen.",
         "scores": "Per stelling een score van 1 (helemaal oneens) tot 5 (helemaal eens).",
         "datum": "De datum waarop de feiten betrekking hebben.",
@@ -97,8 +96,17 @@ def _hulp(soort: str, toelichting: str, info) -> str:
     return tekst
 
 
+_STAPPEN: dict[str, tuple[Stap, ...]] = {}
+
+
 def stappen(pakket: Regelpakket) -> tuple[Stap, ...]:
-    """De stappen van de intake, in de volgorde van het casusmodel."""
+    """De stappen van de intake, in de volgorde van het casusmodel; één keer opgebouwd per pakket(inhoud)."""
+    if pakket.inhoudshash not in _STAPPEN:
+        _STAPPEN[pakket.inhoudshash] = _maak_stappen(pakket)
+    return _STAPPEN[pakket.inhoudshash]
+
+
+def _maak_stappen(pakket: Regelpakket) -> tuple[Stap, ...]:
     criteria = _criteria_per_veld(pakket)
 
     def veld(pad: str, info) -> Veld:
@@ -177,8 +185,7 @@ def formulierwaarden(stap: Stap, data: dict) -> dict[str, Any]:
     for v in stap.velden:
         waarde = _haal(data, v.pad)
         if v.soort == "scores":
-            a, b = (waarde + [None, None])[:2] if isinstance(waarde, list) else (None, None)
-            uit[v.pad + ".a"], uit[v.pad + ".b"] = _tekst(a), _tekst(b)
+            uit[v.pad + ".a"], uit[v.pad + ".b"] = _twee(waarde)
         elif v.soort == "woorden":
             uit[v.pad] = ([str(w) for w in waarde] or [GEEN]) if isinstance(waarde, list) else (
                 [str(waarde)] if isinstance(waarde, str) and waarde != "onbekend" else [])
@@ -201,10 +208,14 @@ def formulierwaarden(stap: Stap, data: dict) -> dict[str, Any]:
         for i, naam in enumerate(partnernamen(data)):
             scan = scans.get(naam) if isinstance(scans.get(naam), dict) else {}
             for factor in SUCCESFACTOREN:
-                waarde = scan.get(factor)
-                a, b = (waarde + [None, None])[:2] if isinstance(waarde, list) else (None, None)
-                uit[f"per_partner.{i}.{factor}.a"], uit[f"per_partner.{i}.{factor}.b"] = _tekst(a), _tekst(b)
+                uit[f"per_partner.{i}.{factor}.a"], uit[f"per_partner.{i}.{factor}.b"] = _twee(scan.get(factor))
     return uit
+
+
+def _twee(waarde: Any) -> tuple[str, str]:
+    """De twee stellingen van een factor als formulierwaarden ('' als onbekend)."""
+    a, b = (waarde + [None, None])[:2] if isinstance(waarde, list) else (None, None)
+    return _tekst(a), _tekst(b)
 
 
 def _tekst(waarde: Any) -> str:
@@ -243,8 +254,6 @@ def _scores(form: Mapping[str, list[str]], sleutel: str) -> Any:
 def lees_stap(stap: Stap, form: Mapping[str, list[str]], data: dict) -> dict:
     """De casusgegevens met de velden van deze stap vervangen door wat het formulier zegt.
     Een leeg veld betekent: niet bekend (het veld verdwijnt uit het bestand)."""
-    import copy
-
     nieuw = copy.deepcopy(data)
     for v in stap.velden:
         if v.soort == "scores":
@@ -295,8 +304,3 @@ def formulierveld(melding: Melding, data: dict) -> str | None:
         if naam in namen:
             return ".".join(["per_partner", str(namen.index(naam)), *rest])
     return pad
-
-
-def woordlabel(waarde: str) -> str:
-    """Een woord uit een woordenlijst zoals een lezer het ziet ('kostenefficiëntie', 'niet beschreven')."""
-    return woord(waarde)

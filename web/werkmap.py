@@ -49,10 +49,14 @@ def versie_van(inhoud: bytes) -> str:
     return hashlib.sha256(inhoud).hexdigest()[:20]
 
 
+def zonder_accenten(tekst: str) -> str:
+    """'Beëindigen' -> 'Beeindigen': voor bestandsnamen en om te zoeken."""
+    return unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode("ascii")
+
+
 def maak_id(naam: str) -> str:
     """Een bestandsnaam uit een casusnaam: 'Regionale inkoop Jeugdzorg' -> 'regionale-inkoop-jeugdzorg'."""
-    zonder_accenten = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode("ascii")
-    kort = re.sub(r"[^a-z0-9]+", "-", zonder_accenten.lower()).strip("-")[:80].strip("-")
+    kort = re.sub(r"[^a-z0-9]+", "-", zonder_accenten(naam).lower()).strip("-")[:80].strip("-")
     return kort or "casus"
 
 
