@@ -108,6 +108,11 @@ def woord(machinewoord: str) -> str:
     return SPELLING.get(tekst, tekst).replace("_", " ")
 
 
+def euro(bedrag: int) -> str:
+    """Een bedrag zoals in een stuk voor het college: '€ 1.450.000', '€ -700.000'."""
+    return f"€ {bedrag:,}".replace(",", ".")
+
+
 def toon(waarde: Any) -> str:
     """Een feitwaarde zoals een lezer haar ziet: '2,5', '750.000', 'trekker of aanjager', 'onbekend'."""
     if waarde is None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..advies import Advies, Bevinding
 from ..casus import VORM_SOORT, Casus, label
-from ..waarden import aantal, datum_tekst, woord
+from ..waarden import aantal, datum_tekst, euro, woord
 from ..regels import EFFECT_VOLGORDE, Advieswoord, Collegevoorstelbeleid, Effect, Regelpakket
 from ..watals import Vergelijking
 from .tabel import KOPJES, factorrijen
@@ -393,13 +393,9 @@ def _plus_en_min(v: Vergelijking, j: int) -> list[str]:
     return regels
 
 
-def _bedrag(euro: int) -> str:
-    return "€ " + f"{euro:,}".replace(",", ".")
-
-
 def _financien(casus: Casus) -> list[Blok]:
     ob = casus.onderbouwing
-    zinnen = [f"Het aandeel van de gemeente is {_bedrag(ob.kosten_per_jaar)} per jaar."
+    zinnen = [f"Het aandeel van de gemeente is {euro(ob.kosten_per_jaar)} per jaar."
               if ob.kosten_per_jaar is not None else "Het aandeel van de gemeente per jaar is nog niet bekend."]
     businesscase = {"aanwezig": "Er ligt een businesscase", "ontbreekt": "Er is geen businesscase",
                     "niet_nodig": "Een businesscase is niet nodig geacht"}.get(

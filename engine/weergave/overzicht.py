@@ -10,7 +10,7 @@ from typing import Any
 
 from ..casus import Schaal, Thema
 from ..overzicht import RISICONIVEAUS, Overzicht, Regel
-from ..waarden import aantal, toon, woord
+from ..waarden import aantal, euro, woord
 from .collegeadvies import Afbeelding, Alinea, Document, Kop, Lijst, Stempel, Tabel
 
 FORMAAT = "samenwerkingstoets/overzicht/1"
@@ -22,10 +22,8 @@ KLEUR_ADVIES = {"positief": "#1c6b2f", "onder voorwaarden": "#b7791f", "negatief
 KLEUR_RISICO = {"laag": "#1c6b2f", "midden": "#b7791f", "hoog": "#b00020", "onbekend": "#767676"}
 
 
-def _bedrag(euro: Any) -> str:
-    if not isinstance(euro, int):
-        return "onbekend"
-    return f"€ -{toon(-euro)}" if euro < 0 else f"€ {toon(euro)}"
+def _bedrag(bedrag: Any) -> str:
+    return euro(bedrag) if isinstance(bedrag, int) else "onbekend"
 
 
 def _zin(tekst: Any) -> str:
