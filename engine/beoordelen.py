@@ -129,12 +129,9 @@ class Beoordelaar:
         voorvoegsel = f"{self.pakket.naam}-{self.pakket.versie}-{self.pakket.inhoudshash}-risico"
         return durable.regelset(voorvoegsel, items, parameters), velden, redenen
 
-    def risicoprofiel(self, feiten: Feiten) -> dict[str, str]:
-        """Per risicosoort van het pakket: hoog, midden, laag, of onbekend als geen enkel feit erover bekend is."""
-        return {soort: niveau for soort, (niveau, _) in self.risico_met_redenen(feiten).items()}
-
     def risico_met_redenen(self, feiten: Feiten) -> dict[str, tuple[str, list[str]]]:
-        """Per risicosoort het niveau en wat het zo hoog maakt (in woorden, uit de voorwaarden van het pakket)."""
+        """Per risicosoort het niveau (hoog, midden, laag, of onbekend als geen enkel feit erover bekend is) en wat
+        het zo hoog maakt (in woorden, uit de voorwaarden van het pakket)."""
         regelset, velden, redenen = self._risicoregels
         gevuurd = regelset.evalueer(feiten) if regelset is not None else []
         uit = {}

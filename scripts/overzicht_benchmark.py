@@ -63,7 +63,7 @@ def in_proces(map_: Path) -> tuple[float, float, float]:
         casus = lees_casus(pad)
         t1 = time.perf_counter()
         _, _, feiten = beoordelaar.kort(casus)
-        beoordelaar.risicoprofiel(feiten)
+        beoordelaar.risico_met_redenen(feiten)
         t2 = time.perf_counter()
         lezen += t1 - t0
         advies += t2 - t1

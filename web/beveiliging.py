@@ -111,8 +111,8 @@ class Beveiliging:
     def __init__(self, app, token: str | None, hosts: tuple[str, ...] | None):
         @app.middleware("http")
         async def toegang_en_koppen(request: Request, volgende):
-            host = request.headers.get("host", "").rsplit(":", 1)[0] if not request.headers.get(
-                "host", "").startswith("[") else request.headers.get("host", "").split("]")[0] + "]"
+            kop = request.headers.get("host", "")
+            host = kop.split("]")[0] + "]" if kop.startswith("[") else kop.rsplit(":", 1)[0]  # zonder poort
             if hosts is not None and host not in hosts:
                 # een andere naam voor deze computer: DNS-rebinding van een website zou hier binnenkomen
                 antwoord: Response = Response("Onbekende hostnaam: open de toepassing via http://127.0.0.1.",
