@@ -19,7 +19,7 @@ from .engine.casus import suggestie
 from .engine.fouten import Fout, InvoerFout
 from .engine.laden import STANDAARDPAKKET, lees_casus, lees_regelpakket
 from .engine.regels import Advieswoord
-from .engine.schrijven import schrijf
+from .engine.schrijven import kies_formaat, schrijf
 from .engine.waarden import fragment, zichtbaar_voor_terminal
 from .engine.weergave import WEERGAVEN, toon_advies
 from .engine.weergave import json as json_weergave
@@ -222,9 +222,9 @@ def collegeadvies(casus, formaat, uitvoer, overschrijf, datum, sjabloon, wat_als
       samenwerkingstoets collegeadvies cases/ict-samenwerking-lopend.yaml --formaat html -o ict.html \\
           --variant cases/varianten/ict-met-herstelplan.yaml
     """
-    from .engine.collegevoorstel import kies_formaat, lees_sjabloon, maak_collegeadvies  # alleen hier nodig
+    from .engine.collegevoorstel import EXTENSIES, lees_sjabloon, maak_collegeadvies  # alleen hier nodig
 
-    formaat = kies_formaat(uitvoer, formaat)
+    formaat = kies_formaat(uitvoer, formaat, EXTENSIES, "voorstel.docx")
     inhoud = maak_collegeadvies(casus, formaat, regelpad, lees_varianten(variantpaden, wat_als),
                                 datum.date() if datum else None, lees_sjabloon(sjabloon) if sjabloon else None)
     invoer = (casus, *variantpaden, *((sjabloon,) if sjabloon else ()),
@@ -292,8 +292,7 @@ def overzicht(map_, formaat, uitvoer, overschrijf, peildatum, regelpad):
     from .engine.overzicht import maak_overzicht
     from .engine.weergave import overzicht as weergave
 
-    formaat = formaat or {".xlsx": "xlsx", ".docx": "docx", ".md": "markdown", ".json": "json"}.get(
-        Path(uitvoer).suffix.lower() if uitvoer else "", "tabel")
+    formaat = kies_formaat(uitvoer, formaat, weergave.EXTENSIES, "register.xlsx") if uitvoer else formaat or "tabel"
     if formaat in ("xlsx", "docx") and not uitvoer:
         raise InvoerFout(f"Een {formaat}-bestand gaat niet naar het scherm; geef een bestandsnaam met -o.")
     pakket = lees_regelpakket(regelpad)

@@ -21,25 +21,7 @@ MAX_SJABLOON = 20_000_000  # een huisstijlsjabloon met logo is hooguit enkele me
 MAX_UITGEPAKT = 100_000_000  # wat het zip-bestand uitgepakt mag worden (geen 'zipbom')
 MAX_ONDERDELEN = 2_000
 
-EXTENSIES = {"markdown": (".md", ".markdown"), "html": (".html", ".htm"), "docx": (".docx",)}
-
-
-def kies_formaat(uitvoer: str, formaat: str | None) -> str:
-    """Het formaat: uit --formaat, of afgeleid van de extensie van -o. Passen ze niet bij elkaar (een
-    Word-document in 'x.pdf'), dan is dat een fout: niemand opent zo'n bestand."""
-    if Path(uitvoer).is_dir():
-        raise InvoerFout(f"'{uitvoer}' is een map. Geef een bestandsnaam, zoals {Path(uitvoer) / 'voorstel.docx'}.")
-    extensie = Path(uitvoer).suffix.lower()
-    afgeleid = next((f for f, reeks in EXTENSIES.items() if extensie in reeks), None)
-    if formaat is None:
-        if afgeleid is None:
-            raise InvoerFout(f"Uit de naam '{uitvoer}' valt het formaat niet af te leiden. Gebruik een naam die op "
-                             ".docx, .html of .md eindigt, of geef --formaat.")
-        return afgeleid
-    if extensie not in EXTENSIES[formaat]:
-        raise InvoerFout(f"Het bestand '{uitvoer}' eindigt op {extensie or '(niets)'}, maar het formaat is {formaat}. "
-                         f"Gebruik {EXTENSIES[formaat][0]} of kies het passende --formaat.")
-    return formaat
+EXTENSIES = {"docx": (".docx",), "html": (".html", ".htm"), "markdown": (".md", ".markdown")}
 
 
 def lees_sjabloon(pad: str) -> bytes:

@@ -15,6 +15,26 @@ from pathlib import Path
 from .fouten import InvoerFout
 
 
+def kies_formaat(uitvoer: str, formaat: str | None, extensies: dict[str, tuple[str, ...]], voorbeeld: str) -> str:
+    """Het formaat: uit --formaat, of afgeleid van de extensie van -o (`extensies`: formaat -> extensies).
+    Passen ze niet bij elkaar (een Word-document in 'x.pdf'), dan is dat een fout: niemand opent zo'n bestand.
+    `voorbeeld` is een bestandsnaam voor de melding als -o een map is."""
+    if Path(uitvoer).is_dir():
+        raise InvoerFout(f"'{uitvoer}' is een map. Geef een bestandsnaam, zoals {Path(uitvoer) / voorbeeld}.")
+    extensie = Path(uitvoer).suffix.lower()
+    afgeleid = next((f for f, reeks in extensies.items() if extensie in reeks), None)
+    if formaat is None:
+        if afgeleid is None:
+            namen = [reeks[0] for reeks in extensies.values()]
+            raise InvoerFout(f"Uit de naam '{uitvoer}' valt het formaat niet af te leiden. Gebruik een naam die op "
+                             f"{', '.join(namen[:-1])} of {namen[-1]} eindigt, of geef --formaat.")
+        return afgeleid
+    if extensie not in extensies[formaat]:
+        raise InvoerFout(f"Het bestand '{uitvoer}' eindigt op {extensie or '(niets)'}, maar het formaat is {formaat}. "
+                         f"Gebruik {extensies[formaat][0]} of kies het passende --formaat.")
+    return formaat
+
+
 class SchrijfFout(InvoerFout):
     """Het uitvoerbestand kan niet (of mag niet) geschreven worden; er is niets veranderd."""
 

@@ -197,3 +197,13 @@ def test_het_overzicht_staat_in_de_webapplicatie_met_links_naar_elk_advies(tmp_p
     assert pagina.status_code == 200 and 'href="/casussen/omgevingsdienst-lopend"' in pagina.text
     xlsx = client.get("/overzicht.xlsx")
     assert openpyxl.load_workbook(io.BytesIO(xlsx.content))["Register"].max_row == 13
+
+
+def test_het_formaat_volgt_de_naam_van_het_bestand_of_moet_erbij_passen(tmp_path):
+    """Net als bij collegeadvies: geen JSON in een bestand dat register.xlsx heet."""
+    r = run("overzicht", str(CASES), "-o", str(tmp_path / "register.xlsx"), "--formaat", "json")
+    assert r.exit_code == 2 and "eindigt op .xlsx, maar het formaat is json" in r.stderr
+    assert not (tmp_path / "register.xlsx").exists()
+    assert run("overzicht", str(CASES), "-o", str(tmp_path / "register.pdf")).exit_code == 2
+    assert run("overzicht", str(CASES), "-o", str(tmp_path / "register.json")).exit_code == 0
+    assert json.loads((tmp_path / "register.json").read_text(encoding="utf-8"))["formaat"].endswith("overzicht/1")

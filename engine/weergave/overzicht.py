@@ -14,6 +14,8 @@ from ..waarden import aantal, euro, woord
 from .collegeadvies import Afbeelding, Alinea, Document, Kop, Lijst, Stempel, Tabel
 
 FORMAAT = "samenwerkingstoets/overzicht/1"
+EXTENSIES = {"docx": (".docx",), "xlsx": (".xlsx",), "markdown": (".md", ".markdown"), "json": (".json",),
+             "tabel": (".txt",)}
 # Wat het BBV een verbonden partij noemt: een eigen rechtspersoon met een bestuurlijk én financieel belang.
 VORMEN_VERBONDEN_PARTIJ = ("openbaar_lichaam", "bedrijfsvoeringsorganisatie", "gemeenschappelijk_orgaan",
                            "stichting", "vereniging", "vennootschap")
