@@ -157,6 +157,7 @@ class Regelset:
         self._velden = {pad: sleutel(pad) for pad in velden}
         self._namen = {f"r{n:04d}": i for n, i in enumerate(ids)} | {HARTSLAG: HARTSLAG}
         self._geheugen: dict[tuple, tuple[str, ...]] = {}
+        self._lijstplaatsen: tuple[int, ...] = ()  # waar in de sleutel een lijst kan staan (zoals thema's)
         with _SLOT:
             _host().register_rulesets({naam: definitie})
             self._handle = _host().get_ruleset(naam)._handle
@@ -184,12 +185,17 @@ class Regelset:
         """De ids die vuren. Welke regels vuren, hangt alleen af van de feiten die deze set leest; dezelfde
         feiten geven dus dezelfde uitkomst, en die wordt onthouden (begrensd). Zo kost een completering voor
         de bandbreedte alleen een evaluatie van de delen waarvan ze een gelezen feit verandert."""
-        sleutel = tuple(map(feiten.get, self._velden, itertools.repeat(_ONTBREEKT)))
+        sleutel = self._sleutel(feiten)
         try:
             bekend = self._geheugen.get(sleutel)
-        except TypeError:  # een lijst (zoals thema's) is niet te hashen: als tupel
-            sleutel = tuple(_hashbaar(w) for w in sleutel)
-            bekend = self._geheugen.get(sleutel)
+        except TypeError:  # een lijst op een nieuwe plaats: onthoud die plaats en maak er een tupel van
+            self._lijstplaatsen = tuple(sorted(set(self._lijstplaatsen) | {
+                i for i, w in enumerate(sleutel) if isinstance(w, list)}))
+            sleutel = self._sleutel(feiten)
+            try:
+                bekend = self._geheugen.get(sleutel)
+            except TypeError:  # ook zo niet te hashen (geneste lijsten): niet onthouden
+                return self._evalueer(feiten)
         if bekend is not None:
             return list(bekend)
         uitkomst = self._evalueer(feiten)
@@ -198,11 +204,22 @@ class Regelset:
         self._geheugen[sleutel] = tuple(uitkomst)
         return uitkomst
 
+    def _sleutel(self, feiten: dict[str, Any]) -> tuple:
+        """De gelezen feiten als sleutel voor het geheugen; een lijst wordt een tupel (alleen waar er een kan staan)."""
+        sleutel = tuple(map(feiten.get, self._velden, itertools.repeat(_ONTBREEKT)))
+        if not self._lijstplaatsen:
+            return sleutel
+        delen = list(sleutel)
+        for i in self._lijstplaatsen:
+            if type(delen[i]) is list:
+                delen[i] = tuple(delen[i])
+        return tuple(delen)
+
     def _evalueer(self, feiten: dict[str, Any]) -> list[str]:
         acties: list[str] = []
         with self._sessie() as sid:
             feit = _feit(feiten, sid, self._velden)
-            code, state = _kern.assert_fact(self._handle, json.dumps(feit, ensure_ascii=False))
+            code, state = _kern.assert_fact(self._handle, _naar_json(feit))
             if code == 1:
                 raise EngineFout("De engine kon de feiten niet verwerken (geen enkele regel paste).")
             if code != 0:
@@ -235,6 +252,7 @@ class Regelset:
         return [i for i in self._ids if i in gevuurd]
 
 
+_naar_json = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode  # één keer gemaakt, niet per feit
 MAX_ONTHOUDEN = 2_048  # uitkomsten per set; daarna begint het geheugen opnieuw (het blijft begrensd)
 _ONTBREEKT = object()  # een feit dat niet bekend is (anders dan elke waarde)
 
@@ -244,10 +262,6 @@ def vergeet() -> None:
     with _SLOT:
         for regelset in _SETS.values():
             regelset._geheugen.clear()
-
-
-def _hashbaar(waarde: Any) -> Any:
-    return tuple(waarde) if isinstance(waarde, list) else waarde
 
 
 def _actienaam(bericht: str) -> str:

@@ -98,7 +98,9 @@ def aanvullen(feiten: Feiten) -> Feiten:
     Wordt ook aangeroepen na een wat-als-wijziging van de feiten, zodat afgeleide velden
     nooit achterlopen op de velden waar ze van afhangen.
     """
-    uit = {k: v for k, v in feiten.items() if k not in HERBEREKEND}
+    uit = dict(feiten)
+    for veld in HERBEREKEND:
+        uit.pop(veld, None)
     vorm = uit.get("juridische_vorm")
     if vorm in VORM_SOORT:
         uit["juridische_vorm.soort"] = VORM_SOORT[vorm].value

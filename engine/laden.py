@@ -160,25 +160,34 @@ _GEEN = object()  # een open groep wacht op een sleutel
 
 
 def _uit_gebeurtenissen(lader: Any) -> Any:
+    # Dit is de binnenste lus van het lezen (ruim 250 gebeurtenissen per casus): namen staan daarom lokaal.
+    Scalair, GroepBegin, LijstBegin = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    GroepEind, LijstEind = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    volgende, omgezet = lader.get_event, _OMGEZET
     open_: list[Any] = []  # de open groepen en lijsten, de buitenste eerst
     sleutel: list[Any] = []  # per open groep de sleutel die op zijn waarde wacht (_GEEN: er komt een sleutel)
     gezien: list[set[str] | None] = []  # per open groep de sleutels zoals ze er staan (None: een lijst)
     data: Any = None
     documenten = 0
     while True:
-        event = lader.get_event()
+        event = volgende()
         soort = type(event)
-        if soort is yaml.ScalarEvent:
+        if soort is Scalair:
             if event.anchor is not None or (event.tag is not None and event.tag != "!"):
                 return _ANDERS
-            waarde = _waarde(event)
-            if waarde is _ANDERS:
-                return _ANDERS
-        elif soort is yaml.MappingStartEvent or soort is yaml.SequenceStartEvent:
+            if not event.implicit[0]:  # tussen aanhalingstekens, een blok of een non-specifieke tag: tekst
+                waarde = event.value
+            else:
+                waarde = omgezet.get(event.value, _ANDERS)
+                if waarde is _ANDERS:
+                    waarde = _waarde(event)
+                    if waarde is _ANDERS:
+                        return _ANDERS
+        elif soort is GroepBegin or soort is LijstBegin:
             if event.anchor is not None or (event.tag is not None and event.tag != "!"):
                 return _ANDERS
-            waarde = {} if soort is yaml.MappingStartEvent else []
-        elif soort is yaml.MappingEndEvent or soort is yaml.SequenceEndEvent:
+            waarde = {} if soort is GroepBegin else []
+        elif soort is GroepEind or soort is LijstEind:
             open_.pop()
             sleutel.pop()
             gezien.pop()
@@ -200,7 +209,7 @@ def _uit_gebeurtenissen(lader: Any) -> Any:
             open_[-1].append(waarde)
         elif sleutel[-1] is _GEEN:
             # een sleutel: een groep of lijst als sleutel, of een veld dat er al staat, meldt de volledige lader
-            if soort is not yaml.ScalarEvent or event.value in gezien[-1]:
+            if soort is not Scalair or event.value in gezien[-1]:
                 return _ANDERS
             try:
                 hash(waarde)
@@ -212,10 +221,10 @@ def _uit_gebeurtenissen(lader: Any) -> Any:
         else:
             open_[-1][sleutel[-1]] = waarde
             sleutel[-1] = _GEEN
-        if soort is not yaml.ScalarEvent:
+        if soort is not Scalair:
             open_.append(waarde)
             sleutel.append(_GEEN)
-            gezien.append(set() if soort is yaml.MappingStartEvent else None)
+            gezien.append(set() if soort is GroepBegin else None)
 
 
 class Gelezen:
@@ -261,8 +270,8 @@ MAX_DIEPTE = 40  # zo diep nest geen casus of pakket; libyaml zelf crasht bij du
 _GEEN_HAAKJE = re.compile(r"[^\[\]{}]+")
 
 
-def _diepte(tekst: str) -> int:
-    """Een bovengrens voor hoe diep de YAML nest (haakjes en inspringing), zonder libyaml te gebruiken."""
+def _te_diep(tekst: str) -> bool:
+    """Of de YAML dieper nest dan MAX_DIEPTE (een bovengrens uit haakjes en inspringing), zonder libyaml."""
     diepste = diep = 0
     for teken in _GEEN_HAAKJE.sub("", tekst):  # alleen de haakjes doorlopen, niet elke letter
         if teken in "[{":
@@ -270,8 +279,12 @@ def _diepte(tekst: str) -> int:
             diepste = max(diepste, diep)
         else:
             diep = max(0, diep - 1)
+    if diepste > MAX_DIEPTE:
+        return True
+    if " " * (2 * MAX_DIEPTE + 2) not in tekst:  # zo ver springt geen regel in: dan hoeft niet elke regel langs
+        return False
     inspringing = max((len(r) - len(r.lstrip(" ")) for r in tekst.splitlines() if r.strip()), default=0)
-    return max(diepste, inspringing // 2)
+    return inspringing // 2 > MAX_DIEPTE
 
 
 def lees_bytes(pad: str | Path, max_bytes: int = MAX_BYTES, soort: str = "een YAML-bestand") -> bytes:
@@ -322,7 +335,7 @@ def lees_yaml(pad: str | Path) -> Gelezen:
         tekst = ruw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise BestandFout(f"'{pad}' is geen UTF-8-tekst. Sla het bestand op als UTF-8 en probeer opnieuw.") from None
-    if _diepte(tekst) > MAX_DIEPTE:
+    if _te_diep(tekst):
         raise YamlFout(f"Het bestand '{pad}' is te diep genest (meer dan {MAX_DIEPTE} niveaus); zo'n casus of "
                        "pakket bestaat niet. Controleer de haakjes en de inspringing.")
     if not tekst.strip():
@@ -372,7 +385,7 @@ def _volledig(pad: Path, tekst: str) -> Any:
 def lees_waarde(tekst: str) -> Any:
     """Eén waarde zoals in een casusbestand (voor --wat-als): dezelfde lader, dus dezelfde regels
     voor bedragen, dubbele velden, verwijzingen en diepte. Een YAMLError gaat naar de aanroeper."""
-    if len(tekst) > 10_000 or _diepte(tekst) > MAX_DIEPTE:
+    if len(tekst) > 10_000 or _te_diep(tekst):
         raise yaml.YAMLError("te lang of te diep genest")
     return yaml.load(tekst, Loader=_Lader)
 

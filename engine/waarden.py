@@ -84,6 +84,8 @@ _ONZICHTBAAR = {"Cf", "Cc", "Cs", "Co", "Cn"}
 def schone_tekst(tekst: str) -> str:
     """De tekst zonder onzichtbare tekens (zero-width, besturingstekens) en zonder witruimte aan
     de randen; regeleinden en tabs binnen de tekst blijven staan."""
+    if tekst.isprintable():  # geen enkel onzichtbaar teken (de gewone tekst): niets weg te halen
+        return tekst.strip()
     schoon = "".join(t for t in tekst if t in "\n\t" or unicodedata.category(t) not in _ONZICHTBAAR)
     return schoon.strip()
 
@@ -170,5 +172,14 @@ def fragment(tekst: str, lengte: int = 60) -> str:
 def zichtbaar_voor_terminal(tekst: str) -> str:
     """Tekst zonder besturings- of escapetekens (die kunnen een terminal overnemen): ze worden zichtbaar
     als \\x1b en dergelijke; een regeleinde blijft een regeleinde."""
-    return "".join(t if t == "\n" or unicodedata.category(t)[0] != "C" or t == "\t" else f"\\x{ord(t):02x}"
-                   if ord(t) < 256 else f"\\u{ord(t):04x}" for t in tekst)
+    return _BUITEN_ASCII.sub(_zichtbaar_teken, tekst)  # gewone ASCII-tekst slaat de zoektocht in één keer over
+
+
+_BUITEN_ASCII = re.compile(r"[^\n\t\x20-\x7e]")
+
+
+def _zichtbaar_teken(treffer: re.Match) -> str:
+    t = treffer.group()
+    if unicodedata.category(t)[0] != "C":
+        return t
+    return f"\\x{ord(t):02x}" if ord(t) < 256 else f"\\u{ord(t):04x}"
