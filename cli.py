@@ -314,6 +314,9 @@ def overzicht(map_, formaat, uitvoer, overschrijf, peildatum, regelpad):
     finally:
         if balk is not None:
             balk.__exit__(None, None, None)
+    if not uitkomst.regels and not uitkomst.fouten:
+        click.echo(f"Let op: in de map '{zichtbaar_voor_terminal(str(map_))}' staan geen casusbestanden (.yaml, .yml "
+                   "of .json, ook niet in submappen).", err=True)
     if formaat in ("markdown", "docx"):
         from .engine.collegevoorstel import programmaversie, stempeldatum
         from .engine.weergave.collegeadvies import Stempel

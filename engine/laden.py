@@ -295,6 +295,8 @@ def lees_bytes(pad: str | Path, max_bytes: int = MAX_BYTES, soort: str = "een YA
     try:
         info = pad.stat()
     except FileNotFoundError:
+        if pad.is_symlink():
+            raise BestandFout(f"'{pad}' is een snelkoppeling naar een bestand dat niet (meer) bestaat.") from None
         raise BestandFout(f"Het bestand '{pad}' bestaat niet. Controleer de naam en de map.") from None
     except PermissionError:
         raise BestandFout(f"Het bestand '{pad}' kan niet gelezen worden: u hebt geen toegang tot de map.") from None

@@ -53,7 +53,7 @@ class Regel:
     risico: dict[str, str]
     risico_redenen: dict[str, tuple[str, ...]]  # per soort: wat het risico hoog (of gemiddeld) maakt
     hoogste_risico: str
-    sturing: str
+    sturing: str | None  # het sturingsregime van een lopende samenwerking (bij een voorstel: None)
     verbonden_partij: dict[str, object] = field(default_factory=dict)
 
 
@@ -114,13 +114,21 @@ class Overzicht:
         return sorted(uit, key=lambda o: (-o[3], o[0], o[1]))[:maximum]
 
 
-def casusbestanden(map_: str | Path) -> list[Path]:
+SUFFIXEN = (".yaml", ".yml", ".json")  # een casus is YAML; JSON mag ook (JSON is geldige YAML)
+
+
+def casusbestanden(map_: str | Path) -> tuple[list[Path], list[tuple[Path, str]]]:
     """Alle casusbestanden onder een map (ook in submappen), op volgorde; varianten en verborgen mappen niet.
-    Snelkoppelingen worden niet gevolgd: zo kan een map niet naar zichzelf of naar elders wijzen."""
+    Daarnaast wat bewust niet gelezen wordt, met de reden: een snelkoppeling naar een map wordt niet gevolgd
+    (zo kan een map niet naar zichzelf of naar elders wijzen). Een snelkoppeling naar een casusbestand wordt
+    wel gelezen; wijst zij nergens heen of naar zichzelf, dan meldt het lezen dat."""
     basis = Path(map_)
+    if not basis.exists():
+        raise InvoerFout(f"De map '{map_}' bestaat niet. Controleer de naam.")
     if not basis.is_dir():
         raise InvoerFout(f"'{map_}' is geen map. Geef de map met casusbestanden.")
     uit: list[Path] = []
+    overgeslagen: list[tuple[Path, str]] = []
     te_doen = [basis]
     while te_doen and len(uit) < MAX_BESTANDEN:
         huidig = te_doen.pop()
@@ -135,11 +143,18 @@ def casusbestanden(map_: str | Path) -> list[Path]:
                 continue
             if pad.name.startswith(".") or pad.name == "varianten":
                 continue
-            if stat.S_ISDIR(info.st_mode):
+            casus = pad.suffix.lower() in SUFFIXEN
+            if stat.S_ISLNK(info.st_mode):
+                if casus:
+                    uit.append(pad)
+                elif pad.is_dir():
+                    overgeslagen.append((pad, f"'{pad}' is een snelkoppeling naar een map; die volgt het overzicht "
+                                              "niet. Zet de casusbestanden in de map zelf of in een gewone submap."))
+            elif stat.S_ISDIR(info.st_mode):
                 te_doen.append(pad)
-            elif stat.S_ISREG(info.st_mode) and pad.suffix in (".yaml", ".yml"):
+            elif stat.S_ISREG(info.st_mode) and casus:
                 uit.append(pad)
-    return sorted(uit)[:MAX_BESTANDEN]
+    return sorted(uit)[:MAX_BESTANDEN], sorted(overgeslagen)
 
 
 def regel_van(casus: Casus, bestand: str, beoordelaar: Beoordelaar, peiljaar: int) -> Regel:
@@ -169,7 +184,7 @@ def regel_van(casus: Casus, bestand: str, beoordelaar: Beoordelaar, peiljaar: in
         kosten_per_jaar=casus.onderbouwing.kosten_per_jaar, laatste_evaluatie=laatste, volgende_evaluatie=volgende,
         evaluatie_te_laat=(volgende < peiljaar) if volgende is not None and casus.fase.value == "lopend" else None,
         wgr=wgr, risico=risico, risico_redenen={s: tuple(r) for s, (_, r) in met_redenen.items() if r},
-        hoogste_risico=hoogste, sturing=regime.naam if regime else "",
+        hoogste_risico=hoogste, sturing=regime.naam if regime and casus.fase.value == "lopend" else None,
         verbonden_partij={"soort": vp.soort.value if vp.soort else None, **{
             naam: getattr(vp, naam) for naam in ("vestigingsplaats", "jaar", "openbaar_belang", "financieel_belang_begin",
                                                  "financieel_belang", "eigen_vermogen_begin", "eigen_vermogen_eind",
@@ -231,7 +246,7 @@ def maak_overzicht(map_: str | Path, beoordelaar: Beoordelaar, peildatum: dt.dat
     """Beoordeel alle casussen onder `map_`. Met `regelpad` (het pakket van de beoordelaar) mag dat in meerdere
     processen; `voortgang(totaal)` geeft een functie die na elk blok het aantal verwerkte bestanden hoort."""
     basis = Path(map_)
-    bestanden = casusbestanden(basis)
+    bestanden, overgeslagen = casusbestanden(basis)
     peiljaar = (peildatum or dt.date.today()).year
     pakket = beoordelaar.pakket
     ov = pakket.kop.overzicht
@@ -247,4 +262,7 @@ def maak_overzicht(map_: str | Path, beoordelaar: Beoordelaar, peildatum: dt.dat
                 overzicht.fouten.append(uitkomst)
         if stap:
             stap(aantal_)
+    for pad, melding in overgeslagen:
+        overzicht.fouten.append((pad.relative_to(basis).as_posix(), melding))
+    overzicht.fouten.sort()
     return overzicht

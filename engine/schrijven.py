@@ -27,10 +27,11 @@ def kies_formaat(uitvoer: str, formaat: str | None, extensies: dict[str, tuple[s
         if afgeleid is None:
             namen = [reeks[0] for reeks in extensies.values()]
             raise InvoerFout(f"Uit de naam '{uitvoer}' valt het formaat niet af te leiden. Gebruik een naam die op "
-                             f"{', '.join(namen[:-1])} of {namen[-1]} eindigt, of geef --formaat.")
+                             f"{', '.join(namen[:-1])} of {namen[-1]} eindigt.")
         return afgeleid
     if extensie not in extensies[formaat]:
-        raise InvoerFout(f"Het bestand '{uitvoer}' eindigt op {extensie or '(niets)'}, maar het formaat is {formaat}. "
+        waar = f"eindigt op {extensie}" if extensie else "heeft geen extensie"
+        raise InvoerFout(f"Het bestand '{uitvoer}' {waar}, maar het formaat is {formaat}. "
                          f"Gebruik {extensies[formaat][0]} of kies het passende --formaat.")
     return formaat
 

@@ -53,7 +53,8 @@ def test_het_korte_advies_is_gelijk_aan_het_volledige_voor_elke_voorbeeld_en_pra
 def test_elke_voorbeeldcasus_staat_in_het_register_met_advies_risico_en_sturing(overzicht):
     assert len(overzicht.regels) == 12 and not overzicht.fouten
     for r in overzicht.regels:
-        assert r.hoogste_risico in ("laag", "midden", "hoog") and r.sturing
+        assert r.hoogste_risico in ("laag", "midden", "hoog")
+        assert (r.sturing is not None) == (r.fase == "lopend"), "sturing hoort bij een lopende samenwerking"
 
 
 def test_een_gr_zonder_uittredingsregeling_en_evaluatie_valt_op_in_de_wgr_toets(overzicht):
@@ -207,3 +208,56 @@ def test_het_formaat_volgt_de_naam_van_het_bestand_of_moet_erbij_passen(tmp_path
     assert run("overzicht", str(CASES), "-o", str(tmp_path / "register.pdf")).exit_code == 2
     assert run("overzicht", str(CASES), "-o", str(tmp_path / "register.json")).exit_code == 0
     assert json.loads((tmp_path / "register.json").read_text(encoding="utf-8"))["formaat"].endswith("overzicht/1")
+
+
+def test_geen_casusbestand_verdwijnt_stil_uit_het_register(tmp_path, beoordelaar):
+    """Een snelkoppeling naar een casus wordt gelezen, JSON en hoofdletters in de extensie ook; een kapotte
+    koppeling, een lus en een koppeling naar een map worden gemeld in plaats van overgeslagen."""
+    echt = tmp_path / "echt"
+    echt.mkdir()
+    shutil.copy(CASES / "regionaal-archief-lopend.yaml", echt / "archief.yaml")
+    (tmp_path / "link.yaml").symlink_to(echt / "archief.yaml")
+    (tmp_path / "lus.yaml").symlink_to(tmp_path / "lus.yaml")
+    (tmp_path / "kapot.yml").symlink_to(tmp_path / "weg.yaml")
+    (tmp_path / "mapkoppeling").symlink_to(echt)
+    shutil.copy(CASES / "omgevingsdienst-lopend.yaml", tmp_path / "HOOFD.YAML")
+    data = lees_casus(CASES / "ggd-zonder-grip-lopend.yaml")
+    (tmp_path / "casus.json").write_text(json.dumps({"schema": 1, "naam": data.naam, "fase": "lopend"}),
+                                         encoding="utf-8")
+    o = maak_overzicht(tmp_path, beoordelaar)
+    assert sorted(r.bestand for r in o.regels) == ["HOOFD.YAML", "casus.json", "echt/archief.yaml", "link.yaml"]
+    meldingen = dict(o.fouten)
+    assert set(meldingen) == {"kapot.yml", "lus.yaml", "mapkoppeling"}
+    assert "niet (meer) bestaat" in meldingen["kapot.yml"] and "naar zichzelf" in meldingen["lus.yaml"]
+    assert "snelkoppeling naar een map" in meldingen["mapkoppeling"]
+    assert run("overzicht", str(tmp_path)).exit_code == 2
+
+
+def test_de_sturing_geldt_voor_lopende_samenwerkingen_en_elke_weergave_zegt_hetzelfde(tmp_path):
+    uit = tmp_path / "register.xlsx"
+    assert run("overzicht", str(CASES), "-o", str(uit)).exit_code == 0
+    boek = openpyxl.load_workbook(uit)
+
+    def sturing(blad):
+        rijen = list(boek[blad].iter_rows(values_only=True))
+        kolom = rijen[0].index("Sturing")
+        naam = rijen[0].index("Samenwerking")
+        return {r[naam]: r[kolom] for r in rijen[1:]}
+
+    assert sturing("Register") == sturing("Risico")
+    data = json.loads(run("overzicht", str(CASES), "--formaat", "json").stdout)
+    for s in data["samenwerkingen"]:
+        assert (s["sturing"] is None) == (s["fase"] == "voorstel")
+        assert sturing("Register")[s["naam"]] == (s["sturing"] if s["sturing"] else "n.v.t. (voorstel)")
+
+
+def test_de_webpagina_noemt_de_risiconiveaus_zoals_de_andere_weergaven(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from samenwerkingstoets.web.app import maak_app
+
+    for pad in CASES.glob("*.yaml"):
+        shutil.copy(pad, tmp_path / pad.name)
+    pagina = TestClient(maak_app(tmp_path), base_url="http://127.0.0.1").get("/overzicht").text
+    assert "gemiddeld: basis met extra aandacht" in pagina and "midden" not in pagina
+    assert "n.v.t. (voorstel)" in pagina

@@ -379,7 +379,8 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         return pagina(request, "overzicht.html", titel="Overzicht van alle samenwerkingen", o=uitkomst, ids=ids,
                       matrixkop=kop, matrix=matrix, niet_gediend=weergave.niet_gediend_zinnen(uitkomst),
                       overlap=uitkomst.overlappen(uitkomst.overlap_drempel), evaluatie=weergave._evaluatie,
-                      wgr=weergave._wgr, bedrag=weergave._bedrag)
+                      wgr=weergave._wgr, bedrag=weergave._bedrag, sturing=weergave._sturing, niveau=weergave.NIVEAU,
+                      regels=weergave._op_volgorde(uitkomst.regels))
 
     @app.get("/overzicht.{extensie}", include_in_schema=False)
     def overzicht_download(extensie: str):

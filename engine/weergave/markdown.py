@@ -121,6 +121,6 @@ def collegeadvies(document) -> bytes:
         elif isinstance(blok, Grafiek):
             uit += [f"*{md(blok.titel)}: zie de tabel hieronder.*", ""]
         elif isinstance(blok, Afbeelding):
-            uit += [f"*{md(blok.titel)}: de grafiek staat in de Word- en HTML-versie.*", ""]
+            uit += [f"*{md(blok.titel)}: de grafiek staat in de Word-versie.*", ""]
     uit += ["---", ""] + [f"{md(regel)}  " for regel in document.stempel.regels()] + [""]
     return "\n".join(uit).encode("utf-8")

@@ -46,7 +46,7 @@ def _evaluatie(r: Regel) -> str:
     if r.volgende_evaluatie is None:
         return "onbekend"
     if r.evaluatie_te_laat:
-        return f"achterstallig: laatste in {r.laatste_evaluatie}, uiterlijk {r.volgende_evaluatie} gepland"
+        return f"te laat: had uiterlijk in {r.volgende_evaluatie} gemoeten (laatste in {r.laatste_evaluatie})"
     return f"uiterlijk {r.volgende_evaluatie} (laatste in {r.laatste_evaluatie})"
 
 
@@ -61,7 +61,9 @@ def _financieel_belang(r: Regel) -> str:
 
 
 def _sturing(r: Regel) -> str:
-    return r.sturing if r.fase == "lopend" else "n.v.t. (voorstel)"
+    if r.fase != "lopend":
+        return "n.v.t. (voorstel)"
+    return r.sturing or "onbekend"
 
 
 def _soort(r: Regel) -> str:
@@ -180,7 +182,7 @@ def xlsx(o: Overzicht) -> bytes:
            woord(r.juridische_vorm or "onbekend"), r.advies.tekst, r.gunstigst.tekst, r.ongunstigst.tekst,
            r.kosten_per_jaar, r.laatste_evaluatie, r.volgende_evaluatie,
            None if r.evaluatie_te_laat is None else ("ja" if r.evaluatie_te_laat else "nee"), r.hoogste_risico,
-           r.sturing] for r in o.regels]),
+           _sturing(r)] for r in o.regels]),
         ("Risico", ["Samenwerking"] + list(o.risicosoorten.values()) + ["Hoogste risico", "Sturing"],
          [[r.naam] + [NIVEAU[r.risico.get(s, "onbekend")] for s in o.risicosoorten] + [NIVEAU[r.hoogste_risico],
                                                                                      _sturing(r)]
