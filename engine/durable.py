@@ -4,7 +4,8 @@ Het vertaalt voorwaardenbomen naar durable_rules' eigen operatoren en evalueert 
 feiten per keer. De rest van de engine ziet nooit een `sid`. De valkuilen uit
 `durable-rules.md` worden hier opgevangen:
 
-1. hooguit 1.024 levende states: één verse sid per evaluatie, `delete_state` in `finally`;
+1. hooguit 1.024 levende states: elke set evalueert in één eigen state, die na elke evaluatie leeg is (het feit
+   wordt ingetrokken); bij een fout gaat de state weg (`delete_state`) en komt er een verse;
 2. een feit dat op geen regel past geeft een uitzondering: elke set heeft een hartslagregel
    die op elk feit vuurt, en die ook bewijst dat de evaluatie echt gebeurd is;
 3. feiten (assert_fact), geen events;
@@ -158,6 +159,7 @@ class Regelset:
         self._namen = {f"r{n:04d}": i for n, i in enumerate(ids)} | {HARTSLAG: HARTSLAG}
         self._geheugen: dict[tuple, tuple[str, ...]] = {}
         self._lijstplaatsen: tuple[int, ...] = ()  # waar in de sleutel een lijst kan staan (zoals thema's)
+        self._sid = str(next(_SID))  # de state waarin deze set evalueert (leeg tussen twee evaluaties)
         with _SLOT:
             _host().register_rulesets({naam: definitie})
             self._handle = _host().get_ruleset(naam)._handle
@@ -216,21 +218,41 @@ class Regelset:
         return tuple(delen)
 
     def _evalueer(self, feiten: dict[str, Any]) -> list[str]:
+        """Eén feit erin, de acties eruit, het feit weer ingetrokken: de state van deze set is daarna leeg en
+        wordt voor de volgende evaluatie hergebruikt (een verse state per evaluatie kost ruim een kwart meer).
+        Gaat er iets mis, dan gaat de state weg en krijgt de volgende evaluatie een verse: nooit een oud feit."""
         acties: list[str] = []
-        with self._sessie() as sid:
-            feit = _feit(feiten, sid, self._velden)
-            code, state = _kern.assert_fact(self._handle, _naar_json(feit))
-            if code == 1:
-                raise EngineFout("De engine kon de feiten niet verwerken (geen enkele regel paste).")
-            if code != 0:
-                raise EngineFout(f"De engine weigerde de feiten (code {code}).")
-            bericht = _kern.start_action_for_state(self._handle, state)
-            bericht = bericht[1] if bericht else None
-            while bericht:
-                acties.append(_actienaam(bericht))
-                if len(acties) > 4 * len(self._namen):
-                    raise EngineFout("De engine bleef acties geven; de evaluatie is afgebroken.")
-                bericht = _kern.complete_and_start_action(self._handle, state)
+        with _SLOT:
+            feit = _feit(feiten, self._sid, self._velden)
+            feit["id"] = "feit"  # de identiteit van het feit in de state; ingetrokken voor het volgende
+            tekst = _naar_json(feit)
+            leeg = False
+            try:
+                code, state = _kern.assert_fact(self._handle, tekst)
+                if code == 1:
+                    raise EngineFout("De engine kon de feiten niet verwerken (geen enkele regel paste).")
+                if code != 0:
+                    raise EngineFout(f"De engine weigerde de feiten (code {code}).")
+                bericht = _kern.start_action_for_state(self._handle, state)
+                bericht = bericht[1] if bericht else None
+                while bericht:
+                    acties.append(_actienaam(bericht))
+                    if len(acties) > 4 * len(self._namen):
+                        raise EngineFout("De engine bleef acties geven; de evaluatie is afgebroken.")
+                    bericht = _kern.complete_and_start_action(self._handle, state)
+                _kern.retract_fact(self._handle, tekst)
+                leeg = True
+            except EngineFout:
+                raise
+            except Exception as fout:  # durable_rules gooit kale Exceptions met alleen tekst
+                raise EngineFout(f"De engine faalde tijdens de evaluatie: {fout}") from None
+            finally:
+                if not leeg:
+                    try:
+                        _kern.delete_state(self._handle, self._sid)
+                    except Exception:
+                        pass
+                    self._sid = str(next(_SID))
         return self._uitkomst([self._namen.get(a, a) for a in acties])
 
     def evalueer_via_host(self, feiten: dict[str, Any]) -> list[str]:

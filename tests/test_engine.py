@@ -114,3 +114,27 @@ def test_een_onbekend_veld_dat_het_advies_kan_veranderen_staat_bij_nog_te_achter
     inwoners = velden["toegevoegde_waarde.inwoners"]
     assert "tw-waarde-inwoners-onbekend" in inwoners.gelezen_door
     assert set(inwoners.advies_per_waarde) == {"ja", "nee"}
+
+
+def test_een_fout_midden_in_een_evaluatie_laat_geen_feit_achter_voor_de_volgende(beoordelaar, monkeypatch):
+    """Elke set evalueert in één hergebruikte state; faalt een evaluatie halverwege, dan gaat die state weg en
+    ziet de volgende evaluatie alleen haar eigen feit (dezelfde regels als via durables eigen Host)."""
+    deel = beoordelaar._regels.delen[0]
+    feiten, _ = beoordelaar.afleiden(feiten_van(lees_casus(CASES / "omgevingsdienst-lopend.yaml")))
+    ander, _ = beoordelaar.afleiden(feiten_van(lees_casus(CASES / "regionale-inkoop-jeugdzorg.yaml")))
+    echt = durable._kern
+
+    class Hapert:
+        def __getattr__(self, naam):
+            return getattr(echt, naam)
+
+        @staticmethod
+        def complete_and_start_action(*args):
+            raise RuntimeError("kern hapert")
+
+    monkeypatch.setattr(durable, "_kern", Hapert())
+    with pytest.raises(EngineFout, match="faalde"):
+        deel._evalueer(feiten)
+    monkeypatch.setattr(durable, "_kern", echt)
+    for f in (ander, feiten, ander):
+        assert deel._evalueer(f) == deel.evalueer_via_host(f)
