@@ -65,6 +65,7 @@ class Beoordelaar:
         self._vormen = durable.regelset(voorvoegsel + "-vormtabel",
                                         [(r.rij.nr, r.voorwaarde) for r in pakket.vormtabel], parameters)
         self._volgorde = {r.id: i for i, r in enumerate(pakket.regels)}
+        self._effect = {r.id: r.regel.effect for r in pakket.regels}
         self._afhankelijk = self._afhankelijkheden()
         # Per regel de feiten die zij leest, met een afgeleid vormveld vervangen door de velden waaruit de
         # vormtabel het afleidt: één keer berekend, gebruikt door de bandbreedte en haar plafond.
@@ -104,8 +105,8 @@ class Beoordelaar:
 
     def advieswoord(self, ids: list[str], fase: Fase) -> Advieswoord:
         """Het advies volgens de adviestabel als deze regels vuren."""
-        effecten = {self.pakket.regel(i).regel.effect for i in ids}
-        return besluit(self.pakket.kop.adviestabel, fase, effecten)[0]
+        effect = self._effect
+        return besluit(self.pakket.kop.adviestabel, fase, {effect[i] for i in ids})[0]
 
     # --- het advies -----------------------------------------------------------------
 
@@ -150,7 +151,7 @@ class Beoordelaar:
         veld: wat een overzicht van honderden samenwerkingen nodig heeft. Geeft hetzelfde advies als beoordeel."""
         basis = feiten_van(casus) if basis is None else basis
         feiten, _, ids = self._gevuurd(basis)
-        woord, _ = besluit(self.pakket.kop.adviestabel, casus.fase, {self.pakket.regel(i).regel.effect for i in ids})
+        woord, _ = besluit(self.pakket.kop.adviestabel, casus.fase, {self._effect[i] for i in ids})
         bandbreedte = self.bandbreedte(basis, woord)
         return self._advieswoord(casus, self.open_kernvragen(basis), woord, bandbreedte), bandbreedte, feiten
 

@@ -252,8 +252,11 @@ def suggestie(woord: str, keuzes: typing.Iterable[str]) -> str:
 
 def _woordcontrole(vocab: type[StrEnum]):
     keuzes = [w.value for w in vocab]
+    precies = frozenset(keuzes)
 
     def controleer(waarde: Any) -> Any:
+        if type(waarde) is str and waarde in precies:  # verreweg het meest: het woord zoals het hoort
+            return waarde
         if isinstance(waarde, bool) and "ja" in keuzes:
             return "ja" if waarde else "nee"
         if isinstance(waarde, vocab):
