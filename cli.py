@@ -310,7 +310,7 @@ def overzicht(map_, formaat, uitvoer, overschrijf, peildatum, regelpad):
 
     try:
         uitkomst = maak_overzicht(map_, Beoordelaar(pakket), peildatum.date() if peildatum else None, voortgang,
-                                  regelpad=regelpad)
+                                  regelpad=regelpad, intussen=weergave.VOORBEREIDING.get(formaat))
     finally:
         if balk is not None:
             balk.__exit__(None, None, None)

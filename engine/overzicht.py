@@ -218,9 +218,10 @@ def _werk(paden: list[Path]) -> list[Regel | tuple[str, str]]:
 
 
 def _uitkomsten(bestanden: list[Path], basis: Path, beoordelaar: Beoordelaar, peiljaar: int,
-                regelpad: str | None) -> Iterator[tuple[int, list[Regel | tuple[str, str]]]]:
+                regelpad: str | None, intussen: Callable[[], None] | None = None,
+                ) -> Iterator[tuple[int, list[Regel | tuple[str, str]]]]:
     """De uitkomsten per blok bestanden, in de volgorde van de bestanden (ook als ze parallel berekend worden:
-    dezelfde uitvoer, alleen sneller)."""
+    dezelfde uitvoer, alleen sneller). `intussen` draait in dit proces terwijl de andere processen rekenen."""
     import os
 
     processen = min(os.cpu_count() or 1, 8)
@@ -228,6 +229,8 @@ def _uitkomsten(bestanden: list[Path], basis: Path, beoordelaar: Beoordelaar, pe
     if regelpad is None or processen < 2 or len(bestanden) < PARALLEL_VANAF:
         for blok in blokken:
             yield len(blok), [_beoordeel_bestand(p, basis, beoordelaar, peiljaar) for p in blok]
+        if intussen:
+            intussen()
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -236,15 +239,20 @@ def _uitkomsten(bestanden: list[Path], basis: Path, beoordelaar: Beoordelaar, pe
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with ProcessPoolExecutor(processen, mp_context=context, initializer=_start_werker,
                              initargs=(str(regelpad), peiljaar, str(basis))) as uitvoerder:
-        for blok, uitkomst in zip(blokken, uitvoerder.map(_werk, blokken)):
+        uitkomsten = uitvoerder.map(_werk, blokken)  # alle processen zijn nu gestart (en gevorkt)
+        if intussen:
+            intussen()
+        for blok, uitkomst in zip(blokken, uitkomsten):
             yield len(blok), uitkomst
 
 
 def maak_overzicht(map_: str | Path, beoordelaar: Beoordelaar, peildatum: dt.date | None = None,
                    voortgang: Callable[[int], Callable[[int], None]] | None = None,
-                   regelpad: str | None = None) -> Overzicht:
+                   regelpad: str | None = None, intussen: Callable[[], None] | None = None) -> Overzicht:
     """Beoordeel alle casussen onder `map_`. Met `regelpad` (het pakket van de beoordelaar) mag dat in meerdere
-    processen; `voortgang(totaal)` geeft een functie die na elk blok het aantal verwerkte bestanden hoort."""
+    processen; `voortgang(totaal)` geeft een functie die na elk blok het aantal verwerkte bestanden hoort.
+    `intussen` is werk voor dit proces terwijl de andere rekenen (zoals de bibliotheek voor de uitvoer laden);
+    het draait pas als die processen gestart zijn, want een proces laat zich niet veilig vorken midden in een import."""
     basis = Path(map_)
     bestanden, overgeslagen = casusbestanden(basis)
     peiljaar = (peildatum or dt.date.today()).year
@@ -254,7 +262,7 @@ def maak_overzicht(map_: str | Path, beoordelaar: Beoordelaar, peildatum: dt.dat
                           {r.soort: r.naam for r in ov.risicos},
                           {n: (s.naam, s.tekst) for n, s in ov.sturing.items()}, ov.overlap_partners)
     stap = voortgang(len(bestanden)) if voortgang else None
-    for aantal_, uitkomsten in _uitkomsten(bestanden, basis, beoordelaar, peiljaar, regelpad):
+    for aantal_, uitkomsten in _uitkomsten(bestanden, basis, beoordelaar, peiljaar, regelpad, intussen):
         for uitkomst in uitkomsten:
             if isinstance(uitkomst, Regel):
                 overzicht.regels.append(uitkomst)

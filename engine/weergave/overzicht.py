@@ -234,6 +234,23 @@ def xlsx(o: Overzicht) -> bytes:
     return vaste_zip(uit.getvalue())
 
 
+def _laad_xlsx() -> None:
+    import openpyxl.cell  # noqa: F401
+    import openpyxl.styles  # noqa: F401
+
+
+def _laad_word() -> None:
+    import docx  # noqa: F401
+    import matplotlib
+
+    matplotlib.use("Agg")  # zonder scherm, zoals grafiek.py
+    import matplotlib.pyplot  # noqa: F401
+
+
+# Wat een formaat aan bibliotheken laadt: het overzicht doet dat terwijl de casussen beoordeeld worden.
+VOORBEREIDING = {"xlsx": _laad_xlsx, "docx": _laad_word}
+
+
 def _cel(blad, waarde, **opmaak):
     from openpyxl.cell import WriteOnlyCell
 
