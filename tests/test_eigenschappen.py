@@ -158,6 +158,36 @@ def test_de_bandbreedte_bevat_het_advies_van_elke_invulling_van_de_onbekende_fei
         assert rang.index(b.ongunstigst) <= uitkomst <= rang.index(b.gunstigst), (invulling, b)
 
 
+def test_de_bandbreedte_met_het_huidige_advies_als_grens_is_gelijk_aan_de_uitputtende(beoordelaar):
+    """Staat het advies al op de uiterste rang, of op het plafond van de zeker vurende regels, dan rekent de
+    bandbreedte die kant niet door; de uitkomst is dezelfde als wanneer alles doorgerekend wordt. Getoetst op de
+    voorbeelden en de praktijkset, telkens ook met willekeurig weggelaten feiten (vaste startwaarde)."""
+    from pathlib import Path
+
+    from conftest import CASES
+    from samenwerkingstoets.engine.laden import lees_casus
+
+    paden = sorted(CASES.glob("*.yaml")) + sorted((Path(__file__).parent / "praktijk" / "casussen").glob("*.yaml"))
+    woordvelden = [(v.pad, v.waarden) for v in LEESBAAR if v.soort == "woord" and v.pad != "fase"]
+    toeval = random.Random(20261130)
+    vergeleken = 0
+    for pad in paden:
+        echt = feiten_van(lees_casus(pad))
+        for poging in range(36):
+            volledig = dict(echt)
+            if poging >= 6:  # zoals het overzicht ze vaak ziet: een deel van de woorden anders ingevuld
+                volledig.update({v: toeval.choice(w) for v, w in toeval.sample(woordvelden, k=12)})
+            feiten = {v: w for v, w in volledig.items() if v == "fase" or poging % 6 == 0 or toeval.random() > 0.3}
+            rang = ADVIES_RANG[Fase(feiten["fase"])]
+            huidig = beoordelaar.oordeel(feiten)
+            snel = beoordelaar.bandbreedte(feiten, huidig)
+            alles = beoordelaar._bandbreedte(feiten)
+            assert snel.gunstigst == max(alles.gunstigst, huidig, key=rang.index), (pad.name, poging)
+            assert snel.ongunstigst == min(alles.ongunstigst, huidig, key=rang.index), (pad.name, poging)
+            vergeleken += 1
+    assert vergeleken > 1000
+
+
 def test_een_bijna_lege_casus_krijgt_geen_positief_advies():
     """Naam, fase en één vage opgave: vroeger 'aangaan onder voorwaarden', nu nog geen advies."""
     advies = beoordeel({"naam": "Afval", "fase": "voorstel", "opgave": {"omschrijving": "Samen iets met afval"}})
