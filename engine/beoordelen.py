@@ -152,7 +152,7 @@ class Beoordelaar:
         basis = feiten_van(casus) if basis is None else basis
         feiten, _, ids = self._gevuurd(basis)
         woord, _ = besluit(self.pakket.kop.adviestabel, casus.fase, {self._effect[i] for i in ids})
-        bandbreedte = self.bandbreedte(basis, woord)
+        bandbreedte = self.bandbreedte(basis, woord, ids)
         return self._advieswoord(casus, self.open_kernvragen(basis), woord, bandbreedte), bandbreedte, feiten
 
     @staticmethod
@@ -171,7 +171,7 @@ class Beoordelaar:
         tabel = self.pakket.kop.adviestabel
         woord, rij = besluit(tabel, casus.fase, {b.effect for b in bevindingen})
         kop = self.pakket.kop
-        bandbreedte = self.bandbreedte(basis, woord)
+        bandbreedte = self.bandbreedte(basis, woord, ids)
         ontbrekend = self.ontbrekend(basis, woord)
         open_vragen = self.open_kernvragen(basis)
         advies = self._advieswoord(casus, open_vragen, woord, bandbreedte)
@@ -312,16 +312,18 @@ class Beoordelaar:
     def _rang(self, feiten: Feiten, fase: Fase) -> int:
         return ADVIES_RANG[fase].index(self.oordeel(feiten))
 
-    def bandbreedte(self, basis: Feiten, huidig: Advieswoord | None = None) -> Bandbreedte:
-        """Het gunstigste en ongunstigste advies: nu (`huidig`), of na het invullen van de onbekende feiten."""
+    def bandbreedte(self, basis: Feiten, huidig: Advieswoord | None = None,
+                    gevuurd: list[str] | None = None) -> Bandbreedte:
+        """Het gunstigste en ongunstigste advies: nu (`huidig`, bij de regels `gevuurd`), of na het invullen
+        van de onbekende feiten."""
         rang = ADVIES_RANG[Fase(basis["fase"])]
-        b = self._bandbreedte(basis, None if huidig is None else rang.index(huidig))
+        b = self._bandbreedte(basis, None if huidig is None else rang.index(huidig), gevuurd)
         if huidig is None:
             return b
         return b.model_copy(update={"gunstigst": max(b.gunstigst, huidig, key=rang.index),
                                     "ongunstigst": min(b.ongunstigst, huidig, key=rang.index)})
 
-    def _bandbreedte(self, basis: Feiten, huidig: int | None = None) -> Bandbreedte:
+    def _bandbreedte(self, basis: Feiten, huidig: int | None = None, gevuurd: list[str] | None = None) -> Bandbreedte:
         """Het gunstigste en ongunstigste advies over alle manieren om de onbekende feiten in te vullen.
         Met `huidig` (de rang van het advies nu) telt dat advies mee als grens: staat het al op de uiterste
         rang, dan hoeft die kant niet doorgerekend te worden (de uitkomst is dezelfde, met minder evaluaties).
@@ -351,7 +353,8 @@ class Beoordelaar:
             laagste, hoogste = (len(rang), -1) if huidig is None else (huidig, huidig)
             # hoger dan het plafond komt geen invulling; staat het advies nu al op het plafond, dan hoeft de
             # gunstige kant niet doorgerekend te worden
-            grens = len(rang) - 1 if huidig is None or huidig == len(rang) - 1 else self._plafond(basis, fase)
+            grens = (len(rang) - 1 if huidig is None or huidig == len(rang) - 1
+                     else self._plafond(basis, fase, gevuurd))
             for combinatie in itertools.product(*vrij.values()):
                 invulling = dict(zip(velden, combinatie))
                 if laagste > 0:
@@ -360,19 +363,20 @@ class Beoordelaar:
                     hoogste = max(hoogste, self._rang({**goed, **invulling}, fase))
             return Bandbreedte(gunstigst=rang[hoogste], ongunstigst=rang[laagste], exact=True)
         laagste = self._veld_voor_veld(slecht, vrij, fase, min)
-        plafond = self._plafond(basis, fase)
+        plafond = self._plafond(basis, fase, gevuurd)
         hoogste = self._veld_voor_veld(goed, vrij, fase, max, plafond)
         # Niet alles doorgerekend: een grens die niet zeker is, wordt ruim genomen (het plafond dat de
         # zeker vurende regels toelaten, of het ongunstigste advies), zodat zij nooit te smal is.
         return Bandbreedte(gunstigst=rang[plafond], ongunstigst=rang[0], exact=laagste == 0 and hoogste == plafond)
 
-    def _plafond(self, basis: Feiten, fase: Fase) -> int:
+    def _plafond(self, basis: Feiten, fase: Fase, gevuurd: list[str] | None = None) -> int:
         """Het beste advies dat nog kan: regels die nu vuren en alleen bekende feiten lezen, blijven
-        vuren hoe de onbekende feiten ook worden ingevuld."""
+        vuren hoe de onbekende feiten ook worden ingevuld. `gevuurd`: de regels die bij `basis` vuren, als
+        die al bekend zijn."""
         effecten = set()
-        for regel_id in self.gevuurd(basis):
+        for regel_id in self.gevuurd(basis) if gevuurd is None else gevuurd:
             if all(v in basis for v in self._feitvelden[regel_id]):
-                effecten.add(self.pakket.regel(regel_id).regel.effect)
+                effecten.add(self._effect[regel_id])
         woord, _ = besluit(self.pakket.kop.adviestabel, fase, effecten)
         return ADVIES_RANG[fase].index(woord)
 
