@@ -31,7 +31,7 @@ def _haal(casus: Casus, pad: str) -> Any:
 
 def _als_feit(waarde: Any) -> Any:
     if isinstance(waarde, StrEnum):
-        return waarde.value
+        return waarde._value_  # hetzelfde als .value, zonder de omweg van enums eigenschap (dit draait per veld)
     if isinstance(waarde, list):
         return [_als_feit(w) for w in waarde]
     return waarde

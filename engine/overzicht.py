@@ -210,7 +210,9 @@ BLOK = 50
 def _start_werker(regelpad: str, peiljaar: int, basis: str) -> None:
     from .laden import lees_regelpakket
 
-    _WERKER.update(beoordelaar=Beoordelaar(lees_regelpakket(regelpad)), peiljaar=peiljaar, basis=Path(basis))
+    if "beoordelaar" not in _WERKER:  # gevorkt: de beoordelaar van het hoofdproces is er al (met zijn regelsets)
+        _WERKER["beoordelaar"] = Beoordelaar(lees_regelpakket(regelpad))
+    _WERKER.update(peiljaar=peiljaar, basis=Path(basis))
 
 
 def _werk(paden: list[Path]) -> list[Regel | tuple[str, str]]:
@@ -237,13 +239,18 @@ def _uitkomsten(bestanden: list[Path], basis: Path, beoordelaar: Beoordelaar, pe
 
     # 'fork' (Linux) neemt de al geladen modules mee en start dus snel; elders (macOS, Windows) 'spawn'
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    if context.get_start_method() == "fork":  # de werkprocessen erven de beoordelaar met zijn regelsets
+        _WERKER["beoordelaar"] = beoordelaar
     with ProcessPoolExecutor(processen, mp_context=context, initializer=_start_werker,
                              initargs=(str(regelpad), peiljaar, str(basis))) as uitvoerder:
         uitkomsten = uitvoerder.map(_werk, blokken)  # alle processen zijn nu gestart (en gevorkt)
         if intussen:
             intussen()
-        for blok, uitkomst in zip(blokken, uitkomsten):
-            yield len(blok), uitkomst
+        try:
+            for blok, uitkomst in zip(blokken, uitkomsten):
+                yield len(blok), uitkomst
+        finally:
+            _WERKER.clear()
 
 
 def maak_overzicht(map_: str | Path, beoordelaar: Beoordelaar, peildatum: dt.date | None = None,
