@@ -157,6 +157,7 @@ def _snel(tekst: str) -> Any:
 
 
 _GEEN = object()  # een open groep wacht op een sleutel
+_LIJST = object()  # een open lijst (wacht nooit op een sleutel)
 
 
 def _uit_gebeurtenissen(lader: Any) -> Any:
@@ -166,7 +167,6 @@ def _uit_gebeurtenissen(lader: Any) -> Any:
     volgende, omgezet = lader.get_event, _OMGEZET
     open_: list[Any] = []  # de open groepen en lijsten, de buitenste eerst
     sleutel: list[Any] = []  # per open groep de sleutel die op zijn waarde wacht (_GEEN: er komt een sleutel)
-    gezien: list[set[str] | None] = []  # per open groep de sleutels zoals ze er staan (None: een lijst)
     data: Any = None
     documenten = 0
     while True:
@@ -190,7 +190,6 @@ def _uit_gebeurtenissen(lader: Any) -> Any:
         elif soort is GroepEind or soort is LijstEind:
             open_.pop()
             sleutel.pop()
-            gezien.pop()
             continue
         elif soort is yaml.DocumentStartEvent:
             documenten += 1
@@ -203,28 +202,26 @@ def _uit_gebeurtenissen(lader: Any) -> Any:
             return _ANDERS
         else:  # het begin van de stroom, het einde van een document
             continue
-        if not open_:
-            data = waarde
-        elif gezien[-1] is None:
-            open_[-1].append(waarde)
-        elif sleutel[-1] is _GEEN:
-            # een sleutel: een groep of lijst als sleutel, of een veld dat er al staat, meldt de volledige lader
-            if soort is not Scalair or event.value in gezien[-1]:
-                return _ANDERS
-            try:
-                hash(waarde)
-            except TypeError:
-                return _ANDERS
-            gezien[-1].add(event.value)
-            sleutel[-1] = waarde
-            continue
+        if open_:
+            wacht = sleutel[-1]
+            if wacht is _LIJST:
+                open_[-1].append(waarde)
+            elif wacht is _GEEN:
+                # Een sleutel. Alleen tekst: een getal, ja/nee, groep of lijst als sleutel gaat naar de volledige
+                # lader, net als een veld dat er al staat (die lader meldt het met beide regelnummers). Bij tekst
+                # is de sleutel gelijk aan wat er staat, dus 'staat er al' is hier hetzelfde als daar.
+                if type(waarde) is not str or waarde in open_[-1]:
+                    return _ANDERS
+                sleutel[-1] = waarde
+                continue
+            else:
+                open_[-1][wacht] = waarde
+                sleutel[-1] = _GEEN
         else:
-            open_[-1][sleutel[-1]] = waarde
-            sleutel[-1] = _GEEN
+            data = waarde
         if soort is not Scalair:
             open_.append(waarde)
-            sleutel.append(_GEEN)
-            gezien.append(set() if soort is GroepBegin else None)
+            sleutel.append(_GEEN if soort is GroepBegin else _LIJST)
 
 
 class Gelezen:
