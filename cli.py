@@ -308,9 +308,19 @@ def overzicht(map_, formaat, uitvoer, overschrijf, peildatum, regelpad):
         balk.__enter__()
         return balk.update
 
+    werkmap = None
+
+    def per_blok(o, regels):
+        """De werkmap vullen terwijl de rest nog beoordeeld wordt."""
+        nonlocal werkmap
+        if werkmap is None:
+            werkmap = weergave.Werkmap(o)
+        werkmap.voeg_toe(regels)
+
     try:
         uitkomst = maak_overzicht(map_, Beoordelaar(pakket), peildatum.date() if peildatum else None, voortgang,
-                                  regelpad=regelpad, intussen=weergave.VOORBEREIDING.get(formaat))
+                                  regelpad=regelpad, intussen=weergave.VOORBEREIDING.get(formaat),
+                                  per_blok=per_blok if formaat == "xlsx" else None)
     finally:
         if balk is not None:
             balk.__exit__(None, None, None)
@@ -336,7 +346,7 @@ def overzicht(map_, formaat, uitvoer, overschrijf, peildatum, regelpad):
 
             inhoud = markdown(document)
     elif formaat == "xlsx":
-        inhoud = weergave.xlsx(uitkomst)
+        inhoud = werkmap.sluit(uitkomst) if werkmap else weergave.xlsx(uitkomst)
     else:
         inhoud = (weergave.json(uitkomst) if formaat == "json" else weergave.tabel(uitkomst)).encode("utf-8")
     if uitvoer:

@@ -255,11 +255,14 @@ def _uitkomsten(bestanden: list[Path], basis: Path, beoordelaar: Beoordelaar, pe
 
 def maak_overzicht(map_: str | Path, beoordelaar: Beoordelaar, peildatum: dt.date | None = None,
                    voortgang: Callable[[int], Callable[[int], None]] | None = None,
-                   regelpad: str | None = None, intussen: Callable[[], None] | None = None) -> Overzicht:
+                   regelpad: str | None = None, intussen: Callable[[], None] | None = None,
+                   per_blok: Callable[["Overzicht", list[Regel]], None] | None = None) -> Overzicht:
     """Beoordeel alle casussen onder `map_`. Met `regelpad` (het pakket van de beoordelaar) mag dat in meerdere
     processen; `voortgang(totaal)` geeft een functie die na elk blok het aantal verwerkte bestanden hoort.
     `intussen` is werk voor dit proces terwijl de andere rekenen (zoals de bibliotheek voor de uitvoer laden);
-    het draait pas als die processen gestart zijn, want een proces laat zich niet veilig vorken midden in een import."""
+    het draait pas als die processen gestart zijn, want een proces laat zich niet veilig vorken midden in een import.
+    `per_blok(overzicht, regels)` krijgt elk blok nieuwe regels zodra het binnen is (in de volgorde van de
+    bestanden), zodat de uitvoer al geschreven kan worden terwijl de rest nog beoordeeld wordt."""
     basis = Path(map_)
     bestanden, overgeslagen = casusbestanden(basis)
     peiljaar = (peildatum or dt.date.today()).year
@@ -270,11 +273,11 @@ def maak_overzicht(map_: str | Path, beoordelaar: Beoordelaar, peildatum: dt.dat
                           {n: (s.naam, s.tekst) for n, s in ov.sturing.items()}, ov.overlap_partners)
     stap = voortgang(len(bestanden)) if voortgang else None
     for aantal_, uitkomsten in _uitkomsten(bestanden, basis, beoordelaar, peiljaar, regelpad, intussen):
-        for uitkomst in uitkomsten:
-            if isinstance(uitkomst, Regel):
-                overzicht.regels.append(uitkomst)
-            else:
-                overzicht.fouten.append(uitkomst)
+        nieuw = [u for u in uitkomsten if isinstance(u, Regel)]
+        overzicht.regels += nieuw
+        overzicht.fouten += [u for u in uitkomsten if not isinstance(u, Regel)]
+        if per_blok and nieuw:
+            per_blok(overzicht, nieuw)
         if stap:
             stap(aantal_)
     for pad, melding in overgeslagen:

@@ -165,73 +165,116 @@ def json(o: Overzicht) -> str:
     return _json.dumps(data(o), ensure_ascii=False, indent=2) + "\n"
 
 
-def xlsx(o: Overzicht) -> bytes:
-    """Een werkmap met een blad per weergave: echte getallen en jaartallen, filters en een vaste kopregel."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
+REGISTERKOLOMMEN = ["Bestand", "Samenwerking", "Fase", "Thema's", "Schaal", "Juridische vorm", "Advies",
+                    "Advies op zijn gunstigst", "Advies op zijn ongunstigst", "Kosten per jaar (euro)",
+                    "Laatste evaluatie", "Volgende evaluatie", "Evaluatie te laat", "Hoogste risico", "Sturing"]
+WGR_KOLOMMEN = ["Samenwerking", "Vorm", "Zienswijzen", "Evaluatie", "Uittreding", "Burgerparticipatie"]
+VP_KOLOMMEN = ["Samenwerking", "Soort", "Vestigingsplaats", "Jaar", "Openbaar belang", "Financieel belang begin (euro)",
+               "Financieel belang eind (euro)", "Eigen vermogen begin (euro)", "Eigen vermogen eind (euro)",
+               "Vreemd vermogen begin (euro)", "Vreemd vermogen eind (euro)", "Resultaat (euro)",
+               "Bijdrage per jaar (euro)", "Hoogste risico", "Risico's"]
+_VP_VELDEN = ("vestigingsplaats", "jaar", "openbaar_belang", "financieel_belang_begin", "financieel_belang",
+              "eigen_vermogen_begin", "eigen_vermogen_eind", "vreemd_vermogen_begin", "vreemd_vermogen_eind", "resultaat")
 
-    boek = Workbook(write_only=True)  # rij voor rij naar het bestand: snel en zuinig, ook bij 10.000 regels
-    boek.properties.creator = "samenwerkingstoets"
-    boek.properties.title = "Register van samenwerkingen"
-    bladen = [
-        ("Register", ["Bestand", "Samenwerking", "Fase", "Thema's", "Schaal", "Juridische vorm", "Advies",
-                      "Advies op zijn gunstigst", "Advies op zijn ongunstigst", "Kosten per jaar (euro)", "Laatste evaluatie", "Volgende evaluatie",
-                      "Evaluatie te laat", "Hoogste risico", "Sturing"],
-         [[r.bestand, r.naam, r.fase, ", ".join(woord(t) for t in r.themas), woord(r.schaal or "onbekend"),
-           woord(r.juridische_vorm or "onbekend"), r.advies.tekst, r.gunstigst.tekst, r.ongunstigst.tekst,
-           r.kosten_per_jaar, r.laatste_evaluatie, r.volgende_evaluatie,
-           None if r.evaluatie_te_laat is None else ("ja" if r.evaluatie_te_laat else "nee"), r.hoogste_risico,
-           _sturing(r)] for r in o.regels]),
-        ("Risico", ["Samenwerking"] + list(o.risicosoorten.values()) + ["Hoogste risico", "Sturing"],
-         [[r.naam] + [NIVEAU[r.risico.get(s, "onbekend")] for s in o.risicosoorten] + [NIVEAU[r.hoogste_risico],
-                                                                                     _sturing(r)]
-          for r in o.regels]),
-        ("Wgr", ["Samenwerking", "Vorm", "Zienswijzen", "Evaluatie", "Uittreding", "Burgerparticipatie"],
-         [[r.naam, woord(r.juridische_vorm or "")] + [r.wgr.get(p, "onbekend") for p in
-                                                       ("zienswijzen", "evaluatie", "uittreding", "burgerparticipatie")]
-          for r in o.regels if r.wgr]),
-        ("Verbonden partijen", ["Samenwerking", "Soort", "Vestigingsplaats", "Jaar", "Openbaar belang",
-                                "Financieel belang begin (euro)", "Financieel belang eind (euro)",
-                                "Eigen vermogen begin (euro)", "Eigen vermogen eind (euro)",
-                                "Vreemd vermogen begin (euro)", "Vreemd vermogen eind (euro)", "Resultaat (euro)",
-                                "Bijdrage per jaar (euro)", "Hoogste risico", "Risico's"],
-         [[r.naam, _soort(r)] + [r.verbonden_partij.get(veld) for veld in (
-             "vestigingsplaats", "jaar", "openbaar_belang", "financieel_belang_begin", "financieel_belang",
-             "eigen_vermogen_begin", "eigen_vermogen_eind", "vreemd_vermogen_begin", "vreemd_vermogen_eind",
-             "resultaat")] + [r.kosten_per_jaar, NIVEAU[r.hoogste_risico], r.verbonden_partij.get("risicos")]
-          for r in verbonden_partijen(o)]),
-        ("Thema's en schaal", *matrix_rijen(o)),
-        ("Niet beoordeeld", ["Bestand", "Melding"], [[b, " ".join(str(f).split())] for b, f in o.fouten]),
-    ]
-    doorlopend = Alignment(wrap_text=True, vertical="top")
-    vet = Font(bold=True)
-    for titel, kop, rijen in bladen:
-        blad = boek.create_sheet(titel[:31])
+
+class Werkmap:
+    """Het register als werkmap (xlsx), met een blad per weergave: echte getallen en jaartallen, filters en een
+    vaste kopregel. De regels komen blok voor blok binnen (`voeg_toe`), zodat het overzicht de werkmap al vult
+    terwijl de andere casussen nog beoordeeld worden; `sluit` voegt de matrix en de meldingen toe. De
+    kolombreedtes volgen de eerste regels van elk blad."""
+
+    def __init__(self, o: Overzicht):
+        from openpyxl import Workbook
+        from openpyxl.styles import Alignment, Font
+
+        self._o = o
+        self._boek = Workbook(write_only=True)  # rij voor rij naar het bestand: snel en zuinig, ook bij 10.000
+        self._boek.properties.creator = "samenwerkingstoets"
+        self._boek.properties.title = "Register van samenwerkingen"
+        self._doorlopend = Alignment(wrap_text=True, vertical="top")
+        self._vet = Font(bold=True)
+        koppen = {"Register": REGISTERKOLOMMEN,
+                  "Risico": ["Samenwerking"] + list(o.risicosoorten.values()) + ["Hoogste risico", "Sturing"],
+                  "Wgr": WGR_KOLOMMEN, "Verbonden partijen": VP_KOLOMMEN, "Thema's en schaal": None,
+                  "Niet beoordeeld": ["Bestand", "Melding"]}
+        # per blad: het blad, de kop, de opmaak per kolom (None: de kop is nog niet geschreven) en het aantal rijen
+        self._bladen = {titel: [self._boek.create_sheet(titel), kop, None, 0] for titel, kop in koppen.items()}
+
+    def voeg_toe(self, regels: list[Regel]) -> None:
+        o = self._o
+        self._schrijf("Register", [
+            [r.bestand, r.naam, r.fase, ", ".join(woord(t) for t in r.themas), woord(r.schaal or "onbekend"),
+             woord(r.juridische_vorm or "onbekend"), r.advies.tekst, r.gunstigst.tekst, r.ongunstigst.tekst,
+             r.kosten_per_jaar, r.laatste_evaluatie, r.volgende_evaluatie,
+             None if r.evaluatie_te_laat is None else ("ja" if r.evaluatie_te_laat else "nee"), r.hoogste_risico,
+             _sturing(r)] for r in regels])
+        self._schrijf("Risico", [[r.naam] + [NIVEAU[r.risico.get(s, "onbekend")] for s in o.risicosoorten]
+                                 + [NIVEAU[r.hoogste_risico], _sturing(r)] for r in regels])
+        self._schrijf("Wgr", [[r.naam, woord(r.juridische_vorm or "")] + [r.wgr.get(p, "onbekend") for p in (
+            "zienswijzen", "evaluatie", "uittreding", "burgerparticipatie")] for r in regels if r.wgr])
+        self._schrijf("Verbonden partijen", [
+            [r.naam, _soort(r)] + [r.verbonden_partij.get(veld) for veld in _VP_VELDEN]
+            + [r.kosten_per_jaar, NIVEAU[r.hoogste_risico], r.verbonden_partij.get("risicos")]
+            for r in regels if _is_verbonden_partij(r)])
+
+    def sluit(self, o: Overzicht) -> bytes:
+        """De werkmap als bytes, met de matrix en de meldingen van `o` (het overzicht zoals het nu compleet is)."""
+        from openpyxl.utils import get_column_letter
+
+        kop, rijen = matrix_rijen(o)
+        self._bladen["Thema's en schaal"][1] = kop
+        self._schrijf("Thema's en schaal", rijen, ook_leeg=True)
+        self._schrijf("Niet beoordeeld", [[b, " ".join(str(f).split())] for b, f in o.fouten], ook_leeg=True)
+        for titel in self._bladen:
+            self._schrijf(titel, [], ook_leeg=True)  # een blad zonder rijen krijgt toch zijn kop
+        for blad, kop, _, aantal_ in self._bladen.values():
+            if aantal_:
+                blad.auto_filter.ref = f"A1:{get_column_letter(len(kop))}{aantal_ + 1}"
+        uit = io.BytesIO()
+        self._boek.save(uit)
+        from .word import vaste_zip
+
+        return vaste_zip(uit.getvalue())
+
+    def _schrijf(self, titel: str, rijen: list[list[Any]], ook_leeg: bool = False) -> None:
+        """Rijen op een blad; het eerste blok met rijen bepaalt breedtes en opmaak (een leeg blok wacht, behalve
+        bij het sluiten)."""
+        blad, kop, opmaak, _ = gegevens = self._bladen[titel]
+        if opmaak is None:
+            if not rijen and not ook_leeg:
+                return
+            opmaak = gegevens[2] = self._begin(blad, kop, rijen)
+        for rij in rijen:
+            if opmaak:
+                rij = [_cel(blad, w, **opmaak[i]) if i in opmaak else w for i, w in enumerate(rij)]
+            blad.append(rij)
+        gegevens[3] += len(rijen)
+
+    def _begin(self, blad, kop: list[str], rijen: list[list[Any]]) -> dict[int, dict[str, Any]]:
+        """Kolombreedtes, vaste kop en opmaak per kolom (uit de eerste regels), en de kopregel zelf."""
+        from openpyxl.utils import get_column_letter
+
         blad.freeze_panes = "A2"
         blad.print_title_rows = "1:1"
         blad.page_setup.orientation = "landscape"
         blad.page_setup.fitToWidth = 1
-        if rijen:
-            blad.auto_filter.ref = f"A1:{get_column_letter(len(kop))}{len(rijen) + 1}"
         opmaak: dict[int, dict[str, Any]] = {}  # per kolom die opmaak krijgt: de eigenschappen van de cel
         for i, naam in enumerate(kop):
             langste = max([len(str(naam))] + [len(str(rij[i])) for rij in rijen[:500] if rij[i] is not None])
             blad.column_dimensions[get_column_letter(i + 1)].width = min(max(langste + 2, 10), 60)
             if langste > 60:  # alleen lange tekst (namen, toelichtingen) loopt door op de volgende regel
-                opmaak[i] = {"alignment": doorlopend}
+                opmaak[i] = {"alignment": self._doorlopend}
             if "(euro)" in naam:
                 opmaak[i] = {**opmaak.get(i, {}), "number_format": "#,##0"}
-        blad.append([_cel(blad, naam, font=vet) for naam in kop])
-        for rij in rijen:
-            if opmaak:
-                rij = [_cel(blad, w, **opmaak[i]) if i in opmaak else w for i, w in enumerate(rij)]
-            blad.append(rij)
-    uit = io.BytesIO()
-    boek.save(uit)
-    from .word import vaste_zip
+        blad.append([_cel(blad, naam, font=self._vet) for naam in kop])
+        return opmaak
 
-    return vaste_zip(uit.getvalue())
+
+def xlsx(o: Overzicht) -> bytes:
+    """Het hele overzicht in één keer als werkmap (zie Werkmap)."""
+    werkmap = Werkmap(o)
+    werkmap.voeg_toe(o.regels)
+    return werkmap.sluit(o)
 
 
 def _laad_xlsx() -> None:
@@ -262,8 +305,12 @@ def _cel(blad, waarde, **opmaak):
 
 def verbonden_partijen(o: Overzicht) -> list[Regel]:
     """De samenwerkingen die in de paragraaf horen: lopend, en een eigen rechtspersoon of zo aangemerkt."""
-    return [r for r in o.regels if r.fase == "lopend" and (
-        r.juridische_vorm in VORMEN_VERBONDEN_PARTIJ or r.verbonden_partij.get("soort") not in (None, "overig"))]
+    return [r for r in o.regels if _is_verbonden_partij(r)]
+
+
+def _is_verbonden_partij(r: Regel) -> bool:
+    return r.fase == "lopend" and (r.juridische_vorm in VORMEN_VERBONDEN_PARTIJ
+                                   or r.verbonden_partij.get("soort") not in (None, "overig"))
 
 
 BBV_CATEGORIEEN = (("gr", "Gemeenschappelijke regelingen"), ("vennootschap", "Vennootschappen en coöperaties"),
