@@ -261,3 +261,30 @@ def test_de_webpagina_noemt_de_risiconiveaus_zoals_de_andere_weergaven(tmp_path)
     pagina = TestClient(maak_app(tmp_path), base_url="http://127.0.0.1").get("/overzicht").text
     assert "gemiddeld: basis met extra aandacht" in pagina and "midden" not in pagina
     assert "n.v.t. (voorstel)" in pagina
+
+
+def test_een_werkmap_die_blok_voor_blok_gevuld_wordt_heeft_dezelfde_cellen(tmp_path, beoordelaar, monkeypatch):
+    """Het overzicht vult de xlsx terwijl de rest nog beoordeeld wordt; de inhoud is gelijk aan de werkmap die
+    in één keer geschreven wordt (alleen de kolombreedtes volgen de eerste regels)."""
+    from samenwerkingstoets.engine import overzicht as module
+    from samenwerkingstoets.engine.weergave.overzicht import xlsx
+
+    for i in range(3):
+        for pad in CASES.glob("*.yaml"):
+            shutil.copy(pad, tmp_path / f"{i}-{pad.name}")
+    (tmp_path / "kapot.yaml").write_text("naam: [\n", encoding="utf-8")
+    monkeypatch.setattr(module, "PARALLEL_VANAF", 10)
+    monkeypatch.setattr(module, "BLOK", 5)
+    uit = tmp_path.parent / f"{tmp_path.name}-register.xlsx"
+    assert run("overzicht", str(tmp_path), "-o", str(uit), "--peildatum", "2026-11-30").exit_code == 2
+    import datetime as dt
+
+    ineens = openpyxl.load_workbook(io.BytesIO(xlsx(maak_overzicht(tmp_path, beoordelaar, dt.date(2026, 11, 30)))))
+    gestroomd = openpyxl.load_workbook(uit)
+    assert gestroomd.sheetnames == ineens.sheetnames
+    for naam in ineens.sheetnames:
+        a, b = ineens[naam], gestroomd[naam]
+        assert [[(c.value, c.number_format) for c in r] for r in a.iter_rows()] == \
+               [[(c.value, c.number_format) for c in r] for r in b.iter_rows()], naam
+        assert (a.freeze_panes, a.auto_filter.ref) == (b.freeze_panes, b.auto_filter.ref), naam
+    assert gestroomd["Register"].max_row == 37 and gestroomd["Niet beoordeeld"].max_row == 2
