@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import durable
 from .advies import (Advies, Bandbreedte, Bevinding, Bronvermelding, Factorscore, OntbrekendeInformatie,
@@ -51,6 +51,15 @@ def beschrijf_voorwaarde(voorwaarde: Voorwaarde, parameters: dict[str, float]) -
 def vul_in(tekst: str, feiten: Feiten) -> str:
     """Vervang {veld.pad} in een regeltekst door de waarde uit de feiten."""
     return _PLAATSHOUDER.sub(lambda m: toon(feiten.get(m.group(1))), tekst)
+
+
+class Kort(NamedTuple):
+    """Wat `Beoordelaar.kort` geeft: het advies, de bandbreedte, de afgeleide feiten en de regels die vuren."""
+
+    advies: Advieswoord
+    bandbreedte: Bandbreedte
+    feiten: Feiten
+    gevuurd: list[str]
 
 
 class Beoordelaar:
@@ -146,14 +155,16 @@ class Beoordelaar:
                 uit[soort] = ("laag" if any(v in feiten for v in gelezen) else "onbekend", [])
         return uit
 
-    def kort(self, casus: Casus, basis: Feiten | None = None) -> tuple[Advieswoord, Bandbreedte, Feiten]:
-        """Alleen het advieswoord en de bandbreedte (en de afgeleide feiten), zonder de analyse per onbekend
-        veld: wat een overzicht van honderden samenwerkingen nodig heeft. Geeft hetzelfde advies als beoordeel."""
+    def kort(self, casus: Casus, basis: Feiten | None = None) -> Kort:
+        """Alleen het advieswoord en de bandbreedte (en de afgeleide feiten en de regels die vuren), zonder de
+        analyse per onbekend veld: wat een overzicht van honderden samenwerkingen en elk voorstel van
+        wat-moet-er-veranderen nodig hebben. Geeft hetzelfde advies als beoordeel."""
         basis = feiten_van(casus) if basis is None else basis
         feiten, _, ids = self._gevuurd(basis)
         woord, _ = besluit(self.pakket.kop.adviestabel, casus.fase, {self._effect[i] for i in ids})
         bandbreedte = self.bandbreedte(basis, woord, ids)
-        return self._advieswoord(casus, self.open_kernvragen(basis), woord, bandbreedte), bandbreedte, feiten
+        advies = self._advieswoord(casus, self.open_kernvragen(basis), woord, bandbreedte)
+        return Kort(advies, bandbreedte, feiten, ids)
 
     @staticmethod
     def _advieswoord(casus: Casus, open_vragen: list, woord: Advieswoord, bandbreedte: Bandbreedte) -> Advieswoord:

@@ -158,7 +158,7 @@ def casusbestanden(map_: str | Path) -> tuple[list[Path], list[tuple[Path, str]]
 
 
 def regel_van(casus: Casus, bestand: str, beoordelaar: Beoordelaar, peiljaar: int) -> Regel:
-    advies, bandbreedte, feiten = beoordelaar.kort(casus)
+    advies, bandbreedte, feiten, _ = beoordelaar.kort(casus)
     pakket = beoordelaar.pakket
     termijn = pakket.parameterwaarden().get("evaluatie_termijn_jaren")
     laatste = casus.evaluatie.jaar_laatste_evaluatie

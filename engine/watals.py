@@ -248,8 +248,10 @@ class Zoeker:
         wijzigingen = {veld: waarde for naam in set_ for veld, waarde in self.acties[naam].zet.items()}
         variant = Variant(naam="voorstel", omschrijving="", wijzigingen=_genest(wijzigingen),
                           herkomst="--wat-als", plat=wijzigingen)
-        advies = self.b.beoordeel(pas_toe(casus, variant))  # elk voorstel opnieuw volledig beoordeeld
-        na = {b.regel for b in advies.bevindingen}
+        # elk voorstel opnieuw beoordeeld (advies, bandbreedte en kernvragen; de analyse per onbekend veld,
+        # die alleen in een volledig advies staat, is hier niet nodig)
+        advies = self.b.kort(pas_toe(casus, variant))
+        na = set(advies.gevuurd)
         volgorde = {r.id: i for i, r in enumerate(self.b.pakket.regels)}
         acties = sorted(set_, key=lambda a: (INSPANNING_GEWICHT[self.acties[a].inspanning], a))
         verdwenen = sorted(beginregels - na, key=volgorde.get)
@@ -258,7 +260,7 @@ class Zoeker:
         return Voorstel(acties=[VoorgesteldeActie(id=a, tekst=self.acties[a].tekst,
                                                   inspanning=self.acties[a].inspanning) for a in acties],
                         inspanning=self.inspanning(set_), wijzigingen=wijzigingen, advies=advies.advies,
-                        advies_tekst=advies.advies_tekst, verdwenen=verdwenen,
+                        advies_tekst=advies.advies.tekst, verdwenen=verdwenen,
                         nieuw=sorted(na - beginregels, key=volgorde.get), lost_op=lost_op)
 
 

@@ -62,7 +62,7 @@ def in_proces(map_: Path) -> tuple[float, float, float]:
         t0 = time.perf_counter()
         casus = lees_casus(pad)
         t1 = time.perf_counter()
-        _, _, feiten = beoordelaar.kort(casus)
+        feiten = beoordelaar.kort(casus).feiten
         beoordelaar.risico_met_redenen(feiten)
         t2 = time.perf_counter()
         lezen += t1 - t0

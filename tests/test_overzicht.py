@@ -45,9 +45,10 @@ def test_het_korte_advies_is_gelijk_aan_het_volledige_voor_elke_voorbeeld_en_pra
     assert len(paden) > 40
     for pad in paden:
         casus = lees_casus(pad)
-        woord, bandbreedte, _ = beoordelaar.kort(casus)
+        woord, bandbreedte, _, gevuurd = beoordelaar.kort(casus)
         volledig = beoordelaar.beoordeel(casus)
         assert (woord, bandbreedte) == (volledig.advies, volledig.bandbreedte), pad.name
+        assert set(gevuurd) == {b.regel for b in volledig.bevindingen}, pad.name
 
 
 def test_elke_voorbeeldcasus_staat_in_het_register_met_advies_risico_en_sturing(overzicht):
