@@ -365,6 +365,9 @@ def _volledig(pad: Path, tekst: str) -> Any:
             str(pad), "schrijf hier een gewone waarde, lijst of groep velden", fout.lijn)]) from None
     except yaml.constructor.ConstructorError as fout:
         lijn = fout.problem_mark.line + 1 if fout.problem_mark else None
+        if "unhashable" in (fout.problem or ""):
+            raise YamlFout("Het bestand gebruikt een lijst of groep als veldnaam.", [Melding(
+                str(pad), "een veldnaam is tekst, zoals 'naam:'; schrijf de veldnaam voluit", lijn)]) from None
         raise YamlFout("Het bestand gebruikt een YAML-tag (zoals !!python/...) die niet is toegestaan.", [Melding(
             str(pad), "haal de tag weg en schrijf een gewone waarde", lijn)]) from None
     except _Verwijzing as fout:
@@ -410,6 +413,8 @@ def _tekst(fout: dict, velden_van: Any) -> str:
     loc = fout["loc"]
     if soort in ("woord", "woord_type", "bedrag", "tekst_leeg", "tekst_onbekend"):
         return fout["msg"]
+    if soort == "invalid_key":
+        return f"{beschrijf(invoer)} is geen veldnaam; een veldnaam is tekst, zoals naam of fase"
     if soort == "value_error":
         return str(fout["msg"]).removeprefix("Value error, ")
     if soort in ("finite_number", "float_parsing") or (soort == "float_type" and isinstance(invoer, int)):
@@ -473,6 +478,8 @@ def meldingen_uit(fout: ValidationError, gelezen: Gelezen, velden_van: Any) -> l
     meldingen = []
     for f in fout.errors():
         loc = tuple(d for d in f["loc"] if not (isinstance(d, str) and _TYPELABEL.match(d)))
+        if f["type"] == "invalid_key" and loc:  # de sleutel zelf, geen plaats in een lijst
+            loc = loc[:-1] + (str(loc[-1]),)
         veld = _pad(loc) or None
         meldingen.append(Melding(gelezen.naam, _tekst({**f, "loc": loc}, velden_van), gelezen.lijn(loc), veld))
     meldingen.sort(key=lambda m: m.regel or 0)

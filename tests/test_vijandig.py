@@ -195,6 +195,8 @@ def test_een_pakket_dat_niet_klopt_wordt_bij_het_laden_geweigerd(tmp_path, naam)
     ("naam: x\nfase: voorstel\nopgave:\n  <<: {complex: ja}\n  complex: nee\n", "samenvoegen"),
     ("naam: x\nfase: voorstel\nthemas: !!python/object/apply:os.system [ls]\n", "YAML-tag"),
     ("naam: x\nfase: voorstel\npeildatum: 2026-02-30\n", "verwacht een datum"),
+    ("naam: x\nfase: voorstel\n? [a, b]\n: c\n", "lijst of groep als veldnaam"),
+    ("naam: x\nfase: voorstel\n1: y\n", "veld '1': het getal 1 is geen veldnaam"),
 ])
 def test_yaml_die_het_formaat_niet_kent_wordt_geweigerd(tmp_path, inhoud, melding):
     pad = tmp_path / "casus.yaml"
