@@ -284,12 +284,20 @@ class Beoordelaar:
 
     # --- de bandbreedte --------------------------------------------------------------
 
-    @staticmethod
-    def _feitvelden_van(regel: GeladenRegel) -> tuple[str, ...]:
+    def _feitvelden_van(self, regel: GeladenRegel) -> tuple[str, ...]:
+        """De feiten waar een regel van afhangt. Een afgeleid vormveld hangt af van zijn bronvelden en, voor de
+        passende vormen, van alles wat de vormtabel van dit pakket leest (een eigen pakket kan daar meer lezen
+        dan de catalogus noemt)."""
+        vormtabel: list[str] = []
+        for rij in self.pakket.vormtabel:
+            for t in rij.voorwaarde.toetsen():
+                info = CATALOGUS.get(t.veld)
+                vormtabel += info.bronvelden if info is not None and info.afgeleid else (t.veld,)
         uit: list[str] = []
         for veld in regel.velden:
             if veld in HERBEREKEND:
-                uit += [v for v in CATALOGUS[veld].bronvelden if CATALOGUS[v].leesbaar]
+                bronnen = [*CATALOGUS[veld].bronvelden] + (vormtabel if veld != "juridische_vorm.soort" else [])
+                uit += [v for v in bronnen if v in CATALOGUS and CATALOGUS[v].leesbaar]
             else:
                 uit.append(veld)
         return tuple(dict.fromkeys(uit))

@@ -116,7 +116,7 @@ _OMZETTER.dispose()
 
 def _waarde(event: yaml.ScalarEvent) -> Any:
     """Een waarde zoals de volledige lader haar maakt: dezelfde resolver, dezelfde omzetting per soort."""
-    if not event.implicit[0]:  # tussen aanhalingstekens of met een non-specifieke tag: altijd tekst
+    if not event.implicit[0]:  # tussen aanhalingstekens of een blok: tekst
         return event.value
     tekst = event.value
     bekend = _OMGEZET.get(tekst, _ANDERS)
@@ -150,7 +150,7 @@ def _snel(tekst: str) -> Any:
     lader = _Basislader(tekst)
     try:
         return _uit_gebeurtenissen(lader)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, OverflowError):  # zoals '0x_' of een getal van duizenden cijfers
         return _ANDERS
     finally:
         lader.dispose()
@@ -175,7 +175,7 @@ def _uit_gebeurtenissen(lader: Any) -> Any:
         if soort is Scalair:
             if event.anchor is not None or (event.tag is not None and event.tag != "!"):
                 return _ANDERS
-            if not event.implicit[0]:  # tussen aanhalingstekens, een blok of een non-specifieke tag: tekst
+            if not event.implicit[0]:  # tussen aanhalingstekens of een blok: tekst
                 waarde = event.value
             else:
                 waarde = omgezet.get(event.value, _ANDERS)

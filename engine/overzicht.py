@@ -147,7 +147,7 @@ def casusbestanden(map_: str | Path) -> tuple[list[Path], list[tuple[Path, str]]
             if stat.S_ISLNK(info.st_mode):
                 if casus:
                     uit.append(pad)
-                elif pad.is_dir():
+                elif _is_map(pad):
                     overgeslagen.append((pad, f"'{pad}' is een snelkoppeling naar een map; die volgt het overzicht "
                                               "niet. Zet de casusbestanden in de map zelf of in een gewone submap."))
             elif stat.S_ISDIR(info.st_mode):
@@ -155,6 +155,15 @@ def casusbestanden(map_: str | Path) -> tuple[list[Path], list[tuple[Path, str]]
             elif stat.S_ISREG(info.st_mode) and casus:
                 uit.append(pad)
     return sorted(uit)[:MAX_BESTANDEN], sorted(overgeslagen)
+
+
+def _is_map(pad: Path) -> bool:
+    """Of een snelkoppeling naar een map wijst; een koppeling die niet te volgen is (te lange naam, geen
+    toegang), telt als geen map."""
+    try:
+        return pad.is_dir()
+    except OSError:
+        return False
 
 
 def regel_van(casus: Casus, bestand: str, beoordelaar: Beoordelaar, peiljaar: int) -> Regel:

@@ -188,6 +188,37 @@ def test_de_bandbreedte_met_het_huidige_advies_als_grens_is_gelijk_aan_de_uitput
     assert vergeleken > 1000
 
 
+def test_de_bandbreedte_volgt_ook_een_vormtabel_die_meer_leest_dan_de_catalogus_noemt(tmp_path):
+    """Een eigen pakket kan in de vormtabel ook andere feiten lezen (hier de uittredingsregeling); die tellen mee
+    voor de bandbreedte en haar plafond, zodat de bandbreedte niet te smal wordt."""
+    import shutil
+
+    from conftest import CASES
+    from samenwerkingstoets.engine.beoordelen import Beoordelaar
+    from samenwerkingstoets.engine.feiten import aanvullen
+    from samenwerkingstoets.engine.laden import STANDAARDPAKKET, lees_casus, lees_regelpakket
+
+    pakket = tmp_path / "pakket"
+    shutil.copytree(STANDAARDPAKKET, pakket)
+    bestand = pakket / "juridische-vorm.yaml"
+    rij = ('  - nr: "99"\n    als: {sturing.uittredingsregeling: ja}\n    vormen: [stichting, vereniging, vennootschap, '
+           "convenant, openbaar_lichaam, gemeenschappelijk_orgaan, centrumregeling, dienstverleningsovereenkomst, "
+           "regeling_zonder_meer, netwerk]\n    uitleg: Een rij die meer leest.\n    bron: wgr#art-1\n\n")
+    tekst = bestand.read_text(encoding="utf-8")
+    assert "\nregels:" in tekst
+    bestand.write_text(tekst.replace("\nregels:", "\n" + rij + "regels:", 1), encoding="utf-8")
+    b = Beoordelaar(lees_regelpakket(pakket))
+    feiten = feiten_van(lees_casus(CASES / "economische-samenwerking-mra.yaml"))
+    feiten["juridische_vorm"] = "openbaar_lichaam"
+    feiten.pop("sturing.uittredingsregeling", None)
+    feiten = aanvullen(feiten)
+    huidig = b.oordeel(feiten)
+    met_regeling = b.oordeel({**feiten, "sturing.uittredingsregeling": "ja"})
+    rang = ADVIES_RANG[Fase(feiten["fase"])]
+    assert rang.index(met_regeling) > rang.index(huidig), "de casus moet hier iets kunnen winnen"
+    assert rang.index(b.bandbreedte(feiten, huidig).gunstigst) >= rang.index(met_regeling)
+
+
 def test_een_bijna_lege_casus_krijgt_geen_positief_advies():
     """Naam, fase en één vage opgave: vroeger 'aangaan onder voorwaarden', nu nog geen advies."""
     advies = beoordeel({"naam": "Afval", "fase": "voorstel", "opgave": {"omschrijving": "Samen iets met afval"}})

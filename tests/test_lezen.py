@@ -114,3 +114,13 @@ def test_met_de_hand_geschreven_regels_lezen_via_beide_wegen_hetzelfde(sleutels,
         diep = "  " if i < len(inspringen) and inspringen[i] and regels else ""
         regels.append(f"{diep}{sleutel}: {waarde}")
     _controleer("\n".join(regels) + "\n")
+
+
+@pytest.mark.parametrize("waarde", ["0x_", "-0b_", "1" * 5000])
+def test_een_getal_dat_python_niet_kan_omzetten_geeft_een_yamlfout_en_geen_interne_fout(tmp_path, waarde):
+    """'0x_' ziet de resolver als geheel getal, maar int() weigert het; een getal van duizenden cijfers ook."""
+    assert laden._snel(f"a: {waarde}\n") is laden._ANDERS
+    pad = tmp_path / "casus.yaml"
+    pad.write_text(f"naam: x\nfase: voorstel\nonderbouwing: {{kosten_per_jaar: {waarde}}}\n", encoding="utf-8")
+    with pytest.raises(YamlFout):
+        laden.lees_yaml(pad)

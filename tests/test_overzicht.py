@@ -265,10 +265,11 @@ def test_de_webpagina_noemt_de_risiconiveaus_zoals_de_andere_weergaven(tmp_path)
 
 
 def test_een_werkmap_die_blok_voor_blok_gevuld_wordt_heeft_dezelfde_cellen(tmp_path, beoordelaar, monkeypatch):
-    """Het overzicht vult de xlsx terwijl de rest nog beoordeeld wordt; de inhoud is gelijk aan de werkmap die
-    in één keer geschreven wordt (alleen de kolombreedtes volgen de eerste regels)."""
+    """Het overzicht vult de xlsx terwijl de rest nog beoordeeld wordt; inhoud, opmaak en kolombreedtes zijn
+    gelijk aan die van de werkmap die in één keer geschreven wordt (ook als de eerste regels al geschreven zijn
+    voordat de laatste binnen zijn)."""
     from samenwerkingstoets.engine import overzicht as module
-    from samenwerkingstoets.engine.weergave.overzicht import xlsx
+    from samenwerkingstoets.engine.weergave.overzicht import Werkmap, xlsx
 
     for i in range(3):
         for pad in CASES.glob("*.yaml"):
@@ -276,6 +277,7 @@ def test_een_werkmap_die_blok_voor_blok_gevuld_wordt_heeft_dezelfde_cellen(tmp_p
     (tmp_path / "kapot.yaml").write_text("naam: [\n", encoding="utf-8")
     monkeypatch.setattr(module, "PARALLEL_VANAF", 10)
     monkeypatch.setattr(module, "BLOK", 5)
+    monkeypatch.setattr(Werkmap, "EERSTE_RIJEN", 10)  # de opmaak ligt vast voordat alle blokken binnen zijn
     uit = tmp_path.parent / f"{tmp_path.name}-register.xlsx"
     assert run("overzicht", str(tmp_path), "-o", str(uit), "--peildatum", "2026-11-30").exit_code == 2
     import datetime as dt
@@ -285,7 +287,17 @@ def test_een_werkmap_die_blok_voor_blok_gevuld_wordt_heeft_dezelfde_cellen(tmp_p
     assert gestroomd.sheetnames == ineens.sheetnames
     for naam in ineens.sheetnames:
         a, b = ineens[naam], gestroomd[naam]
-        assert [[(c.value, c.number_format) for c in r] for r in a.iter_rows()] == \
-               [[(c.value, c.number_format) for c in r] for r in b.iter_rows()], naam
+        assert [[(c.value, c.number_format, c.alignment.wrap_text) for c in r] for r in a.iter_rows()] == \
+               [[(c.value, c.number_format, c.alignment.wrap_text) for c in r] for r in b.iter_rows()], naam
         assert (a.freeze_panes, a.auto_filter.ref) == (b.freeze_panes, b.auto_filter.ref), naam
+        assert {k: d.width for k, d in a.column_dimensions.items()} == \
+               {k: d.width for k, d in b.column_dimensions.items()}, naam
     assert gestroomd["Register"].max_row == 37 and gestroomd["Niet beoordeeld"].max_row == 2
+
+
+def test_een_snelkoppeling_die_niet_te_volgen_is_laat_het_overzicht_niet_vallen(tmp_path):
+    shutil.copy(CASES / "regionaal-archief-lopend.yaml", tmp_path / "archief.yaml")
+    (tmp_path / "koppeling").symlink_to("x" * 300)  # een naam die te lang is om te volgen
+    r = run("overzicht", str(tmp_path), "--formaat", "json")
+    assert r.exit_code == 0, r.output
+    assert len(json.loads(r.stdout)["samenwerkingen"]) == 1

@@ -180,8 +180,11 @@ _VP_VELDEN = ("vestigingsplaats", "jaar", "openbaar_belang", "financieel_belang_
 class Werkmap:
     """Het register als werkmap (xlsx), met een blad per weergave: echte getallen en jaartallen, filters en een
     vaste kopregel. De regels komen blok voor blok binnen (`voeg_toe`), zodat het overzicht de werkmap al vult
-    terwijl de andere casussen nog beoordeeld worden; `sluit` voegt de matrix en de meldingen toe. De
-    kolombreedtes volgen de eerste regels van elk blad."""
+    terwijl de andere casussen nog beoordeeld worden; `sluit` voegt de matrix en de meldingen toe. Breedte en
+    opmaak van de kolommen volgen de eerste EERSTE_RIJEN regels van elk blad (tot die er zijn, wachten de
+    regels), dus blok voor blok komt er dezelfde werkmap uit als in één keer."""
+
+    EERSTE_RIJEN = 500
 
     def __init__(self, o: Overzicht):
         from openpyxl import Workbook
@@ -197,8 +200,9 @@ class Werkmap:
                   "Risico": ["Samenwerking"] + list(o.risicosoorten.values()) + ["Hoogste risico", "Sturing"],
                   "Wgr": WGR_KOLOMMEN, "Verbonden partijen": VP_KOLOMMEN, "Thema's en schaal": None,
                   "Niet beoordeeld": ["Bestand", "Melding"]}
-        # per blad: het blad, de kop, de opmaak per kolom (None: de kop is nog niet geschreven) en het aantal rijen
-        self._bladen = {titel: [self._boek.create_sheet(titel), kop, None, 0] for titel, kop in koppen.items()}
+        # per blad: het blad, de kop, de opmaak per kolom (None: de kop is nog niet geschreven), het aantal rijen
+        # en de rijen die wachten tot de opmaak vastligt
+        self._bladen = {titel: [self._boek.create_sheet(titel), kop, None, 0, []] for titel, kop in koppen.items()}
 
     def voeg_toe(self, regels: list[Regel]) -> None:
         o = self._o
@@ -227,7 +231,7 @@ class Werkmap:
         self._schrijf("Niet beoordeeld", [[b, " ".join(str(f).split())] for b, f in o.fouten], ook_leeg=True)
         for titel in self._bladen:
             self._schrijf(titel, [], ook_leeg=True)  # een blad zonder rijen krijgt toch zijn kop
-        for blad, kop, _, aantal_ in self._bladen.values():
+        for blad, kop, _, aantal_, _ in self._bladen.values():
             if aantal_:
                 blad.auto_filter.ref = f"A1:{get_column_letter(len(kop))}{aantal_ + 1}"
         uit = io.BytesIO()
@@ -237,12 +241,14 @@ class Werkmap:
         return vaste_zip(uit.getvalue())
 
     def _schrijf(self, titel: str, rijen: list[list[Any]], ook_leeg: bool = False) -> None:
-        """Rijen op een blad; het eerste blok met rijen bepaalt breedtes en opmaak (een leeg blok wacht, behalve
-        bij het sluiten)."""
-        blad, kop, opmaak, _ = gegevens = self._bladen[titel]
+        """Rijen op een blad. De eerste EERSTE_RIJEN regels bepalen breedtes en opmaak; tot ze er zijn (of tot
+        het sluiten, `ook_leeg`) wachten de rijen."""
+        blad, kop, opmaak, _, wachtend = gegevens = self._bladen[titel]
         if opmaak is None:
-            if not rijen and not ook_leeg:
+            wachtend += rijen
+            if len(wachtend) < self.EERSTE_RIJEN and not ook_leeg:
                 return
+            rijen, gegevens[4] = wachtend, []
             opmaak = gegevens[2] = self._begin(blad, kop, rijen)
         for rij in rijen:
             if opmaak:
@@ -260,7 +266,8 @@ class Werkmap:
         blad.page_setup.fitToWidth = 1
         opmaak: dict[int, dict[str, Any]] = {}  # per kolom die opmaak krijgt: de eigenschappen van de cel
         for i, naam in enumerate(kop):
-            langste = max([len(str(naam))] + [len(str(rij[i])) for rij in rijen[:500] if rij[i] is not None])
+            langste = max([len(str(naam))] + [len(str(rij[i])) for rij in rijen[:self.EERSTE_RIJEN]
+                                              if rij[i] is not None])
             blad.column_dimensions[get_column_letter(i + 1)].width = min(max(langste + 2, 10), 60)
             if langste > 60:  # alleen lange tekst (namen, toelichtingen) loopt door op de volgende regel
                 opmaak[i] = {"alignment": self._doorlopend}
