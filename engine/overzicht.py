@@ -18,7 +18,7 @@ from typing import Callable, Iterator
 from .beoordelen import Beoordelaar
 from .casus import VORM_SOORT, Casus, Schaal, StrategischDoel, Thema, UitvoerendDoel
 from .fouten import InvoerFout
-from .laden import lees_casus
+from .laden import casus_van, lees_yaml
 from .regels import Advieswoord
 
 RISICONIVEAUS = ("laag", "midden", "hoog")
@@ -201,12 +201,23 @@ def regel_van(casus: Casus, bestand: str, beoordelaar: Beoordelaar, peiljaar: in
                                                  "risicos")}})
 
 
-def _beoordeel_bestand(pad: Path, basis: Path, beoordelaar: Beoordelaar, peiljaar: int) -> Regel | tuple[str, str]:
+def _beoordeel_bestand(pad: Path, basis: Path, beoordelaar: Beoordelaar,
+                       peiljaar: int) -> Regel | tuple[str, str] | None:
+    """De regel van één casusbestand, of (bestand, melding) als het niet klopt, of None als het geen casus is maar
+    uitvoer van samenwerkingstoets zelf (een advies of overzicht als JSON, in dezelfde map bewaard)."""
     naam = pad.relative_to(basis).as_posix() if pad.is_relative_to(basis) else str(pad)
     try:
-        return regel_van(lees_casus(pad), naam, beoordelaar, peiljaar)
+        gelezen = lees_yaml(pad)
+        if pad.suffix.lower() == ".json" and _is_uitvoer(gelezen.data):
+            return None
+        return regel_van(casus_van(gelezen), naam, beoordelaar, peiljaar)
     except InvoerFout as fout:
         return naam, str(fout)
+
+
+def _is_uitvoer(data: dict) -> bool:
+    formaat = data.get("formaat")
+    return isinstance(formaat, str) and formaat.startswith("samenwerkingstoets/") and "naam" not in data
 
 
 # --- parallel: elk proces zijn eigen beoordelaar (de regelsets van durable_rules gaan niet over een pijp) ---
@@ -284,7 +295,7 @@ def maak_overzicht(map_: str | Path, beoordelaar: Beoordelaar, peildatum: dt.dat
     for aantal_, uitkomsten in _uitkomsten(bestanden, basis, beoordelaar, peiljaar, regelpad, intussen):
         nieuw = [u for u in uitkomsten if isinstance(u, Regel)]
         overzicht.regels += nieuw
-        overzicht.fouten += [u for u in uitkomsten if not isinstance(u, Regel)]
+        overzicht.fouten += [u for u in uitkomsten if isinstance(u, tuple)]
         if per_blok and nieuw:
             per_blok(overzicht, nieuw)
         if stap:

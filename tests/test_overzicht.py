@@ -301,3 +301,15 @@ def test_een_snelkoppeling_die_niet_te_volgen_is_laat_het_overzicht_niet_vallen(
     r = run("overzicht", str(tmp_path), "--formaat", "json")
     assert r.exit_code == 0, r.output
     assert len(json.loads(r.stdout)["samenwerkingen"]) == 1
+
+
+def test_eigen_uitvoer_als_json_in_de_map_is_geen_casus(tmp_path):
+    """Wie het register of een advies als JSON naast de casussen bewaart, krijgt de volgende keer geen
+    foutmeldingen over dat bestand: het is uitvoer van het programma, geen casus."""
+    shutil.copy(CASES / "regionaal-archief-lopend.yaml", tmp_path / "archief.yaml")
+    assert run("overzicht", str(tmp_path), "-o", str(tmp_path / "register.json")).exit_code == 0
+    advies = run("beoordeel", str(tmp_path / "archief.yaml"), "--formaat", "json")
+    (tmp_path / "advies.json").write_text(advies.stdout, encoding="utf-8")
+    r = run("overzicht", str(tmp_path), "--formaat", "json")
+    assert r.exit_code == 0, r.stderr
+    assert [s["bestand"] for s in json.loads(r.stdout)["samenwerkingen"]] == ["archief.yaml"]
