@@ -20,15 +20,6 @@ Feiten = dict[str, Any]
 HERBEREKEND = {"juridische_vorm.soort", "juridische_vorm.passende_vormen", "juridische_vorm.past"}
 
 
-def _haal(casus: Casus, pad: str) -> Any:
-    waarde: Any = casus
-    for deel in pad.split("."):
-        waarde = getattr(waarde, deel, None)
-        if waarde is None:
-            return None
-    return waarde
-
-
 def _als_feit(waarde: Any) -> Any:
     if isinstance(waarde, StrEnum):
         return waarde._value_  # hetzelfde als .value, zonder de omweg van enums eigenschap (dit draait per veld)

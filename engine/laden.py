@@ -115,13 +115,9 @@ _OMZETTER.dispose()
 
 
 def _waarde(event: yaml.ScalarEvent) -> Any:
-    """Een waarde zoals de volledige lader haar maakt: dezelfde resolver, dezelfde omzetting per soort."""
-    if not event.implicit[0]:  # tussen aanhalingstekens of een blok: tekst
-        return event.value
+    """Een gewone waarde (zonder aanhalingstekens) die nog niet in _OMGEZET staat, zoals de volledige lader haar
+    maakt: dezelfde resolver, dezelfde omzetting per soort; onthouden als het geen kommagetal is."""
     tekst = event.value
-    bekend = _OMGEZET.get(tekst, _ANDERS)
-    if bekend is not _ANDERS:
-        return bekend
     tag = _OMZETTER.resolve(yaml.ScalarNode, tekst, event.implicit)
     if tag == _FLOAT:  # een kommagetal onthoudt zijn tekst; elk krijgt zijn eigen object
         return _getal_met_tekst(_OMZETTER, yaml.ScalarNode(tag, tekst))
