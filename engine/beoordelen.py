@@ -78,7 +78,8 @@ class Beoordelaar:
         self._afhankelijk = self._afhankelijkheden()
         # Per regel de feiten die zij leest, met een afgeleid vormveld vervangen door de velden waaruit de
         # vormtabel het afleidt: één keer berekend, gebruikt door de bandbreedte en haar plafond.
-        self._feitvelden = {r.id: self._feitvelden_van(r) for r in pakket.regels}
+        vormvelden = self._vormvelden()
+        self._feitvelden = {r.id: self._feitvelden_van(r, vormvelden) for r in pakket.regels}
         self._bereikvelden = self._velden_die_het_advies_kunnen_bepalen()
 
     # --- feiten ---------------------------------------------------------------------
@@ -284,15 +285,20 @@ class Beoordelaar:
 
     # --- de bandbreedte --------------------------------------------------------------
 
-    def _feitvelden_van(self, regel: GeladenRegel) -> tuple[str, ...]:
-        """De feiten waar een regel van afhangt. Een afgeleid vormveld hangt af van zijn bronvelden en, voor de
-        passende vormen, van alles wat de vormtabel van dit pakket leest (een eigen pakket kan daar meer lezen
-        dan de catalogus noemt)."""
-        vormtabel: list[str] = []
+    def _vormvelden(self) -> list[str]:
+        """De feiten die de vormtabel van dit pakket leest (een afgeleid veld als zijn bronvelden); een eigen
+        pakket kan daar meer lezen dan de catalogus bij de passende vormen noemt."""
+        uit: list[str] = []
         for rij in self.pakket.vormtabel:
             for t in rij.voorwaarde.toetsen():
                 info = CATALOGUS.get(t.veld)
-                vormtabel += info.bronvelden if info is not None and info.afgeleid else (t.veld,)
+                uit += info.bronvelden if info is not None and info.afgeleid else (t.veld,)
+        return uit
+
+    @staticmethod
+    def _feitvelden_van(regel: GeladenRegel, vormtabel: list[str]) -> tuple[str, ...]:
+        """De feiten waar een regel van afhangt. Een afgeleid vormveld hangt af van zijn bronvelden en, voor de
+        passende vormen, van alles wat de vormtabel leest (`vormtabel`)."""
         uit: list[str] = []
         for veld in regel.velden:
             if veld in HERBEREKEND:
