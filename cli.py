@@ -308,19 +308,11 @@ def overzicht(map_, formaat, uitvoer, overschrijf, peildatum, regelpad):
         balk.__enter__()
         return balk.update
 
-    werkmap = None
-
-    def per_blok(o, regels):
-        """De werkmap vullen terwijl de rest nog beoordeeld wordt."""
-        nonlocal werkmap
-        if werkmap is None:
-            werkmap = weergave.Werkmap(o)
-        werkmap.voeg_toe(regels)
-
+    werkmap = weergave.XlsxRegister() if formaat == "xlsx" else None  # gevuld terwijl de rest nog beoordeeld wordt
     try:
         uitkomst = maak_overzicht(map_, Beoordelaar(pakket), peildatum.date() if peildatum else None, voortgang,
                                   regelpad=regelpad, intussen=weergave.VOORBEREIDING.get(formaat),
-                                  per_blok=per_blok if formaat == "xlsx" else None)
+                                  per_blok=werkmap.voeg_toe if werkmap else None)
     finally:
         if balk is not None:
             balk.__exit__(None, None, None)
@@ -346,7 +338,7 @@ def overzicht(map_, formaat, uitvoer, overschrijf, peildatum, regelpad):
 
             inhoud = markdown(document)
     elif formaat == "xlsx":
-        inhoud = werkmap.sluit(uitkomst) if werkmap else weergave.xlsx(uitkomst)
+        inhoud = werkmap.sluit(uitkomst)
     else:
         inhoud = (weergave.json(uitkomst) if formaat == "json" else weergave.tabel(uitkomst)).encode("utf-8")
     if uitvoer:

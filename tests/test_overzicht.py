@@ -269,7 +269,7 @@ def test_een_werkmap_die_blok_voor_blok_gevuld_wordt_heeft_dezelfde_cellen(tmp_p
     gelijk aan die van de werkmap die in één keer geschreven wordt (ook als de eerste regels al geschreven zijn
     voordat de laatste binnen zijn)."""
     from samenwerkingstoets.engine import overzicht as module
-    from samenwerkingstoets.engine.weergave.overzicht import Werkmap, xlsx
+    from samenwerkingstoets.engine.weergave.overzicht import XlsxRegister, xlsx
 
     for i in range(3):
         for pad in CASES.glob("*.yaml"):
@@ -277,7 +277,7 @@ def test_een_werkmap_die_blok_voor_blok_gevuld_wordt_heeft_dezelfde_cellen(tmp_p
     (tmp_path / "kapot.yaml").write_text("naam: [\n", encoding="utf-8")
     monkeypatch.setattr(module, "PARALLEL_VANAF", 10)
     monkeypatch.setattr(module, "BLOK", 5)
-    monkeypatch.setattr(Werkmap, "EERSTE_RIJEN", 10)  # de opmaak ligt vast voordat alle blokken binnen zijn
+    monkeypatch.setattr(XlsxRegister, "EERSTE_RIJEN", 10)  # de opmaak ligt vast voordat alle blokken binnen zijn
     uit = tmp_path.parent / f"{tmp_path.name}-register.xlsx"
     assert run("overzicht", str(tmp_path), "-o", str(uit), "--peildatum", "2026-11-30").exit_code == 2
     import datetime as dt

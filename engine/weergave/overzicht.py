@@ -9,7 +9,7 @@ import json as _json
 from typing import Any
 
 from ..casus import Schaal, Thema
-from ..overzicht import RISICONIVEAUS, Overzicht, Regel
+from ..overzicht import RISICONIVEAUS, WGR_PUNTEN, Overzicht, Regel
 from ..waarden import aantal, euro, woord
 from .collegeadvies import Afbeelding, Alinea, Document, Kop, Lijst, Stempel, Tabel
 
@@ -177,20 +177,23 @@ _VP_VELDEN = ("vestigingsplaats", "jaar", "openbaar_belang", "financieel_belang_
               "eigen_vermogen_begin", "eigen_vermogen_eind", "vreemd_vermogen_begin", "vreemd_vermogen_eind", "resultaat")
 
 
-class Werkmap:
+class XlsxRegister:
     """Het register als werkmap (xlsx), met een blad per weergave: echte getallen en jaartallen, filters en een
-    vaste kopregel. De regels komen blok voor blok binnen (`voeg_toe`), zodat het overzicht de werkmap al vult
-    terwijl de andere casussen nog beoordeeld worden; `sluit` voegt de matrix en de meldingen toe. Breedte en
+    vaste kopregel. De regels komen blok voor blok binnen (`voeg_toe(o, regels)`), zodat het overzicht de werkmap
+    al vult terwijl de andere casussen nog beoordeeld worden; `sluit(o)` voegt de matrix en de meldingen toe.
+    openpyxl wordt pas bij de eerste regels geladen (niet voordat de werkprocessen gestart zijn). Breedte en
     opmaak van de kolommen volgen de eerste EERSTE_RIJEN regels van elk blad (tot die er zijn, wachten de
     regels), dus blok voor blok komt er dezelfde werkmap uit als in één keer."""
 
     EERSTE_RIJEN = 500
 
-    def __init__(self, o: Overzicht):
+    def __init__(self) -> None:
+        self._bladen: dict[str, list[Any]] = {}
+
+    def _start(self, o: Overzicht) -> None:
         from openpyxl import Workbook
         from openpyxl.styles import Alignment, Font
 
-        self._o = o
         self._boek = Workbook(write_only=True)  # rij voor rij naar het bestand: snel en zuinig, ook bij 10.000
         self._boek.properties.creator = "samenwerkingstoets"
         self._boek.properties.title = "Register van samenwerkingen"
@@ -204,8 +207,9 @@ class Werkmap:
         # en de rijen die wachten tot de opmaak vastligt
         self._bladen = {titel: [self._boek.create_sheet(titel), kop, None, 0, []] for titel, kop in koppen.items()}
 
-    def voeg_toe(self, regels: list[Regel]) -> None:
-        o = self._o
+    def voeg_toe(self, o: Overzicht, regels: list[Regel]) -> None:
+        if not self._bladen:
+            self._start(o)
         self._schrijf("Register", [
             [r.bestand, r.naam, r.fase, ", ".join(woord(t) for t in r.themas), woord(r.schaal or "onbekend"),
              woord(r.juridische_vorm or "onbekend"), r.advies.tekst, r.gunstigst.tekst, r.ongunstigst.tekst,
@@ -214,8 +218,8 @@ class Werkmap:
              _sturing(r)] for r in regels])
         self._schrijf("Risico", [[r.naam] + [NIVEAU[r.risico.get(s, "onbekend")] for s in o.risicosoorten]
                                  + [NIVEAU[r.hoogste_risico], _sturing(r)] for r in regels])
-        self._schrijf("Wgr", [[r.naam, woord(r.juridische_vorm or "")] + [r.wgr.get(p, "onbekend") for p in (
-            "zienswijzen", "evaluatie", "uittreding", "burgerparticipatie")] for r in regels if r.wgr])
+        self._schrijf("Wgr", [[r.naam, woord(r.juridische_vorm or "")] + [r.wgr[punt] for punt, _ in WGR_PUNTEN]
+                              for r in regels if r.wgr])
         self._schrijf("Verbonden partijen", [
             [r.naam, _soort(r)] + [r.verbonden_partij.get(veld) for veld in _VP_VELDEN]
             + [r.kosten_per_jaar, NIVEAU[r.hoogste_risico], r.verbonden_partij.get("risicos")]
@@ -225,6 +229,8 @@ class Werkmap:
         """De werkmap als bytes, met de matrix en de meldingen van `o` (het overzicht zoals het nu compleet is)."""
         from openpyxl.utils import get_column_letter
 
+        if not self._bladen:
+            self._start(o)
         kop, rijen = matrix_rijen(o)
         self._bladen["Thema's en schaal"][1] = kop
         self._schrijf("Thema's en schaal", rijen, ook_leeg=True)
@@ -278,9 +284,9 @@ class Werkmap:
 
 
 def xlsx(o: Overzicht) -> bytes:
-    """Het hele overzicht in één keer als werkmap (zie Werkmap)."""
-    werkmap = Werkmap(o)
-    werkmap.voeg_toe(o.regels)
+    """Het hele overzicht in één keer als werkmap (zie XlsxRegister)."""
+    werkmap = XlsxRegister()
+    werkmap.voeg_toe(o, o.regels)
     return werkmap.sluit(o)
 
 
