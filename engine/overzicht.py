@@ -249,10 +249,10 @@ def _uitkomsten(bestanden: list[Path], basis: Path, beoordelaar: Beoordelaar, pe
     processen = min(os.cpu_count() or 1, 8)
     blokken = [bestanden[i:i + BLOK] for i in range(0, len(bestanden), BLOK)]
     if regelpad is None or processen < 2 or len(bestanden) < PARALLEL_VANAF:
-        for blok in blokken:
-            yield len(blok), [_beoordeel_bestand(p, basis, beoordelaar, peiljaar) for p in blok]
         if intussen:
             intussen()
+        for blok in blokken:
+            yield len(blok), [_beoordeel_bestand(p, basis, beoordelaar, peiljaar) for p in blok]
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor

@@ -313,3 +313,23 @@ def test_eigen_uitvoer_als_json_in_de_map_is_geen_casus(tmp_path):
     r = run("overzicht", str(tmp_path), "--formaat", "json")
     assert r.exit_code == 0, r.stderr
     assert [s["bestand"] for s in json.loads(r.stdout)["samenwerkingen"]] == ["archief.yaml"]
+
+
+def test_openpyxl_zonder_numpy_laden_laat_numpy_bruikbaar_voor_wat_daarna_komt():
+    """De opdracht overzicht laadt openpyxl zonder numpy (dat het register niet nodig heeft); daarna laadt numpy
+    gewoon, bijvoorbeeld voor een grafiek. In een vers proces, want in de tests is numpy al geladen."""
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from samenwerkingstoets.engine.weergave.overzicht import _laad_xlsx\n"
+            "_laad_xlsx()\n"
+            "assert 'numpy' not in sys.modules and 'openpyxl' in sys.modules\n"
+            "import numpy, openpyxl\n"
+            "boek = openpyxl.Workbook(write_only=True)\n"
+            "blad = boek.create_sheet('x')\n"
+            "blad.append([1, 2.5, 'drie'])\n"
+            "print(numpy.__name__)\n")
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert uit.returncode == 0, uit.stderr
+    assert uit.stdout.strip() == "numpy"

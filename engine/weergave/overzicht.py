@@ -4,8 +4,10 @@ een spreadsheet (xlsx, een blad per weergave) en als concept van de paragraaf ve
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json as _json
+import sys
 from typing import Any
 
 from ..casus import Schaal, Thema
@@ -185,7 +187,7 @@ class XlsxRegister:
     opmaak van de kolommen volgen de eerste EERSTE_RIJEN regels van elk blad (tot die er zijn, wachten de
     regels), dus blok voor blok komt er dezelfde werkmap uit als in één keer."""
 
-    EERSTE_RIJEN = 500
+    EERSTE_RIJEN = 100  # genoeg voor de breedtes; een blad met meer regels wacht niet tot het einde
 
     def __init__(self) -> None:
         self._bladen: dict[str, list[Any]] = {}
@@ -240,10 +242,17 @@ class XlsxRegister:
         for blad, kop, _, aantal_, _ in self._bladen.values():
             if aantal_:
                 blad.auto_filter.ref = f"A1:{get_column_letter(len(kop))}{aantal_ + 1}"
-        uit = io.BytesIO()
-        self._boek.save(uit)
+        # Zonder compressie opslaan: vaste_zip comprimeert daarna één keer, met vaste tijdstempels (zoals
+        # Workbook.save, dat eerst comprimeert en vaste_zip dan nog eens, maar zonder die dubbele moeite).
+        from zipfile import ZIP_STORED, ZipFile
+
+        from openpyxl.writer.excel import ExcelWriter
+
         from .word import vaste_zip
 
+        uit = io.BytesIO()
+        self._boek.properties.modified = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        ExcelWriter(self._boek, ZipFile(uit, "w", ZIP_STORED)).save()
         return vaste_zip(uit.getvalue())
 
     def _schrijf(self, titel: str, rijen: list[list[Any]], ook_leeg: bool = False) -> None:
@@ -291,8 +300,19 @@ def xlsx(o: Overzicht) -> bytes:
 
 
 def _laad_xlsx() -> None:
-    import openpyxl.cell  # noqa: F401
-    import openpyxl.styles  # noqa: F401
+    """Laad openpyxl. openpyxl laadt numpy (ruim 0,05 seconde) alleen om numpy-getallen in cellen te herkennen;
+    het register geeft gewone getallen. Is numpy nog niet geladen, dan laadt openpyxl hier zonder: de import van
+    een module die in sys.modules op None staat, mislukt, en openpyxl vangt dat zelf af. Alleen voor de opdracht
+    overzicht (één draad die importeert), niet in de webapplicatie, waar andere draden tegelijk kunnen importeren."""
+    zonder_numpy = "numpy" not in sys.modules
+    if zonder_numpy:
+        sys.modules["numpy"] = None  # type: ignore[assignment]
+    try:
+        import openpyxl.cell  # noqa: F401
+        import openpyxl.styles  # noqa: F401
+    finally:
+        if zonder_numpy:
+            del sys.modules["numpy"]
 
 
 def _laad_word() -> None:
