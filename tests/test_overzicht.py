@@ -137,6 +137,26 @@ def test_de_xlsx_heeft_een_blad_per_weergave_met_getallen_filters_en_een_vaste_k
     vp = boek["Verbonden partijen"]
     assert any(isinstance(c.value, int) and c.value < 0 for rij in vp.iter_rows(min_row=2) for c in rij), \
         "een negatief eigen vermogen is een getal"
+    bedragen = [r[kop.index("Kosten per jaar (euro)")] for r in blad.iter_rows(min_row=2)]
+    assert {c.number_format for c in bedragen} == {"#,##0"}, "bedragen met punten voor de duizendtallen"
+    overlap = boek["Overlap"]
+    assert [c.value for c in overlap[1]] == ["Samenwerking", "Andere samenwerking", "Zelfde thema's",
+                                            "Dezelfde partners (%)"]
+    aandelen = [r[3] for r in overlap.iter_rows(min_row=2)]
+    assert aandelen and all(isinstance(c.value, float) and 0.5 <= c.value <= 1 and c.number_format == "0%"
+                            for c in aandelen)
+
+
+def test_de_xlsx_noemt_thema_s_en_doelen_zonder_samenwerking_en_zegt_het_als_er_geen_overlap_is(tmp_path):
+    map_ = tmp_path / "een"
+    map_.mkdir()
+    shutil.copy(CASES / "regionaal-archief-lopend.yaml", map_)
+    uit = tmp_path / "register.xlsx"
+    assert run("overzicht", str(map_), "-o", str(uit)).exit_code == 0
+    boek = openpyxl.load_workbook(uit)
+    niet_gediend = [tuple(c.value for c in r) for r in boek["Niet gediend"].iter_rows(min_row=2)]
+    assert ("thema", "wonen") in niet_gediend and any(soort == "doel" for soort, _ in niet_gediend)
+    assert [c.value for c in boek["Overlap"][2]][0].startswith("Geen samenwerkingen op hetzelfde thema")
 
 
 def test_de_paragraaf_verbonden_partijen_heeft_de_opbouw_van_het_bbv(tmp_path):

@@ -175,6 +175,7 @@ VP_KOLOMMEN = ["Samenwerking", "Soort", "Vestigingsplaats", "Jaar", "Openbaar be
                "Financieel belang eind (euro)", "Eigen vermogen begin (euro)", "Eigen vermogen eind (euro)",
                "Vreemd vermogen begin (euro)", "Vreemd vermogen eind (euro)", "Resultaat (euro)",
                "Bijdrage per jaar (euro)", "Hoogste risico", "Risico's"]
+OVERLAPKOLOMMEN = ["Samenwerking", "Andere samenwerking", "Zelfde thema's", "Dezelfde partners (%)"]
 _VP_VELDEN = ("vestigingsplaats", "jaar", "openbaar_belang", "financieel_belang_begin", "financieel_belang",
               "eigen_vermogen_begin", "eigen_vermogen_eind", "vreemd_vermogen_begin", "vreemd_vermogen_eind", "resultaat")
 
@@ -204,6 +205,7 @@ class XlsxRegister:
         koppen = {"Register": REGISTERKOLOMMEN,
                   "Risico": ["Samenwerking"] + list(o.risicosoorten.values()) + ["Hoogste risico", "Sturing"],
                   "Wgr": WGR_KOLOMMEN, "Verbonden partijen": VP_KOLOMMEN, "Thema's en schaal": None,
+                  "Niet gediend": ["Soort", "Uit de visie, zonder samenwerking"], "Overlap": OVERLAPKOLOMMEN,
                   "Niet beoordeeld": ["Bestand", "Melding"]}
         # per blad: het blad, de kop, de opmaak per kolom (None: de kop is nog niet geschreven), het aantal rijen
         # en de rijen die wachten tot de opmaak vastligt
@@ -236,6 +238,12 @@ class XlsxRegister:
         kop, rijen = matrix_rijen(o)
         self._bladen["Thema's en schaal"][1] = kop
         self._schrijf("Thema's en schaal", rijen, ook_leeg=True)
+        themas, doelen = o.niet_gediend()
+        self._schrijf("Niet gediend", [["thema", woord(t)] for t in themas] + [["doel", woord(d)] for d in doelen]
+                      or [["-", "Elk thema en elk doel uit de visie heeft ten minste één samenwerking."]], ook_leeg=True)
+        self._schrijf("Overlap", [[a, b, woord(t), d] for a, b, t, d in o.overlappen(o.overlap_drempel)]
+                      or [["Geen samenwerkingen op hetzelfde thema met grotendeels dezelfde partners.", None, None,
+                           None]], ook_leeg=True)
         self._schrijf("Niet beoordeeld", [[b, " ".join(str(f).split())] for b, f in o.fouten], ook_leeg=True)
         for titel in self._bladen:
             self._schrijf(titel, [], ook_leeg=True)  # een blad zonder rijen krijgt toch zijn kop
@@ -265,14 +273,20 @@ class XlsxRegister:
                 return
             rijen, gegevens[4] = wachtend, []
             opmaak = gegevens[2] = self._begin(blad, kop, rijen)
-        for rij in rijen:
-            if opmaak:
-                rij = [_cel(blad, w, **opmaak[i]) if i in opmaak else w for i, w in enumerate(rij)]
-            blad.append(rij)
+        if opmaak:
+            from openpyxl.cell.cell import Cell
+
+            for rij in rijen:
+                blad.append([Cell(blad, 1, 1, w, opmaak[i]) if i in opmaak else w for i, w in enumerate(rij)])
+        else:
+            for rij in rijen:
+                blad.append(rij)
         gegevens[3] += len(rijen)
 
-    def _begin(self, blad, kop: list[str], rijen: list[list[Any]]) -> dict[int, dict[str, Any]]:
-        """Kolombreedtes, vaste kop en opmaak per kolom (uit de eerste regels), en de kopregel zelf."""
+    def _begin(self, blad, kop: list[str], rijen: list[list[Any]]) -> dict[int, Any]:
+        """Kolombreedtes, vaste kop en opmaak per kolom (uit de eerste regels), en de kopregel zelf. De opmaak van
+        een kolom komt terug als de stijl van een voorbeeldcel, die elke cel van die kolom bij het maken meekrijgt
+        (de parameter style_array van openpyxl's Cell): zo wordt hij één keer opgezocht, niet voor elke cel."""
         from openpyxl.utils import get_column_letter
 
         blad.freeze_panes = "A2"
@@ -288,8 +302,10 @@ class XlsxRegister:
                 opmaak[i] = {"alignment": self._doorlopend}
             if "(euro)" in naam:
                 opmaak[i] = {**opmaak.get(i, {}), "number_format": "#,##0"}
+            if naam.endswith("(%)"):
+                opmaak[i] = {**opmaak.get(i, {}), "number_format": "0%"}
         blad.append([_cel(blad, naam, font=self._vet) for naam in kop])
-        return opmaak
+        return {i: _cel(blad, None, **eigenschappen)._style for i, eigenschappen in opmaak.items()}
 
 
 def xlsx(o: Overzicht) -> bytes:
@@ -300,19 +316,21 @@ def xlsx(o: Overzicht) -> bytes:
 
 
 def _laad_xlsx() -> None:
-    """Laad openpyxl. openpyxl laadt numpy (ruim 0,05 seconde) alleen om numpy-getallen in cellen te herkennen;
-    het register geeft gewone getallen. Is numpy nog niet geladen, dan laadt openpyxl hier zonder: de import van
-    een module die in sys.modules op None staat, mislukt, en openpyxl vangt dat zelf af. Alleen voor de opdracht
-    overzicht (één draad die importeert), niet in de webapplicatie, waar andere draden tegelijk kunnen importeren."""
-    zonder_numpy = "numpy" not in sys.modules
-    if zonder_numpy:
-        sys.modules["numpy"] = None  # type: ignore[assignment]
+    """Laad openpyxl en zijn schrijver. openpyxl laadt numpy (ruim 0,05 seconde) alleen om numpy-getallen in cellen
+    te herkennen, en Pillow alleen voor afbeeldingen; het register heeft geen van beide. Zijn ze nog niet geladen,
+    dan laadt openpyxl hier zonder: de import van een module die in sys.modules op None staat, mislukt, en openpyxl
+    vangt dat zelf af. Alleen voor de opdracht overzicht (één draad die importeert), niet in de webapplicatie,
+    waar andere draden tegelijk kunnen importeren."""
+    overslaan = [naam for naam in ("numpy", "PIL") if naam not in sys.modules]
+    for naam in overslaan:
+        sys.modules[naam] = None  # type: ignore[assignment]
     try:
         import openpyxl.cell  # noqa: F401
         import openpyxl.styles  # noqa: F401
+        import openpyxl.writer.excel  # noqa: F401
     finally:
-        if zonder_numpy:
-            del sys.modules["numpy"]
+        for naam in overslaan:
+            del sys.modules[naam]
 
 
 def _laad_word() -> None:
