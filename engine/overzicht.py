@@ -104,12 +104,13 @@ class Overzicht:
                     leden = (itertools.combinations(per_lijst[a], 2) if a is b
                              else itertools.product(per_lijst[a], per_lijst[b]))
                     for x, y in itertools.islice(leden, maximum * 4):
-                        sleutel = tuple(sorted((x.bestand, y.bestand)))
+                        if y.bestand < x.bestand:
+                            x, y = y, x
+                        sleutel = (x.bestand, y.bestand)
                         if sleutel in paren:
                             paren[sleutel][2].add(thema)
                         elif len(paren) < maximum * 4:
-                            eerste, tweede = sorted((x, y), key=lambda r: r.bestand)
-                            paren[sleutel] = (eerste.naam, tweede.naam, {thema}, aandeel)
+                            paren[sleutel] = (x.naam, y.naam, {thema}, aandeel)
         uit = [(a, b, ", ".join(sorted(t)), d) for a, b, t, d in paren.values()]
         return sorted(uit, key=lambda o: (-o[3], o[0], o[1]))[:maximum]
 
