@@ -80,6 +80,7 @@ class Beoordelaar:
         # vormtabel het afleidt: één keer berekend, gebruikt door de bandbreedte en haar plafond.
         vormvelden = self._vormvelden()
         self._feitvelden = {r.id: self._feitvelden_van(r, vormvelden) for r in pakket.regels}
+        self._leest = {regel_id: frozenset(velden) for regel_id, velden in self._feitvelden.items()}
         self._bereikvelden = self._velden_die_het_advies_kunnen_bepalen()
 
     # --- feiten ---------------------------------------------------------------------
@@ -400,7 +401,7 @@ class Beoordelaar:
         die al bekend zijn."""
         effecten = set()
         for regel_id in self.gevuurd(basis) if gevuurd is None else gevuurd:
-            if all(v in basis for v in self._feitvelden[regel_id]):
+            if basis.keys() >= self._leest[regel_id]:  # alle feiten die zij leest, zijn bekend
                 effecten.add(self._effect[regel_id])
         woord, _ = besluit(self.pakket.kop.adviestabel, fase, effecten)
         return ADVIES_RANG[fase].index(woord)

@@ -28,7 +28,6 @@ feiten per keer. De rest van de engine ziet nooit een `sid`. De valkuilen uit
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import itertools
 import json
@@ -73,10 +72,18 @@ def _host() -> _durable.Host:
     return _HOST
 
 
-@functools.lru_cache(maxsize=None)
+_NAMEN: dict[str, str] = {}  # veldpad -> eigenschapnaam in een durable-feit
+
+
 def sleutel(pad: str) -> str:
-    """Het veldpad als eigenschapnaam in een durable-feit (geen punten: die betekenen nesting)."""
-    return pad.replace(".", "__")
+    """De eigenschapnaam van een veldpad in een durable-feit: kort (v0, v1, ...), want de kern leest en hasht elke
+    naam bij elke evaluatie (met de volledige paden als naam duurt een evaluatie een zesde langer). Een pad houdt in
+    dit proces altijd dezelfde naam, dus dezelfde voorwaarden geven dezelfde regelset."""
+    naam = _NAMEN.get(pad)
+    if naam is None:
+        with _SLOT:
+            naam = _NAMEN.setdefault(pad, f"v{len(_NAMEN)}")
+    return naam
 
 
 def _toets(t: Toets, parameters: dict[str, float]) -> dict:
@@ -154,6 +161,7 @@ class Regelset:
     def __init__(self, naam: str, definitie: dict, ids: Sequence[str], velden: Sequence[str]):
         self.naam = naam
         self._ids = list(ids)
+        self._plaats = {regel_id: n for n, regel_id in enumerate(self._ids)}  # de volgorde in de set
         # Alleen wat de regels lezen gaat de engine in: een kleiner feit matcht sneller.
         self._velden = {pad: sleutel(pad) for pad in velden}
         self._namen = {f"r{n:04d}": i for n, i in enumerate(ids)} | {HARTSLAG: HARTSLAG}
@@ -270,8 +278,8 @@ class Regelset:
     def _uitkomst(self, treffers: list[str]) -> list[str]:
         if HARTSLAG not in treffers:
             raise EngineFout("De engine gaf geen antwoord op deze casus; er is geen advies gemaakt.")
-        gevuurd = set(treffers)
-        return [i for i in self._ids if i in gevuurd]
+        plaats = self._plaats
+        return sorted({t for t in treffers if t in plaats}, key=plaats.__getitem__)
 
 
 _naar_json = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode  # één keer gemaakt, niet per feit

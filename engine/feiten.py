@@ -7,6 +7,7 @@ berekend, benoemd en getest, voordat de feiten de engine in gaan.
 
 from __future__ import annotations
 
+import operator
 from enum import StrEnum
 from typing import Any
 
@@ -28,22 +29,37 @@ def _als_feit(waarde: Any) -> Any:
     return waarde
 
 
-# De leesbare velden met hun pad al opgesplitst: basisfeiten loopt er voor elke casus doorheen.
+# De leesbare velden (basisfeiten loopt er voor elke casus doorheen), en één functie die ze allemaal in één
+# keer ophaalt; staat een groep op None, dan gaat het veld voor veld.
 _LEESBAAR = tuple((pad, tuple(pad.split("."))) for pad, veld in CATALOGUS.items()
                   if not veld.afgeleid and veld.leesbaar and "[]" not in pad)
+_ALLE = operator.attrgetter(*(pad for pad, _ in _LEESBAAR))
 
 
-def basisfeiten(casus: Casus) -> Feiten:
-    """De bekende, door regels leesbare velden van een casus, plus `opgave.benoemd`."""
-    feiten: Feiten = {}
-    for pad, delen in _LEESBAAR:
+def _veld_voor_veld(casus: Casus) -> tuple:
+    uit = []
+    for _, delen in _LEESBAAR:
         waarde = casus
         for deel in delen:
             waarde = getattr(waarde, deel, None)
             if waarde is None:
                 break
+        uit.append(waarde)
+    return tuple(uit)
+
+
+def basisfeiten(casus: Casus) -> Feiten:
+    """De bekende, door regels leesbare velden van een casus, plus `opgave.benoemd`."""
+    try:
+        waarden = _ALLE(casus)
+    except AttributeError:
+        waarden = _veld_voor_veld(casus)
+    feiten: Feiten = {}
+    for (pad, _), waarde in zip(_LEESBAAR, waarden):
+        if waarde is None:
+            continue
         waarde = _als_feit(waarde)
-        if waarde is None or waarde == ONBEKEND:
+        if waarde == ONBEKEND:
             continue
         feiten[pad] = waarde
     # Ontbreekt de omschrijving (of is ze leeg), dan is er geen opgave benoemd; staat er
@@ -65,21 +81,27 @@ def factorscore(stellingen: list[int] | None) -> float | None:
     return sum(stellingen) / len(stellingen) if stellingen else None
 
 
+# per succesfactor: de naam en de namen van zijn feiten (eigen score, laagste partnerscore, die partner)
+_FACTORFEITEN = tuple((f, f"succesfactoren.{f}.score", f"succesfactoren.{f}.laagste_partnerscore",
+                       f"succesfactoren.{f}.laagste_partner") for f in SUCCESFACTOREN)
+
+
 def _succesfactoren(casus: Casus) -> Feiten:
     feiten: Feiten = {}
-    per_partner = casus.succesfactoren_per_partner or {}
-    for factor in SUCCESFACTOREN:
-        eigen = factorscore(getattr(casus.succesfactoren, factor))
-        if eigen is not None:
-            feiten[f"succesfactoren.{factor}.score"] = eigen
-        scores = {naam: factorscore(getattr(scan, factor)) for naam, scan in per_partner.items()}
-        scores = {naam: score for naam, score in scores.items() if score is not None}
-        if scores:
-            laagste = min(scores.values())
-            feiten[f"succesfactoren.{factor}.laagste_partnerscore"] = laagste
-            feiten[f"succesfactoren.{factor}.laagste_partner"] = " en ".join(
-                naam for naam, score in scores.items() if score == laagste)
-    feiten["succesfactoren.ingevuld"] = "ja" if any(k.startswith("succesfactoren.") for k in feiten) else "nee"
+    eigen = casus.succesfactoren
+    scans = list((casus.succesfactoren_per_partner or {}).items())
+    for factor, sleutel_eigen, sleutel_laagste, sleutel_partner in _FACTORFEITEN:
+        stellingen = getattr(eigen, factor)
+        if stellingen:
+            feiten[sleutel_eigen] = factorscore(stellingen)
+        if scans:
+            scores = {naam: factorscore(getattr(scan, factor)) for naam, scan in scans}
+            scores = {naam: score for naam, score in scores.items() if score is not None}
+            if scores:
+                laagste = min(scores.values())
+                feiten[sleutel_laagste] = laagste
+                feiten[sleutel_partner] = " en ".join(naam for naam, score in scores.items() if score == laagste)
+    feiten["succesfactoren.ingevuld"] = "ja" if feiten else "nee"
     return feiten
 
 
