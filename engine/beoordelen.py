@@ -161,12 +161,21 @@ class Beoordelaar:
         """Alleen het advieswoord en de bandbreedte (en de afgeleide feiten en de regels die vuren), zonder de
         analyse per onbekend veld: wat een overzicht van honderden samenwerkingen en elk voorstel van
         wat-moet-er-veranderen nodig hebben. Geeft hetzelfde advies als beoordeel."""
-        basis = feiten_van(casus) if basis is None else basis
-        feiten, _, ids = self._gevuurd(basis)
-        woord, _ = besluit(self.pakket.kop.adviestabel, casus.fase, {self._effect[i] for i in ids})
-        bandbreedte = self.bandbreedte(basis, woord, ids)
-        advies = self._advieswoord(casus, self.open_kernvragen(basis), woord, bandbreedte)
-        return Kort(advies, bandbreedte, feiten, ids)
+        return self.kort_alle([casus], None if basis is None else [basis])[0]
+
+    def kort_alle(self, casussen: list[Casus], basissen: list[Feiten] | None = None) -> list[Kort]:
+        """`kort` voor elke casus, stap voor stap over de hele lijst: eerst alle feiten, dan alle regels, dan alle
+        bandbreedtes. Dezelfde uitkomsten, maar elke stap houdt haar eigen code warm in de processorcache (een
+        overzicht beoordeelt zo blokken casussen)."""
+        if basissen is None:
+            basissen = [feiten_van(casus) for casus in casussen]
+        gevuurd = [self._gevuurd(basis) for basis in basissen]
+        tabel, effect = self.pakket.kop.adviestabel, self._effect
+        woorden = [besluit(tabel, casus.fase, {effect[i] for i in ids})[0]
+                   for casus, (_, _, ids) in zip(casussen, gevuurd)]
+        banden = [self.bandbreedte(basis, woord, ids) for basis, woord, (_, _, ids) in zip(basissen, woorden, gevuurd)]
+        return [Kort(self._advieswoord(casus, self.open_kernvragen(basis), woord, band), band, feiten, ids)
+                for casus, basis, woord, band, (feiten, _, ids) in zip(casussen, basissen, woorden, banden, gevuurd)]
 
     @staticmethod
     def _advieswoord(casus: Casus, open_vragen: list, woord: Advieswoord, bandbreedte: Bandbreedte) -> Advieswoord:

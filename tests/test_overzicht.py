@@ -51,6 +51,31 @@ def test_het_korte_advies_is_gelijk_aan_het_volledige_voor_elke_voorbeeld_en_pra
         assert set(gevuurd) == {b.regel for b in volledig.bevindingen}, pad.name
 
 
+def test_een_blok_in_rondes_geeft_per_bestand_dezelfde_uitkomst_als_bestand_voor_bestand(tmp_path, beoordelaar):
+    """Het overzicht leest, valideert en beoordeelt een blok in rondes (sneller); elk bestand krijgt toch zijn eigen
+    regel of melding, op zijn eigen plaats, ook tussen kapotte bestanden en bewaarde uitvoer in."""
+    from samenwerkingstoets.engine import durable
+    from samenwerkingstoets.engine.overzicht import _beoordeel_blok, regel_van
+
+    paden = sorted(CASES.glob("*.yaml")) + sorted((ROOT / "tests" / "praktijk" / "casussen").glob("*.yaml"))
+    (tmp_path / "kapot.yaml").write_text("naam: [\n", encoding="utf-8")
+    (tmp_path / "fase-fout.yaml").write_text("schema: 1\nnaam: x\nfase: verkeerd\n", encoding="utf-8")
+    (tmp_path / "advies.json").write_text('{"formaat": "samenwerkingstoets/advies/1"}', encoding="utf-8")
+    gemengd = paden[:5] + [tmp_path / "kapot.yaml"] + paden[5:9] + [tmp_path / "advies.json"] + \
+        [tmp_path / "fase-fout.yaml"] + paden[9:]
+    durable.vergeet()
+    uit = _beoordeel_blok(gemengd, ROOT, beoordelaar, 2026)
+    assert len(uit) == len(gemengd)
+    for pad, uitkomst in zip(gemengd, uit):
+        if pad.parent == tmp_path:
+            assert uitkomst is None if pad.suffix == ".json" else uitkomst[0] == str(pad), pad.name
+        else:
+            assert uitkomst == regel_van(lees_casus(pad), pad.relative_to(ROOT).as_posix(), beoordelaar, 2026), \
+                pad.name
+    casussen = [lees_casus(pad) for pad in paden]
+    assert beoordelaar.kort_alle(casussen) == [beoordelaar.kort(casus) for casus in casussen]
+
+
 def test_elke_voorbeeldcasus_staat_in_het_register_met_advies_risico_en_sturing(overzicht):
     assert len(overzicht.regels) == 12 and not overzicht.fouten
     for r in overzicht.regels:
