@@ -306,7 +306,11 @@ def lees_bytes(pad: str | Path, max_bytes: int = MAX_BYTES, soort: str = "een YA
         raise BestandFout(f"Het bestand '{pad}' is te groot ({toon(info.st_size)} bytes; hooguit {toon(max_bytes)}).")
     try:
         with open(pad, "rb") as f:
-            ruw = f.read(max_bytes + 1)
+            # zo groot als het bestand (een buffer van max_bytes per bestand kost bij duizenden bestanden merkbaar
+            # tijd); is het intussen gegroeid, dan de rest erbij, tot net boven de grens
+            ruw = f.read(info.st_size + 1)
+            if len(ruw) > info.st_size:
+                ruw += f.read(max_bytes + 1 - len(ruw))
     except OSError as fout:
         raise BestandFout(f"Het bestand '{pad}' kan niet gelezen worden ({fout.strerror}).") from None
     if len(ruw) > max_bytes:

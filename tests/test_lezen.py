@@ -124,3 +124,15 @@ def test_een_getal_dat_python_niet_kan_omzetten_geeft_een_yamlfout_en_geen_inter
     pad.write_text(f"naam: x\nfase: voorstel\nonderbouwing: {{kosten_per_jaar: {waarde}}}\n", encoding="utf-8")
     with pytest.raises(YamlFout):
         laden.lees_yaml(pad)
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="alleen waar /proc bestaat")
+def test_een_bestand_dat_groter_is_dan_zijn_opgegeven_grootte_wordt_helemaal_gelezen_en_begrensd():
+    """Het lezen vraagt zoveel bytes als het bestand groot is. Een bestand dat groter blijkt (intussen gegroeid; hier
+    een bestand in /proc, dat zich als 0 bytes opgeeft) wordt toch helemaal gelezen, en boven de grens geweigerd."""
+    from samenwerkingstoets.engine.fouten import BestandFout
+
+    inhoud = laden.lees_bytes("/proc/self/status")
+    assert len(inhoud) > 100 and inhoud.endswith(b"\n")
+    with pytest.raises(BestandFout, match="te groot"):
+        laden.lees_bytes("/proc/self/status", max_bytes=10)
