@@ -378,3 +378,17 @@ def test_openpyxl_zonder_numpy_laden_laat_numpy_bruikbaar_voor_wat_daarna_komt()
     uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert uit.returncode == 0, uit.stderr
     assert uit.stdout.strip() == "numpy"
+
+
+def test_het_overzicht_zet_de_opruimdrempel_van_python_na_afloop_terug(beoordelaar):
+    """Tijdens het beoordelen ruimt Python minder vaak op (sneller); daarna geldt weer wat gold, ook voor de
+    webapplicatie die het overzicht in haar eigen proces maakt."""
+    import gc
+
+    from samenwerkingstoets.engine import overzicht as module
+
+    voor = gc.get_threshold()
+    tijdens = []
+    maak_overzicht(CASES, beoordelaar, per_blok=lambda o, regels: tijdens.append(gc.get_threshold()))
+    assert tijdens and all(t[0] == module.OPRUIMDREMPEL for t in tijdens)
+    assert gc.get_threshold() == voor
