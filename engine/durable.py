@@ -243,8 +243,10 @@ class Regelset:
                     raise EngineFout(f"De engine weigerde de feiten (code {code}).")
                 bericht = _kern.start_action_for_state(self._handle, state)
                 bericht = bericht[1] if bericht else None
-                while bericht:
-                    acties.append(_actienaam(bericht))
+                while bericht:  # '{"r0003":{"m":{...}}}': de naam van de actie staat vooraan
+                    if not bericht.startswith('{"'):
+                        raise EngineFout("De engine gaf een onverwacht antwoord.")
+                    acties.append(bericht[2:bericht.index('"', 2)])
                     if len(acties) > 4 * len(self._namen):
                         raise EngineFout("De engine bleef acties geven; de evaluatie is afgebroken.")
                     bericht = _kern.complete_and_start_action(self._handle, state)
@@ -292,13 +294,6 @@ def vergeet() -> None:
     with _SLOT:
         for regelset in _SETS.values():
             regelset._geheugen.clear()
-
-
-def _actienaam(bericht: str) -> str:
-    """De naam van de actie uit een bericht van de kern: '{"r0003":{"m":{...}}}' -> 'r0003'."""
-    if not bericht.startswith('{"'):
-        raise EngineFout("De engine gaf een onverwacht antwoord.")
-    return bericht[2:bericht.index('"', 2)]
 
 
 def stapelgebruik(voorwaarden: Sequence[Voorwaarde]) -> int:

@@ -58,7 +58,10 @@ def basisfeiten(casus: Casus) -> Feiten:
     for (pad, _), waarde in zip(_LEESBAAR, waarden):
         if waarde is None:
             continue
-        waarde = _als_feit(waarde)
+        if isinstance(waarde, StrEnum):  # verreweg het meest: een woord (hier zonder functieaanroep per veld)
+            waarde = waarde._value_
+        elif isinstance(waarde, list):
+            waarde = [_als_feit(w) for w in waarde]
         if waarde == ONBEKEND:
             continue
         feiten[pad] = waarde
@@ -95,8 +98,11 @@ def _succesfactoren(casus: Casus) -> Feiten:
         if stellingen:
             feiten[sleutel_eigen] = factorscore(stellingen)
         if scans:
-            scores = {naam: factorscore(getattr(scan, factor)) for naam, scan in scans}
-            scores = {naam: score for naam, score in scores.items() if score is not None}
+            scores = {}
+            for naam, scan in scans:
+                stellingen = getattr(scan, factor)
+                if stellingen:
+                    scores[naam] = sum(stellingen) / len(stellingen)  # factorscore, zonder aanroep per partner
             if scores:
                 laagste = min(scores.values())
                 feiten[sleutel_laagste] = laagste
