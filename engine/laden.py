@@ -265,15 +265,16 @@ _GEEN_HAAKJE = re.compile(r"[^\[\]{}]+")
 
 def _te_diep(tekst: str) -> bool:
     """Of de YAML dieper nest dan MAX_DIEPTE (een bovengrens uit haakjes en inspringing), zonder libyaml."""
-    diepste = diep = 0
-    for teken in _GEEN_HAAKJE.sub("", tekst):  # alleen de haakjes doorlopen, niet elke letter
-        if teken in "[{":
-            diep += 1
-            diepste = max(diepste, diep)
-        else:
-            diep = max(0, diep - 1)
-    if diepste > MAX_DIEPTE:
-        return True
+    if tekst.count("[") + tekst.count("{") > MAX_DIEPTE:  # anders kunnen de haakjes zo diep niet komen
+        diepste = diep = 0
+        for teken in _GEEN_HAAKJE.sub("", tekst):  # alleen de haakjes doorlopen, niet elke letter
+            if teken in "[{":
+                diep += 1
+                diepste = max(diepste, diep)
+            else:
+                diep = max(0, diep - 1)
+        if diepste > MAX_DIEPTE:
+            return True
     if " " * (2 * MAX_DIEPTE + 2) not in tekst:  # zo ver springt geen regel in: dan hoeft niet elke regel langs
         return False
     inspringing = max((len(r) - len(r.lstrip(" ")) for r in tekst.splitlines() if r.strip()), default=0)

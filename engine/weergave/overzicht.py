@@ -4,7 +4,6 @@ een spreadsheet (xlsx, een blad per weergave) en als concept van de paragraaf ve
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json as _json
 import sys
@@ -250,18 +249,9 @@ class XlsxRegister:
         for blad, kop, _, aantal_, _ in self._bladen.values():
             if aantal_:
                 blad.auto_filter.ref = f"A1:{get_column_letter(len(kop))}{aantal_ + 1}"
-        # Zonder compressie opslaan: vaste_zip comprimeert daarna één keer, met vaste tijdstempels (zoals
-        # Workbook.save, dat eerst comprimeert en vaste_zip dan nog eens, maar zonder die dubbele moeite).
-        from zipfile import ZIP_STORED, ZipFile
-
-        from openpyxl.writer.excel import ExcelWriter
-
-        from .word import vaste_zip
-
         uit = io.BytesIO()
-        self._boek.properties.modified = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-        ExcelWriter(self._boek, ZipFile(uit, "w", ZIP_STORED)).save()
-        return vaste_zip(uit.getvalue())
+        self._boek.save(uit)
+        return uit.getvalue()
 
     def _schrijf(self, titel: str, rijen: list[list[Any]], ook_leeg: bool = False) -> None:
         """Rijen op een blad. De eerste EERSTE_RIJEN regels bepalen breedtes en opmaak; tot ze er zijn (of tot
@@ -327,7 +317,7 @@ def _laad_xlsx() -> None:
     try:
         import openpyxl.cell  # noqa: F401
         import openpyxl.styles  # noqa: F401
-        import openpyxl.writer.excel  # noqa: F401
+        import openpyxl.writer.excel  # noqa: F401  (de schrijver, die pas bij het opslaan geladen zou worden)
     finally:
         for naam in overslaan:
             del sys.modules[naam]
