@@ -6,6 +6,7 @@ Exitcodes: 0 klaar, 2 invoer klopt niet (melding met bestand, regel en veld), 1 
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import sys
 import unicodedata
@@ -289,7 +290,7 @@ def overzicht(map_, formaat, uitvoer, overschrijf, peildatum, regelpad):
       samenwerkingstoets overzicht cases -o register.xlsx
       samenwerkingstoets overzicht cases -o paragraaf-verbonden-partijen.docx
     """
-    from .engine.overzicht import maak_overzicht
+    from .engine.overzicht import maak_overzicht, ruimer_opruimen
     from .engine.weergave import overzicht as weergave
 
     formaat = kies_formaat(uitvoer, formaat, weergave.EXTENSIES, "register.xlsx") if uitvoer else formaat or "tabel"
@@ -309,16 +310,31 @@ def overzicht(map_, formaat, uitvoer, overschrijf, peildatum, regelpad):
         return balk.update
 
     werkmap = weergave.XlsxRegister() if formaat == "xlsx" else None  # gevuld terwijl de rest nog beoordeeld wordt
-    try:
-        uitkomst = maak_overzicht(map_, Beoordelaar(pakket), peildatum.date() if peildatum else None, voortgang,
-                                  regelpad=regelpad, intussen=weergave.VOORBEREIDING.get(formaat),
-                                  per_blok=werkmap.voeg_toe if werkmap else None)
-    finally:
-        if balk is not None:
-            balk.__exit__(None, None, None)
+    with ruimer_opruimen():  # minder vaak opruimen, ook bij het schrijven van de uitvoer
+        try:
+            uitkomst = maak_overzicht(map_, Beoordelaar(pakket), peildatum.date() if peildatum else None, voortgang,
+                                      regelpad=regelpad, intussen=weergave.VOORBEREIDING.get(formaat),
+                                      per_blok=werkmap.voeg_toe if werkmap else None)
+        finally:
+            if balk is not None:
+                balk.__exit__(None, None, None)
+        inhoud = _overzicht_inhoud(uitkomst, formaat, pakket, map_, werkmap, weergave)
     if not uitkomst.regels and not uitkomst.fouten:
-        click.echo(f"Let op: in de map '{zichtbaar_voor_terminal(str(map_))}' staan geen casusbestanden (.yaml, .yml "
-                   "of .json, ook niet in submappen).", err=True)
+        click.echo(f"Let op: in de map '{zichtbaar_voor_terminal(str(map_))}' staan geen casusbestanden (.yaml, "
+                   ".yml of .json, ook niet in submappen).", err=True)
+    if uitvoer:
+        schrijf(uitvoer, inhoud, overschrijf)
+        click.echo(f"Overzicht van {len(uitkomst.regels)} samenwerkingen geschreven naar {uitvoer}.", err=True)
+    else:
+        click.echo(zichtbaar_voor_terminal(inhoud.decode("utf-8")), nl=False)
+    for _, fout in uitkomst.fouten:
+        click.echo(f"Fout: {zichtbaar_voor_terminal(fout)}", err=True)
+    if uitkomst.fouten:
+        raise click.exceptions.Exit(2)
+
+
+def _overzicht_inhoud(uitkomst, formaat: str, pakket, map_: str, werkmap, weergave) -> bytes:
+    """De bytes van het overzicht in het gekozen formaat."""
     if formaat in ("markdown", "docx"):
         from .engine.collegevoorstel import programmaversie, stempeldatum
         from .engine.weergave.collegeadvies import Stempel
@@ -332,24 +348,13 @@ def overzicht(map_, formaat, uitvoer, overschrijf, peildatum, regelpad):
         if formaat == "docx":
             from .engine.weergave.word import collegeadvies as word
 
-            inhoud = word(document)
-        else:
-            from .engine.weergave.markdown import collegeadvies as markdown
+            return word(document)
+        from .engine.weergave.markdown import collegeadvies as markdown
 
-            inhoud = markdown(document)
-    elif formaat == "xlsx":
-        inhoud = werkmap.sluit(uitkomst)
-    else:
-        inhoud = (weergave.json(uitkomst) if formaat == "json" else weergave.tabel(uitkomst)).encode("utf-8")
-    if uitvoer:
-        schrijf(uitvoer, inhoud, overschrijf)
-        click.echo(f"Overzicht van {len(uitkomst.regels)} samenwerkingen geschreven naar {uitvoer}.", err=True)
-    else:
-        click.echo(zichtbaar_voor_terminal(inhoud.decode("utf-8")), nl=False)
-    for _, fout in uitkomst.fouten:
-        click.echo(f"Fout: {zichtbaar_voor_terminal(fout)}", err=True)
-    if uitkomst.fouten:
-        raise click.exceptions.Exit(2)
+        return markdown(document)
+    if formaat == "xlsx":
+        return werkmap.sluit(uitkomst)
+    return (weergave.json(uitkomst) if formaat == "json" else weergave.tabel(uitkomst)).encode("utf-8")
 
 
 LOKAAL = ("127.0.0.1", "localhost", "::1")
@@ -392,5 +397,11 @@ def web(map_, poort, adres, sjabloon, regelpad):
 
 
 def main() -> None:
-    sys.exit(cli.main(prog_name="samenwerkingstoets"))
+    try:
+        sys.exit(cli.main(prog_name="samenwerkingstoets"))
+    finally:
+        # Bij het afsluiten loopt Python nog één keer langs alle objecten om kringen op te ruimen; het proces
+        # stopt toch (bestanden zijn dan dicht, tijdelijke bestanden ruimt atexit op). Bevroren objecten slaat
+        # die ronde over: elke opdracht stopt zo ruim 0,02 s eerder, een overzicht van duizend casussen 0,05 s.
+        gc.freeze()
 
