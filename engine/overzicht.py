@@ -268,7 +268,8 @@ OPRUIMDREMPEL = 10_000
 
 
 @contextlib.contextmanager
-def _ruimer_opruimen() -> Iterator[None]:
+def ruimer_opruimen() -> Iterator[None]:
+    """Zolang dit blok loopt, ruimt Python pas na OPRUIMDREMPEL nieuwe objecten op (daarna weer zoals het was)."""
     oud = gc.get_threshold()
     gc.set_threshold(OPRUIMDREMPEL, *oud[1:])
     try:
@@ -343,7 +344,7 @@ def maak_overzicht(map_: str | Path, beoordelaar: Beoordelaar, peildatum: dt.dat
                           {r.soort: r.naam for r in ov.risicos},
                           {n: (s.naam, s.tekst) for n, s in ov.sturing.items()}, ov.overlap_partners)
     stap = voortgang(len(bestanden)) if voortgang else None
-    with _ruimer_opruimen():
+    with ruimer_opruimen():
         for aantal_, uitkomsten in _uitkomsten(bestanden, basis, beoordelaar, peiljaar, regelpad, intussen):
             nieuw = [u for u in uitkomsten if isinstance(u, Regel)]
             overzicht.regels += nieuw

@@ -11,6 +11,7 @@ Doel: hooguit 1 ms enginetijd per volledig advies, en een vlak geheugen.
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import subprocess
@@ -48,43 +49,57 @@ def genereer(map_: Path, n: int, zaad: int = 20261130) -> None:
 
 
 def in_proces(map_: Path) -> tuple[float, float, float]:
+    """Per casus de tijd voor lezen (en valideren) en voor de regel van het register (advies, bandbreedte, risico),
+    in blokken zoals het overzicht ze doet, in één proces; en de groei van het geheugen (MB)."""
+    import gc
+
     import psutil
 
     from samenwerkingstoets.engine.beoordelen import Beoordelaar
     from samenwerkingstoets.engine.laden import STANDAARDPAKKET, lees_casus, lees_regelpakket
+    from samenwerkingstoets.engine.overzicht import BLOK, regels_van, ruimer_opruimen
 
     beoordelaar = Beoordelaar(lees_regelpakket(STANDAARDPAKKET))
     bestanden = sorted(map_.glob("*.yaml"))
     proces = psutil.Process()
+    gc.collect()
     begin_geheugen = proces.memory_info().rss
     lezen = advies = 0.0
-    for pad in bestanden:
-        t0 = time.perf_counter()
-        casus = lees_casus(pad)
-        t1 = time.perf_counter()
-        feiten = beoordelaar.kort(casus).feiten
-        beoordelaar.risico_met_redenen(feiten)
-        t2 = time.perf_counter()
-        lezen += t1 - t0
-        advies += t2 - t1
+    with ruimer_opruimen():
+        for i in range(0, len(bestanden), BLOK):
+            blok = bestanden[i:i + BLOK]
+            t0 = time.perf_counter()
+            casussen = [lees_casus(pad) for pad in blok]
+            t1 = time.perf_counter()
+            regels_van(casussen, [pad.name for pad in blok], beoordelaar, 2026)
+            t2 = time.perf_counter()
+            lezen += t1 - t0
+            advies += t2 - t1
     groei = (proces.memory_info().rss - begin_geheugen) / 1e6
     return lezen / len(bestanden) * 1000, advies / len(bestanden) * 1000, groei
 
 
-def koud(programma: Path, *argumenten: str, keer: int = 5) -> float:
-    """De snelste van `keer` runs van een nieuw proces (seconden): wat een gebruiker bij een koude start ziet."""
-    tijden = []
+def koud(programma: Path, *argumenten: str, keer: int = 5) -> tuple[float, float]:
+    """De snelste van `keer` runs van een nieuw proces (seconden): wat een gebruiker bij een koude start ziet; en het
+    grootste geheugen (MB) van dat proces of een van zijn werkprocessen (waar het besturingssysteem dat meet)."""
+    tijden, piek = [], 0.0
     for _ in range(keer):
         begin = time.perf_counter()
-        subprocess.run([str(programma), *argumenten], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proces = subprocess.Popen([str(programma), *argumenten], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if hasattr(os, "wait4"):
+            _, _, gebruik = os.wait4(proces.pid, 0)
+            piek = max(piek, gebruik.ru_maxrss / 1024)  # Linux: kilobytes
+            proces.returncode = 0
+        else:
+            proces.wait()
         tijden.append(time.perf_counter() - begin)
-    return min(tijden)
+    return min(tijden), piek
 
 
 def main() -> None:
     aantallen = [int(a) for a in sys.argv[1:]] or [100, 1_000, 10_000]
     programma = Path(sys.executable).parent / "samenwerkingstoets"
-    beoordeel = koud(programma, "beoordeel", str(ROOT / "cases" / "regionale-inkoop-jeugdzorg.yaml"))
+    beoordeel, _ = koud(programma, "beoordeel", str(ROOT / "cases" / "regionale-inkoop-jeugdzorg.yaml"))
     print("overzicht op N gegenereerde casussen (doel: hooguit 1 ms enginetijd per advies, vlak geheugen; "
           "1.000 casussen in hooguit 4x een koude beoordeel)")
     print(f"  koude beoordeel van één casus: {beoordeel:.2f} s")
@@ -96,10 +111,10 @@ def main() -> None:
             regels = []
             for formaat in ("json", "xlsx"):
                 uit = map_.parent / f"{map_.name}.{formaat}"
-                totaal = koud(programma, "overzicht", str(map_), "-o", str(uit), "--overschrijf", keer=keer)
+                totaal, piek = koud(programma, "overzicht", str(map_), "-o", str(uit), "--overschrijf", keer=keer)
                 uit.unlink(missing_ok=True)
                 regels.append(f"{formaat} {totaal:6.2f} s ({totaal / n * 1000:5.2f} ms per casus, "
-                              f"{totaal / beoordeel:4.1f}x een koude beoordeel)")
+                              f"{totaal / beoordeel:4.1f}x een koude beoordeel, piekgeheugen {piek:.0f} MB)")
             lezen, advies, groei = in_proces(map_)
             print(f"  N = {n:6d}: " + "; ".join(regels))
             print(f"  {'':10s}  in één proces per casus: lezen {lezen:.2f} ms, advies met bandbreedte en risico "

@@ -360,17 +360,17 @@ def test_eigen_uitvoer_als_json_in_de_map_is_geen_casus(tmp_path):
     assert [s["bestand"] for s in json.loads(r.stdout)["samenwerkingen"]] == ["archief.yaml"]
 
 
-def test_openpyxl_zonder_numpy_laden_laat_numpy_bruikbaar_voor_wat_daarna_komt():
-    """De opdracht overzicht laadt openpyxl zonder numpy (dat het register niet nodig heeft); daarna laadt numpy
-    gewoon, bijvoorbeeld voor een grafiek. In een vers proces, want in de tests is numpy al geladen."""
+def test_openpyxl_zonder_numpy_en_pillow_laden_laat_beide_bruikbaar_voor_wat_daarna_komt():
+    """De opdracht overzicht laadt openpyxl zonder numpy en Pillow (die het register niet nodig heeft); daarna laden
+    ze gewoon, bijvoorbeeld voor een grafiek. In een vers proces, want in de tests zijn ze al geladen."""
     import subprocess
     import sys
 
     code = ("import sys\n"
             "from samenwerkingstoets.engine.weergave.overzicht import _laad_xlsx\n"
             "_laad_xlsx()\n"
-            "assert 'numpy' not in sys.modules and 'openpyxl' in sys.modules\n"
-            "import numpy, openpyxl\n"
+            "assert 'numpy' not in sys.modules and 'PIL' not in sys.modules and 'openpyxl' in sys.modules\n"
+            "import numpy, PIL.Image, openpyxl\n"
             "boek = openpyxl.Workbook(write_only=True)\n"
             "blad = boek.create_sheet('x')\n"
             "blad.append([1, 2.5, 'drie'])\n"
