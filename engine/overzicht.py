@@ -13,6 +13,7 @@ import datetime as dt
 import gc
 import itertools
 import os
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -267,15 +268,26 @@ BLOK = 50
 OPRUIMDREMPEL = 10_000
 
 
+_OPRUIMEN: dict = {"actief": 0, "oud": None}  # hoeveel blokken ruimer opruimen nu lopen, en de drempel van daarvoor
+_OPRUIMSLOT = threading.Lock()
+
+
 @contextlib.contextmanager
 def ruimer_opruimen() -> Iterator[None]:
-    """Zolang dit blok loopt, ruimt Python pas na OPRUIMDREMPEL nieuwe objecten op (daarna weer zoals het was)."""
-    oud = gc.get_threshold()
-    gc.set_threshold(OPRUIMDREMPEL, *oud[1:])
+    """Zolang dit blok loopt, ruimt Python pas na OPRUIMDREMPEL nieuwe objecten op; daarna weer zoals het was. Lopen
+    er meer tegelijk (twee overzichten in de webapplicatie), dan zet het laatste dat klaar is de drempel terug."""
+    with _OPRUIMSLOT:
+        if not _OPRUIMEN["actief"]:
+            _OPRUIMEN["oud"] = gc.get_threshold()
+            gc.set_threshold(OPRUIMDREMPEL, *_OPRUIMEN["oud"][1:])
+        _OPRUIMEN["actief"] += 1
     try:
         yield
     finally:
-        gc.set_threshold(*oud)
+        with _OPRUIMSLOT:
+            _OPRUIMEN["actief"] -= 1
+            if not _OPRUIMEN["actief"]:
+                gc.set_threshold(*_OPRUIMEN["oud"])
 
 
 def _start_werker(regelpad: str, peiljaar: int, basis: str) -> None:

@@ -392,3 +392,20 @@ def test_het_overzicht_zet_de_opruimdrempel_van_python_na_afloop_terug(beoordela
     maak_overzicht(CASES, beoordelaar, per_blok=lambda o, regels: tijdens.append(gc.get_threshold()))
     assert tijdens and all(t[0] == module.OPRUIMDREMPEL for t in tijdens)
     assert gc.get_threshold() == voor
+
+
+def test_twee_overzichten_door_elkaar_zetten_de_opruimdrempel_samen_terug():
+    """Twee overzichten tegelijk (twee verzoeken in de webapplicatie) die in een andere volgorde klaar zijn dan
+    ze begonnen: daarna geldt de oorspronkelijke drempel, niet die van tijdens."""
+    import gc
+
+    from samenwerkingstoets.engine.overzicht import OPRUIMDREMPEL, ruimer_opruimen
+
+    voor = gc.get_threshold()
+    eerste, tweede = ruimer_opruimen(), ruimer_opruimen()
+    eerste.__enter__()
+    tweede.__enter__()
+    eerste.__exit__(None, None, None)
+    assert gc.get_threshold()[0] == OPRUIMDREMPEL, "het tweede loopt nog"
+    tweede.__exit__(None, None, None)
+    assert gc.get_threshold() == voor
