@@ -242,8 +242,13 @@ def test_het_overzicht_staat_in_de_webapplicatie_met_links_naar_elk_advies(tmp_p
     client = TestClient(maak_app(tmp_path), base_url="http://127.0.0.1")
     pagina = client.get("/overzicht")
     assert pagina.status_code == 200 and 'href="/casussen/omgevingsdienst-lopend"' in pagina.text
+    assert "Zonder link" not in pagina.text, "elke casus in de werkmap heeft een link"
     xlsx = client.get("/overzicht.xlsx")
     assert openpyxl.load_workbook(io.BytesIO(xlsx.content))["Register"].max_row == 13
+    (tmp_path / "archief").mkdir()
+    shutil.move(tmp_path / "regionaal-archief-lopend.yaml", tmp_path / "archief" / "regionaal-archief-lopend.yaml")
+    pagina = client.get("/overzicht").text
+    assert "Zonder link: 1 samenwerking staat in een submap" in pagina and "archief/regionaal-archief-lopend.yaml" in pagina
 
 
 def test_het_formaat_volgt_de_naam_van_het_bestand_of_moet_erbij_passen(tmp_path):
