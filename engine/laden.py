@@ -281,6 +281,16 @@ def _te_diep(tekst: str) -> bool:
     return inspringing // 2 > MAX_DIEPTE
 
 
+_REDENEN = {errno.EACCES: "geen toegang", errno.EPERM: "geen toegang", errno.EIO: "een leesfout van de schijf",
+            errno.ENAMETOOLONG: "de naam is te lang", errno.ENOENT: "het bestaat niet (meer)",
+            errno.ENOTDIR: "een deel van het pad is geen map", errno.EISDIR: "het is een map"}
+
+
+def reden(fout: OSError) -> str:
+    """De reden van een fout van het besturingssysteem in het Nederlands (de tekst van het systeem is Engels)."""
+    return _REDENEN.get(fout.errno, f"systeemfout {fout.errno}" if fout.errno else "onbekende reden")
+
+
 def lees_bytes(pad: str | Path, max_bytes: int = MAX_BYTES, soort: str = "een YAML-bestand") -> bytes:
     """De inhoud van een gewoon bestand van hooguit `max_bytes`; elk probleem wordt een BestandFout.
 
@@ -297,7 +307,7 @@ def lees_bytes(pad: str | Path, max_bytes: int = MAX_BYTES, soort: str = "een YA
     except OSError as fout:
         if fout.errno == errno.ELOOP:
             raise BestandFout(f"'{pad}' is een snelkoppeling die naar zichzelf verwijst.") from None
-        raise BestandFout(f"Het bestand '{pad}' kan niet gelezen worden ({fout.strerror}).") from None
+        raise BestandFout(f"Het bestand '{pad}' kan niet gelezen worden ({reden(fout)}).") from None
     if stat.S_ISDIR(info.st_mode):
         raise BestandFout(f"'{pad}' is een map, geen bestand. Geef het pad van {soort}.")
     if not stat.S_ISREG(info.st_mode):
@@ -313,7 +323,7 @@ def lees_bytes(pad: str | Path, max_bytes: int = MAX_BYTES, soort: str = "een YA
             if len(ruw) > info.st_size:
                 ruw += f.read(max_bytes + 1 - len(ruw))
     except OSError as fout:
-        raise BestandFout(f"Het bestand '{pad}' kan niet gelezen worden ({fout.strerror}).") from None
+        raise BestandFout(f"Het bestand '{pad}' kan niet gelezen worden ({reden(fout)}).") from None
     if len(ruw) > max_bytes:
         raise BestandFout(f"Het bestand '{pad}' is te groot (hooguit {toon(max_bytes)} bytes).")
     return ruw

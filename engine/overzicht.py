@@ -21,7 +21,7 @@ from typing import Callable, Iterator
 from .beoordelen import Beoordelaar, Kort
 from .casus import VORM_SOORT, Casus, Schaal, StrategischDoel, Thema, UitvoerendDoel
 from .fouten import InvoerFout
-from .laden import Gelezen, casus_van, lees_yaml
+from .laden import Gelezen, casus_van, lees_yaml, reden
 from .regels import Advieswoord, Regelpakket
 
 RISICONIVEAUS = ("laag", "midden", "hoog")
@@ -139,7 +139,11 @@ def casusbestanden(map_: str | Path) -> tuple[list[Path], list[tuple[Path, str]]
         try:  # scandir kent het soort van elk item al (zonder een stat per bestand)
             with os.scandir(huidig) as items:
                 inhoud = [(item.name, item) for item in items]
-        except OSError:
+        except OSError as fout:
+            if huidig == basis:
+                raise InvoerFout(f"De map '{map_}' kan niet gelezen worden ({reden(fout)}).") from None
+            overgeslagen.append((huidig, f"De map '{huidig}' kan niet gelezen worden ({reden(fout)}); wat erin staat, "
+                                         "is niet beoordeeld."))
             continue
         for naam, item in sorted(inhoud, key=lambda paar: paar[0]):
             if naam.startswith(".") or naam == "varianten":
@@ -219,6 +223,21 @@ def _regel(casus: Casus, bestand: str, kort: Kort, met_redenen: dict[str, tuple[
                                                  "risicos")}})
 
 
+def leesbaar(tekst: str) -> str:
+    """Tekst die overal heen kan (JSON, xlsx, een webpagina): een bestandsnaam met bytes die geen UTF-8 zijn, komt
+    van Python met losse surrogaten terug; die worden het vervangteken (\ufffd)."""
+    try:
+        tekst.encode("utf-8")
+        return tekst
+    except UnicodeEncodeError:
+        return tekst.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def _naam(pad: Path, basis: Path) -> str:
+    """De naam van een bestand in het register: ten opzichte van de map, met schuine strepen, leesbaar."""
+    return leesbaar(pad.relative_to(basis).as_posix() if pad.is_relative_to(basis) else str(pad))
+
+
 def _beoordeel_blok(paden: list[Path], basis: Path, beoordelaar: Beoordelaar,
                     peiljaar: int) -> list[Regel | tuple[str, str] | None]:
     """Per bestand de regel, of (bestand, melding) als het niet klopt, of None als het geen casus is maar uitvoer van
@@ -227,14 +246,14 @@ def _beoordeel_blok(paden: list[Path], basis: Path, beoordelaar: Beoordelaar,
     Het blok gaat in drie rondes: eerst alle bestanden lezen, dan alle casussen valideren, dan alle beoordelen.
     De uitkomst is dezelfde als bestand voor bestand, maar elke ronde houdt haar eigen code en data warm in de cache
     van de processor; bij blokken van 50 is dat ruim een tiende sneller."""
-    namen = [pad.relative_to(basis).as_posix() if pad.is_relative_to(basis) else str(pad) for pad in paden]
+    namen = [_naam(pad, basis) for pad in paden]
     uit: list[Regel | tuple[str, str] | None] = [None] * len(paden)
     gelezen: dict[int, Gelezen] = {}
     for i, pad in enumerate(paden):
         try:
             gelezen_ = lees_yaml(pad)
         except InvoerFout as fout:
-            uit[i] = namen[i], str(fout)
+            uit[i] = namen[i], leesbaar(str(fout))
             continue
         if not (pad.suffix.lower() == ".json" and _is_uitvoer(gelezen_.data)):
             gelezen[i] = gelezen_
@@ -243,7 +262,7 @@ def _beoordeel_blok(paden: list[Path], basis: Path, beoordelaar: Beoordelaar,
         try:
             casussen[i] = casus_van(gelezen_)
         except InvoerFout as fout:
-            uit[i] = namen[i], str(fout)
+            uit[i] = namen[i], leesbaar(str(fout))
     regels = regels_van(list(casussen.values()), [namen[i] for i in casussen], beoordelaar, peiljaar)
     for i, regel in zip(casussen, regels):
         uit[i] = regel
@@ -366,6 +385,6 @@ def maak_overzicht(map_: str | Path, beoordelaar: Beoordelaar, peildatum: dt.dat
             if stap:
                 stap(aantal_)
     for pad, melding in overgeslagen:
-        overzicht.fouten.append((pad.relative_to(basis).as_posix(), melding))
+        overzicht.fouten.append((_naam(pad, basis), leesbaar(melding)))
     overzicht.fouten.sort()
     return overzicht
