@@ -174,7 +174,7 @@ VP_KOLOMMEN = ["Samenwerking", "Soort", "Vestigingsplaats", "Jaar", "Openbaar be
                "Financieel belang eind (euro)", "Eigen vermogen begin (euro)", "Eigen vermogen eind (euro)",
                "Vreemd vermogen begin (euro)", "Vreemd vermogen eind (euro)", "Resultaat (euro)",
                "Bijdrage per jaar (euro)", "Hoogste risico", "Risico's"]
-OVERLAPKOLOMMEN = ["Samenwerking", "Andere samenwerking", "Zelfde thema's", "Dezelfde partners (%)"]
+OVERLAPKOLOMMEN = ["Samenwerking", "Andere samenwerking", "Gedeelde thema's", "Gedeelde partners (%)"]
 _VP_VELDEN = ("vestigingsplaats", "jaar", "openbaar_belang", "financieel_belang_begin", "financieel_belang",
               "eigen_vermogen_begin", "eigen_vermogen_eind", "vreemd_vermogen_begin", "vreemd_vermogen_eind", "resultaat")
 
@@ -263,14 +263,16 @@ class XlsxRegister:
                 return
             rijen, gegevens[4] = wachtend, []
             opmaak = gegevens[2] = self._begin(blad, kop, rijen)
-        if opmaak:
-            from openpyxl.cell.cell import Cell
+        from openpyxl.cell.cell import Cell
 
-            for rij in rijen:
-                blad.append([Cell(blad, 1, 1, w, opmaak[i]) if i in opmaak else w for i, w in enumerate(rij)])
-        else:
-            for rij in rijen:
-                blad.append(rij)
+        for rij in rijen:
+            if any(type(w) is str and w.startswith("=") for w in rij):
+                rij = [_tekstcel(blad, w, opmaak.get(i)) if type(w) is str and w.startswith("=") else w
+                       for i, w in enumerate(rij)]
+            if opmaak:
+                rij = [Cell(blad, 1, 1, w, opmaak[i]) if i in opmaak and not isinstance(w, Cell) else w
+                       for i, w in enumerate(rij)]
+            blad.append(rij)
         gegevens[3] += len(rijen)
 
     def _begin(self, blad, kop: list[str], rijen: list[list[Any]]) -> dict[int, Any]:
@@ -298,6 +300,16 @@ class XlsxRegister:
         return {i: _cel(blad, None, **eigenschappen)._style for i, eigenschappen in opmaak.items()}
 
 
+def _tekstcel(blad, tekst: str, stijl: Any = None):
+    """Een cel die tekst blijft, ook als ze met '=' begint: openpyxl maakt daar anders een formule van, en een
+    naam als '=HYPERLINK(...)' in een casusbestand zou dan in de spreadsheet iets gaan doen."""
+    from openpyxl.cell.cell import Cell
+
+    cel = Cell(blad, 1, 1, tekst, stijl)
+    cel.data_type = "s"
+    return cel
+
+
 def xlsx(o: Overzicht) -> bytes:
     """Het hele overzicht in één keer als werkmap (zie XlsxRegister)."""
     werkmap = XlsxRegister()
@@ -309,8 +321,10 @@ def _laad_xlsx() -> None:
     """Laad openpyxl en zijn schrijver. openpyxl laadt numpy (ruim 0,05 seconde) alleen om numpy-getallen in cellen
     te herkennen, en Pillow alleen voor afbeeldingen; het register heeft geen van beide. Zijn ze nog niet geladen,
     dan laadt openpyxl hier zonder: de import van een module die in sys.modules op None staat, mislukt, en openpyxl
-    vangt dat zelf af. Alleen voor de opdracht overzicht (één draad die importeert), niet in de webapplicatie,
-    waar andere draden tegelijk kunnen importeren."""
+    vangt dat zelf af. Voor de rest van het proces rekent openpyxl dan zonder numpy en Pillow (numpy-getallen en
+    afbeeldingen in een werkmap gaan niet); numpy en Pillow zelf laden daarna gewoon. Alleen voor de opdracht
+    overzicht: daar importeert geen andere draad iets. Niet in de webapplicatie, waar andere draden tegelijk kunnen
+    importeren."""
     overslaan = [naam for naam in ("numpy", "PIL") if naam not in sys.modules]
     for naam in overslaan:
         sys.modules[naam] = None  # type: ignore[assignment]
