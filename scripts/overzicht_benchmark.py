@@ -87,12 +87,14 @@ def koud(programma: Path, *argumenten: str, keer: int = 5) -> tuple[float, float
         begin = time.perf_counter()
         proces = subprocess.Popen([str(programma), *argumenten], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         if hasattr(os, "wait4"):
-            _, _, gebruik = os.wait4(proces.pid, 0)
+            _, status, gebruik = os.wait4(proces.pid, 0)
             piek = max(piek, gebruik.ru_maxrss / 1024)  # Linux: kilobytes
-            proces.returncode = 0
+            proces.returncode = os.waitstatus_to_exitcode(status)
         else:
             proces.wait()
         tijden.append(time.perf_counter() - begin)
+        if proces.returncode != 0:  # een mislukte run is geen meting
+            sys.exit(f"samenwerkingstoets {' '.join(argumenten)} stopte met code {proces.returncode}; geen meting.")
     return min(tijden), piek
 
 

@@ -68,12 +68,29 @@ def test_een_blok_in_rondes_geeft_per_bestand_dezelfde_uitkomst_als_bestand_voor
     assert len(uit) == len(gemengd)
     for pad, uitkomst in zip(gemengd, uit):
         if pad.parent == tmp_path:
-            assert uitkomst is None if pad.suffix == ".json" else uitkomst[0] == str(pad), pad.name
+            assert uitkomst is None if pad.suffix == ".json" else (uitkomst[0] == str(pad) and pad.name in uitkomst[1]), \
+                pad.name
         else:
             assert uitkomst == regel_van(lees_casus(pad), pad.relative_to(ROOT).as_posix(), beoordelaar, 2026), \
                 pad.name
     casussen = [lees_casus(pad) for pad in paden]
     assert beoordelaar.kort_alle(casussen) == [beoordelaar.kort(casus) for casus in casussen]
+
+
+def test_het_register_van_de_voorbeelden_en_de_praktijkset_is_gelijk_aan_het_vastgelegde(tmp_path):
+    """Het hele overzicht als JSON (45 samenwerkingen in twee submappen) is gelijk aan wat vastligt in
+    tests/golden/json/overzicht-voorbeelden-en-praktijk.json, gemaakt vóór het beoordelen in blokken en in rondes.
+    Een bewuste wijziging van beleid of register werkt het bestand bij (overzicht MAP --formaat json --peildatum
+    2026-11-30, met de mappen voorbeelden/ en praktijk/)."""
+    for bron, doel in ((CASES, "voorbeelden"), (ROOT / "tests" / "praktijk" / "casussen", "praktijk")):
+        (tmp_path / doel).mkdir()
+        for pad in bron.glob("*.yaml"):
+            shutil.copy(pad, tmp_path / doel / pad.name)
+    r = run("overzicht", str(tmp_path), "--formaat", "json", "--peildatum", "2026-11-30")
+    assert r.exit_code == 0, r.output
+    verwacht = json.loads((ROOT / "tests" / "golden" / "json" / "overzicht-voorbeelden-en-praktijk.json")
+                          .read_text(encoding="utf-8"))
+    assert json.loads(r.stdout) == verwacht
 
 
 def test_elke_voorbeeldcasus_staat_in_het_register_met_advies_risico_en_sturing(overzicht):
@@ -165,8 +182,8 @@ def test_de_xlsx_heeft_een_blad_per_weergave_met_getallen_filters_en_een_vaste_k
     bedragen = [r[kop.index("Kosten per jaar (euro)")] for r in blad.iter_rows(min_row=2)]
     assert {c.number_format for c in bedragen} == {"#,##0"}, "bedragen met punten voor de duizendtallen"
     overlap = boek["Overlap"]
-    assert [c.value for c in overlap[1]] == ["Samenwerking", "Andere samenwerking", "Zelfde thema's",
-                                            "Dezelfde partners (%)"]
+    assert [c.value for c in overlap[1]] == ["Samenwerking", "Andere samenwerking", "Gedeelde thema's",
+                                            "Gedeelde partners (%)"]
     aandelen = [r[3] for r in overlap.iter_rows(min_row=2)]
     assert aandelen and all(isinstance(c.value, float) and 0.5 <= c.value <= 1 and c.number_format == "0%"
                             for c in aandelen)
@@ -248,7 +265,7 @@ def test_het_overzicht_staat_in_de_webapplicatie_met_links_naar_elk_advies(tmp_p
     (tmp_path / "archief").mkdir()
     shutil.move(tmp_path / "regionaal-archief-lopend.yaml", tmp_path / "archief" / "regionaal-archief-lopend.yaml")
     pagina = client.get("/overzicht").text
-    assert "Zonder link: 1 samenwerking staat in een submap" in pagina and "archief/regionaal-archief-lopend.yaml" in pagina
+    assert "Zonder link: 1 samenwerking (archief/regionaal-archief-lopend.yaml)" in pagina
 
 
 def test_het_formaat_volgt_de_naam_van_het_bestand_of_moet_erbij_passen(tmp_path):
@@ -365,9 +382,10 @@ def test_eigen_uitvoer_als_json_in_de_map_is_geen_casus(tmp_path):
     assert [s["bestand"] for s in json.loads(r.stdout)["samenwerkingen"]] == ["archief.yaml"]
 
 
-def test_openpyxl_zonder_numpy_en_pillow_laden_laat_beide_bruikbaar_voor_wat_daarna_komt():
-    """De opdracht overzicht laadt openpyxl zonder numpy en Pillow (die het register niet nodig heeft); daarna laden
-    ze gewoon, bijvoorbeeld voor een grafiek. In een vers proces, want in de tests zijn ze al geladen."""
+def test_openpyxl_zonder_numpy_en_pillow_laden_laat_beide_zelf_bruikbaar_voor_wat_daarna_komt():
+    """De opdracht overzicht laadt openpyxl zonder numpy en Pillow (die het register niet nodig heeft). Daarna laden
+    ze zelf gewoon, bijvoorbeeld voor een grafiek; openpyxl blijft in dit proces zonder ze werken. In een vers
+    proces, want in de tests zijn ze al geladen."""
     import subprocess
     import sys
 
@@ -376,6 +394,8 @@ def test_openpyxl_zonder_numpy_en_pillow_laden_laat_beide_bruikbaar_voor_wat_daa
             "_laad_xlsx()\n"
             "assert 'numpy' not in sys.modules and 'PIL' not in sys.modules and 'openpyxl' in sys.modules\n"
             "import numpy, PIL.Image, openpyxl\n"
+            "import openpyxl.compat.numbers\n"
+            "assert openpyxl.compat.numbers.NUMPY is False\n"
             "boek = openpyxl.Workbook(write_only=True)\n"
             "blad = boek.create_sheet('x')\n"
             "blad.append([1, 2.5, 'drie'])\n"
@@ -414,3 +434,94 @@ def test_twee_overzichten_door_elkaar_zetten_de_opruimdrempel_samen_terug():
     assert gc.get_threshold()[0] == OPRUIMDREMPEL, "het tweede loopt nog"
     tweede.__exit__(None, None, None)
     assert gc.get_threshold() == voor
+
+
+def test_het_echte_programma_schrijft_het_overzicht_helemaal_naar_een_pijp_en_een_bestand(tmp_path):
+    """Na een overzicht slaat het programma de laatste opruimronde van Python over; wat het schreef, is dan al
+    helemaal weg: naar een pijp (JSON) en naar een bestand (xlsx). In een eigen proces, zoals een gebruiker het start."""
+    import subprocess
+    import sys
+
+    pijp = subprocess.run([sys.executable, "-m", "samenwerkingstoets", "overzicht", str(CASES), "--formaat", "json"],
+                          capture_output=True, timeout=120, cwd=tmp_path)
+    assert pijp.returncode == 0, pijp.stderr.decode()
+    assert len(json.loads(pijp.stdout)["samenwerkingen"]) == 12
+    bestand = subprocess.run([sys.executable, "-m", "samenwerkingstoets", "overzicht", str(CASES), "-o",
+                              str(tmp_path / "register.xlsx")], capture_output=True, timeout=120, cwd=tmp_path)
+    assert bestand.returncode == 0, bestand.stderr.decode()
+    assert openpyxl.load_workbook(tmp_path / "register.xlsx")["Register"].max_row == 13
+    assert not list(tmp_path.glob("*.tmp")) and not bestand.stderr.decode().count("Traceback")
+
+
+def test_een_bestandsnaam_die_geen_utf8_is_staat_leesbaar_in_het_register(tmp_path):
+    """Een bestandsnaam met bytes die geen UTF-8 zijn (van een oude schijf of een ander systeem) laat het overzicht
+    niet vallen: in JSON, xlsx en tabel staat hij met een vervangteken."""
+    import os
+
+    try:
+        os.rename(shutil.copy(CASES / "regionaal-archief-lopend.yaml", tmp_path / "x.yaml"),
+                  os.path.join(os.fsencode(tmp_path), b"archief-\xff.yaml"))
+    except OSError:
+        pytest.skip("dit bestandssysteem staat zo'n naam niet toe")
+    r = run("overzicht", str(tmp_path), "--formaat", "json")
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["samenwerkingen"][0]["bestand"] == "archief-\ufffd.yaml"
+    uit = tmp_path.parent / f"{tmp_path.name}.xlsx"
+    assert run("overzicht", str(tmp_path), "-o", str(uit)).exit_code == 0
+    assert openpyxl.load_workbook(uit)["Register"]["A2"].value == "archief-\ufffd.yaml"
+    assert run("overzicht", str(tmp_path)).exit_code == 0
+
+
+def test_een_naam_die_met_is_begint_blijft_tekst_in_de_spreadsheet(tmp_path):
+    """Een casus die '=HYPERLINK(...)' heet, wordt in de xlsx geen formule (die iets zou doen als iemand het bestand
+    opent), maar gewone tekst, op elk blad waar de naam staat."""
+    import yaml
+
+    data = yaml.safe_load((CASES / "omgevingsdienst-lopend.yaml").read_text(encoding="utf-8"))
+    data["naam"] = '=HYPERLINK("http://voorbeeld.invalid","klik hier")'
+    map_ = tmp_path / "map"
+    map_.mkdir()
+    (map_ / "gr.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    uit = tmp_path / "register.xlsx"
+    assert run("overzicht", str(map_), "-o", str(uit)).exit_code == 0
+    boek = openpyxl.load_workbook(uit)
+    cellen = [c for blad in boek for rij in blad.iter_rows() for c in rij
+              if isinstance(c.value, str) and "HYPERLINK" in c.value]
+    assert len(cellen) >= 4, "register, risico, Wgr en verbonden partijen"
+    assert all(c.data_type == "s" and c.value.startswith("=HYPERLINK") for c in cellen)
+
+
+def test_een_submap_die_niet_te_lezen_is_wordt_gemeld_in_het_nederlands(tmp_path, monkeypatch):
+    """Een submap zonder leesrechten valt niet stil weg: het overzicht meldt haar (exitcode 2) en beoordeelt de rest.
+    (Gesimuleerd: wie de tests als beheerder draait, kan elke map lezen.)"""
+    import errno
+    import os
+
+    from samenwerkingstoets.engine import overzicht as module
+
+    shutil.copy(CASES / "regionaal-archief-lopend.yaml", tmp_path / "archief.yaml")
+    (tmp_path / "geheim").mkdir()
+    shutil.copy(CASES / "omgevingsdienst-lopend.yaml", tmp_path / "geheim" / "od.yaml")
+    echte_scandir = os.scandir
+
+    def scandir(pad):
+        if os.path.basename(pad) == "geheim":
+            raise PermissionError(errno.EACCES, "Permission denied", str(pad))
+        return echte_scandir(pad)
+
+    monkeypatch.setattr(module.os, "scandir", scandir)
+    r = run("overzicht", str(tmp_path), "--formaat", "json")
+    assert r.exit_code == 2
+    data = json.loads(r.stdout)
+    assert [s["bestand"] for s in data["samenwerkingen"]] == ["archief.yaml"]
+    assert "kan niet gelezen worden (geen toegang)" in r.stderr and "Permission" not in r.stderr
+
+
+def test_de_reden_van_een_leesfout_staat_in_het_nederlands():
+    import errno
+
+    from samenwerkingstoets.engine.laden import reden
+
+    assert reden(PermissionError(errno.EACCES, "Permission denied")) == "geen toegang"
+    assert reden(OSError(errno.EIO, "Input/output error")) == "een leesfout van de schijf"
+    assert reden(OSError(errno.EROFS, "Read-only file system")) == f"systeemfout {errno.EROFS}"
