@@ -11,6 +11,7 @@ import os
 import sys
 import unicodedata
 from pathlib import Path
+from typing import Iterator
 
 import click
 
@@ -326,7 +327,8 @@ def overzicht(map_, formaat, uitvoer, overschrijf, peildatum, regelpad):
         schrijf(uitvoer, inhoud, overschrijf)
         click.echo(f"Overzicht van {aantal(len(uitkomst.regels), 'samenwerking')} geschreven naar {uitvoer}.", err=True)
     else:
-        click.echo(zichtbaar_voor_terminal(inhoud.decode("utf-8")), nl=False)
+        for deel in (inhoud,) if isinstance(inhoud, bytes) else inhoud:
+            click.echo(zichtbaar_voor_terminal(deel.decode("utf-8")), nl=False)
     for _, fout in uitkomst.fouten:
         click.echo(f"Fout: {zichtbaar_voor_terminal(fout)}", err=True)
     _NA_OVERZICHT.append(True)  # de uitvoer is geschreven (zie main)
@@ -334,8 +336,8 @@ def overzicht(map_, formaat, uitvoer, overschrijf, peildatum, regelpad):
         raise click.exceptions.Exit(2)
 
 
-def _overzicht_inhoud(uitkomst, formaat: str, pakket, map_: str, werkmap, weergave) -> bytes:
-    """De bytes van het overzicht in het gekozen formaat."""
+def _overzicht_inhoud(uitkomst, formaat: str, pakket, map_: str, werkmap, weergave) -> bytes | Iterator[bytes]:
+    """De bytes van het overzicht in het gekozen formaat (JSON in delen)."""
     if formaat in ("markdown", "docx"):
         from .engine.collegevoorstel import programmaversie, stempeldatum
         from .engine.weergave.collegeadvies import Stempel
@@ -355,7 +357,9 @@ def _overzicht_inhoud(uitkomst, formaat: str, pakket, map_: str, werkmap, weerga
         return markdown(document)
     if formaat == "xlsx":
         return werkmap.sluit(uitkomst)
-    return (weergave.json(uitkomst) if formaat == "json" else weergave.tabel(uitkomst)).encode("utf-8")
+    if formaat == "json":
+        return weergave.json_in_delen(uitkomst)  # in delen: bij tienduizend casussen tientallen megabytes
+    return weergave.tabel(uitkomst).encode("utf-8")
 
 
 LOKAAL = ("127.0.0.1", "localhost", "::1")

@@ -11,6 +11,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 from .fouten import InvoerFout
 
@@ -40,8 +41,10 @@ class SchrijfFout(InvoerFout):
     """Het uitvoerbestand kan niet (of mag niet) geschreven worden; er is niets veranderd."""
 
 
-def schrijf(pad: str | Path, inhoud: bytes, overschrijf: bool = False, invoer: tuple[str | Path, ...] = ()) -> Path:
-    """Schrijf `inhoud` naar `pad`: eerst een tijdelijk bestand in dezelfde map, dan in één keer op zijn plaats.
+def schrijf(pad: str | Path, inhoud: bytes | Iterable[bytes], overschrijf: bool = False,
+            invoer: tuple[str | Path, ...] = ()) -> Path:
+    """Schrijf `inhoud` (bytes, of bytes in delen) naar `pad`: eerst een tijdelijk bestand in dezelfde map, dan in
+    één keer op zijn plaats.
 
     Zonder `overschrijf` wordt de naam geclaimd met een harde koppeling (os.link): bestaat het bestand
     al, ook als een ander proces het net maakte, dan mislukt dat en verandert er niets. Met
@@ -75,7 +78,8 @@ def schrijf(pad: str | Path, inhoud: bytes, overschrijf: bool = False, invoer: t
     try:
         with tempfile.NamedTemporaryFile(dir=map_, prefix=f".{pad.name}.", suffix=".tmp", delete=False) as f:
             tijdelijk = Path(f.name)
-            f.write(inhoud)
+            for deel in (inhoud,) if isinstance(inhoud, bytes) else inhoud:
+                f.write(deel)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tijdelijk, modus)  # een tijdelijk bestand is alleen voor de eigenaar leesbaar

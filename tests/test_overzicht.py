@@ -525,3 +525,13 @@ def test_de_reden_van_een_leesfout_staat_in_het_nederlands():
     assert reden(PermissionError(errno.EACCES, "Permission denied")) == "geen toegang"
     assert reden(OSError(errno.EIO, "Input/output error")) == "een leesfout van de schijf"
     assert reden(OSError(errno.EROFS, "Read-only file system")) == f"systeemfout {errno.EROFS}"
+
+
+def test_het_overzicht_als_json_in_delen_is_precies_hetzelfde_als_in_een_keer(overzicht):
+    """De opdracht schrijft JSON in delen (bij tienduizend samenwerkingen scheelt dat de helft van het geheugen);
+    aan elkaar gezet zijn die delen byte voor byte de JSON van json()."""
+    from samenwerkingstoets.engine.weergave.overzicht import json as als_json, json_in_delen
+
+    delen = list(json_in_delen(overzicht, grootte=500))
+    assert len(delen) > 10 and all(isinstance(d, bytes) for d in delen)
+    assert b"".join(delen) == als_json(overzicht).encode("utf-8")

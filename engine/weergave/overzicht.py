@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 import json as _json
 import sys
-from typing import Any
+from typing import Any, Iterator
 
 from ..casus import Schaal, Thema
 from ..overzicht import RISICONIVEAUS, WGR_PUNTEN, Overzicht, Regel
@@ -164,6 +164,21 @@ def data(o: Overzicht) -> dict[str, Any]:
 
 def json(o: Overzicht) -> str:
     return _json.dumps(data(o), ensure_ascii=False, indent=2) + "\n"
+
+
+def json_in_delen(o: Overzicht, grootte: int = 1 << 16) -> Iterator[bytes]:
+    """Hetzelfde als json(o), als UTF-8 in delen van ongeveer `grootte` tekens: zo staat bij tienduizend
+    samenwerkingen niet de hele tekst (tientallen megabytes) twee keer in het geheugen."""
+    deel: list[str] = []
+    lengte = 0
+    for stuk in _json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data(o)):
+        deel.append(stuk)
+        lengte += len(stuk)
+        if lengte >= grootte:
+            yield "".join(deel).encode("utf-8")
+            deel, lengte = [], 0
+    deel.append("\n")
+    yield "".join(deel).encode("utf-8")
 
 
 REGISTERKOLOMMEN = ["Bestand", "Samenwerking", "Fase", "Thema's", "Schaal", "Juridische vorm", "Advies",
