@@ -138,3 +138,36 @@ def test_een_fout_midden_in_een_evaluatie_laat_geen_feit_achter_voor_de_volgende
     monkeypatch.setattr(durable, "_kern", echt)
     for f in (ander, feiten, ander):
         assert deel._evalueer(f) == deel.evalueer_via_host(f)
+
+
+def test_een_feit_gaat_als_dezelfde_json_naar_de_kern_met_orjson_en_met_de_standaardbibliotheek():
+    """orjson maakt de JSON van een feit (sneller); wat de kern leest, is hetzelfde als met de standaardbibliotheek,
+    ook voor een getal met zijn oorspronkelijke tekst (Kommagetal), lijsten, tekst met accenten en een getal dat
+    niet in 64 bits past (dat gaat via de standaardbibliotheek)."""
+    import json
+
+    from samenwerkingstoets.engine import durable
+    from samenwerkingstoets.engine.waarden import Kommagetal
+
+    feiten = [
+        {"sid": "1", "feitsoort": "casus", "id": "feit", "v1": "openbaar_lichaam", "v2": 3.5, "v3": ["zorg", "wonen"]},
+        {"sid": "2", "v1": Kommagetal(1.5), "v2": "Één ë ü", "v3": [], "v4": 0, "v5": -7},
+        {"sid": "3", "v1": 10 ** 30, "v2": "groot"},
+    ]
+    for feit in feiten:
+        tekst = durable._naar_json(feit)
+        assert isinstance(tekst, str)
+        assert json.loads(tekst) == json.loads(json.dumps(feit, ensure_ascii=False)), feit
+
+
+def test_een_bedrag_van_dertig_cijfers_geeft_gewoon_een_advies(beoordelaar):
+    """Een bedrag dat niet in 64 bits past, maakt de JSON van het feit niet kapot (orjson kent zo'n getal niet; de
+    standaardbibliotheek neemt het over)."""
+    import yaml
+
+    from samenwerkingstoets.engine.laden import casus_uit_data
+
+    data = yaml.safe_load((CASES / "regionale-inkoop-jeugdzorg.yaml").read_text(encoding="utf-8"))
+    data["onderbouwing"]["kosten_per_jaar"] = 10 ** 30
+    advies = beoordelaar.beoordeel(casus_uit_data(data))
+    assert advies.advies.value in ("niet_aangaan", "aangaan_onder_voorwaarden", "aangaan", "onvoldoende_informatie")
