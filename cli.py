@@ -33,6 +33,19 @@ HULP = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 OPTIES = "[OPTIES]"
 
 
+class Datum(click.DateTime):
+    """Een datum JJJJ-MM-DD in de jaren die een casus ook kent (1900 tot en met 2200)."""
+
+    def __init__(self) -> None:
+        super().__init__(formats=["%Y-%m-%d"])
+
+    def convert(self, value, param, ctx):
+        datum = super().convert(value, param, ctx)
+        if not 1900 <= datum.year <= 2200:
+            self.fail(f"'{value}': het jaar moet tussen 1900 en 2200 liggen.", param, ctx)
+        return datum
+
+
 def fouten_naar_exitcode(opdracht):
     """Zet domeinfouten om in een Nederlandse melding op stderr en de juiste exitcode."""
 
@@ -204,7 +217,7 @@ def wat_moet_er_veranderen(casus, doel, formaat, regelpad):
                    "van -o (.md, .html, .docx).")
 @click.option("-o", "--uitvoer", required=True, metavar="BESTAND", help="Het bestand dat geschreven wordt.")
 @click.option("--overschrijf", is_flag=True, help="Vervang het bestand als het al bestaat.")
-@click.option("--datum", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="JJJJ-MM-DD",
+@click.option("--datum", type=Datum(), metavar="JJJJ-MM-DD",
               help="Datum in het stempel (standaard vandaag), voor een reproduceerbaar document.")
 @click.option("--sjabloon", metavar="BESTAND",
               help="Het Word-sjabloon van de gemeente (.docx of .dotx): stijlen, marges, kop- en voettekst en "
@@ -276,7 +289,7 @@ def regels(criterium, dekking, formaat, regelpad):
                    "(een spreadsheet); standaard afgeleid van de naam van -o.")
 @click.option("-o", "--uitvoer", metavar="BESTAND", help="Schrijf naar dit bestand (verplicht voor xlsx en docx).")
 @click.option("--overschrijf", is_flag=True, help="Vervang het bestand als het al bestaat.")
-@click.option("--peildatum", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="JJJJ-MM-DD",
+@click.option("--peildatum", type=Datum(), metavar="JJJJ-MM-DD",
               help="De datum waartegen evaluaties als te laat gelden (standaard vandaag).")
 @regels_optie
 @fouten_naar_exitcode

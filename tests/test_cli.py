@@ -292,3 +292,15 @@ def test_een_gewone_beoordeling_laadt_de_wat_als_code_niet():
     r = subprocess.run([sys.executable, "-c", code, VOORBEELD], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
     assert "GELADEN []" in r.stderr
+
+
+@pytest.mark.parametrize("opdracht, optie", [
+    (["overzicht", str(CASES)], "--peildatum"),
+    (["collegeadvies", str(CASES / "regionale-inkoop-jeugdzorg.yaml"), "-o", "{uit}"], "--datum"),
+])
+def test_een_datum_buiten_1900_2200_wordt_geweigerd_en_er_wordt_niets_geschreven(tmp_path, opdracht, optie):
+    uit = tmp_path / "advies.md"
+    r = run(*[a.format(uit=uit) for a in opdracht], optie, "1800-01-01")
+    assert r.exit_code == 2 and "het jaar moet tussen 1900 en 2200 liggen" in r.stderr
+    assert not uit.exists()
+    assert run(*[a.format(uit=uit) for a in opdracht], optie, "2026-11-30").exit_code == 0
