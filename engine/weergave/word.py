@@ -258,11 +258,11 @@ def vaste_zip(inhoud: bytes) -> bytes:
 
 
 def _kolombreedtes(tabel, blok: Tabel, Cm, totaal_cm: float = 16.0) -> None:
-    """Elke kolom minstens breed genoeg voor zijn langste woord (tot 3,5 cm; een woord in de vette kop is breder
+    """Elke kolom minstens breed genoeg voor zijn langste woord (tot 5 cm; een woord in de vette kop is breder
     per letter); de rest van de paginabreedte naar verhouding van de hoeveelheid tekst."""
     kolommen = [[blok.kop[i]] + [rij[i] for rij in blok.rijen] for i in range(len(blok.kop))]
     minimum = [min(0.3 + max([0.2 * len(w) for w in blok.kop[i].split()]
-                             + [0.17 * len(w) for rij in blok.rijen for w in rij[i].split()], default=0.17), 3.5)
+                             + [0.17 * len(w) for rij in blok.rijen for w in rij[i].split()], default=0.17), 5.0)
                for i in range(len(blok.kop))]
     if sum(minimum) > totaal_cm:
         minimum = [m * totaal_cm / sum(minimum) for m in minimum]
