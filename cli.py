@@ -338,7 +338,10 @@ def overzicht(map_, formaat, uitvoer, overschrijf, peildatum, regelpad):
                    ".yml of .json, ook niet in submappen).", err=True)
     if uitvoer:
         schrijf(uitvoer, inhoud, overschrijf)
-        click.echo(f"Overzicht van {aantal(len(uitkomst.regels), 'samenwerking')} geschreven naar {uitvoer}.", err=True)
+        onvolledig = (f" Onvolledig: {aantal(len(uitkomst.fouten), 'bestand')} niet beoordeeld (zie hieronder)."
+                      if uitkomst.fouten else "")
+        click.echo(f"Overzicht van {aantal(len(uitkomst.regels), 'samenwerking')} geschreven naar {uitvoer}."
+                   + onvolledig, err=True)
     else:
         for deel in (inhoud,) if isinstance(inhoud, bytes) else inhoud:
             click.echo(zichtbaar_voor_terminal(deel.decode("utf-8")), nl=False)
@@ -352,15 +355,7 @@ def overzicht(map_, formaat, uitvoer, overschrijf, peildatum, regelpad):
 def _overzicht_inhoud(uitkomst, formaat: str, pakket, map_: str, werkmap, weergave) -> bytes | Iterator[bytes]:
     """De bytes van het overzicht in het gekozen formaat (JSON in delen)."""
     if formaat in ("markdown", "docx"):
-        from .engine.collegevoorstel import programmaversie, stempeldatum
-        from .engine.weergave.collegeadvies import Stempel
-
-        stempel = Stempel(datum=stempeldatum(None), regelpakket=f"{pakket.naam} {pakket.versie}",
-                          inhoudshash_pakket=pakket.inhoudshash, casusbestand="", casushash="",
-                          programmaversie=programmaversie(),
-                          bron=f"Casussen: {len(uitkomst.regels)} uit de map '{Path(map_).name}'"
-                               + (f"; {len(uitkomst.fouten)} niet beoordeeld" if uitkomst.fouten else ""))
-        document = weergave.paragraaf(uitkomst, stempel)
+        document = weergave.paragraaf_met_stempel(uitkomst, pakket, Path(map_).name)
         if formaat == "docx":
             from .engine.weergave.word import collegeadvies as word
 

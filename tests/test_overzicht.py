@@ -3,6 +3,7 @@ matrix, overlap, kapotte bestanden, en de uitvoer als JSON, xlsx, Markdown en Wo
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import shutil
@@ -161,7 +162,7 @@ def test_een_map_met_kapotte_bestanden_meldt_ze_beoordeelt_de_rest_en_eindigt_me
     assert "veld 'fase'" in r.stderr and "regel 2" in r.stderr and "kapot.yaml" in r.stderr
     assert "veld 'onderbouwing.kosten_per_jaar'" in r.stderr
     paragraaf = run("overzicht", str(tmp_path), "--formaat", "markdown")
-    assert paragraaf.exit_code == 2 and "dit overzicht is onvolledig. 3 casusbestanden konden niet" in paragraaf.stdout
+    assert paragraaf.exit_code == 2 and "dit concept is onvolledig. 3 casusbestanden konden niet" in paragraaf.stdout
 
 
 def test_de_xlsx_heeft_een_blad_per_weergave_met_getallen_filters_en_een_vaste_kop(tmp_path):
@@ -187,6 +188,12 @@ def test_de_xlsx_heeft_een_blad_per_weergave_met_getallen_filters_en_een_vaste_k
     aandelen = [r[3] for r in overlap.iter_rows(min_row=2)]
     assert aandelen and all(isinstance(c.value, float) and 0.5 <= c.value <= 1 and c.number_format == "0%"
                             for c in aandelen)
+    risico = {r[0].value: r[-1].value for r in boek["Risico"].iter_rows(min_row=2)}
+    assert "eigen vermogen" in risico["Gezamenlijke ambtelijke werkorganisatie vier gemeenten"], \
+        "bij een hoog risico staat wat het zo maakt"
+    verantwoording = {r[0].value: r[1].value for r in boek["Verantwoording"].iter_rows(min_row=2)}
+    assert verantwoording["Regelpakket"].startswith("alkmaar ") and verantwoording["Samenwerkingen beoordeeld"] == 12
+    assert isinstance(verantwoording["Gemaakt op"], datetime.datetime)
 
 
 def test_de_xlsx_noemt_thema_s_en_doelen_zonder_samenwerking_en_zegt_het_als_er_geen_overlap_is(tmp_path):
@@ -196,7 +203,7 @@ def test_de_xlsx_noemt_thema_s_en_doelen_zonder_samenwerking_en_zegt_het_als_er_
     uit = tmp_path / "register.xlsx"
     assert run("overzicht", str(map_), "-o", str(uit)).exit_code == 0
     boek = openpyxl.load_workbook(uit)
-    niet_gediend = [tuple(c.value for c in r) for r in boek["Niet gediend"].iter_rows(min_row=2)]
+    niet_gediend = [tuple(c.value for c in r) for r in boek["Zonder samenwerking"].iter_rows(min_row=2)]
     assert ("thema", "wonen") in niet_gediend and any(soort == "doel" for soort, _ in niet_gediend)
     assert [c.value for c in boek["Overlap"][2]][0].startswith("Geen samenwerkingen op hetzelfde thema")
 
@@ -262,6 +269,12 @@ def test_het_overzicht_staat_in_de_webapplicatie_met_links_naar_elk_advies(tmp_p
     assert "Zonder link" not in pagina.text, "elke casus in de werkmap heeft een link"
     xlsx = client.get("/overzicht.xlsx")
     assert openpyxl.load_workbook(io.BytesIO(xlsx.content))["Register"].max_row == 13
+    assert 'href="/overzicht.docx"' in pagina.text
+    word = client.get("/overzicht.docx")
+    assert word.status_code == 200 and "paragraaf-verbonden-partijen.docx" in word.headers["content-disposition"]
+    koppen = [p.text for p in Document(io.BytesIO(word.content)).paragraphs if p.style.name.startswith("Heading")]
+    assert "Beleid en sturing" in koppen
+    assert client.get("/overzicht.pdf").status_code == 404
     (tmp_path / "archief").mkdir()
     shutil.move(tmp_path / "regionaal-archief-lopend.yaml", tmp_path / "archief" / "regionaal-archief-lopend.yaml")
     pagina = client.get("/overzicht").text
@@ -535,3 +548,19 @@ def test_het_overzicht_als_json_in_delen_is_precies_hetzelfde_als_in_een_keer(ov
     delen = list(json_in_delen(overzicht, grootte=500))
     assert len(delen) > 10 and all(isinstance(d, bytes) for d in delen)
     assert b"".join(delen) == als_json(overzicht).encode("utf-8")
+
+
+def test_de_paragraaf_zegt_zelf_welke_bestanden_niet_zijn_beoordeeld(tmp_path):
+    """Wie het Word-document leest, ziet de meldingen van de opdracht niet: de paragraaf zegt dat ze onvolledig is
+    en noemt in een bijlage welke bestanden ontbreken en waarom."""
+    map_ = tmp_path / "map"
+    map_.mkdir()
+    shutil.copy(CASES / "omgevingsdienst-lopend.yaml", map_)
+    (map_ / "kapot.yaml").write_text("naam: [\n", encoding="utf-8")
+    uit = tmp_path / "paragraaf.md"
+    r = run("overzicht", str(map_), "-o", str(uit))
+    assert r.exit_code == 2 and "Onvolledig: 1 bestand niet beoordeeld" in r.stderr
+    tekst = uit.read_text(encoding="utf-8")
+    assert "dit concept is onvolledig" in tekst and "foutmeldingen van de opdracht" not in tekst
+    bijlage = tekst.split("Bijlage: casusbestanden die niet zijn beoordeeld", 1)[1]
+    assert "kapot.yaml" in bijlage and "geen geldige YAML" in bijlage

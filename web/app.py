@@ -40,6 +40,7 @@ from .beveiliging import Beveiliging, LOKALE_HOSTS, controleer_csrf, csrf_sleute
 from .werkmap import Gewijzigd, NietGevonden, Werkmap, zonder_accenten
 
 API_VERSIE = "1.0.0"
+WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 class Probleem(BaseModel):
@@ -355,7 +356,7 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
 
     @app.get("/casussen/{id_}/collegevoorstel.{extensie}", include_in_schema=False)
     def collegevoorstel(id_: str, extensie: str):
-        formaten = {"docx": ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        formaten = {"docx": ("docx", WORD),
                     "html": ("html", "text/html; charset=utf-8"), "md": ("markdown", "text/markdown; charset=utf-8")}
         if extensie not in formaten:
             raise NietGevonden("Het collegevoorstel is er als .docx, .html of .md.")
@@ -387,10 +388,19 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         from ..engine.overzicht import maak_overzicht
         from ..engine.weergave import overzicht as weergave
 
-        if extensie != "xlsx":
-            raise NietGevonden("Het overzicht is te downloaden als .xlsx.")
-        inhoud = weergave.xlsx(maak_overzicht(omgeving.werkmap.map, omgeving.beoordelaar))
-        return Response(inhoud, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        if extensie not in ("xlsx", "docx"):
+            raise NietGevonden("Het overzicht is te downloaden als .xlsx (het register) of .docx (de paragraaf "
+                               "verbonden partijen).")
+        uitkomst = maak_overzicht(omgeving.werkmap.map, omgeving.beoordelaar)
+        if extensie == "docx":
+            from ..engine.weergave.word import collegeadvies as word
+
+            inhoud = word(weergave.paragraaf_met_stempel(uitkomst, omgeving.beoordelaar.pakket,
+                                                          omgeving.werkmap.map.name))
+            return Response(inhoud, media_type=WORD,
+                            headers={"Content-Disposition": 'attachment; filename="paragraaf-verbonden-partijen.docx"'})
+        return Response(weergave.xlsx(uitkomst),
+                        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         headers={"Content-Disposition": 'attachment; filename="overzicht-samenwerkingen.xlsx"'})
 
     @app.get("/favicon.ico", include_in_schema=False)

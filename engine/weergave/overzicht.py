@@ -4,6 +4,7 @@ een spreadsheet (xlsx, een blad per weergave) en als concept van de paragraaf ve
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json as _json
 import sys
@@ -65,6 +66,13 @@ def _sturing(r: Regel) -> str:
     if r.fase != "lopend":
         return "n.v.t. (voorstel)"
     return r.sturing or "onbekend"
+
+
+def _waarom(r: Regel, o: Overzicht) -> str | None:
+    """Wat een risico hoog of gemiddeld maakt, per soort (uit de voorwaarden van het pakket)."""
+    delen = [f"{o.risicosoorten.get(soort, soort)}: {'; '.join(redenen)}"
+             for soort, redenen in r.risico_redenen.items()]
+    return ". ".join(delen) or None
 
 
 def _soort(r: Regel) -> str:
@@ -182,7 +190,7 @@ def json_in_delen(o: Overzicht, grootte: int = 1 << 16) -> Iterator[bytes]:
 
 
 REGISTERKOLOMMEN = ["Bestand", "Samenwerking", "Fase", "Thema's", "Schaal", "Juridische vorm", "Advies",
-                    "Advies op zijn gunstigst", "Advies op zijn ongunstigst", "Kosten per jaar (euro)",
+                    "Gunstigste advies", "Ongunstigste advies", "Kosten per jaar (euro)",
                     "Laatste evaluatie", "Volgende evaluatie", "Evaluatie te laat", "Hoogste risico", "Sturing"]
 WGR_KOLOMMEN = ["Samenwerking", "Vorm", "Zienswijzen", "Evaluatie", "Uittreding", "Burgerparticipatie"]
 VP_KOLOMMEN = ["Samenwerking", "Soort", "Vestigingsplaats", "Jaar", "Openbaar belang", "Financieel belang begin (euro)",
@@ -217,10 +225,11 @@ class XlsxRegister:
         self._doorlopend = Alignment(wrap_text=True, vertical="top")
         self._vet = Font(bold=True)
         koppen = {"Register": REGISTERKOLOMMEN,
-                  "Risico": ["Samenwerking"] + list(o.risicosoorten.values()) + ["Hoogste risico", "Sturing"],
+                  "Risico": ["Samenwerking"] + list(o.risicosoorten.values()) + ["Hoogste risico", "Sturing",
+                                                                                  "Waarom hoog of gemiddeld"],
                   "Wgr": WGR_KOLOMMEN, "Verbonden partijen": VP_KOLOMMEN, "Thema's en schaal": None,
-                  "Niet gediend": ["Soort", "Uit de visie, zonder samenwerking"], "Overlap": OVERLAPKOLOMMEN,
-                  "Niet beoordeeld": ["Bestand", "Melding"]}
+                  "Zonder samenwerking": ["Soort", "Thema of doel uit de visie"], "Overlap": OVERLAPKOLOMMEN,
+                  "Niet beoordeeld": ["Bestand", "Melding"], "Verantwoording": ["Onderdeel", "Waarde"]}
         # per blad: het blad, de kop, de opmaak per kolom (None: de kop is nog niet geschreven), het aantal rijen
         # en de rijen die wachten tot de opmaak vastligt
         self._bladen = {titel: [self._boek.create_sheet(titel), kop, None, 0, []] for titel, kop in koppen.items()}
@@ -235,7 +244,7 @@ class XlsxRegister:
              None if r.evaluatie_te_laat is None else ("ja" if r.evaluatie_te_laat else "nee"), r.hoogste_risico,
              _sturing(r)] for r in regels])
         self._schrijf("Risico", [[r.naam] + [NIVEAU[r.risico.get(s, "onbekend")] for s in o.risicosoorten]
-                                 + [NIVEAU[r.hoogste_risico], _sturing(r)] for r in regels])
+                                 + [NIVEAU[r.hoogste_risico], _sturing(r), _waarom(r, o)] for r in regels])
         self._schrijf("Wgr", [[r.naam, woord(r.juridische_vorm or "")] + [r.wgr[punt] for punt, _ in WGR_PUNTEN]
                               for r in regels if r.wgr])
         self._schrijf("Verbonden partijen", [
@@ -253,12 +262,20 @@ class XlsxRegister:
         self._bladen["Thema's en schaal"][1] = kop
         self._schrijf("Thema's en schaal", rijen, ook_leeg=True)
         themas, doelen = o.niet_gediend()
-        self._schrijf("Niet gediend", [["thema", woord(t)] for t in themas] + [["doel", woord(d)] for d in doelen]
-                      or [["-", "Elk thema en elk doel uit de visie heeft ten minste één samenwerking."]], ook_leeg=True)
+        self._schrijf("Zonder samenwerking",
+                      [["thema", woord(t)] for t in themas] + [["doel", woord(d)] for d in doelen]
+                      or [["-", "Elk thema en elk doel uit de visie heeft ten minste één samenwerking."]],
+                      ook_leeg=True)
         self._schrijf("Overlap", [[a, b, woord(t), d] for a, b, t, d in o.overlappen(o.overlap_drempel)]
                       or [["Geen samenwerkingen op hetzelfde thema met grotendeels dezelfde partners.", None, None,
                            None]], ook_leeg=True)
         self._schrijf("Niet beoordeeld", [[b, " ".join(str(f).split())] for b, f in o.fouten], ook_leeg=True)
+        self._schrijf("Verantwoording", [
+            ["Regelpakket", o.regelpakket], ["Peiljaar (voor 'evaluatie te laat')", o.peiljaar],
+            ["Samenwerkingen beoordeeld", len(o.regels)], ["Bestanden niet beoordeeld", len(o.fouten)],
+            ["Gemaakt op", dt.date.today()],
+            ["Let op", "Het advies is een ambtelijke toets aan de visie op regionale samenwerking, geen besluit."]],
+            ook_leeg=True)
         for titel in self._bladen:
             self._schrijf(titel, [], ook_leeg=True)  # een blad zonder rijen krijgt toch zijn kop
         for blad, kop, _, aantal_, _ in self._bladen.values():
@@ -429,6 +446,18 @@ def _partij(r: Regel, o: Overzicht) -> list:
     return [Kop(r.naam, 3), Lijst(tuple(x for x in regels if x))]
 
 
+def paragraaf_met_stempel(o: Overzicht, pakket: Any, mapnaam: str) -> Document:
+    """De paragraaf met het stempel onderaan: datum, regelpakket, programma en uit welke map de casussen komen."""
+    from ..collegevoorstel import programmaversie, stempeldatum
+
+    stempel = Stempel(datum=stempeldatum(None), regelpakket=f"{pakket.naam} {pakket.versie}",
+                      inhoudshash_pakket=pakket.inhoudshash, casusbestand="", casushash="",
+                      programmaversie=programmaversie(),
+                      bron=f"Casussen: {len(o.regels)} uit de map '{mapnaam}'"
+                           + (f"; {len(o.fouten)} niet beoordeeld" if o.fouten else ""))
+    return paragraaf(o, stempel)
+
+
 def paragraaf(o: Overzicht, stempel: Stempel) -> Document:
     """Het concept van de paragraaf verbonden partijen (BBV art. 15), als blokken voor Markdown of Word."""
     from .grafiek import verdeling_png
@@ -438,7 +467,10 @@ def paragraaf(o: Overzicht, stempel: Stempel) -> Document:
                   f"Dat {'is er' if len(partijen) == 1 else 'zijn er'} {len(partijen)}")
     blokken: list = []
     if o.fouten:
-        blokken += [Alinea(onvolledig(o))]
+        blokken += [Alinea(f"Let op: dit concept is onvolledig. {aantal(len(o.fouten), 'casusbestand')} "
+                           f"{'kon' if len(o.fouten) == 1 else 'konden'} niet worden beoordeeld en "
+                           f"{'staat' if len(o.fouten) == 1 else 'staan'} niet in deze paragraaf; welke en waarom, "
+                           "staat in de bijlage aan het eind.")]
     totaal = sum(r.kosten_per_jaar or 0 for r in partijen)
     blokken += [
         Kop("Inleiding"),
@@ -475,16 +507,20 @@ def paragraaf(o: Overzicht, stempel: Stempel) -> Document:
                    "negatief": ("niet_aangaan", "beeindigen"), "nog geen advies": ("onvoldoende_informatie",)}
         reeksen = {naam: [sum(1 for r in o.regels if t in r.themas and r.advies.value in woorden) for t in per_thema]
                    for naam, woorden in soorten.items()}
-        risico = {n: [sum(1 for r in o.regels if t in r.themas and r.hoogste_risico == n) for t in per_thema]
+        risico = {NIVEAU[n]: [sum(1 for r in o.regels if t in r.themas and r.hoogste_risico == n) for t in per_thema]
                   for n in (*RISICONIVEAUS, "onbekend")}
         blokken += [Alinea("Een samenwerking met meer thema's telt in de grafieken bij elk thema mee."),
                     Afbeelding("Advies per thema", verdeling_png("Advies per thema", groepen, reeksen, KLEUR_ADVIES)),
                     Afbeelding("Hoogste risico per thema",
-                               verdeling_png("Hoogste risico per thema", groepen, risico, KLEUR_RISICO))]
+                               verdeling_png("Hoogste risico per thema", groepen, risico,
+                                             {NIVEAU[n]: kleur for n, kleur in KLEUR_RISICO.items()}))]
     overlap = o.overlappen(o.overlap_drempel)
     if overlap:
         blokken += [Kop("Mogelijke overlap"), Lijst(tuple(
             f"'{a}' en '{b}' ({woord(t)}): {round(d * 100)}% van hun partners is dezelfde"
             for a, b, t, d in overlap[:30]))]
+    if o.fouten:
+        blokken += [Kop("Bijlage: casusbestanden die niet zijn beoordeeld"),
+                    Lijst(tuple(f"{bestand}: {' '.join(str(melding).split())}" for bestand, melding in o.fouten))]
     return Document(titel="Paragraaf verbonden partijen (concept)", blokken=tuple(blokken), stempel=stempel,
                     onderwerp="Concept-paragraaf verbonden partijen")
