@@ -564,3 +564,16 @@ def test_de_paragraaf_zegt_zelf_welke_bestanden_niet_zijn_beoordeeld(tmp_path):
     assert "dit concept is onvolledig" in tekst and "foutmeldingen van de opdracht" not in tekst
     bijlage = tekst.split("Bijlage: casusbestanden die niet zijn beoordeeld", 1)[1]
     assert "kapot.yaml" in bijlage and "geen geldige YAML" in bijlage
+
+
+def test_de_paragraaf_voor_de_raad_toont_geen_voorstellen_in_matrix_grafieken_en_overlap(tmp_path):
+    """Een voorstel (met het ambtelijke advies erover) hoort niet in de paragraaf verbonden partijen; het register
+    noemt het wel."""
+    uit = tmp_path / "paragraaf.md"
+    assert run("overzicht", str(CASES), "-o", str(uit)).exit_code == 0
+    tekst = uit.read_text(encoding="utf-8")
+    assert "Thema's en schaal van de lopende samenwerkingen" in tekst
+    for voorstel in ("Regionaal Bestuurdersnetwerk", "Gezamenlijke digitale dienstverlening"):
+        assert voorstel not in tekst, voorstel
+    register = run("overzicht", str(CASES), "--formaat", "json")
+    assert "Gezamenlijke digitale dienstverlening" in register.stdout

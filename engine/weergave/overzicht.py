@@ -4,6 +4,7 @@ een spreadsheet (xlsx, een blad per weergave) en als concept van de paragraaf ve
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import json as _json
@@ -493,28 +494,32 @@ def paragraaf(o: Overzicht, stempel: Stempel) -> Document:
         blokken.append(Kop(categorie, 2))
         for r in leden:
             blokken += _partij(r, o)
-    kop, rijen = matrix_rijen(o)
-    blokken += [Kop("Thema's en schaal van alle samenwerkingen"),
-                Alinea("Het actuele overzicht van thema's en samenwerkingsrelaties waar de visie om vraagt, met ook "
-                       "de voorstellen:"),
+    # Wat volgt gaat over de lopende samenwerkingen: een voorstel (en het ambtelijke advies erover) hoort niet in
+    # een stuk voor de raad over verbonden partijen; het register noemt ze wel.
+    lopend = dataclasses.replace(o, regels=[r for r in o.regels if r.fase == "lopend"])
+    kop, rijen = matrix_rijen(lopend)
+    blokken += [Kop("Thema's en schaal van de lopende samenwerkingen"),
+                Alinea("Het actuele overzicht van thema's en samenwerkingsrelaties waar de visie om vraagt (alleen "
+                       "lopende samenwerkingen; voorstellen staan in het register):"),
                 Tabel(tuple(kop), tuple(tuple(r) for r in rijen))]
-    blokken += [Alinea(z) for z in niet_gediend_zinnen(o)]
-    per_thema = [t.value for t in Thema if any(t.value in r.themas for r in o.regels)]
+    blokken += [Alinea(z) for z in niet_gediend_zinnen(lopend)]
+    per_thema = [t.value for t in Thema if any(t.value in r.themas for r in lopend.regels)]
     if per_thema:
         groepen = [woord(t) for t in per_thema]
         soorten = {"positief": ("aangaan", "voortzetten"),
                    "onder voorwaarden": ("aangaan_onder_voorwaarden", "voortzetten_onder_voorwaarden"),
                    "negatief": ("niet_aangaan", "beeindigen"), "nog geen advies": ("onvoldoende_informatie",)}
-        reeksen = {naam: [sum(1 for r in o.regels if t in r.themas and r.advies.value in woorden) for t in per_thema]
+        regels = lopend.regels
+        reeksen = {naam: [sum(1 for r in regels if t in r.themas and r.advies.value in woorden) for t in per_thema]
                    for naam, woorden in soorten.items()}
-        risico = {NIVEAU[n]: [sum(1 for r in o.regels if t in r.themas and r.hoogste_risico == n) for t in per_thema]
+        risico = {NIVEAU[n]: [sum(1 for r in regels if t in r.themas and r.hoogste_risico == n) for t in per_thema]
                   for n in (*RISICONIVEAUS, "onbekend")}
         blokken += [Alinea("Een samenwerking met meer thema's telt in de grafieken bij elk thema mee."),
                     Afbeelding("Advies per thema", verdeling_png("Advies per thema", groepen, reeksen, KLEUR_ADVIES)),
                     Afbeelding("Hoogste risico per thema",
                                verdeling_png("Hoogste risico per thema", groepen, risico,
                                              {NIVEAU[n]: kleur for n, kleur in KLEUR_RISICO.items()}))]
-    overlap = o.overlappen(o.overlap_drempel)
+    overlap = lopend.overlappen(lopend.overlap_drempel)
     if overlap:
         blokken += [Kop("Mogelijke overlap"), Lijst(tuple(
             f"'{a}' en '{b}' ({woord(t)}): {round(d * 100)}% van hun partners is dezelfde"
