@@ -170,9 +170,7 @@ class Beoordelaar:
         if basissen is None:
             basissen = [feiten_van(casus) for casus in casussen]
         gevuurd = [self._gevuurd(basis) for basis in basissen]
-        tabel, effect = self.pakket.kop.adviestabel, self._effect
-        woorden = [besluit(tabel, casus.fase, {effect[i] for i in ids})[0]
-                   for casus, (_, _, ids) in zip(casussen, gevuurd)]
+        woorden = [self.advieswoord(ids, casus.fase) for casus, (_, _, ids) in zip(casussen, gevuurd)]
         banden = [self.bandbreedte(basis, woord, ids) for basis, woord, (_, _, ids) in zip(basissen, woorden, gevuurd)]
         return [Kort(self._advieswoord(casus, self.open_kernvragen(basis), woord, band), band, feiten, ids)
                 for casus, basis, woord, band, (feiten, _, ids) in zip(casussen, basissen, woorden, banden, gevuurd)]

@@ -56,13 +56,8 @@ def basisfeiten(casus: Casus) -> Feiten:
         waarden = _veld_voor_veld(casus)
     feiten: Feiten = {}
     for (pad, _), waarde in zip(_LEESBAAR, waarden):
-        if waarde is None:
-            continue
-        if isinstance(waarde, StrEnum):  # verreweg het meest: een woord (hier zonder functieaanroep per veld)
-            waarde = waarde._value_
-        elif isinstance(waarde, list):
-            waarde = [_als_feit(w) for w in waarde]
-        if waarde == ONBEKEND:
+        waarde = _als_feit(waarde)
+        if waarde is None or waarde == ONBEKEND:
             continue
         feiten[pad] = waarde
     # Ontbreekt de omschrijving (of is ze leeg), dan is er geen opgave benoemd; staat er
@@ -94,15 +89,12 @@ def _succesfactoren(casus: Casus) -> Feiten:
     eigen = casus.succesfactoren
     scans = list((casus.succesfactoren_per_partner or {}).items())
     for factor, sleutel_eigen, sleutel_laagste, sleutel_partner in _FACTORFEITEN:
-        stellingen = getattr(eigen, factor)
-        if stellingen:
-            feiten[sleutel_eigen] = factorscore(stellingen)
+        score = factorscore(getattr(eigen, factor))
+        if score is not None:
+            feiten[sleutel_eigen] = score
         if scans:
-            scores = {}
-            for naam, scan in scans:
-                stellingen = getattr(scan, factor)
-                if stellingen:
-                    scores[naam] = sum(stellingen) / len(stellingen)  # factorscore, zonder aanroep per partner
+            scores = {naam: factorscore(getattr(scan, factor)) for naam, scan in scans}
+            scores = {naam: score for naam, score in scores.items() if score is not None}
             if scores:
                 laagste = min(scores.values())
                 feiten[sleutel_laagste] = laagste

@@ -30,6 +30,9 @@ WGR_PUNTEN = (("zienswijzen", "zienswijze_raad"), ("evaluatie", "evaluatie_afges
 MAX_BESTANDEN = 100_000
 MAX_OVERLAP = 500  # zoveel paren leest niemand; de sterkste eerst
 MAX_LIJSTEN = 3_000  # verschillende partnerlijsten per thema die met elkaar vergeleken worden
+# de gegevens van een verbonden partij die het register bewaart (naast soort en risico's), in de volgorde van het BBV
+VP_VELDEN = ("vestigingsplaats", "jaar", "openbaar_belang", "financieel_belang_begin", "financieel_belang",
+             "eigen_vermogen_begin", "eigen_vermogen_eind", "vreemd_vermogen_begin", "vreemd_vermogen_eind", "resultaat")
 
 
 @dataclass(frozen=True)
@@ -190,8 +193,8 @@ def regels_van(casussen: list[Casus], bestanden: list[str], beoordelaar: Beoorde
             for casus, bestand, kort, met_redenen in zip(casussen, bestanden, korte, risico)]
 
 
-def _regel(casus: Casus, bestand: str, kort: Kort, met_redenen: dict[str, tuple[str, list[str]]], pakket: Regelpakket,
-           termijn: float | None, peiljaar: int) -> Regel:
+def _regel(casus: Casus, bestand: str, kort: Kort, met_redenen: dict[str, tuple[str, list[str]]],
+           pakket: Regelpakket, termijn: float | None, peiljaar: int) -> Regel:
     advies, bandbreedte, _, _ = kort
     laatste = casus.evaluatie.jaar_laatste_evaluatie
     volgende = int(laatste + termijn) if laatste is not None and termijn is not None else None
@@ -216,11 +219,8 @@ def _regel(casus: Casus, bestand: str, kort: Kort, met_redenen: dict[str, tuple[
         evaluatie_te_laat=(volgende < peiljaar) if volgende is not None and casus.fase.value == "lopend" else None,
         wgr=wgr, risico=risico, risico_redenen={s: tuple(r) for s, (_, r) in met_redenen.items() if r},
         hoogste_risico=hoogste, sturing=regime.naam if regime and casus.fase.value == "lopend" else None,
-        verbonden_partij={"soort": vp.soort.value if vp.soort else None, **{
-            naam: getattr(vp, naam) for naam in ("vestigingsplaats", "jaar", "openbaar_belang", "financieel_belang_begin",
-                                                 "financieel_belang", "eigen_vermogen_begin", "eigen_vermogen_eind",
-                                                 "vreemd_vermogen_begin", "vreemd_vermogen_eind", "resultaat",
-                                                 "risicos")}})
+        verbonden_partij={"soort": vp.soort.value if vp.soort else None,
+                          **{naam: getattr(vp, naam) for naam in (*VP_VELDEN, "risicos")}})
 
 
 def leesbaar(tekst: str) -> str:
@@ -327,8 +327,6 @@ def _uitkomsten(bestanden: list[Path], basis: Path, beoordelaar: Beoordelaar, pe
                 ) -> Iterator[tuple[int, list[Regel | tuple[str, str] | None]]]:
     """De uitkomsten per blok bestanden, in de volgorde van de bestanden (ook als ze parallel berekend worden:
     dezelfde uitvoer, alleen sneller). `intussen` draait in dit proces terwijl de andere processen rekenen."""
-    import os
-
     processen = min(os.cpu_count() or 1, 8)
     blokken = [bestanden[i:i + BLOK] for i in range(0, len(bestanden), BLOK)]
     if regelpad is None or processen < 2 or len(bestanden) < PARALLEL_VANAF:

@@ -12,7 +12,7 @@ import sys
 from typing import Any, Iterator
 
 from ..casus import Schaal, Thema
-from ..overzicht import RISICONIVEAUS, WGR_PUNTEN, Overzicht, Regel
+from ..overzicht import RISICONIVEAUS, VP_VELDEN, WGR_PUNTEN, Overzicht, Regel
 from ..waarden import aantal, euro, woord
 from .collegeadvies import Afbeelding, Alinea, Document, Kop, Lijst, Stempel, Tabel
 
@@ -24,7 +24,7 @@ VORMEN_VERBONDEN_PARTIJ = ("openbaar_lichaam", "bedrijfsvoeringsorganisatie", "g
                            "stichting", "vereniging", "vennootschap")
 KLEUR_ADVIES = {"positief": "#1c6b2f", "onder voorwaarden": "#b7791f", "negatief": "#b00020",
                 "nog geen advies": "#767676"}
-KLEUR_RISICO = {"laag": "#1c6b2f", "midden": "#b7791f", "hoog": "#b00020", "onbekend": "#767676"}
+KLEUR_RISICO = {"laag": "#1c6b2f", "gemiddeld": "#b7791f", "hoog": "#b00020", "onbekend": "#767676"}  # zoals NIVEAU
 
 
 def _bedrag(bedrag: Any) -> str:
@@ -74,6 +74,11 @@ def _waarom(r: Regel, o: Overzicht) -> str | None:
     delen = [f"{o.risicosoorten.get(soort, soort)}: {'; '.join(redenen)}"
              for soort, redenen in r.risico_redenen.items()]
     return ". ".join(delen) or None
+
+
+def _op_een_regel(melding: Any) -> str:
+    """Een melding van meer regels (kop en punten) als één regel, voor een cel of een opsomming."""
+    return " ".join(str(melding).split())
 
 
 def _soort(r: Regel) -> str:
@@ -199,8 +204,6 @@ VP_KOLOMMEN = ["Samenwerking", "Soort", "Vestigingsplaats", "Jaar", "Openbaar be
                "Vreemd vermogen begin (euro)", "Vreemd vermogen eind (euro)", "Resultaat (euro)",
                "Bijdrage per jaar (euro)", "Hoogste risico", "Risico's"]
 OVERLAPKOLOMMEN = ["Samenwerking", "Andere samenwerking", "Gedeelde thema's", "Gedeelde partners (%)"]
-_VP_VELDEN = ("vestigingsplaats", "jaar", "openbaar_belang", "financieel_belang_begin", "financieel_belang",
-              "eigen_vermogen_begin", "eigen_vermogen_eind", "vreemd_vermogen_begin", "vreemd_vermogen_eind", "resultaat")
 
 
 class XlsxRegister:
@@ -249,7 +252,7 @@ class XlsxRegister:
         self._schrijf("Wgr", [[r.naam, woord(r.juridische_vorm or "")] + [r.wgr[punt] for punt, _ in WGR_PUNTEN]
                               for r in regels if r.wgr])
         self._schrijf("Verbonden partijen", [
-            [r.naam, _soort(r)] + [r.verbonden_partij.get(veld) for veld in _VP_VELDEN]
+            [r.naam, _soort(r)] + [r.verbonden_partij.get(veld) for veld in VP_VELDEN]
             + [r.kosten_per_jaar, NIVEAU[r.hoogste_risico], r.verbonden_partij.get("risicos")]
             for r in regels if _is_verbonden_partij(r)])
 
@@ -270,7 +273,7 @@ class XlsxRegister:
         self._schrijf("Overlap", [[a, b, woord(t), d] for a, b, t, d in o.overlappen(o.overlap_drempel)]
                       or [["Geen samenwerkingen op hetzelfde thema met grotendeels dezelfde partners.", None, None,
                            None]], ook_leeg=True)
-        self._schrijf("Niet beoordeeld", [[b, " ".join(str(f).split())] for b, f in o.fouten], ook_leeg=True)
+        self._schrijf("Niet beoordeeld", [[b, _op_een_regel(f)] for b, f in o.fouten], ook_leeg=True)
         self._schrijf("Verantwoording", [
             ["Regelpakket", o.regelpakket], ["Peiljaar (voor 'evaluatie te laat')", o.peiljaar],
             ["Samenwerkingen beoordeeld", len(o.regels)], ["Bestanden niet beoordeeld", len(o.fouten)],
@@ -517,8 +520,7 @@ def paragraaf(o: Overzicht, stempel: Stempel) -> Document:
         blokken += [Alinea("Een samenwerking met meer thema's telt in de grafieken bij elk thema mee."),
                     Afbeelding("Advies per thema", verdeling_png("Advies per thema", groepen, reeksen, KLEUR_ADVIES)),
                     Afbeelding("Hoogste risico per thema",
-                               verdeling_png("Hoogste risico per thema", groepen, risico,
-                                             {NIVEAU[n]: kleur for n, kleur in KLEUR_RISICO.items()}))]
+                               verdeling_png("Hoogste risico per thema", groepen, risico, KLEUR_RISICO))]
     overlap = lopend.overlappen(lopend.overlap_drempel)
     if overlap:
         blokken += [Kop("Mogelijke overlap"), Lijst(tuple(
@@ -526,6 +528,6 @@ def paragraaf(o: Overzicht, stempel: Stempel) -> Document:
             for a, b, t, d in overlap[:30]))]
     if o.fouten:
         blokken += [Kop("Bijlage: casusbestanden die niet zijn beoordeeld"),
-                    Lijst(tuple(f"{bestand}: {' '.join(str(melding).split())}" for bestand, melding in o.fouten))]
+                    Lijst(tuple(f"{bestand}: {_op_een_regel(melding)}" for bestand, melding in o.fouten))]
     return Document(titel="Paragraaf verbonden partijen (concept)", blokken=tuple(blokken), stempel=stempel,
                     onderwerp="Concept-paragraaf verbonden partijen")
