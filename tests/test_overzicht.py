@@ -577,3 +577,16 @@ def test_de_paragraaf_voor_de_raad_toont_geen_voorstellen_in_matrix_grafieken_en
         assert voorstel not in tekst, voorstel
     register = run("overzicht", str(CASES), "--formaat", "json")
     assert "Gezamenlijke digitale dienstverlening" in register.stdout
+
+
+def test_het_register_noemt_een_gemiddeld_risico_op_elk_blad_gemiddeld(tmp_path):
+    """Op het blad Register en het blad Risico staat hetzelfde woord voor het hoogste risico."""
+    map_ = tmp_path / "map"
+    map_.mkdir()
+    shutil.copy(ROOT / "tests" / "praktijk" / "casussen" / "a-bestuursdienst-ommen-hardenberg.yaml", map_)
+    uit = tmp_path / "register.xlsx"
+    assert run("overzicht", str(map_), "-o", str(uit)).exit_code == 0
+    boek = openpyxl.load_workbook(uit)
+    for blad in ("Register", "Risico"):
+        kop = [c.value for c in boek[blad][1]]
+        assert boek[blad].cell(row=2, column=kop.index("Hoogste risico") + 1).value == "gemiddeld", blad

@@ -245,8 +245,8 @@ class XlsxRegister:
             [r.bestand, r.naam, r.fase, ", ".join(woord(t) for t in r.themas), woord(r.schaal or "onbekend"),
              woord(r.juridische_vorm or "onbekend"), r.advies.tekst, r.gunstigst.tekst, r.ongunstigst.tekst,
              r.kosten_per_jaar, r.laatste_evaluatie, r.volgende_evaluatie,
-             None if r.evaluatie_te_laat is None else ("ja" if r.evaluatie_te_laat else "nee"), r.hoogste_risico,
-             _sturing(r)] for r in regels])
+             None if r.evaluatie_te_laat is None else ("ja" if r.evaluatie_te_laat else "nee"),
+             NIVEAU[r.hoogste_risico], _sturing(r)] for r in regels])
         self._schrijf("Risico", [[r.naam] + [NIVEAU[r.risico.get(s, "onbekend")] for s in o.risicosoorten]
                                  + [NIVEAU[r.hoogste_risico], _sturing(r), _waarom(r, o)] for r in regels])
         self._schrijf("Wgr", [[r.naam, woord(r.juridische_vorm or "")] + [r.wgr[punt] for punt, _ in WGR_PUNTEN]
