@@ -165,6 +165,9 @@ def casusbestanden(map_: str | Path) -> tuple[list[Path], list[tuple[Path, str]]
                     te_doen.append(pad)
                 elif casus and item.is_file(follow_symlinks=False):
                     uit.append(pad)
+                elif casus:
+                    overgeslagen.append((pad, f"'{pad}' is geen gewoon bestand (maar bijvoorbeeld een apparaat of "
+                                              "pijp); het is niet gelezen."))
             except OSError:
                 continue
     return sorted(uit)[:MAX_BESTANDEN], sorted(overgeslagen)

@@ -590,3 +590,17 @@ def test_het_register_noemt_een_gemiddeld_risico_op_elk_blad_gemiddeld(tmp_path)
     for blad in ("Register", "Risico"):
         kop = [c.value for c in boek[blad][1]]
         assert boek[blad].cell(row=2, column=kop.index("Hoogste risico") + 1).value == "gemiddeld", blad
+
+
+def test_een_pijp_met_een_casusnaam_wordt_gemeld_en_niet_gelezen(tmp_path):
+    """Een FIFO die casus.yaml heet, laat het overzicht niet wachten en verdwijnt niet stil: hij wordt gemeld."""
+    import os
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("dit systeem kent geen pijpen als bestand")
+    shutil.copy(CASES / "regionaal-archief-lopend.yaml", tmp_path / "archief.yaml")
+    os.mkfifo(tmp_path / "pijp.yaml")
+    r = run("overzicht", str(tmp_path), "--formaat", "json")
+    assert r.exit_code == 2
+    assert [f["bestand"] for f in json.loads(r.stdout)["fouten"]] == ["pijp.yaml"]
+    assert "geen gewoon bestand" in r.stderr
