@@ -41,6 +41,7 @@ class Bevinding(Uitvoer):
     criterium: str
     criterium_naam: str
     effect: Effect
+    effect_pakket: Effect | None = None  # het effect volgens het pakket, als de adviseur het anders weegt
     uitleg: str
     voorwaarde: str | None = None
     bij_beeindigen: bool = False
@@ -84,6 +85,68 @@ class Uitzoekpunt(Uitvoer):
     kernvraag: bool
 
 
+class Scharnier(Uitvoer):
+    """Een open kernvraag en wat elk antwoord met het advies doet ('Ja: voortzetten. Nee: beëindigen.').
+    `blokkeert`: zonder antwoord is geen verantwoord advies mogelijk (dan: nog geen advies)."""
+
+    vraag: str
+    velden: list[str]
+    per_antwoord: dict[str, Advieswoord]
+    blokkeert: bool = False
+    door: str | None = None
+
+
+class Voorwaarde(Uitvoer):
+    """Eén voorwaarde zoals het college haar besluit: wat, wie, wanneer; per criteriumgroep samengevoegd.
+    `beslismoment`: het besluit over deelname (of voortzetting) hangt ervan af (go/no-go)."""
+
+    wat: str
+    wie: str
+    wanneer: str
+    groep: str
+    criteria: list[str]
+    regels: list[str]
+    beslismoment: bool = False
+    wijzigt_regeling: bool = False  # vraagt een wijziging van de gemeenschappelijke regeling
+
+    @property
+    def tekst(self) -> str:
+        return f"{self.wat} Wie: {self.wie}. Wanneer: {self.wanneer}."
+
+
+class Raadspunt(Uitvoer):
+    """Wat de raad bij dit besluit doet, met het wetsartikel: toestemming, wensen en bedenkingen, een
+    zienswijze, een begrotingswijziging, een convenant vaststellen, of alleen geïnformeerd worden."""
+
+    rol: str
+    beslist: bool
+    beslispunt: str
+    uitleg: str
+    artikel: str | None = None  # de tekst van het artikel: 'art. 1, vierde lid, Wgr'
+
+
+class Raadsrol(Uitvoer):
+    """De rol van de raad bij dit besluit, één keer afgeleid uit de tabel in het pakket; beslispunten, juridische
+    paragraaf, communicatie en webpagina gebruiken alleen dit."""
+
+    handeling: str  # aangaan | toetreden | voortzetten | wijzigen | beeindigen | niet_aangaan | geen_besluit
+    beslist: bool
+    punten: list[Raadspunt]
+
+
+class ToegepasteAfweging(Uitvoer):
+    """Een bevinding die de adviseur anders weegt dan het pakket: wat het pakket zei, wat het nu is, en waarom."""
+
+    criterium: str
+    criterium_naam: str
+    effect_pakket: list[str]  # de effecten die het pakket bij dit criterium gaf (leeg: geen bevinding)
+    effect: str
+    reden: str
+    door: str | None
+    regels: list[str]
+    toegepast: bool
+
+
 class Factorscore(Uitvoer):
     """De score op één succesfactor: eigen scan en de laagste partnerscore (gemiddelde van a en b)."""
 
@@ -118,10 +181,16 @@ class Advies(Uitvoer):
     advies: Advieswoord
     advies_tekst: str
     advies_bij_bekende_feiten: Advieswoord  # wat de adviestabel op de bekende feiten zegt
+    voorlopig: bool = False  # een kernvraag is open: het oordeel op de bekende feiten, met het antwoord als voorwaarde
+    advies_pakket: Advieswoord | None = None  # het advies van het pakket, vóór de afweging van de adviseur
+    afwegingen: list[ToegepasteAfweging] = []
     bandbreedte: Bandbreedte
+    open_kernvragen: list[Scharnier] = []
     eerst_uitzoeken: list[Uitzoekpunt]
     beslisregel: str
     voorwaarden: list[str]
+    voorwaarden_uitgewerkt: list[Voorwaarde] = []
+    raad: Raadsrol | None = None
     bij_beeindigen: list[str]  # wat geregeld moet worden als de samenwerking eindigt (ontvlechting)
     bevindingen: list[Bevinding]
     telling: dict[str, int]
@@ -155,10 +224,16 @@ def hinderlijke_effecten(tabel: list[Adviesrij], fase: Fase, doel: Advieswoord) 
     return {tabel[i].bij for i in range(index)}
 
 
-def waarom_niet(tabel: list[Adviesrij], fase: Fase, bevindingen: list[Bevinding]) -> list[WaaromNiet]:
-    """Voor elk ander advies van deze fase: welke bevindingen het in de weg staan, of wat ontbreekt."""
+def waarom_niet(tabel: list[Adviesrij], fase: Fase, bevindingen: list[Bevinding],
+                getoond: Advieswoord | None = None, open_vraag: str | None = None) -> list[WaaromNiet]:
+    """Voor elk ander advies van deze fase dan het getoonde: welke bevindingen het in de weg staan, of wat
+    ontbreekt. `getoond` is het advies dat de toets geeft als dat niet het woord van de adviestabel is (een
+    voorlopig advies, of deelname die de wet voorschrijft); `open_vraag` de open kernvraag die een gunstiger advies
+    nu nog tegenhoudt."""
     effecten = {b.effect for b in bevindingen}
     huidig = _rij_voor(tabel, effecten)
+    if getoond is not None and getoond in ADVIES_RANG[fase]:
+        huidig = next((i for i, r in enumerate(tabel) if _woord(r, fase) == getoond), huidig)
     uit = []
     for doel in ADVIES_RANG[fase][::-1]:
         if doel == _woord(tabel[huidig], fase):
@@ -169,8 +244,11 @@ def waarom_niet(tabel: list[Adviesrij], fase: Fase, bevindingen: list[Bevinding]
         if index > huidig:
             blokkades = hinderlijke_effecten(tabel, fase, doel)
             ids = [b.regel for b in bevindingen if b.effect in blokkades]
-            reden = ("Dit advies kan pas als deze bevindingen zijn weggenomen: "
-                     + ", ".join(ids) + ".")
+            if ids:
+                reden = ("Dit advies kan pas als deze bevindingen zijn weggenomen: "
+                         + ", ".join(ids) + ".")
+            else:
+                reden = f"Dit advies kan pas als deze kernvraag beantwoord is: {open_vraag or 'zie hierboven'}"
         else:
             ids = []
             reden = (f"Daarvoor zou minstens één bevinding met effect '{tabel[index].bij}' nodig zijn; "
@@ -191,8 +269,3 @@ def telling(bevindingen: list[Bevinding]) -> dict[str, int]:
 def bij_beeindigen(bevindingen: list[Bevinding]) -> list[str]:
     """Wat bij beëindigen of niet aangaan geregeld moet worden, zoals een ontvlechtingsplan."""
     return list(dict.fromkeys(b.voorwaarde for b in bevindingen if b.bij_beeindigen and b.voorwaarde))
-
-
-def voorwaarden(bevindingen: list[Bevinding]) -> list[str]:
-    return list(dict.fromkeys(b.voorwaarde for b in bevindingen
-                              if b.effect == Effect.voorwaarde and b.voorwaarde))

@@ -14,12 +14,15 @@ from typing import Any, NamedTuple
 
 from . import durable
 from .advies import (Advies, Bandbreedte, Bevinding, Bronvermelding, Factorscore, OntbrekendeInformatie,
-                     PakketInfo, Uitzoekpunt, Vormtoets, besluit, bij_beeindigen, sorteer, telling, voorwaarden,
-                     waarom_niet)
-from .casus import CATALOGUS, ONBEKEND, SUCCESFACTOREN, Casus, Fase, label
+                     PakketInfo, Scharnier, ToegepasteAfweging, Uitzoekpunt, Vormtoets, besluit, bij_beeindigen,
+                     sorteer, telling, waarom_niet)
+from .advies import Voorwaarde as VoorwaardeUit
+from .casus import CATALOGUS, ONBEKEND, SUCCESFACTOREN, Casus, Fase, label, suggestie
+from .fouten import InvoerFout
+from .raad import raadsrol
 from .feiten import HERBEREKEND, Feiten, aanvullen, feiten_van
-from .regels import (ADVIES_RANG, Advieswoord, Effect, EenVan, GeladenRegel, Regelpakket, Toets, Voorwaarde,
-                     kan_in_fase, lees_voorwaarde)
+from .regels import (ADVIES_RANG, Advieswoord, Effect, EenVan, GeladenRegel, Kernvraag, Regelpakket, Toets,
+                     Voorwaarde, kan_in_fase, lees_voorwaarde, waar)
 from .waarden import toon
 
 # Hoeveel combinaties van onbekende feiten zonder vaste volgorde de bandbreedte nog volledig
@@ -75,6 +78,11 @@ class Beoordelaar:
                                         [(r.rij.nr, r.voorwaarde) for r in pakket.vormtabel], parameters)
         self._volgorde = {r.id: i for i, r in enumerate(pakket.regels)}
         self._effect = {r.id: r.regel.effect for r in pakket.regels}
+        self._criterium = {r.id: r.regel.criterium for r in pakket.regels}
+        self._groep = {r.id: r.bestand.rsplit("/", 1)[-1].removesuffix(".yaml") for r in pakket.regels}
+        plicht = pakket.kop.wettelijke_plicht
+        self._plicht = (plicht.veld, {Fase.voorstel: plicht.voorstel, Fase.lopend: plicht.lopend}) if plicht else None
+        self._alleen_als = {veld: lees_voorwaarde(als) for veld, als in pakket.kop.afhankelijk.items()}
         self._afhankelijk = self._afhankelijkheden()
         # Per regel de feiten die zij leest, met een afgeleid vormveld vervangen door de velden waaruit de
         # vormtabel het afleidt: één keer berekend, gebruikt door de bandbreedte en haar plafond.
@@ -103,7 +111,7 @@ class Beoordelaar:
         return feiten, rijen
 
     def _gevuurd(self, basis: Feiten) -> tuple[Feiten, list[str], list[str]]:
-        feiten, rijen = self.afleiden(basis)
+        feiten, rijen = self.afleiden(self.snoei(basis) if self._alleen_als else basis)
         return feiten, rijen, self._regels.evalueer(feiten)
 
     def gevuurd(self, basis: Feiten) -> list[str]:
@@ -112,12 +120,40 @@ class Beoordelaar:
 
     def oordeel(self, basis: Feiten) -> Advieswoord:
         """Alleen het advieswoord bij deze (basis)feiten: snel, voor wat-als-vragen."""
-        return self.advieswoord(self.gevuurd(basis), Fase(basis["fase"]))
+        return self.advieswoord(self.gevuurd(basis), Fase(basis["fase"]), self.plicht(basis))
 
-    def advieswoord(self, ids: list[str], fase: Fase) -> Advieswoord:
-        """Het advies volgens de adviestabel als deze regels vuren."""
+    def plicht(self, basis: Feiten) -> bool:
+        """Schrijft de wet deelname voor (dan is niet deelnemen of uittreden geen besluit dat de toets adviseert)?"""
+        return self._plicht is not None and basis.get(self._plicht[0]) == "ja"
+
+    def advieswoord(self, ids: list[str], fase: Fase, plicht: bool = False,
+                    afwegingen: dict[str, Effect] | None = None) -> Advieswoord:
+        """Het advies volgens de adviestabel als deze regels vuren; `afwegingen` weegt criteria anders (de
+        adviseur), `plicht` zegt dat de wet deelname voorschrijft."""
         effect = self._effect
-        return besluit(self.pakket.kop.adviestabel, fase, {effect[i] for i in ids})[0]
+        if afwegingen:
+            effecten = {afwegingen.get(self._criterium[i], effect[i]) for i in ids}
+        else:
+            effecten = {effect[i] for i in ids}
+        woord = besluit(self.pakket.kop.adviestabel, fase, effecten)[0]
+        if plicht and woord.negatief:
+            return self._plicht[1][fase]
+        return woord
+
+    # --- velden die alleen ertoe doen als een ander veld iets is -------------------------------
+
+    def doet_niet_ter_zake(self, veld: str, feiten: Feiten) -> bool:
+        """Zeker niet van belang bij deze feiten (de uitkomst van een businesscase als die er niet is)? Zo'n veld
+        wordt niet gevraagd, niet als onbekend geteld en niet in de bandbreedte ingevuld."""
+        voorwaarde = self._alleen_als.get(veld)
+        return voorwaarde is not None and waar(voorwaarde, feiten) is False
+
+    def snoei(self, feiten: Feiten) -> Feiten:
+        """De feiten zonder de velden die bij de andere feiten niet ter zake doen (na het invullen van onbekenden)."""
+        weg = [v for v in self._alleen_als if v in feiten and self.doet_niet_ter_zake(v, feiten)]
+        if not weg:
+            return feiten
+        return {k: w for k, w in feiten.items() if k not in weg}
 
     # --- het advies -----------------------------------------------------------------
 
@@ -170,53 +206,110 @@ class Beoordelaar:
         if basissen is None:
             basissen = [feiten_van(casus) for casus in casussen]
         gevuurd = [self._gevuurd(basis) for basis in basissen]
-        woorden = [self.advieswoord(ids, casus.fase) for casus, (_, _, ids) in zip(casussen, gevuurd)]
+        woorden = [self.advieswoord(ids, casus.fase, self.plicht(basis))
+                   for casus, basis, (_, _, ids) in zip(casussen, basissen, gevuurd)]
         banden = [self.bandbreedte(basis, woord, ids) for basis, woord, (_, _, ids) in zip(basissen, woorden, gevuurd)]
-        return [Kort(self._advieswoord(casus, self.open_kernvragen(basis), woord, band), band, feiten, ids)
-                for casus, basis, woord, band, (feiten, _, ids) in zip(casussen, basissen, woorden, banden, gevuurd)]
+        uit = []
+        for casus, basis, woord, band, (feiten, _, ids) in zip(casussen, basissen, woorden, banden, gevuurd):
+            afwegingen = self._afwegingseffecten(casus)
+            if afwegingen:
+                woord = self.advieswoord(ids, casus.fase, self.plicht(basis), afwegingen)
+            advies, _, band = self.eindoordeel(casus.fase, self.kernvragen_open(basis), basis, woord, band)
+            uit.append(Kort(advies, band, feiten, ids))
+        return uit
 
-    @staticmethod
-    def _advieswoord(casus: Casus, open_vragen: list, woord: Advieswoord, bandbreedte: Bandbreedte) -> Advieswoord:
-        """'Nog geen advies' als een kernvraag open is en de bandbreedte van negatief tot positief loopt."""
-        rang = ADVIES_RANG[casus.fase]
-        onzeker = (bool(open_vragen) and rang.index(bandbreedte.ongunstigst) == 0
-                   and rang.index(bandbreedte.gunstigst) > 0)
-        return Advieswoord.onvoldoende_informatie if onzeker else woord
+    def eindoordeel(self, fase: Fase, open_vragen: list[Kernvraag], basis: Feiten, woord: Advieswoord,
+                    band: Bandbreedte) -> tuple[Advieswoord, bool, Bandbreedte]:
+        """Het advies dat de toets geeft, of het voorlopig is, en de bandbreedte waar het in ligt.
+
+        Is een kernvraag open, dan is het advies het oordeel op de bekende feiten, maar nooit een onvoorwaardelijk
+        'aangaan' of 'voortzetten': het antwoord wordt een voorwaarde. Alleen als een kernvraag die een advies
+        blokkeert helemaal onbeantwoord is, het oordeel nu niet negatief is en het antwoord het advies nog van
+        negatief tot positief kan sturen, geeft de toets nog geen advies."""
+        rang = ADVIES_RANG[fase]
+        if not open_vragen:
+            return woord, False, band
+        blokkerend = [k for k in open_vragen if k.zonder_antwoord == "geen_advies"]
+        if (blokkerend and not woord.negatief and rang.index(band.ongunstigst) == 0
+                and rang.index(band.gunstigst) > 0):
+            return Advieswoord.onvoldoende_informatie, False, band
+        if woord == rang[-1]:
+            woord = rang[1]
+        if rang.index(woord) < rang.index(band.ongunstigst):
+            band = band.model_copy(update={"ongunstigst": woord})
+        return woord, True, band
+
+    def _afwegingseffecten(self, casus: Casus) -> dict[str, Effect]:
+        return {a.criterium.upper(): Effect(a.effect.value) for a in casus.afwegingen or ()}
+
+    def controleer_afwegingen(self, casus: Casus) -> None:
+        """Een afweging over een criterium dat het pakket niet kent, is een fout in de casus (exitcode 2)."""
+        for i, a in enumerate(casus.afwegingen or ()):
+            if a.criterium.upper() not in self.pakket.kop.criteria:
+                raise InvoerFout(
+                    f"afwegingen, nummer {i + 1}: criterium '{a.criterium}' bestaat niet in regelpakket "
+                    f"{self.pakket.naam}.{suggestie(a.criterium.upper(), self.pakket.kop.criteria)} "
+                    "'samenwerkingstoets regels --dekking' toont alle criteria.")
 
     def beoordeel(self, casus: Casus, variant: str | None = None) -> Advies:
         """Het volledige advies; `variant` is de naam van de variant waarvan de casus het resultaat is."""
+        self.controleer_afwegingen(casus)
         basis = feiten_van(casus)
         feiten, rijen, ids = self._gevuurd(basis)
-        bevindingen = sorteer([self._bevinding(self.pakket.regel(i), feiten) for i in ids], self._volgorde)
+        pakketbevindingen = sorteer([self._bevinding(self.pakket.regel(i), feiten) for i in ids], self._volgorde)
         tabel = self.pakket.kop.adviestabel
-        woord, rij = besluit(tabel, casus.fase, {b.effect for b in bevindingen})
         kop = self.pakket.kop
-        bandbreedte = self.bandbreedte(basis, woord, ids)
-        ontbrekend = self.ontbrekend(basis, woord)
-        open_vragen = self.open_kernvragen(basis)
-        advies = self._advieswoord(casus, open_vragen, woord, bandbreedte)
+        plicht = self.plicht(basis)
+        woord_pakket = self.advieswoord(ids, casus.fase, plicht)
+        bandbreedte = self.bandbreedte(basis, woord_pakket, ids)
+        ontbrekend = self.ontbrekend(basis, woord_pakket)
+        open_vragen = self.kernvragen_open(basis)
+        advies_pakket, _, _ = self.eindoordeel(casus.fase, open_vragen, basis, woord_pakket, bandbreedte)
+        afwegingen, bevindingen = self._pas_afwegingen_toe(casus, pakketbevindingen)
+        woord = self.advieswoord(ids, casus.fase, plicht, self._afwegingseffecten(casus)) if afwegingen else woord_pakket
+        advies, voorlopig, bandbreedte = self.eindoordeel(casus.fase, open_vragen, basis, woord, bandbreedte)
+        ruw, rij = besluit(tabel, casus.fase, {b.effect for b in bevindingen})
+        plicht_grijpt_in = plicht and ruw.negatief
         onzeker = advies == Advieswoord.onvoldoende_informatie
-        beslisregel = rij.uitleg if not onzeker else (
-            "Nog geen advies: de kernvragen zijn niet beantwoord, en wat nog onbekend is, kan het advies "
-            f"zowel {bandbreedte.gunstigst.tekst} als {bandbreedte.ongunstigst.tekst} maken. Zoek eerst uit "
-            "wat hieronder staat.")
-        return Advies(
+        if onzeker:
+            beslisregel = (
+                "Nog geen advies: de kernvragen zijn niet beantwoord, en wat nog onbekend is, kan het advies "
+                f"zowel {bandbreedte.gunstigst.tekst} als {bandbreedte.ongunstigst.tekst} maken. Zoek eerst uit "
+                "wat hieronder staat.")
+        elif plicht_grijpt_in:
+            beslisregel = ("De wet schrijft deelname voor: niet deelnemen of uittreden is geen keuze. Wat tekortschiet, "
+                           "wordt een voorwaarde die de gemeente in het bestuur van de regeling inbrengt.")
+        elif voorlopig:
+            beslisregel = ("Voorlopig advies: een kernvraag is nog niet beantwoord. Dit is het oordeel op wat nu "
+                           "bekend is; het antwoord is een voorwaarde en kan het advies nog veranderen.")
+        else:
+            beslisregel = rij.uitleg
+        scharnieren = [self._scharnier(k, basis) for k in open_vragen]
+        uitgewerkt = [] if advies.negatief or onzeker else self.voorwaarden(
+            casus.fase, bevindingen, open_vragen if voorlopig else [], plicht, plicht_grijpt_in)
+        zonder_raad = Advies(
             casus=casus.naam,
             variant=variant,
             fase=casus.fase,
             perspectief=casus.perspectief or kop.gemeente,
             peildatum=casus.peildatum,
             advies=advies,
-            advies_tekst=advies.tekst,
+            advies_tekst=("voorlopig: " if voorlopig else "") + advies.tekst,
             advies_bij_bekende_feiten=woord,
+            voorlopig=voorlopig,
+            advies_pakket=advies_pakket,
+            afwegingen=afwegingen,
             bandbreedte=bandbreedte,
-            eerst_uitzoeken=self.eerst_uitzoeken(open_vragen, ontbrekend),
+            open_kernvragen=scharnieren,
+            eerst_uitzoeken=self.eerst_uitzoeken([(k.vraag, list(k.velden)) for k in open_vragen], ontbrekend),
             beslisregel=beslisregel,
-            voorwaarden=voorwaarden(bevindingen),
-            bij_beeindigen=bij_beeindigen(bevindingen),
+            voorwaarden=[v.tekst for v in uitgewerkt],
+            voorwaarden_uitgewerkt=uitgewerkt,
+            bij_beeindigen=bij_beeindigen(bevindingen) if advies.negatief else [],
             bevindingen=bevindingen,
             telling=telling(bevindingen),
-            waarom_niet=waarom_niet(tabel, casus.fase, bevindingen),
+            waarom_niet=waarom_niet(tabel, casus.fase, bevindingen, None if onzeker else advies,
+                                    open_vragen[0].vraag if open_vragen else None),
             ontbrekende_informatie=ontbrekend,
             succesfactoren=[Factorscore(code=code, factor=naam, score=feiten.get(f"succesfactoren.{f}.score"),
                                         laagste_partnerscore=feiten.get(f"succesfactoren.{f}.laagste_partnerscore"),
@@ -227,6 +320,91 @@ class Beoordelaar:
             regelpakket=PakketInfo(naam=kop.naam, versie=kop.versie, geldig_vanaf=kop.geldig_vanaf,
                                    inhoudshash=self.pakket.inhoudshash),
         )
+        return zonder_raad.model_copy(update={"raad": raadsrol(self.pakket, casus, zonder_raad)})
+
+    def _pas_afwegingen_toe(self, casus: Casus, bevindingen: list[Bevinding]) -> tuple[
+            list[ToegepasteAfweging], list[Bevinding]]:
+        """Weeg de bevindingen van de criteria die de adviseur anders weegt opnieuw; het pakket blijft bewaard."""
+        if not casus.afwegingen:
+            return [], bevindingen
+        per = self._afwegingseffecten(casus)
+        uit = []
+        for a in casus.afwegingen:
+            code = a.criterium.upper()
+            geraakt = [b for b in bevindingen if b.criterium == code]
+            uit.append(ToegepasteAfweging(
+                criterium=code, criterium_naam=self.pakket.kop.criteria[code].naam,
+                effect_pakket=list(dict.fromkeys(b.effect.value for b in geraakt)), effect=a.effect.value,
+                reden=a.reden, door=a.door, regels=[b.regel for b in geraakt], toegepast=bool(geraakt)))
+        nieuw = []
+        for b in bevindingen:
+            effect = per.get(b.criterium)
+            if effect is None or effect == b.effect:
+                nieuw.append(b)
+                continue
+            reden = next(a.reden for a in casus.afwegingen if a.criterium.upper() == b.criterium)
+            voorwaarde = b.voorwaarde or (f"{b.criterium_naam}: {reden}" if effect == Effect.voorwaarde else None)
+            nieuw.append(b.model_copy(update={"effect": effect, "effect_pakket": b.effect, "voorwaarde": voorwaarde}))
+        return uit, sorteer(nieuw, self._volgorde)
+
+    def voorwaarden(self, fase: Fase, bevindingen: list[Bevinding], open_vragen: list[Kernvraag],
+                    plicht: bool = False, plicht_grijpt_in: bool = False) -> list[VoorwaardeUit]:
+        """De voorwaarden die het college besluit: per criteriumgroep één, met wie, wat en wanneer; eerst de open
+        kernvragen (het besluit hangt van hun antwoord af). Schrijft de wet deelname voor (`plicht`), dan vervalt
+        wat het uittreden voorbereidt; grijpt de plicht in op een negatief oordeel, dan komt er een voorwaarde bij
+        om het tekort in het bestuur van de regeling aan te pakken."""
+        beleid = self.pakket.kop.voorwaarden
+        standaard = beleid.wanneer.get(fase, "")
+        uit: list[VoorwaardeUit] = []
+        for k in open_vragen:
+            uit.append(VoorwaardeUit(
+                wat=" ".join((k.voorwaarde or f"Zoek uit: {k.vraag}").split()),
+                wie=k.door or beleid.wie, wanneer=k.wanneer or standaard,
+                groep=f"kernvraag-{self.pakket.kop.kernvragen.index(k) + 1}", criteria=[], regels=[],
+                beslismoment=True))
+        if plicht_grijpt_in and self.pakket.kop.wettelijke_plicht:
+            p = self.pakket.kop.wettelijke_plicht
+            zwaar = [b for b in bevindingen if b.effect == Effect.blokkerend]
+            namen = ", ".join(dict.fromkeys(b.criterium_naam.lower() for b in zwaar))
+            uit.append(VoorwaardeUit(
+                wat=" ".join(p.voorwaarde.split()) + (f" Het gaat om: {namen}." if namen else ""),
+                wie=p.wie, wanneer=p.wanneer, groep="wettelijke_plicht",
+                criteria=list(dict.fromkeys(b.criterium for b in zwaar)), regels=[b.regel for b in zwaar]))
+        groepen: dict[str, list[Bevinding]] = {}
+        for b in bevindingen:
+            if b.effect == Effect.voorwaarde and b.voorwaarde and not (plicht and b.bij_beeindigen):
+                groepen.setdefault(self._groep[b.regel], []).append(b)
+        for groep, lijst in groepen.items():
+            regels = [self.pakket.regel(b.regel).regel for b in lijst]
+            info = beleid.groepen.get(groep)
+            momenten = [r.wanneer for r in regels if r.wanneer]
+            uit.append(VoorwaardeUit(
+                wat=" ".join(dict.fromkeys(" ".join(b.voorwaarde.split()) for b in lijst)),
+                wie=info.wie if info else beleid.wie, wanneer=momenten[0] if momenten else standaard, groep=groep,
+                criteria=list(dict.fromkeys(b.criterium for b in lijst)), regels=[b.regel for b in lijst],
+                beslismoment=any(r.beslismoment for r in regels),
+                wijzigt_regeling=any(r.wijzigt_regeling for r in regels)))
+        return uit
+
+    def _scharnier(self, kernvraag: Kernvraag, basis: Feiten) -> Scharnier:
+        """Wat elk antwoord op een open kernvraag met het advies doet: de onbekende velden van de vraag samen op
+        elk antwoord gezet (ja, deels, nee), of op hun gunstigste en ongunstigste waarde als ze niet dezelfde
+        woorden hebben."""
+        open_velden = [v for v in kernvraag.velden if v not in basis and not self.doet_niet_ter_zake(v, basis)]
+        woorden = [tuple(w for w in CATALOGUS[v].volgorde if w != ONBEKEND) for v in open_velden]
+        per: dict[str, Advieswoord] = {}
+        if woorden and woorden[0]:
+            # de velden met dezelfde antwoorden als het eerste (ja/nee, of ja/deels/nee) krijgen samen elk antwoord
+            samen = [v for v, w in zip(open_velden, woorden) if w == woorden[0]]
+            for antwoord in reversed(woorden[0]):
+                per[antwoord] = self.oordeel({**basis, **{v: antwoord for v in samen}})
+        else:
+            goed = {v: self._extremen(v)[1] for v in open_velden if self._extremen(v)}
+            slecht = {v: self._extremen(v)[0] for v in open_velden if self._extremen(v)}
+            per["gunstig"] = self.oordeel({**basis, **goed})
+            per["ongunstig"] = self.oordeel({**basis, **slecht})
+        return Scharnier(vraag=kernvraag.vraag, velden=list(kernvraag.velden), per_antwoord=per,
+                         blokkeert=kernvraag.zonder_antwoord == "geen_advies", door=kernvraag.door)
 
     def _bevinding(self, geladen: GeladenRegel, feiten: Feiten) -> Bevinding:
         regel = geladen.regel
@@ -279,7 +457,7 @@ class Beoordelaar:
     def ontbrekend(self, basis: Feiten, huidig: Advieswoord) -> list[OntbrekendeInformatie]:
         uit = []
         for veld, regels in self._afhankelijk[basis["fase"]].items():
-            if veld in basis or veld == "fase":
+            if veld in basis or veld == "fase" or self.doet_niet_ter_zake(veld, basis):
                 continue
             per_waarde = {}
             for waarde in self.kandidaten(veld):
@@ -321,6 +499,8 @@ class Beoordelaar:
         afhangt; een afgeleid vormveld telt als de velden waaruit de vormtabel het afleidt."""
         uit = [v for r in self.pakket.regels if r.regel.effect in (Effect.blokkerend, Effect.voorwaarde)
                for v in self._feitvelden[r.id]]
+        if self._plicht is not None:
+            uit.append(self._plicht[0])
         return [v for v in dict.fromkeys(uit) if v != "fase"]
 
     def _extremen(self, veld: str) -> tuple[Any, Any] | None:
@@ -371,7 +551,7 @@ class Beoordelaar:
         slecht, goed = dict(basis), dict(basis)
         vrij: dict[str, list[Any]] = {}
         for veld in self._bereikvelden:
-            if veld in basis:
+            if veld in basis or self.doet_niet_ter_zake(veld, basis):
                 continue
             extremen = self._extremen(veld)
             if extremen is None:
@@ -411,6 +591,9 @@ class Beoordelaar:
             if basis.keys() >= self._leest[regel_id]:  # alle feiten die zij leest, zijn bekend
                 effecten.add(self._effect[regel_id])
         woord, _ = besluit(self.pakket.kop.adviestabel, fase, effecten)
+        # schrijft de wet deelname voor (of kan dat nog, als het onbekend is), dan is negatief geen plafond
+        if self._plicht is not None and woord.negatief and basis.get(self._plicht[0], "ja") == "ja":
+            woord = self._plicht[1][fase]
         return ADVIES_RANG[fase].index(woord)
 
     def _veld_voor_veld(self, begin: Feiten, vrij: dict[str, list[Any]], fase: Fase, kies,
@@ -436,11 +619,14 @@ class Beoordelaar:
 
     # --- kernvragen en wat eerst uit te zoeken ------------------------------------------
 
-    def open_kernvragen(self, basis: Feiten) -> list[tuple[str, list[str]]]:
-        """De kernvragen van het pakket (voor deze fase) waarvan geen enkel veld bekend is."""
+    def kernvragen_open(self, basis: Feiten) -> list[Kernvraag]:
+        """De kernvragen van het pakket (voor deze fase) die nog niet beantwoord zijn (zie Kernvraag.is_open)."""
         fase = Fase(basis["fase"])
-        return [(k.vraag, list(k.velden)) for k in self.pakket.kop.kernvragen
-                if (k.fase is None or k.fase == fase) and not any(v in basis for v in k.velden)]
+        return [k for k in self.pakket.kop.kernvragen if (k.fase is None or k.fase == fase) and k.is_open(basis)]
+
+    def open_kernvragen(self, basis: Feiten) -> list[tuple[str, list[str]]]:
+        """De open kernvragen als (vraag, velden)."""
+        return [(k.vraag, list(k.velden)) for k in self.kernvragen_open(basis)]
 
     def eerst_uitzoeken(self, open_vragen: list[tuple[str, list[str]]],
                         ontbrekend: list[OntbrekendeInformatie]) -> list[Uitzoekpunt]:

@@ -107,6 +107,7 @@ class StrategischDoel(StrEnum):
     bundelen_bestuurskracht = "bundelen_bestuurskracht"
     positie_en_invloed = "positie_en_invloed"
     lobby = "lobby"
+    maatschappelijke_doelen = "maatschappelijke_doelen"
 
 
 class UitvoerendDoel(StrEnum):
@@ -114,6 +115,8 @@ class UitvoerendDoel(StrEnum):
     kostenefficientie = "kostenefficientie"
     kwaliteit_en_kwetsbaarheid = "kwaliteit_en_kwetsbaarheid"
     continuiteit = "continuiteit"
+    kennis_delen = "kennis_delen"
+    gezamenlijke_bedrijfsvoering = "gezamenlijke_bedrijfsvoering"
 
 
 class Rol(StrEnum):
@@ -183,6 +186,12 @@ class Businesscase(StrEnum):
     aanwezig = "aanwezig"
     ontbreekt = "ontbreekt"
     niet_nodig = "niet_nodig"
+    onbekend = "onbekend"
+
+
+class Dekking(StrEnum):
+    binnen_begroting = "binnen_begroting"
+    begrotingswijziging_nodig = "begrotingswijziging_nodig"
     onbekend = "onbekend"
 
 
@@ -357,6 +366,8 @@ def _tekst(verplicht: bool = False, onbekend_bewaren: bool = False):
             if verplicht:
                 raise PydanticCustomError("tekst_onbekend", "dit veld is verplicht; 'onbekend' is hier niet genoeg")
             return ONBEKEND if onbekend_bewaren else None
+        if onbekend_bewaren and schoon.lower() == "geen":
+            return "geen"  # 'er is er geen': een antwoord, geen onbekend veld
         if not schoon:
             if verplicht:
                 raise PydanticCustomError(
@@ -417,8 +428,8 @@ class Partner(Model):
 
 class Opgave(Model):
     omschrijving: Annotated[str | None, _tekst(onbekend_bewaren=True)] = Field(
-        default=None, max_length=5_000, description="de maatschappelijke opgave; leeg of ontbrekend = geen opgave benoemd, "
-                                  "'onbekend' = niet bekend")
+        default=None, max_length=5_000, description="de maatschappelijke opgave; 'geen' = er is geen opgave benoemd; leeg, "
+                                  "ontbrekend of 'onbekend' = niet bekend")
     overstijgt_gemeentegrens: W(JaNee) | None = veld(
         "overstijgt de opgave de gemeentegrens?", volgorde=POSITIEF, wereldfeit=True)
     complex: W(JaNee) | None = veld(
@@ -489,6 +500,13 @@ class Onderbouwing(Model):
     nulmeting: W(JaNee) | None = veld(
         "heeft de businesscase een nulmeting (de uitgangssituatie, om later tegen te meten)?", volgorde=POSITIEF)
     kosten_per_jaar: Bedrag = veld("aandeel van de eigen gemeente in euro per jaar", richting="lager")
+    kosten_structureel: W(JaNee) | None = veld(
+        "zijn de jaarlijkse kosten structureel (blijvend) en niet tijdelijk?", volgorde=NEGATIEF, wereldfeit=True)
+    eenmalige_kosten: Bedrag = veld(
+        "eenmalige kosten voor de eigen gemeente in euro (invoering, frictie, ontvlechting)", richting="lager")
+    dekking: W(Dekking) | None = veld(
+        "hoe worden de kosten gedekt: binnen de bestaande begroting, of is een begrotingswijziging nodig?",
+        volgorde=["begrotingswijziging_nodig", "onbekend", "binnen_begroting"])
     capaciteit_en_middelen: W(Toereikend) | None = veld(
         "genoeg strategische capaciteit en middelen?", volgorde=["onvoldoende", "onbekend", "voldoende"])
     lobby_agenda: W(JaNee) | None = veld(
@@ -601,9 +619,10 @@ STELLINGEN = {
         "Er is aandacht voor de beelden en vooroordelen over elkaar die de samenwerking kunnen hinderen."),
 }
 
-# Een veld waarvan het ontbreken zelf een antwoord is ('geen opgave benoemd'); 'onbekend' betekent daar: nog
-# niet bekend. Een intake zet zo'n veld daarom op 'onbekend' zolang de vraag niet beantwoord is.
-ONTBREKEN_IS_ANTWOORD = ("opgave.omschrijving",)
+# Een tekstveld waarbij 'er is er geen' een antwoord is: de adviseur schrijft dan uitdrukkelijk `geen`. Een
+# ontbrekend of leeg veld betekent, zoals overal, niet bekend.
+GEEN_IS_ANTWOORD = ("opgave.omschrijving",)
+GEEN_OPGAVE = "geen"
 
 
 class Succesfactoren(Model):
@@ -669,6 +688,27 @@ class VerbondenPartij(Model):
                            description="de risico's die de gemeente bij deze partij ziet")
 
 
+class AfwegingEffect(StrEnum):
+    blokkerend = "blokkerend"
+    voorwaarde = "voorwaarde"
+    aandachtspunt = "aandachtspunt"
+    sterkte = "sterkte"
+
+
+class Afweging(Model):
+    """Een bevinding die de adviseur (of het college) anders weegt dan het regelpakket, met de reden.
+    Het oordeel van het pakket blijft bewaard; het advies toont beide."""
+
+    criterium: Annotated[str, _tekst(verplicht=True)] = Field(
+        description="de code van het criterium dat anders gewogen wordt, zoals TE-1", max_length=20,
+        pattern=r"^[A-Za-z]{2,4}-[A-Za-z0-9]{1,4}$")
+    effect: W(AfwegingEffect) = Field(description="het gewicht volgens de adviseur: blokkerend, voorwaarde, "
+                                                   "aandachtspunt of sterkte")
+    reden: Annotated[str, _tekst(verplicht=True)] = Field(
+        description="waarom de adviseur het anders weegt (verplicht)", max_length=2_000)
+    door: Tekst = Field(default=None, max_length=200, description="wie zo besloot (naam of functie)")
+
+
 def _groepveld(model: type[Model], beschrijving: str) -> Any:
     return Field(default_factory=model, description=beschrijving)
 
@@ -686,6 +726,8 @@ class Casus(Model):
     perspectief: Tekst = Field(default=None, description="de gemeente waarvoor het advies is", max_length=200)
     omschrijving: Tekst = Field(default=None, description="vrije toelichting", max_length=20_000)
     peildatum: dt.date | None = Field(default=None, description="datum waarop de feiten betrekking hebben")
+    toetreding: W(JaNee) | None = veld(
+        "sluit de gemeente aan bij een regeling of organisatie die al bestaat (toetreding)?", wereldfeit=True)
     soort: W(Soort) | None = veld("strategisch, uitvoerend of beide", wereldfeit=True)
     themas: Woorden(Thema) = veld("de thema's van de samenwerking", wereldfeit=True)
     schaal: W(Schaal) | None = veld("de schaal van de samenwerking", wereldfeit=True)
@@ -708,6 +750,9 @@ class Casus(Model):
     evaluatie: Annotated[Evaluatie, Groep] = _groepveld(Evaluatie, "evaluatie (alleen bij fase: lopend)")
     verbonden_partij: Annotated[VerbondenPartij, Groep] = _groepveld(
         VerbondenPartij, "gegevens voor het register en de paragraaf verbonden partijen")
+    afwegingen: Annotated[list[Afweging] | None, BeforeValidator(_onbekend_is_leeg)] = Field(
+        default=None, max_length=100,
+        description="bevindingen die de adviseur anders weegt dan het regelpakket, elk met reden en wie besloot")
 
 
 # --- de veldcatalogus ------------------------------------------------------------------

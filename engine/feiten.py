@@ -11,7 +11,7 @@ import operator
 from enum import StrEnum
 from typing import Any
 
-from .casus import CATALOGUS, ONBEKEND, SUCCESFACTOREN, VORM_SOORT, Casus
+from .casus import CATALOGUS, GEEN_OPGAVE, ONBEKEND, SUCCESFACTOREN, VORM_SOORT, Casus
 
 Feiten = dict[str, Any]
 
@@ -60,10 +60,11 @@ def basisfeiten(casus: Casus) -> Feiten:
         if waarde is None or waarde == ONBEKEND:
             continue
         feiten[pad] = waarde
-    # Ontbreekt de omschrijving (of is ze leeg), dan is er geen opgave benoemd; staat er
-    # `onbekend`, dan is niet bekend of er een opgave is, en komt `opgave.benoemd` er niet in.
-    if casus.opgave.omschrijving != ONBEKEND:
-        feiten["opgave.benoemd"] = "ja" if casus.opgave.omschrijving else "nee"
+    # Eén betekenis van ontbreken: een ontbrekende (of lege) omschrijving is onbekend, net als `onbekend`.
+    # Dat er geen opgave is, zegt de adviseur uitdrukkelijk: `omschrijving: geen`.
+    omschrijving = casus.opgave.omschrijving
+    if omschrijving is not None and omschrijving != ONBEKEND:
+        feiten["opgave.benoemd"] = "nee" if omschrijving == GEEN_OPGAVE else "ja"
     feiten.update(_succesfactoren(casus))
     if casus.partners is not None:
         feiten["partners.aantal"] = len(casus.partners)

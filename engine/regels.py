@@ -29,7 +29,7 @@ import re
 import string
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated, Any, Callable, Iterator
+from typing import Annotated, Any, Callable, Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
@@ -133,6 +133,44 @@ def kan_in_fase(voorwaarde: "Voorwaarde", fase: str) -> bool:
     if isinstance(voorwaarde, Alle):
         return all(kan_in_fase(d, fase) for d in voorwaarde.delen)
     return any(kan_in_fase(d, fase) for d in voorwaarde.delen)
+
+
+def waar(voorwaarde: "Voorwaarde", feiten: dict[str, Any], parameters: dict[str, float] | None = None) -> bool | None:
+    """Is de voorwaarde waar bij deze feiten? None als dat van een onbekend feit afhangt. (Voor kleine
+    voorwaarden buiten de regelengine om, zoals 'alleen van belang als'; de regels zelf gaan door durable.)"""
+    if isinstance(voorwaarde, Toets):
+        bekend = voorwaarde.veld in feiten
+        if voorwaarde.op == "onbekend":
+            return not bekend
+        if voorwaarde.op == "bekend":
+            return bekend
+        if not bekend:
+            return None
+        w = feiten[voorwaarde.veld]
+        op, arg = voorwaarde.op, voorwaarde.waarde
+        if voorwaarde.parameter is not None:
+            arg = (parameters or {}).get(voorwaarde.parameter)
+            if arg is None:
+                return None
+        if op == "is":
+            return w == arg
+        if op == "niet":
+            return w != arg
+        if op == "in":
+            return w in arg
+        if op == "bevat":
+            return any(x in w for x in arg)
+        if op == "bevat_geen":
+            return bool(w) and not any(x in w for x in arg)
+        if op == "leeg":
+            return not w
+        if op == "niet_leeg":
+            return bool(w)
+        return {"minstens": w >= arg, "hoogstens": w <= arg, "groter_dan": w > arg, "kleiner_dan": w < arg}[op]
+    uitkomsten = [waar(d, feiten, parameters) for d in voorwaarde.delen]
+    if isinstance(voorwaarde, Alle):
+        return False if False in uitkomsten else (None if None in uitkomsten else True)
+    return True if True in uitkomsten else (None if None in uitkomsten else False)
 
 
 VERGELIJKINGEN = {"minstens", "hoogstens", "groter_dan", "kleiner_dan"}
@@ -275,7 +313,7 @@ class Bron(Model):
     uitgever: str
     kort: str | None = None  # korte titel voor de hoofdtekst van het collegevoorstel (de bijlage noemt de volle)
     bestand: str | None = None
-    secties: dict[str, str] = Field(min_length=1)
+    secties: dict[str, str] = Field(default_factory=dict)  # wetsartikelen komen uit de tabel `wetsartikelen`
 
 
 class Criterium(Model):
@@ -320,6 +358,10 @@ class Regel(Model):
     uitleg: str = Field(min_length=1)
     voorwaarde: str | None = None
     bij_beeindigen: bool = False  # de voorwaarde geldt ook (juist) als de samenwerking eindigt
+    wanneer: str | None = None  # het moment van de voorwaarde, als dat afwijkt van de standaard van de fase
+    beslismoment: bool = False  # het besluit over deelname hangt van deze voorwaarde af (go/no-go)
+    wijzigt_regeling: bool = False  # de voorwaarde vraagt een wijziging van de gemeenschappelijke regeling
+    raad: str | None = None  # de voorwaarde vraagt deze rol van de raad (een rol uit de tabel `raad` van pack.yaml)
     bron: str
 
 
@@ -356,12 +398,110 @@ class Actie(Model):
 
 
 class Kernvraag(Model):
-    """Een vraag die beantwoord moet zijn voordat een advies meer dan voorlopig is."""
+    """Een vraag die beantwoord moet zijn voordat een advies meer dan voorlopig is.
+
+    `beantwoord_als`: de combinaties van velden waarvan er één helemaal bekend moet zijn (standaard: één
+    bekend veld van `velden` is genoeg). Is de vraag open, dan is het advies voorlopig, met het antwoord als
+    voorwaarde (`voorwaarde`, `wanneer`); alleen bij `zonder_antwoord: geen_advies` geeft de toets dan nog geen
+    advies, als het oordeel nu niet negatief is en het antwoord het advies nog alle kanten op kan sturen."""
 
     vraag: str = Field(min_length=1)
     velden: list[str] = Field(min_length=1)
     fase: Fase | None = None
     door: str | None = None  # wie het uitzoekt (in de informatienotitie)
+    beantwoord_als: list[list[str]] | None = None
+    zonder_antwoord: Literal["voorlopig", "geen_advies"] = "voorlopig"
+    voorwaarde: str | None = None  # de voorwaarde bij een voorlopig advies: wat er uitgezocht moet worden
+    wanneer: str | None = None
+    bron: str | None = None
+
+    def is_open(self, bekend: Any) -> bool:
+        if self.beantwoord_als:
+            return not any(all(v in bekend for v in combinatie) for combinatie in self.beantwoord_als)
+        return not any(v in bekend for v in self.velden)
+
+
+class Voorwaardegroep(Model):
+    naam: str = Field(min_length=1)
+    wie: str = Field(min_length=1)
+
+
+class Voorwaardenbeleid(Model):
+    """Hoe voorwaarden in het advies staan: per criteriumgroep één voorwaarde, met wie en wanneer."""
+
+    wanneer: dict[Fase, str] = Field(default_factory=dict)
+    groepen: dict[str, Voorwaardegroep] = Field(default_factory=dict)
+    wie: str = "het college"
+
+
+class Wetsartikel(Model):
+    """Eén wetsartikel (en lid) zoals het nu luidt, met waar en wanneer het gelezen is."""
+
+    wet: str = Field(min_length=1)
+    kort: str = Field(min_length=1)  # 'Wgr', 'Gemeentewet'
+    artikel: str = Field(min_length=1)
+    lid: str | None = None
+    onderwerp: str = Field(min_length=1)
+    inhoud: str = Field(min_length=1)  # in eigen woorden
+    sinds: dt.date | None = None
+    gelezen_op: dt.date
+    adres: str = Field(pattern=r"^https?://")
+    zekerheid: Literal["hoog", "midden", "laag"]
+    opmerking: str | None = None
+
+    @property
+    def leden(self) -> list[int]:
+        return [int(d) for d in re.findall(r"\d+", self.lid or "")]
+
+    @property
+    def citaat(self) -> str:
+        """Zoals de Aanwijzingen voor de regelgeving citeren: 'art. 1, vierde lid, Wgr'."""
+        return citeer_artikel(self.kort, self.artikel, self.leden)
+
+
+RANGTELWOORD = {1: "eerste", 2: "tweede", 3: "derde", 4: "vierde", 5: "vijfde", 6: "zesde", 7: "zevende",
+                8: "achtste", 9: "negende", 10: "tiende"}
+
+
+def citeer_artikel(kort: str, artikel: str, leden: list[int]) -> str:
+    """'art. 1, tweede tot en met vierde lid, Wgr'; 'art. 160, tweede en derde lid, Gemeentewet'; 'art. 169 ...'."""
+    leden = sorted(set(leden))
+    if not leden:
+        return f"art. {artikel} {kort}"
+    woorden = [RANGTELWOORD.get(n, f"{n}e") for n in leden]
+    if len(leden) == 1:
+        lid = woorden[0]
+    elif len(leden) > 2 and leden == list(range(leden[0], leden[-1] + 1)):
+        lid = f"{woorden[0]} tot en met {woorden[-1]}"
+    else:
+        lid = ", ".join(woorden[:-1]) + " en " + woorden[-1]
+    return f"art. {artikel}, {lid} lid, {kort}"
+
+
+class Raadsrij(Model):
+    """Een rij van de tabel 'wat doet de raad': bij welke handeling, vorm en geldsituatie, welke rol."""
+
+    handeling: list[str] = Field(min_length=1)
+    soort: list[str] = Field(default_factory=list)  # soort vorm of vorm; leeg = elke
+    geld: Literal["elk", "begrotingswijziging"] = "elk"
+    provincie: Literal["elk", "ja", "nee"] = "elk"  # doet een provincie mee (dan geldt de Wgr via art. 51)?
+    rol: str = Field(pattern=r"^[a-z_]{3,40}$")
+    beslist: bool
+    beslispunt: str = Field(min_length=1)  # {naam} wordt de naam van de samenwerking
+    uitleg: str = Field(min_length=1)
+    artikelen: list[str] = Field(default_factory=list)  # sleutels in `wetsartikelen`
+
+
+class Plichtbeleid(Model):
+    """Deelname die de wet voorschrijft: nooit 'niet aangaan' of 'beëindigen' als besluit."""
+
+    veld: str = "taak.wettelijk_verplicht_regionaal"
+    voorstel: Advieswoord = Advieswoord.aangaan_onder_voorwaarden
+    lopend: Advieswoord = Advieswoord.voortzetten_onder_voorwaarden
+    voorwaarde: str = Field(min_length=1)
+    wie: str = Field(min_length=1)
+    wanneer: str = Field(min_length=1)
+    bron: str
 
 
 class Beslispunt(Model):
@@ -441,6 +581,13 @@ class Kop(Model):
     vaste_velden: list[str] = Field(default_factory=list)
     collegevoorstel: Collegevoorstelbeleid = Field(default_factory=Collegevoorstelbeleid)
     overzicht: Overzichtsbeleid = Field(default_factory=Overzichtsbeleid)
+    voorwaarden: Voorwaardenbeleid = Field(default_factory=Voorwaardenbeleid)
+    # Velden die alleen ertoe doen als een ander veld een bepaalde waarde heeft (de uitkomst van een businesscase
+    # alleen als er een is): anders worden ze nooit gevraagd, als onbekend geteld of in de bandbreedte ingevuld.
+    afhankelijk: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    wettelijke_plicht: Plichtbeleid | None = None
+    wetsartikelen: dict[str, Wetsartikel] = Field(default_factory=dict)
+    raad: list[Raadsrij] = Field(default_factory=list)
 
 
 class Regelwijziging(Model):
@@ -621,9 +768,22 @@ class Regelpakket:
 
     def bron(self, verwijzing: str) -> dict[str, str]:
         """'visie#opgaven-zijn-leidend' -> document, uitgever en sectie uit de bronnenlijst."""
-        document, _, sectie = verwijzing.partition("#")
+        document, _, _ = verwijzing.partition("#")
         bron = self.kop.bronnen[document]
-        return {"document": bron.titel, "uitgever": bron.uitgever, "sectie": bron.secties[sectie]}
+        return {"document": bron.titel, "uitgever": bron.uitgever, "sectie": self.sectie(verwijzing)}
+
+    def secties(self) -> dict[str, str]:
+        """Alle secties van alle bronnen als 'bron#sectie' -> naam, de wetsartikelen uit hun tabel erbij."""
+        uit = {f"{d}#{s}": naam for d, bron in self.kop.bronnen.items() for s, naam in bron.secties.items()}
+        return uit | {v: self.sectie(v) for v in self.kop.wetsartikelen}
+
+    def sectie(self, verwijzing: str) -> str:
+        """De naam van de sectie; voor een wetsartikel uit de tabel `wetsartikelen` (artikel, lid en onderwerp)."""
+        artikel = self.kop.wetsartikelen.get(verwijzing)
+        if artikel is not None:
+            return f"{artikel.citaat[:1].upper()}{artikel.citaat[1:]} - {artikel.onderwerp}"
+        document, _, sectie = verwijzing.partition("#")
+        return self.kop.bronnen[document].secties[sectie]
 
 
 Plaats = Callable[[tuple], int | None]
@@ -650,7 +810,7 @@ def controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats]
         document, heeft, sectie = verwijzing.partition("#")
         if document not in kop.bronnen:
             return [f"bron '{document}' staat niet in de bronnenlijst van pack.yaml.{suggestie(document, kop.bronnen)}"]
-        if not heeft or sectie not in kop.bronnen[document].secties:
+        if not heeft or (sectie not in kop.bronnen[document].secties and verwijzing not in kop.wetsartikelen):
             secties = kop.bronnen[document].secties
             return [f"sectie '{sectie}' bestaat niet in bron '{document}'; kies uit: "
                     f"{', '.join(secties)}.{suggestie(sectie, secties)}"]
@@ -677,6 +837,9 @@ def controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats]
                     regel = regel.model_copy(update={"effect": Effect.aandachtspunt})
                 else:
                     regel = regel.model_copy(update={"effect": gewicht.effect})
+            if regel.raad is not None and regel.raad not in {r.rol for r in kop.raad}:
+                problemen.append(f"'raad: {regel.raad}' is geen rol uit de tabel raad van pack.yaml"
+                                 f".{suggestie(regel.raad, {r.rol for r in kop.raad})}")
             if regel.effect == Effect.voorwaarde and not (regel.voorwaarde or "").strip():
                 problemen.append("een regel met effect 'voorwaarde' moet de voorwaarde noemen (veld 'voorwaarde')")
             for tekst in (regel.uitleg, regel.voorwaarde or ""):
@@ -753,12 +916,71 @@ def controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats]
     for bron in (ov.sturing_bron, ov.overlap_bron):
         if bron:
             meldingen += [Melding("pack.yaml", f"overzicht: {p}") for p in bron_problemen(bron)]
+    meldingen += _controleer_nieuw(kop, bron_problemen, parameters, {b for b, _, _ in bestanden})
     for i, kernvraag in enumerate(kop.kernvragen):
         for veld in kernvraag.velden:
             if veld not in CATALOGUS or not CATALOGUS[veld].leesbaar:
                 meldingen.append(Melding("pack.yaml", f"kernvraag {i + 1} ('{kernvraag.vraag}'): veld '{veld}' "
                                                       f"bestaat niet of is geen feit.{suggestie(veld, CATALOGUS)}"))
     return regels, rijen, meldingen
+
+
+def _controleer_nieuw(kop: Kop, bron_problemen: Callable[[str], list[str]], parameters: dict[str, float],
+                      bestanden: set[str]) -> list[Melding]:
+    """Kernvragen, voorwaardengroepen, afhankelijke velden, de raadstabel en de wetsartikelen."""
+    meldingen: list[Melding] = []
+    for i, k in enumerate(kop.kernvragen):
+        for combinatie in k.beantwoord_als or []:
+            for veld in combinatie:
+                if veld not in k.velden:
+                    meldingen.append(Melding("pack.yaml", f"kernvraag {i + 1}: beantwoord_als noemt '{veld}', dat niet "
+                                                          "onder de velden van de vraag staat"))
+        if k.bron:
+            meldingen += [Melding("pack.yaml", f"kernvraag {i + 1}: {p}") for p in bron_problemen(k.bron)]
+    for naam, bron in kop.bronnen.items():
+        for sectie, tekst in bron.secties.items():
+            if re.search(r"\bart\.\s*\d", tekst):
+                meldingen.append(Melding("pack.yaml", f"bron '{naam}', sectie '{sectie}' noemt een wetsartikel; zet het in "
+                                                      f"de tabel wetsartikelen als '{naam}#{sectie}'"))
+    for sleutel in kop.wetsartikelen:
+        document, heeft, _ = sleutel.partition("#")
+        if not heeft or document not in kop.bronnen:
+            meldingen.append(Melding("pack.yaml", f"wetsartikelen: '{sleutel}' is geen verwijzing 'bron#sectie' naar een "
+                                                  "bron van het pakket"))
+    groepen = {b.rsplit("/", 1)[-1].removesuffix(".yaml") for b in bestanden}
+    for groep in kop.voorwaarden.groepen:
+        if groep not in groepen:
+            meldingen.append(Melding("pack.yaml", f"voorwaarden: groep '{groep}' is geen regelbestand van het pakket."
+                                                  f"{suggestie(groep, groepen)}"))
+    for veld, als in kop.afhankelijk.items():
+        problemen: list[str] = []
+        if veld not in CATALOGUS or not CATALOGUS[veld].leesbaar:
+            problemen.append(f"veld '{veld}' bestaat niet of is geen feit.{suggestie(veld, CATALOGUS)}")
+        _gelezen_voorwaarde(als, parameters, problemen)
+        meldingen += [Melding("pack.yaml", f"afhankelijk, {veld}: {p}") for p in problemen]
+    if kop.wettelijke_plicht is not None:
+        p = kop.wettelijke_plicht
+        meldingen += [Melding("pack.yaml", f"wettelijke_plicht: {m}") for m in bron_problemen(p.bron)]
+        if p.veld not in CATALOGUS or CATALOGUS[p.veld].soort != "woord":
+            meldingen.append(Melding("pack.yaml", f"wettelijke_plicht: veld '{p.veld}' is geen ja/nee-veld"))
+        if p.voorstel not in ADVIES_RANG[Fase.voorstel][1:] or p.lopend not in ADVIES_RANG[Fase.lopend][1:]:
+            meldingen.append(Melding("pack.yaml", "wettelijke_plicht: het advies moet positief zijn (aangaan of "
+                                                  "voortzetten, eventueel onder voorwaarden)"))
+    soorten = {"wgr", "privaatrechtelijk", "overeenkomst", "informeel"} | set(CATALOGUS["juridische_vorm"].waarden)
+    handelingen = {"aangaan", "toetreden", "voortzetten", "wijzigen", "beeindigen", "niet_aangaan"}
+    for i, rij in enumerate(kop.raad):
+        for h in rij.handeling:
+            if h not in handelingen:
+                meldingen.append(Melding("pack.yaml", f"raad, rij {i + 1}: '{h}' is geen handeling; kies uit "
+                                                      f"{', '.join(sorted(handelingen))}"))
+        for s in rij.soort:
+            if s not in soorten:
+                meldingen.append(Melding("pack.yaml", f"raad, rij {i + 1}: '{s}' is geen (soort) juridische vorm"))
+        for a in rij.artikelen:
+            if a not in kop.wetsartikelen:
+                meldingen.append(Melding("pack.yaml", f"raad, rij {i + 1}: artikel '{a}' staat niet in de tabel "
+                                                      f"wetsartikelen.{suggestie(a, kop.wetsartikelen)}"))
+    return meldingen
 
 
 def _gelezen_voorwaarde(als: Any, parameters: dict[str, float], problemen: list[str]) -> Voorwaarde | None:

@@ -1,6 +1,7 @@
 """Druk af hoe de toets zich verhoudt tot de besluiten die werkelijk genomen zijn (de praktijkset).
 
-    .venv/bin/python scripts/praktijk.py
+    .venv/bin/python scripts/praktijk.py            # ijkset en nieuwe casussen, apart geteld
+    .venv/bin/python scripts/praktijk.py --ijkset   # alleen de ijkset (tijdens het ijken)
 
 Per casus: het genomen besluit, het advies van de toets, en of de kernvragen beantwoord zijn.
 """
@@ -18,4 +19,6 @@ from samenwerkingstoets.engine.laden import STANDAARDPAKKET, lees_regelpakket  #
 from praktijkset import uitkomsten, verslag  # noqa: E402
 
 if __name__ == "__main__":
-    print(verslag(uitkomsten(Beoordelaar(lees_regelpakket(STANDAARDPAKKET)))))
+    # --ijkset: alleen de casussen waarop geijkt mag worden (de nieuwe blijven buiten beeld tijdens het ijken)
+    alleen_ijk = "--ijkset" in sys.argv[1:]
+    print(verslag(uitkomsten(Beoordelaar(lees_regelpakket(STANDAARDPAKKET)), nieuw=False if alleen_ijk else None)))

@@ -155,7 +155,7 @@ def test_zelfde_invoer_geeft_hetzelfde_document(tmp_path):
 def test_het_stempel_noemt_datum_pakket_casushash_en_programmaversie(tmp_path):
     tekst = maak(tmp_path, "regionaal-archief-lopend.yaml", "markdown").read_text(encoding="utf-8")
     assert "Opgesteld op: 22 november 2026" in tekst
-    assert "Regelpakket: alkmaar 1.3.0 (inhoudshash " in tekst
+    assert "Regelpakket: alkmaar 1.4.0 (inhoudshash " in tekst
     assert "Casusbestand: regionaal-archief-lopend.yaml (sha256 " in tekst
     assert "Programma: samenwerkingstoets " in tekst
 
@@ -299,7 +299,10 @@ def test_bij_nog_geen_advies_is_het_voorstel_een_informatienotitie_zonder_beslui
 def test_beeindigen_van_een_gemeenschappelijke_regeling_vraagt_toestemming_van_de_raad(tmp_path):
     tekst = maak(tmp_path, "ambtelijke-werkorganisatie-lopend.yaml", "markdown").read_text(encoding="utf-8")
     beslispunten = tekst.split("## Beslispunten")[1].split("\n## ")[0]
-    assert "toestemming te geven voor het uittreden" in beslispunten and "art. 1 lid 2" in beslispunten
+    assert "toestemming te geven voor het uittreden" in beslispunten
+    # sinds 1 juli 2022: toestemming in het vierde lid, en 'treffen' omvat uittreden (vijfde lid); het tweede lid
+    # gaat over het ontwerp, dus 'art. 1 lid 2' voor toestemming is de oude nummering
+    assert "art. 1, vierde en vijfde lid, Wgr" in beslispunten and "lid 2" not in tekst
 
 
 def _hoofdtekst(tekst: str) -> str:
@@ -324,7 +327,8 @@ def test_de_hoofdtekst_noemt_geen_codes_regel_ids_of_bestandsnamen_en_citeert_ti
     assert "Verwacht advies" not in hoofd
     # Elke bron in de hoofdtekst is een (korte) documenttitel met een sectie uit het pakket.
     pakket = lees_regelpakket(STANDAARDPAKKET)
-    geldig = {f"{b.kort or b.titel}, {sectie}" for b in pakket.kop.bronnen.values() for sectie in b.secties.values()}
+    geldig = {f"{pakket.kop.bronnen[v.partition('#')[0]].kort or pakket.kop.bronnen[v.partition('#')[0]].titel}, {naam}"
+              for v, naam in pakket.secties().items()}
     groepen = re.findall(r"\(Bron: ([^\n]*?)\)(?:$|\n)", hoofd, flags=re.M)
     assert groepen, "de hoofdtekst noemt zijn bronnen"
     for groep in groepen:
@@ -479,5 +483,5 @@ def test_een_voorstel_voor_een_gemeenschappelijke_regeling_vraagt_zienswijze_en_
     beslispunten = tekst.split("## Beslispunten")[1].split("\n## ")[0]
     assert "voor zijn zienswijze" in beslispunten and "toestemming te geven voor het treffen" in beslispunten
     juridisch = tekst.split("## Juridische aspecten")[1].split("\n## ")[0]
-    assert "toestemming van de raad" in juridisch and "zienswijze" in juridisch and "uittreden" in juridisch \
-        and "evaluatie" in juridisch
+    assert "toestemming" in juridisch and "zienswijze" in juridisch and "uittreden" in juridisch \
+        and "evaluatie" in juridisch and "art. 1, tweede tot en met vierde lid, Wgr" in juridisch

@@ -41,6 +41,33 @@ def test_elke_geldige_casus_krijgt_precies_een_advies_van_haar_fase_en_minstens_
         assert any(u.kernvraag for u in advies.eerst_uitzoeken)
     assert len(advies.bevindingen) >= 1
     assert sum(advies.telling.values()) == len(advies.bevindingen)
+    # het getoonde advies (ook een voorlopig of een door de wettelijke plicht begrensd advies) ligt in de bandbreedte
+    if advies.advies != Advieswoord.onvoldoende_informatie:
+        assert rang.index(b.ongunstigst) <= rang.index(advies.advies) <= rang.index(b.gunstigst)
+
+
+@INSTELLING
+@given(casussen())
+def test_een_open_kernvraag_geeft_nooit_een_onvoorwaardelijk_aangaan_of_voortzetten(data):
+    """Zolang een kernvraag open is, is het advies voorlopig (met het antwoord als eerste voorwaarde) of nog geen
+    advies; nooit een kaal 'aangaan' of 'voortzetten'."""
+    advies = beoordeel(data)
+    if advies.open_kernvragen:
+        assert advies.advies not in (Advieswoord.aangaan, Advieswoord.voortzetten)
+        if advies.advies != Advieswoord.onvoldoende_informatie and not advies.advies.negatief:
+            assert advies.voorlopig and advies.voorwaarden_uitgewerkt[0].groep.startswith("kernvraag")
+    else:
+        assert not advies.voorlopig
+
+
+@INSTELLING
+@given(casussen())
+def test_een_negatief_advies_noemt_alleen_wat_er_bij_het_uittreden_geregeld_moet_worden(data):
+    advies = beoordeel(data)
+    if advies.advies.negatief:
+        assert advies.voorwaarden == [] and advies.voorwaarden_uitgewerkt == []
+    groepen = [v.groep for v in advies.voorwaarden_uitgewerkt]
+    assert len(groepen) == len(set(groepen)), "per groep regels hooguit één voorwaarde"
 
 
 @INSTELLING
@@ -49,7 +76,7 @@ def test_elke_bevinding_noemt_een_bestaande_bron(data, pakket):
     for bevinding in beoordeel(data).bevindingen:
         document, _, sectie = bevinding.bron.verwijzing.partition("#")
         assert document in pakket.kop.bronnen
-        assert sectie in pakket.kop.bronnen[document].secties
+        assert bevinding.bron.verwijzing in pakket.secties()
         assert bevinding.bron.document == pakket.kop.bronnen[document].titel
 
 
@@ -228,31 +255,53 @@ def test_een_bijna_lege_casus_krijgt_geen_positief_advies():
     assert "toegevoegde_waarde.inwoners" in advies.eerst_uitzoeken[0].velden
 
 
-def test_een_lopende_samenwerking_zonder_evaluatie_van_de_doelen_krijgt_nog_geen_advies():
+def test_een_lopende_samenwerking_zonder_evaluatie_krijgt_een_voorlopig_advies_met_de_evaluatie_als_voorwaarde():
+    """Raden besluiten ook zonder verse evaluatie; de toets geeft dan het oordeel op wat bekend is, nooit een
+    onvoorwaardelijk 'voortzetten', en zegt eerst wat het antwoord zou doen."""
     advies = beoordeel({"naam": "ICT", "fase": "lopend", "opgave": {"omschrijving": "Betrouwbare ICT"},
                         "toegevoegde_waarde": {"inwoners": "ja", "gemeente": "ja", "regio": "ja"}})
-    assert advies.advies == Advieswoord.onvoldoende_informatie
-    assert [u.velden for u in advies.eerst_uitzoeken if u.kernvraag] == [["evaluatie.doelen_gerealiseerd"]]
+    assert advies.advies == Advieswoord.voortzetten_onder_voorwaarden and advies.voorlopig
+    assert advies.voorwaarden_uitgewerkt[0].groep.startswith("kernvraag")
+    assert "evalueren" in advies.voorwaarden_uitgewerkt[0].wat and advies.voorwaarden_uitgewerkt[0].beslismoment
+    scharnier = advies.open_kernvragen[0]
+    assert scharnier.velden[0] == "evaluatie.doelen_gerealiseerd"
+    rang = ADVIES_RANG[Fase.lopend]
+    assert rang.index(scharnier.per_antwoord["ja"]) > rang.index(scharnier.per_antwoord["nee"])
 
 
-def test_zonder_opgave_blijft_het_niet_aangaan_want_dat_verandert_geen_aanvulling():
+def test_een_ontbrekende_opgave_is_onbekend_en_zonder_iets_over_de_waarde_geeft_de_toets_nog_geen_advies():
     advies = beoordeel({"naam": "Netwerk", "fase": "voorstel"})
+    assert advies.advies == Advieswoord.onvoldoende_informatie
+    assert "ol-geen-opgave" not in {b.regel for b in advies.bevindingen}
+
+
+def test_zonder_opgave_blijft_een_strategisch_voorstel_niet_aangaan_want_dat_verandert_geen_aanvulling():
+    advies = beoordeel({"naam": "Netwerk", "fase": "voorstel", "soort": "strategisch",
+                        "opgave": {"omschrijving": "geen"}, "taak": {"wettelijk_verplicht_regionaal": "nee"}})
     assert advies.advies == Advieswoord.niet_aangaan
     assert advies.bandbreedte.gunstigst == Advieswoord.niet_aangaan
+    assert "ol-geen-opgave" in {b.regel for b in advies.bevindingen}
 
 
-def test_een_samenwerking_die_een_sleutelpartner_verliest_eindigt_met_een_ontvlechtingsplan():
-    advies = beoordeel({"naam": "Werkorganisatie", "fase": "lopend", "opgave": {"omschrijving": "Robuust"},
-                        "toegevoegde_waarde": {"inwoners": "ja", "gemeente": "ja", "regio": "ja"},
-                        "evaluatie": {"doelen_gerealiseerd": "ja"},
-                        "samenwerking": {"sleutelpartner_vertrekt": "ja"}})
+def test_vertrekt_een_sleutelpartner_zonder_zicht_op_herstel_dan_eindigt_de_samenwerking_met_een_ontvlechtingsplan():
+    basis = {"naam": "Werkorganisatie", "fase": "lopend", "opgave": {"omschrijving": "Robuust"},
+             "toegevoegde_waarde": {"inwoners": "ja", "gemeente": "ja", "regio": "ja"},
+             "evaluatie": {"doelen_gerealiseerd": "ja", "herstelperspectief": "nee"},
+             "samenwerking": {"sleutelpartner_vertrekt": "ja"}}
+    advies = beoordeel(basis)
     assert advies.advies == Advieswoord.beeindigen
     assert any("ontvlechtingsplan" in v for v in advies.bij_beeindigen)
+    basis["evaluatie"]["herstelperspectief"] = "ja"
+    advies = beoordeel(basis)
+    assert advies.advies == Advieswoord.voortzetten_onder_voorwaarden
+    assert any("anders ingericht" in v for v in advies.voorwaarden)
 
 
-def test_een_voorstel_met_alleen_opgave_en_waarde_geeft_nog_geen_advies_zonder_inrichting_en_bekostiging():
-    """Een adviseur zegt geen 'aangaan' zonder te weten hoe de samenwerking wordt ingericht en betaald."""
+def test_een_voorstel_met_alleen_opgave_en_waarde_is_voorlopig_met_inrichting_en_bekostiging_als_voorwaarde():
+    """Een adviseur zegt geen onvoorwaardelijk 'aangaan' zonder te weten hoe de samenwerking wordt ingericht en
+    betaald: het oordeel is voorlopig, en het besluit hangt van die uitwerking af."""
     advies = beoordeel({"naam": "Afval", "fase": "voorstel", "opgave": {"omschrijving": "Samen afval inzamelen"},
                         "toegevoegde_waarde": {"inwoners": "ja", "gemeente": "ja", "regio": "ja"}})
-    assert advies.advies == Advieswoord.onvoldoende_informatie
+    assert advies.advies == Advieswoord.aangaan_onder_voorwaarden and advies.voorlopig
     assert [u.vraag for u in advies.eerst_uitzoeken if u.kernvraag][0].startswith("Hoe wordt de nieuwe samenwerking")
+    assert "juridische vorm" in advies.voorwaarden_uitgewerkt[0].wat

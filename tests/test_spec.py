@@ -8,6 +8,7 @@ Elk bestand in tests/spec/ bevat een lijst van gevallen:
       basis: goed                     # de goede basiscasus uit conftest ...
       wijzig: {opgave.omschrijving: ""}   # ... met deze wijzigingen
       advies: niet_aangaan
+      voorlopig: true                 # (optioneel) het advies is voorlopig: een kernvraag is open
       ongunstigst: niet_aangaan       # (optioneel) de grenzen van de bandbreedte
       gunstigst: niet_aangaan
       vuurt: [ol-geen-opgave]
@@ -27,6 +28,8 @@ def test_spec(geval):
     advies = beoordeel(casusdata(geval))
     gevuurd = {b.regel for b in advies.bevindingen}
     assert advies.advies.value == geval["advies"], (advies.advies, sorted(gevuurd))
+    if "voorlopig" in geval:
+        assert advies.voorlopig == geval["voorlopig"], advies.beslisregel
     for grens in ("ongunstigst", "gunstigst"):
         if grens in geval:
             assert getattr(advies.bandbreedte, grens).value == geval[grens], advies.bandbreedte

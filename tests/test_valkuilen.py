@@ -80,9 +80,23 @@ def test_een_jaar_als_kommagetal_wordt_geweigerd(tmp_path):
 
 
 @pytest.mark.parametrize("tekst", ["''", "'   '", "\"\\u200b\"", "\"\\u200b \\u2060\\ufeff\"", "\"\\t\\u00ad\""])
-def test_een_opgave_van_alleen_onzichtbare_tekens_is_geen_benoemde_opgave(tmp_path, tekst):
+def test_een_opgave_van_alleen_onzichtbare_tekens_is_onbekend_zoals_elk_leeg_veld(tmp_path, tekst):
+    """Eén betekenis van ontbreken: een lege omschrijving is niet ingevuld, dus onbekend (geen 'er is geen')."""
     casus = _lees(tmp_path, f"opgave:\n  omschrijving: {tekst}\n")
+    assert "opgave.benoemd" not in feiten_van(casus)
+
+
+@pytest.mark.parametrize("tekst", ["geen", "Geen", " GEEN "])
+def test_dat_er_geen_opgave_is_zegt_de_adviseur_uitdrukkelijk_met_geen(tmp_path, tekst):
+    casus = _lees(tmp_path, f"opgave:\n  omschrijving: '{tekst}'\n")
     assert feiten_van(casus)["opgave.benoemd"] == "nee"
+
+
+def test_een_ontbrekende_opgave_is_onbekend_en_blokkeert_niet(tmp_path):
+    casus = _lees(tmp_path, "soort: strategisch\n")
+    assert "opgave.benoemd" not in feiten_van(casus)
+    advies = beoordeel(met(GOEDE_CASUS, {"opgave": None}))
+    assert "ol-geen-opgave" not in {b.regel for b in advies.bevindingen}
 
 
 def test_opgave_onbekend_betekent_niet_bekend_en_niet_ontbrekend(tmp_path):

@@ -195,6 +195,195 @@ def test_partners_en_hun_scan_worden_in_het_formulier_ingevuld(client, werkmap):
     assert "Hoorn:" in tekst and "identiteit:" in tekst
 
 
+# --- de ambtelijke afweging: een bevinding anders wegen --------------------------------------------
+
+def _advieswoord(pagina: str) -> str:
+    return html.unescape(re.search(r"<h2>Advies: ([^<]+)</h2>", pagina).group(1))
+
+
+def _afwegingsformulier(client: TestClient, url: str, **velden) -> dict:
+    """Het formulier 'Een bevinding anders wegen' zoals de adviespagina het geeft, met deze velden ingevuld."""
+    pagina = client.get(url).text
+    return {"csrf": re.search(r'name="csrf" value="([^"]+)"', pagina).group(1),
+            "versie": re.search(r'name="versie" value="([^"]+)"', pagina).group(1), **velden}
+
+
+def _criterium_met_bevinding(pagina: str) -> tuple[str, str]:
+    """Het eerste criterium uit de keuzelijst dat een bevinding in dit advies heeft: code en wat de gebruiker ziet."""
+    groep = re.search(r'<optgroup label="Met een bevinding in dit advies">(.*?)</optgroup>', pagina, flags=re.S)
+    code, tekst = re.search(r'<option value="([^"]+)" >([^<]+)</option>', groep.group(1)).groups()
+    return code, html.unescape(tekst)
+
+
+def test_de_adviespagina_toont_eerst_waar_het_advies_van_afhangt_dan_de_voorwaarden_en_de_raad(client, werkmap):
+    from markupsafe import escape
+
+    from samenwerkingstoets.engine.beoordelen import Beoordelaar
+    from samenwerkingstoets.engine.laden import STANDAARDPAKKET, casus_van, lees_regelpakket, lees_yaml
+    from samenwerkingstoets.engine.weergave.tabel import scharnierregels
+
+    beoordelaar = Beoordelaar(lees_regelpakket(STANDAARDPAKKET))
+    gezien = {"scharnier": 0, "voorwaarde": 0, "raad": 0}
+    for bestand in sorted(werkmap.glob("*.yaml")):
+        advies = beoordelaar.beoordeel(casus_van(lees_yaml(bestand)))
+        pagina = client.get(f"/casussen/{bestand.stem}").text
+        plekken = []
+        if advies.voorlopig and advies.open_kernvragen:
+            assert "Waar het advies van afhangt" in pagina, bestand.name
+            for zin in scharnierregels(advies):  # dezelfde zinnen als de opdrachtregel
+                assert str(escape(zin)) in pagina, (bestand.name, zin)
+            plekken.append(pagina.index("Waar het advies van afhangt"))
+            gezien["scharnier"] += 1
+        else:
+            assert "Waar het advies van afhangt" not in pagina, bestand.name
+        for v in advies.voorwaarden_uitgewerkt:
+            blok = re.search(r"<dt>Wat</dt><dd>(.*?)</dd>\s*<dt>Wie</dt><dd>(.*?)</dd>\s*"
+                             r"<dt>Wanneer</dt><dd>(.*?)</dd>", pagina[pagina.index(str(escape(v.wat))) - 40:],
+                             flags=re.S)
+            assert blok and html.unescape(blok.group(2)).lower() == v.wie.lower(), (bestand.name, v.wie)
+            assert html.unescape(blok.group(3)).lower() == v.wanneer.lower()
+            gezien["voorwaarde"] += 1
+        if advies.voorwaarden_uitgewerkt:
+            plekken.append(pagina.index('<h2 id="voorwaarden">'))
+        if advies.raad and advies.raad.punten:
+            for punt in advies.raad.punten:
+                assert str(escape(punt.beslispunt)) in pagina and str(escape(punt.uitleg)) in pagina
+                assert not punt.artikel or f"({escape(punt.artikel)})" in pagina
+            plekken.append(pagina.index('<h2 id="raad">De raad</h2>'))
+            gezien["raad"] += 1
+        plekken.append(pagina.index('<h2 id="bevindingen">'))
+        assert plekken == sorted(plekken), f"{bestand.name}: de volgorde van de onderdelen klopt niet"
+    assert all(gezien.values()), gezien  # elk onderdeel kwam in de voorbeelden minstens één keer voor
+
+
+def test_een_afweging_verandert_het_getoonde_advies_en_het_oordeel_van_het_pakket_blijft_zichtbaar(client):
+    url = "/casussen/economische-samenwerking-mra"
+    pagina = client.get(url).text
+    assert _advieswoord(pagina) == "aangaan" and "Ambtelijke afweging" not in pagina
+    code, zichtbaar = _criterium_met_bevinding(pagina)
+    assert "(nu: " in zichtbaar and not zichtbaar.startswith(code), "de keuzelijst toont de naam van het criterium"
+    r = client.post(f"{url}/afwegingen", follow_redirects=False, data=_afwegingsformulier(
+        client, url, criterium=code, effect="blokkerend", reden="Het college vindt <b>dit</b> niet genoeg.",
+        door="Wethouder Jansen"))
+    assert r.status_code == 303 and r.headers["location"].startswith(url)
+    na = client.get(r.headers["location"]).text
+    assert _advieswoord(na) == "niet aangaan"
+    assert "<dt>Advies van het regelpakket</dt><dd>aangaan</dd>" in na
+    assert "<dt>Na de ambtelijke afweging</dt><dd>niet aangaan</dd>" in na
+    assert "Het college vindt &lt;b&gt;dit&lt;/b&gt; niet genoeg." in na and "<b>dit</b>" not in na
+    assert "Wethouder Jansen" in na and "De afweging is opgeslagen" in na
+    assert na.index("Ambtelijke afweging") < na.index('<h2 id="bevindingen">')
+    # een criterium dat al anders gewogen is, staat niet meer in de keuzelijst
+    assert f'<option value="{code}"' not in na
+
+
+def test_de_afweging_staat_daarna_in_het_casusbestand_en_dat_werkt_nog(client, werkmap):
+    from samenwerkingstoets.engine.laden import casus_van, lees_yaml
+
+    bestand = werkmap / "regionale-inkoop-jeugdzorg.yaml"
+    voor = bestand.read_text(encoding="utf-8")
+    url = "/casussen/regionale-inkoop-jeugdzorg"
+    code, _ = _criterium_met_bevinding(client.get(url).text)
+    reden = "Regel één: 'ja' # geen opmerking\nRegel twee: - 2024"
+    r = client.post(f"{url}/afwegingen", follow_redirects=False, data=_afwegingsformulier(
+        client, url, criterium=code.lower(), effect="voorwaarde", reden=reden.replace("\n", "\r\n"), door=""))
+    assert r.status_code == 303
+    tekst = bestand.read_text(encoding="utf-8")
+    assert tekst.startswith(voor) and "afwegingen:" in tekst[len(voor):], "alleen de afweging komt erbij"
+    casus = casus_van(lees_yaml(bestand))
+    assert len(casus.afwegingen) == 1
+    afweging = casus.afwegingen[0]
+    assert (afweging.criterium, afweging.effect.value, afweging.reden, afweging.door) == (code, "voorwaarde", reden,
+                                                                                            None)
+    uit = CliRunner().invoke(cli, ["beoordeel", str(bestand)])
+    assert uit.exit_code == 0 and "Ambtelijke afweging" in uit.output, uit.output
+
+
+def test_een_afweging_zonder_reden_wordt_niet_opgeslagen_en_de_melding_staat_bij_het_veld(client, werkmap):
+    bestand = werkmap / "economische-samenwerking-mra.yaml"
+    voor = bestand.read_bytes()
+    url = "/casussen/economische-samenwerking-mra"
+    code, _ = _criterium_met_bevinding(client.get(url).text)
+    for reden in ("", "   \r\n  ", "\u200b"):
+        r = client.post(f"{url}/afwegingen", data=_afwegingsformulier(
+            client, url, criterium=code, effect="blokkerend", reden=reden, door="Wethouder Jansen"))
+        assert r.status_code == 400
+        melding = re.search(r'<p class="foutmelding" id="fout-afweging-reden">(.*?)</p>', r.text, flags=re.S)
+        assert melding and "Schrijf op waarom u dit anders weegt" in melding.group(1)
+        veld = re.search(r'<textarea id="afweging-reden"[^>]*>', r.text).group(0)
+        assert 'aria-invalid="true"' in veld and "fout-afweging-reden" in veld
+        assert 'href="#afweging-reden"' in r.text and "Er is niets opgeslagen" in r.text
+        assert 'value="Wethouder Jansen"' in r.text and f'value="{code}" selected' in r.text  # invoer blijft staan
+        assert "Traceback" not in r.text and _advieswoord(r.text) == "aangaan"
+    assert bestand.read_bytes() == voor
+
+
+@pytest.mark.parametrize("velden, veld, melding", [
+    ({"criterium": "ZZ-9", "effect": "blokkerend"}, "criterium", "komt niet voor in het regelpakket"),
+    ({"criterium": "../../etc/passwd", "effect": "blokkerend"}, "criterium", "komt niet voor in het regelpakket"),
+    ({"criterium": "", "effect": "blokkerend"}, "criterium", "Kies de bevinding"),
+    ({"effect": "heel_zwaar"}, "effect", "Kies een gewicht uit de lijst"),
+    ({"effect": "blokkerend", "reden": "x" * 2001}, "reden", "hooguit 2.000 tekens"),
+    ({"effect": "blokkerend", "door": "x" * 201}, "door", "hooguit 200 tekens"),
+])
+def test_een_nagemaakt_of_te_lang_formulier_wordt_geweigerd(client, werkmap, velden, veld, melding):
+    bestand = werkmap / "economische-samenwerking-mra.yaml"
+    voor = bestand.read_bytes()
+    url = "/casussen/economische-samenwerking-mra"
+    code, _ = _criterium_met_bevinding(client.get(url).text)
+    r = client.post(f"{url}/afwegingen", data=_afwegingsformulier(
+        client, url, **{"criterium": code, "reden": "Een goede reden.", **velden}))
+    assert r.status_code == 400 and "Traceback" not in r.text
+    fout = re.search(rf'<p class="foutmelding" id="fout-afweging-{veld}">(.*?)</p>', r.text, flags=re.S)
+    assert fout and melding in fout.group(1)
+    assert bestand.read_bytes() == voor
+
+
+def test_een_afweging_verwijderen_zet_het_bestand_en_het_advies_terug(client, werkmap):
+    bestand = werkmap / "economische-samenwerking-mra.yaml"
+    voor = bestand.read_bytes()
+    url = "/casussen/economische-samenwerking-mra"
+    code, _ = _criterium_met_bevinding(client.get(url).text)
+    for effect in ("blokkerend", "voorwaarde"):
+        anders = next(c for c in re.findall(r'<option value="([A-Z]+-[A-Z0-9]+)" >', client.get(url).text)
+                      if effect == "blokkerend" or c != code)
+        client.post(f"{url}/afwegingen", data=_afwegingsformulier(
+            client, url, criterium=code if effect == "blokkerend" else anders, effect=effect, reden=f"Reden {effect}"))
+    pagina = client.get(url).text
+    assert pagina.count('/verwijderen"') == 2 and _advieswoord(pagina) == "niet aangaan"
+    # een verouderd of nagemaakt nummer verwijdert niets
+    for nummer, criterium in (("3", code), ("2", code), ("x", code)):
+        r = client.post(f"{url}/afwegingen/{nummer}/verwijderen",
+                        data=_afwegingsformulier(client, url, criterium=criterium))
+        assert r.status_code == 400 and "er is niets verwijderd" in r.text
+    met_twee = bestand.read_bytes()
+    r = client.post(f"{url}/afwegingen/1/verwijderen", data=_afwegingsformulier(client, url, criterium=code),
+                    follow_redirects=False)
+    assert r.status_code == 303 and "Reden blokkerend" not in bestand.read_text(encoding="utf-8")
+    assert "Reden voorwaarde" in bestand.read_text(encoding="utf-8") and bestand.read_bytes() != met_twee
+    assert _advieswoord(client.get(url).text) != "niet aangaan"
+    client.post(f"{url}/afwegingen/1/verwijderen", data=_afwegingsformulier(client, url, criterium=anders))
+    assert bestand.read_bytes() == voor, "zonder afwegingen is het bestand weer precies zoals het was"
+    pagina = client.get(url).text
+    assert _advieswoord(pagina) == "aangaan" and "Ambtelijke afweging" not in pagina
+
+
+def test_een_afweging_op_een_bestand_dat_intussen_veranderde_wordt_niet_opgeslagen(client, werkmap):
+    bestand = werkmap / "economische-samenwerking-mra.yaml"
+    url = "/casussen/economische-samenwerking-mra"
+    code, _ = _criterium_met_bevinding(client.get(url).text)
+    formulier = _afwegingsformulier(client, url, criterium=code, effect="blokkerend", reden="Eerder geopend.")
+    bestand.write_bytes(bestand.read_bytes() + b"# intussen door een collega aangevuld\n")
+    intussen = bestand.read_bytes()
+    r = client.post(f"{url}/afwegingen", data=formulier)
+    assert r.status_code == 409 and "veranderd sinds u het opende" in r.text and "Eerder geopend." in r.text
+    verwijderen = client.post(f"{url}/afwegingen/1/verwijderen", data={**formulier, "criterium": code})
+    assert verwijderen.status_code == 409 and bestand.read_bytes() == intussen
+    zonder_csrf = client.post(f"{url}/afwegingen", data={**formulier, "csrf": "verzonnen"})
+    assert zonder_csrf.status_code == 400 and "formulier is verlopen" in zonder_csrf.text
+    assert bestand.read_bytes() == intussen
+
+
 # --- wat-als, varianten, vergelijken, collegevoorstel -------------------------------------------
 
 def test_wat_als_rekent_door_zonder_de_casus_te_veranderen(client, werkmap):
@@ -229,8 +418,8 @@ def test_een_variant_wordt_bewaard_vergeleken_en_werkt_in_de_cli(client, werkmap
 
 def test_vergelijken_onder_ander_beleid(client):
     r = client.get("/casussen/digitale-dienstverlening-voorstel/vergelijk",
-                   params={"pakket": "alkmaar-streng 1.3.0-streng"})
-    assert r.status_code == 200 and "alkmaar-streng 1.3.0-streng" in r.text and "Het advies naast elkaar" in r.text
+                   params={"pakket": "alkmaar-streng 1.4.0-streng"})
+    assert r.status_code == 200 and "alkmaar-streng 1.4.0-streng" in r.text and "Het advies naast elkaar" in r.text
 
 
 def test_het_collegevoorstel_is_te_downloaden_als_word_html_en_markdown(client):

@@ -27,14 +27,15 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from ..engine.advies import Advies
 from ..engine.beoordelen import Beoordelaar
-from ..engine.casus import CATALOGUS, Casus, label
+from ..engine.casus import CATALOGUS, AfwegingEffect, Casus, label
 from ..engine.fouten import InvoerFout, Melding
 from ..engine.laden import STANDAARDPAKKET, casus_uit_data, lees_regelpakket
 from ..engine.regels import EFFECT_VOLGORDE, Advieswoord, Effect
 from ..engine.varianten import casusdata, lees_variant, pas_toe
-from ..engine.waarden import aantal, datum_tekst, toon, woord
+from ..engine.waarden import aantal, datum_tekst, schone_tekst, toon, woord
 from ..engine.weergave import json as json_weergave
-from ..engine.weergave.tabel import KOPJES, bandbreedte_tekst, factorrijen, uitzoekpunten
+from ..engine.weergave.tabel import (KOPJES, afwegingsregels, bandbreedte_tekst, factorrijen, scharnierregels,
+                                     uitzoekpunten)
 from . import formulier
 from .beveiliging import Beveiliging, LOKALE_HOSTS, controleer_csrf, csrf_sleutel
 from .werkmap import Gewijzigd, NietGevonden, Werkmap, zonder_accenten
@@ -261,11 +262,57 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
                       advies=advies, overzicht=overzicht, partners=formulier.partnernamen(data))
 
     @app.get("/casussen/{id_}", response_class=HTMLResponse, include_in_schema=False)
-    def adviespagina(request: Request, id_: str):
-        casus, advies, _ = omgeving.advies(id_)
-        return pagina(request, "advies.html", titel=f"Advies: {casus.naam}", id_=id_, casus=casus, advies=advies,
-                      **_adviescontext(advies), varianten=omgeving.werkmap.variantbestanden(id_),
-                      pakketten=list(omgeving.pakketten))
+    def adviespagina(request: Request, id_: str, melding: str = ""):
+        return _adviespagina(request, pagina, omgeving, id_, melding=AFWEGING_GELUKT.get(melding))
+
+    # --- de ambtelijke afweging: een bevinding anders wegen, in het casusbestand -------------------
+
+    @app.post("/casussen/{id_}/afwegingen", response_class=HTMLResponse, include_in_schema=False)
+    async def voeg_afweging_toe(request: Request, id_: str):
+        form = await _formulier(request)
+        data, nu = omgeving.werkmap.data(id_)
+        versie = formulier._een(form, "versie")[:64]
+        # zoals het casusmodel tekst leest: zonder onzichtbare tekens en witruimte aan de randen
+        invoer = {veld: schone_tekst(formulier._een(form, veld).replace("\r\n", "\n").replace("\r", "\n"))
+                  for veld in AFWEGINGSVELDEN}
+        bestaand = _afwegingen_in(data)
+        fouten = _controleer_afweging(pakket, invoer, bestaand)
+        algemeen = [] if len(bestaand) < MAX_AFWEGINGEN else [
+            f"Deze casus heeft al {MAX_AFWEGINGEN} afwegingen; meer kan niet. Verwijder eerst een afweging."]
+        if fouten or algemeen:
+            return _adviespagina(request, pagina, omgeving, id_, 400, fouten=fouten, algemeen=algemeen, invoer=invoer,
+                                 versie=versie or nu)
+        afweging = {"criterium": invoer["criterium"].upper(), "effect": invoer["effect"], "reden": invoer["reden"]}
+        if invoer["door"]:
+            afweging["door"] = invoer["door"]
+        nieuw = copy.deepcopy(data)
+        nieuw["afwegingen"] = [*copy.deepcopy(bestaand), afweging]
+        return _bewaar_afwegingen(request, pagina, omgeving, id_, nieuw, versie, invoer, "toegevoegd")
+
+    @app.post("/casussen/{id_}/afwegingen/{nummer}/verwijderen", response_class=HTMLResponse,
+              include_in_schema=False)
+    async def verwijder_afweging(request: Request, id_: str, nummer: str):
+        form = await _formulier(request)
+        data, nu = omgeving.werkmap.data(id_)
+        versie = formulier._een(form, "versie")[:64]
+        if versie != nu:  # de nummers horen bij het bestand zoals de gebruiker het zag
+            return _adviespagina(request, pagina, omgeving, id_, 409,
+                                 algemeen=[omgeving.werkmap.gewijzigd(id_).tekst + " Bekijk hieronder de afwegingen "
+                                           "zoals ze nu zijn."])
+        bestaand = _afwegingen_in(data)
+        i = int(nummer) - 1 if nummer.isdigit() and len(nummer) < 4 else -1
+        criterium = formulier._een(form, "criterium").upper()
+        if not 0 <= i < len(bestaand) or str(bestaand[i].get("criterium", "")).upper() != criterium:
+            return _adviespagina(request, pagina, omgeving, id_, 400, versie=versie, algemeen=[
+                "Deze afweging staat niet (meer) in de casus; er is niets verwijderd. Bekijk hieronder de afwegingen "
+                "zoals ze nu zijn."])
+        nieuw = copy.deepcopy(data)
+        over = [a for j, a in enumerate(copy.deepcopy(bestaand)) if j != i]
+        if over:
+            nieuw["afwegingen"] = over
+        else:
+            nieuw.pop("afwegingen", None)  # geen lege lijst in het bestand: zonder afwegingen is er geen veld
+        return _bewaar_afwegingen(request, pagina, omgeving, id_, nieuw, versie, None, "verwijderd")
 
     @app.get("/casussen/{id_}/grafiek.png", include_in_schema=False)
     def grafiek(id_: str):
@@ -590,6 +637,105 @@ def _watalsstappen(pakket, casus: Casus) -> list[formulier.Stap]:
     return uit
 
 
+AFWEGINGSVELDEN = ("criterium", "effect", "reden", "door")
+AFWEGINGSLABELS = {"criterium": "Welke bevinding weegt u anders?", "effect": "Hoe zwaar weegt de bevinding volgens u?",
+                   "reden": "Waarom weegt u dit anders?", "door": "Wie besluit dit? (naam of functie)"}
+# het gewicht in gewone woorden, in de volgorde en met de waarden van het casusmodel (blokkerend eerst)
+_GEWICHTLABELS = {"blokkerend": "Blokkerend: het advies wordt negatief",
+                  "voorwaarde": "Voorwaarde: eerst (of tegelijk) te regelen",
+                  "aandachtspunt": "Aandachtspunt: telt niet mee voor het advies",
+                  "sterkte": "Sterkte: telt niet mee voor het advies"}
+GEWICHTEN = {e.value: _GEWICHTLABELS.get(e.value, e.value.capitalize()) for e in AfwegingEffect}
+MAX_REDEN, MAX_DOOR, MAX_AFWEGINGEN = 2_000, 200, 100  # zoals het casusmodel (engine/casus.py, Afweging)
+AFWEGING_GELUKT = {"toegevoegd": "De afweging is opgeslagen in het casusbestand. Het advies hieronder houdt er "
+                                 "rekening mee.",
+                   "verwijderd": "De afweging is verwijderd uit het casusbestand."}
+
+
+def _getal(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _afwegingen_in(data: dict) -> list[dict]:
+    """De afwegingen zoals ze in het bestand staan ('onbekend' of niets: geen)."""
+    lijst = data.get("afwegingen")
+    return [a for a in lijst if isinstance(a, dict)] if isinstance(lijst, list) else []
+
+
+def _controleer_afweging(pakket, invoer: dict[str, str], bestaand: list[dict]) -> dict[str, list[str]]:
+    """De meldingen per formulierveld; leeg als de afweging opgeslagen kan worden. Een criterium of gewicht dat
+    niet in de keuzelijst stond (een nagemaakt formulier), wordt net zo geweigerd als een ontbrekende reden."""
+    fouten: dict[str, list[str]] = {}
+    code = invoer["criterium"].upper()
+    if not code:
+        fouten["criterium"] = ["Kies de bevinding (het criterium) die u anders wilt wegen."]
+    elif code not in pakket.kop.criteria:
+        fouten["criterium"] = ["Dit criterium komt niet voor in het regelpakket. Kies een criterium uit de lijst."]
+    elif any(str(a.get("criterium", "")).upper() == code for a in bestaand):
+        fouten["criterium"] = [f"U weegt '{pakket.kop.criteria[code].naam}' al anders (zie 'Ambtelijke afweging'). "
+                               "Verwijder die afweging eerst als u haar wilt vervangen."]
+    if not invoer["effect"]:
+        fouten["effect"] = ["Kies hoe zwaar de bevinding volgens u weegt."]
+    elif invoer["effect"] not in GEWICHTEN:
+        fouten["effect"] = ["Kies een gewicht uit de lijst: blokkerend, voorwaarde, aandachtspunt of sterkte."]
+    if not invoer["reden"] or invoer["reden"].lower() == "onbekend":
+        fouten["reden"] = ["Schrijf op waarom u dit anders weegt. Zonder reden wordt de afweging niet opgeslagen."]
+    elif len(invoer["reden"]) > MAX_REDEN:
+        fouten["reden"] = [f"De reden is te lang: hooguit {_getal(MAX_REDEN)} tekens (nu "
+                           f"{_getal(len(invoer['reden']))}). Maak haar korter."]
+    if len(invoer["door"]) > MAX_DOOR:
+        fouten["door"] = [f"Dit is te lang: hooguit {MAX_DOOR} tekens (nu {_getal(len(invoer['door']))})."]
+    return fouten
+
+
+def _bewaar_afwegingen(request, pagina, omgeving: Omgeving, id_: str, nieuw: dict, versie: str,
+                       invoer: dict[str, str] | None, gelukt: str):
+    """Schrijf de casus met de nieuwe lijst afwegingen, langs dezelfde weg als de intake (versiecontrole,
+    validatie op de hele casus, opmerkingen blijven staan); lukt het niet, dan is er niets opgeslagen."""
+    try:
+        omgeving.werkmap.bewaar(id_, nieuw, versie)
+    except Gewijzigd as fout:
+        _, nu = omgeving.werkmap.data(id_)
+        extra = (" Uw invoer staat nog in het formulier." if invoer
+                 else " Bekijk hieronder de afwegingen zoals ze nu zijn.")
+        return _adviespagina(request, pagina, omgeving, id_, 409, algemeen=[fout.tekst + extra], invoer=invoer,
+                             versie=nu)
+    except InvoerFout as fout:
+        teksten = [m.tekst for m in fout.meldingen] or [fout.tekst]
+        return _adviespagina(request, pagina, omgeving, id_, 400, algemeen=[
+            "De afweging kon niet worden opgeslagen; er is niets veranderd.", *teksten], invoer=invoer, versie=versie)
+    return RedirectResponse(f"/casussen/{id_}?melding={gelukt}#afweging", status_code=303)
+
+
+def _criteriumkeuze(pakket, advies: Advies) -> dict[str, list[tuple[str, str]]]:
+    """De criteria voor 'Een bevinding anders wegen': eerst die met een bevinding in dit advies (met hun gewicht
+    nu), dan de andere; een criterium dat al anders gewogen is, staat er niet bij."""
+    al = {a.criterium for a in advies.afwegingen}
+    nu: dict[str, list[str]] = {}
+    for b in advies.bevindingen:
+        if b.criterium in pakket.kop.criteria and b.criterium not in al:
+            nu.setdefault(b.criterium, [])
+            if b.effect.value not in nu[b.criterium]:
+                nu[b.criterium].append(b.effect.value)
+    return {"Met een bevinding in dit advies": [(code, f"{pakket.kop.criteria[code].naam} (nu: {' en '.join(e)})")
+                                                for code, e in nu.items()],
+            "Andere criteria": [(code, c.naam) for code, c in pakket.kop.criteria.items()
+                                if code not in nu and code not in al]}
+
+
+def _adviespagina(request, pagina, omgeving: Omgeving, id_: str, status: int = 200,
+                  fouten: dict[str, list[str]] | None = None, algemeen: list[str] | None = None,
+                  invoer: dict[str, str] | None = None, versie: str | None = None, melding: str | None = None):
+    casus, advies, nu = omgeving.advies(id_)
+    pakket = omgeving.beoordelaar.pakket
+    return pagina(request, "advies.html", status, titel=f"Advies: {casus.naam}", id_=id_, casus=casus, advies=advies,
+                  **_adviescontext(advies), varianten=omgeving.werkmap.variantbestanden(id_),
+                  pakketten=list(omgeving.pakketten), versie=versie or nu, fouten=fouten or {},
+                  algemeen=algemeen or [], invoer=invoer or {}, melding=melding,
+                  criteriumkeuze=_criteriumkeuze(pakket, advies), gewichten=GEWICHTEN,
+                  afwegingslabels=AFWEGINGSLABELS, max_reden=MAX_REDEN, max_door=MAX_DOOR)
+
+
 def _adviescontext(advies: Advies) -> dict[str, Any]:
     namen = {b.regel: b.criterium_naam for b in advies.bevindingen}
     waarom_niet = [(w.advies_tekst, list(dict.fromkeys(namen[r] for r in w.bevindingen if r in namen)), w.reden)
@@ -597,7 +743,11 @@ def _adviescontext(advies: Advies) -> dict[str, Any]:
     return {"waarom_niet": waarom_niet,
             "per_effect": {e: [b for b in advies.bevindingen if b.effect == e] for e in EFFECT_VOLGORDE},
             "bandbreedte": bandbreedte_tekst(advies), "uitzoeken": uitzoekpunten(advies),
-            "factoren": factorrijen(advies), "Effect": Effect}
+            "factoren": factorrijen(advies), "Effect": Effect,
+            # eerst wat het advies nog kan doen omslaan, dan wat de adviseur anders woog (tekst zoals in de CLI)
+            "scharnieren": scharnierregels(advies) if advies.voorlopig
+            or advies.advies == Advieswoord.onvoldoende_informatie else [],
+            "afwegingen": list(zip(advies.afwegingen, afwegingsregels(advies)))}
 
 
 def _overzicht(omgeving: Omgeving) -> list[dict[str, Any]]:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from ..engine.casus import CATALOGUS, ONTBREKEN_IS_ANTWOORD, STELLINGEN, SUCCESFACTOREN, Casus, label
+from ..engine.casus import CATALOGUS, GEEN_IS_ANTWOORD, GEEN_OPGAVE, STELLINGEN, SUCCESFACTOREN, Casus, label
 from ..engine.fouten import Melding
 from ..engine.regels import Regelpakket
 from ..engine.waarden import lees_bedrag, toon
@@ -36,7 +36,7 @@ class Veld:
     telt_mee_voor: tuple[str, ...] = ()  # criteria (met bron) die dit veld lezen
     verplicht: bool = False
     stellingen: tuple[str, ...] = ()  # bij een factor van de scan: de twee stellingen
-    geen_mogelijk: bool = False  # 'er is er geen' is een antwoord (het veld ontbreekt dan in het bestand)
+    geen_mogelijk: bool = False  # 'er is er geen' is een antwoord (in het bestand: `geen`)
 
     @property
     def jaartal(self) -> bool:
@@ -78,7 +78,7 @@ def _criteria_per_veld(pakket: Regelpakket) -> dict[str, tuple[str, ...]]:
 
 def _hulp(soort: str, toelichting: str, info) -> str:
     """Eén regel hulp bij een veld: de toelichting uit het casusmodel, of wat een antwoord betekent."""
-    if info.pad in ONTBREKEN_IS_ANTWOORD:
+    if info.pad in GEEN_IS_ANTWOORD:
         return "Weet u het nog niet, laat het vak dan leeg; is er echt geen, vink dat dan aan."
     if toelichting:
         return toelichting[:1].upper() + toelichting[1:] + "."
@@ -118,7 +118,7 @@ def _maak_stappen(pakket: Regelpakket) -> tuple[Stap, ...]:
         return Veld(pad=pad, soort=soort, label=kop[:1].upper() + kop[1:], hulp=_hulp(soort, toelichting, info),
                     waarden=tuple(info.waarden), telt_mee_voor=criteria.get(pad, ())[:4],
                     verplicht=pad in ("naam", "fase"), stellingen=STELLINGEN.get(factor, ()) if soort == "scores"
-                    else (), geen_mogelijk=pad in ONTBREKEN_IS_ANTWOORD)
+                    else (), geen_mogelijk=pad in GEEN_IS_ANTWOORD)
 
     basis: list[Veld] = []
     uit: list[Stap] = []
@@ -144,11 +144,8 @@ def _maak_stappen(pakket: Regelpakket) -> tuple[Stap, ...]:
 
 
 def nieuwe_casus() -> dict:
-    """De gegevens van een casus die net begint: alles onbekend, ook wat door te ontbreken een antwoord zou zijn."""
-    data: dict = {"schema": 1}
-    for pad in ONTBREKEN_IS_ANTWOORD:
-        _zet(data, pad, "onbekend")
-    return data
+    """De gegevens van een casus die net begint: alles onbekend (een ontbrekend veld is onbekend)."""
+    return {"schema": 1}
 
 
 def stappen_voor(pakket: Regelpakket, fase: str | None) -> tuple[Stap, ...]:
@@ -190,8 +187,8 @@ def formulierwaarden(stap: Stap, data: dict) -> dict[str, Any]:
             uit[v.pad] = ([str(w) for w in waarde] or [GEEN]) if isinstance(waarde, list) else (
                 [str(waarde)] if isinstance(waarde, str) and waarde != "onbekend" else [])
         elif v.geen_mogelijk:
-            uit[v.pad] = "" if waarde in (None, "onbekend") else _tekst(waarde)
-            uit[v.pad + ".geen"] = waarde is None
+            uit[v.pad] = "" if waarde in (None, "onbekend", GEEN_OPGAVE) else _tekst(waarde)
+            uit[v.pad + ".geen"] = waarde == GEEN_OPGAVE
         elif v.soort == "getal" and isinstance(waarde, int) and not v.jaartal:
             uit[v.pad] = toon(waarde)  # '1.200.000', zoals een adviseur het schrijft (en de lezer het weer leest)
         else:
@@ -270,7 +267,7 @@ def lees_stap(stap: Stap, form: Mapping[str, list[str]], data: dict) -> dict:
             waarde = _getal_of_tekst(tekst) if tekst else None
         elif v.geen_mogelijk:
             tekst = _een(form, v.pad)
-            waarde = None if _een(form, v.pad + ".geen") == "ja" else (tekst or "onbekend")
+            waarde = GEEN_OPGAVE if _een(form, v.pad + ".geen") == "ja" else (tekst or None)
         else:
             tekst = _een(form, v.pad)
             waarde = tekst or None

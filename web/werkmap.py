@@ -128,12 +128,16 @@ class Werkmap:
         with self._slot:
             oud = lees_bytes(pad)
             if versie_van(oud) != versie:
-                raise Gewijzigd(f"Het bestand '{pad.name}' is veranderd sinds u het opende (door iemand anders of "
-                                "in een ander venster). Er is niets opgeslagen. Open de casus opnieuw en voer uw "
-                                "wijziging nog eens in.")
+                raise self.gewijzigd(id_)
             nieuw = _als_yaml(data, oud.decode("utf-8-sig"))
             schrijf(pad, nieuw, overschrijf=True)
         return versie_van(nieuw)
+
+    def gewijzigd(self, id_: str) -> Gewijzigd:
+        """De fout als het bestand intussen veranderde: er is niets opgeslagen."""
+        return Gewijzigd(f"Het bestand '{id_}.yaml' is veranderd sinds u het opende (door iemand anders of in een "
+                         "ander venster). Er is niets opgeslagen. Open de casus opnieuw en voer uw wijziging nog "
+                         "eens in.")
 
     # --- varianten -----------------------------------------------------------------------
 
@@ -194,6 +198,10 @@ def _als_yaml(data: dict[str, Any], oud: str | None) -> bytes:
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.allow_unicode = True
     if oud is not None:
+        # een regel die de schrijver langer maakte dan 100 tekens, of tussen quotes zette, blijft zoals hij was
+        # (anders zou elke opslag het hele bestand opnieuw afbreken)
+        yaml.width = 4096
+        yaml.preserve_quotes = True
         boom = yaml.load(oud)  # al door de veilige lader gelezen en goedgekeurd (geen tags, geen verwijzingen)
         if not isinstance(boom, CommentedMap):
             boom = CommentedMap()
@@ -211,5 +219,13 @@ def _werk_bij(boom: Any, data: dict[str, Any]) -> None:
     for sleutel, waarde in data.items():
         if isinstance(waarde, dict) and hasattr(boom.get(sleutel), "keys"):
             _werk_bij(boom[sleutel], waarde)
-        elif sleutel not in boom or boom[sleutel] != waarde:
+        elif sleutel not in boom or not _gelijk(boom[sleutel], waarde):
             boom[sleutel] = waarde
+
+
+def _gelijk(oud: Any, nieuw: Any) -> bool:
+    """Is de waarde in het bestand gelijk aan de nieuwe? De veilige lader leest een datum als tekst
+    ('2026-11-01'), ruamel.yaml als datum: dezelfde datum blijft dan staan zoals hij stond (niet tussen quotes)."""
+    if type(oud) is dt.date and isinstance(nieuw, str):
+        return oud.isoformat() == nieuw
+    return oud == nieuw

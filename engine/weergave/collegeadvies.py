@@ -147,19 +147,6 @@ def _soort(casus: Casus) -> str | None:
     return soort.value if soort is not None else None
 
 
-def _vraagt_toestemming(advies: Advies, casus: Casus, beleid: Collegevoorstelbeleid) -> str | None:
-    """Het beslispunt waarmee de raad om toestemming gevraagd wordt, als de vorm en het besluit dat vragen."""
-    soort = _soort(casus)
-    if soort is None:
-        return None
-    if not advies.advies.negatief and advies.advies != Advieswoord.onvoldoende_informatie \
-            and casus.fase.value == "voorstel" and soort in beleid.beslispunten_per_vorm:
-        return _schoon(beleid.beslispunten_per_vorm[soort].tekst)
-    if advies.advies == Advieswoord.beeindigen and soort in beleid.beslispunten_bij_beeindigen_per_vorm:
-        return _schoon(beleid.beslispunten_bij_beeindigen_per_vorm[soort].tekst)
-    return None
-
-
 @dataclass(frozen=True)
 class Beslispunten:
     """Beslispunt 1 (het besluit), zijn voorwaarden als lijst eronder, en de overige beslispunten."""
@@ -172,6 +159,13 @@ class Beslispunten:
         return (self.besluit, *self.voorwaarden, *self.overige)
 
 
+def raadspunten(advies: Advies) -> tuple[str, ...]:
+    """De beslispunten over de raad: precies wat de afgeleide rol van de raad zegt (zie engine/raad.py)."""
+    if advies.raad is None:
+        return ()
+    return tuple(p.beslispunt + (f" ({p.artikel})" if p.artikel and p.beslist else "") for p in advies.raad.punten)
+
+
 def beslispunten(advies: Advies, casus: Casus, beleid: Collegevoorstelbeleid) -> Beslispunten:
     """De beslispunten: elk op zichzelf te lezen en te amenderen, zonder codes of regel-ids. De voorwaarden
     staan als lijst onder het besluit, zodat een geamendeerde voorwaarde geen verwijzing breekt."""
@@ -182,32 +176,31 @@ def beslispunten(advies: Advies, casus: Casus, beleid: Collegevoorstelbeleid) ->
             ("De ambtelijke organisatie te vragen eerst uit te zoeken wat onder 'Wat eerst uitgezocht moet "
              "worden' staat.", "Het voorstel daarna opnieuw te laten toetsen en aan het college voor te leggen."))
     if advies.advies == Advieswoord.beeindigen:
-        voorwaarden = tuple(dict.fromkeys(_schoon(b.voorwaarde) for b in advies.bevindingen
-                                          if b.bij_beeindigen and b.voorwaarde))
+        voorwaarden = tuple(_schoon(v) for v in advies.bij_beeindigen)
     elif advies.advies.negatief:
         voorwaarden = ()
     else:
-        voorwaarden = tuple(_schoon(v) for v in advies.voorwaarden)
+        voorwaarden = tuple(_schoon(v.tekst) for v in advies.voorwaarden_uitgewerkt)
     onder = (", met deze afspraken voor het uittreden:" if advies.advies == Advieswoord.beeindigen
              else ", onder deze voorwaarden:") if voorwaarden else "."
+    voorlopig = "voorlopig " if advies.voorlopig and not advies.advies.negatief else ""
     besluit = {
         Advieswoord.aangaan: f"In te stemmen met deelname aan {naam}{onder}",
-        Advieswoord.aangaan_onder_voorwaarden: f"In te stemmen met deelname aan {naam}{onder}",
+        Advieswoord.aangaan_onder_voorwaarden: f"{'Voorlopig in' if voorlopig else 'In'} te stemmen met deelname "
+                                               f"aan {naam}{onder}",
         Advieswoord.niet_aangaan: f"Niet deel te nemen aan {naam}.",
         Advieswoord.voortzetten: f"De deelname aan {naam} voort te zetten{onder}",
-        Advieswoord.voortzetten_onder_voorwaarden: f"De deelname aan {naam} voort te zetten{onder}",
+        Advieswoord.voortzetten_onder_voorwaarden: f"De deelname aan {naam} {voorlopig}voort te zetten{onder}",
         Advieswoord.beeindigen: f"De deelname aan {naam} te beëindigen{onder}",
     }[advies.advies]
-    toestemming = _vraagt_toestemming(advies, casus, beleid)
-    overige = (toestemming,) if toestemming else ("De raad over dit besluit te informeren.",)
-    return Beslispunten(besluit, voorwaarden, overige)
+    return Beslispunten(besluit, voorwaarden, raadspunten(advies) or ("De raad over dit besluit te informeren.",))
 
 
 def _bron_kort(verwijzing: str, pakket: Regelpakket) -> str:
     """'Visie Alkmaar, Opgaven zijn leidend': de korte titel en de sectie; de volle titel staat in bijlage 3."""
     document, _, sectie = verwijzing.partition("#")
     bron = pakket.kop.bronnen[document]
-    return f"{bron.kort or bron.titel}, {bron.secties[sectie]}"
+    return f"{bron.kort or bron.titel}, {pakket.sectie(verwijzing)}"
 
 
 def _punten(bevindingen: list[Bevinding], pakket: Regelpakket) -> list[Punt]:
@@ -263,9 +256,9 @@ def _beoogd_effect(advies: Advies, casus: Casus, beleid: Collegevoorstelbeleid) 
     if advies.advies in beleid.beoogd_effect:
         blokken.append(Alinea(_schoon(beleid.beoogd_effect[advies.advies])))
     opgave = _schoon(casus.opgave.omschrijving or "").rstrip(".")
-    if opgave == "onbekend":
+    if opgave in ("", "onbekend"):
         zinnen = ["Welke maatschappelijke opgave de samenwerking oplost, is nog niet bekend."]
-    elif not opgave:
+    elif opgave == "geen":
         zinnen = ["Er is geen maatschappelijke opgave benoemd."]
     elif advies.advies.negatief:
         zinnen = [f"De samenwerking {'is' if casus.fase.value == 'voorstel' else 'was'} bedoeld voor: "
@@ -283,6 +276,37 @@ def _beoogd_effect(advies: Advies, casus: Casus, beleid: Collegevoorstelbeleid) 
             zinnen.append(f"Zij dient deze doelen uit de visie: {_opsomming(doelen)}.")
     blokken.append(Alinea(" ".join(zinnen)))
     return blokken
+
+
+def _scharnieren(advies: Advies) -> list[Blok]:
+    """Waar het advies van afhangt: per open kernvraag wat elk antwoord met het advies doet."""
+    from .tabel import scharnier_tekst
+
+    if not advies.open_kernvragen:
+        return []
+    if advies.advies == Advieswoord.onvoldoende_informatie:
+        inleiding = ("Het advies hangt af van het antwoord op deze vragen; zonder antwoord is geen verantwoord "
+                     "advies mogelijk:")
+    else:
+        inleiding = ("Dit is een voorlopig advies: het oordeel op wat nu bekend is. Het antwoord op deze vragen "
+                     "is een voorwaarde bij beslispunt 1 en kan het advies nog veranderen:")
+    return [Kop("Waar het advies van afhangt"), Alinea(inleiding),
+            Lijst(tuple(scharnier_tekst(s) for s in advies.open_kernvragen))]
+
+
+def _afweging(advies: Advies) -> list[Blok]:
+    """De ambtelijke afweging: waar de adviseur een bevinding anders weegt dan het regelpakket, en waarom."""
+    from .tabel import afwegingsregels
+
+    if not advies.afwegingen:
+        return []
+    zelfde = advies.advies_pakket == advies.advies
+    tekst = (f"Het regelpakket adviseert: {advies.advies_pakket.tekst}. De ambtelijke organisatie weegt "
+             f"{'een bevinding' if len(advies.afwegingen) == 1 else 'enkele bevindingen'} anders. "
+             + ("Het advies blijft daardoor hetzelfde." if zelfde else
+                f"Het advies wordt daardoor: {advies.advies_tekst}."))
+    return [Kop("Ambtelijke afweging"), Alinea(tekst), Lijst(tuple(afwegingsregels(advies))),
+            Alinea("Het oordeel van het regelpakket zelf staat in bijlage 1.")]
 
 
 def _argumenten(advies: Advies, pakket: Regelpakket, per_effect: dict, getoond: _Getoond) -> list[Blok]:
@@ -395,8 +419,15 @@ def _plus_en_min(v: Vergelijking, j: int) -> list[str]:
 
 def _financien(casus: Casus) -> list[Blok]:
     ob = casus.onderbouwing
-    zinnen = [f"Het aandeel van de gemeente is {euro(ob.kosten_per_jaar)} per jaar."
+    structureel = {"ja": " (structureel)", "nee": " (tijdelijk)"}.get(_bekend(ob.kosten_structureel) or "", "")
+    zinnen = [f"Het aandeel van de gemeente is {euro(ob.kosten_per_jaar)} per jaar{structureel}."
               if ob.kosten_per_jaar is not None else "Het aandeel van de gemeente per jaar is nog niet bekend."]
+    if ob.eenmalige_kosten is not None:
+        zinnen.append(f"Daarnaast zijn er eenmalige kosten van {euro(ob.eenmalige_kosten)}.")
+    zinnen.append({"binnen_begroting": "De kosten passen binnen de bestaande begroting.",
+                   "begrotingswijziging_nodig": "Voor de kosten is een begrotingswijziging nodig; daarover beslist "
+                                                "de raad."}.get(_bekend(ob.dekking) or "",
+                                                                "Hoe de kosten gedekt worden, is nog niet bekend."))
     businesscase = {"aanwezig": "Er ligt een businesscase", "ontbreekt": "Er is geen businesscase",
                     "niet_nodig": "Een businesscase is niet nodig geacht"}.get(
         _bekend(ob.businesscase) or "", "Of er een businesscase is, is niet bekend")
@@ -431,17 +462,34 @@ def _juridisch(advies: Advies, casus: Casus, pakket: Regelpakket, getoond: _Geto
     tekst += f" Bij deze taak passen: {passend}." if passend else \
         " Welke vorm bij de taak past, is uit de gegevens over de taak niet af te leiden."
     blokken: list[Blok] = [Kop("Juridische aspecten"), Alinea(tekst)]
+    if advies.advies == Advieswoord.niet_aangaan:
+        # wie niet deelneemt, treft geen regeling: wat de wet dan zou vragen, staat in bijlage 1
+        blokken.append(Alinea("De gemeente neemt niet deel; er wordt geen regeling of overeenkomst getroffen."))
+        if advies.raad is not None and advies.raad.punten:
+            blokken.append(Lijst(tuple(_schoon(p.uitleg) + (f" ({p.artikel})" if p.artikel else "")
+                                       for p in advies.raad.punten)))
+        return blokken
     # Juridische bevindingen die de hoofdtekst nog niet uitlegde, met hun uitleg; de rest noemt hij niet opnieuw.
     nieuw = [b for b in advies.bevindingen if b.criterium in beleid.criteria_juridische_vorm
              and b.effect != Effect.sterkte and b.regel not in getoond.regels]
     blokken += getoond.lijst(_punten(nieuw, pakket), MAX_KANTTEKENINGEN)
-    keuze = casus.juridische_vorm.value if casus.juridische_vorm else ""
-    wet = beleid.wet_per_vorm.get(keuze) or beleid.wet_per_vorm.get(_soort(casus) or "", [])
-    wet = [p for p in wet if keuze not in p.niet_bij]
+    if advies.raad is not None and advies.raad.punten:
+        kop = "Wat de raad bij dit besluit doet:" if advies.raad.beslist else \
+            "De raad beslist hier niet zelf over; hij wordt geïnformeerd:"
+        blokken.append(Alinea(kop))
+        blokken.append(Lijst(tuple(_schoon(p.uitleg) + (f" ({p.artikel})" if p.artikel else "")
+                                   for p in advies.raad.punten)))
+    wet = _wetpunten(casus, beleid)
     if wet:
-        blokken.append(Alinea("Wat de wet bij deze vorm vraagt:"))
+        blokken.append(Alinea("Wat de wet verder bij deze vorm vraagt:"))
         blokken.append(Lijst(tuple(f"{_schoon(p.tekst)} (Bron: {_bron_kort(p.bron, pakket)})" for p in wet)))
     return blokken
+
+
+def _wetpunten(casus: Casus, beleid: Collegevoorstelbeleid) -> list:
+    keuze = casus.juridische_vorm.value if casus.juridische_vorm else ""
+    wet = beleid.wet_per_vorm.get(keuze) or beleid.wet_per_vorm.get(_soort(casus) or "", [])
+    return [p for p in wet if keuze not in p.niet_bij]
 
 
 def _uitvoering(advies: Advies, casus: Casus, beleid: Collegevoorstelbeleid) -> list[Blok]:
@@ -459,9 +507,8 @@ def _uitvoering(advies: Advies, casus: Casus, beleid: Collegevoorstelbeleid) -> 
 
 def _communicatie(advies: Advies, casus: Casus, beleid: Collegevoorstelbeleid) -> list[Blok]:
     regels = [_schoon(c) for c in beleid.communicatie.get(advies.advies, [])]
-    if advies.advies != Advieswoord.onvoldoende_informatie:
-        raad = beleid.communicatie_raad.get(
-            "toestemming" if _vraagt_toestemming(advies, casus, beleid) else "informeren")
+    if advies.advies != Advieswoord.onvoldoende_informatie and advies.raad is not None:
+        raad = beleid.communicatie_raad.get("toestemming" if advies.raad.beslist else "informeren")
         if raad:
             regels.append(_schoon(raad))
     return [Kop("Communicatie"), Lijst(tuple(regels))] if regels else []
@@ -517,6 +564,8 @@ def stel_op(advies: Advies, casus: Casus, pakket: Regelpakket, stempel: Stempel,
     blokken.append(Lijst(punten.overige, genummerd=True, start=2))
     blokken += _aanleiding(advies, casus)
     blokken += _beoogd_effect(advies, casus, beleid)
+    blokken += _scharnieren(advies)
+    blokken += _afweging(advies)
     if notitie:
         blokken += _uitzoeken(advies, pakket, per_effect, getoond)
     else:
@@ -527,9 +576,7 @@ def stel_op(advies: Advies, casus: Casus, pakket: Regelpakket, stempel: Stempel,
         blokken += _juridisch(advies, casus, pakket, getoond)
     blokken += _uitvoering(advies, casus, beleid)
     blokken += _communicatie(advies, casus, beleid)
-    keuze = casus.juridische_vorm.value if casus.juridische_vorm else ""
-    wet = [] if notitie else [p.bron for p in beleid.wet_per_vorm.get(keuze)
-                              or beleid.wet_per_vorm.get(_soort(casus) or "", []) if keuze not in p.niet_bij]
+    wet = [] if notitie or advies.advies == Advieswoord.niet_aangaan else [p.bron for p in _wetpunten(casus, beleid)]
     blokken += _bijlagen(advies, pakket, alternatieven, wet)
     titel = ("Informatienotitie: " if notitie else "Collegevoorstel: ") + casus.naam
     return Document(titel=titel, blokken=tuple(blokken), stempel=stempel, beslispunten=punten.alle())
@@ -539,10 +586,16 @@ def _bijlagen(advies: Advies, pakket: Regelpakket, alternatieven: Vergelijking |
               wetsbronnen: list[str]) -> list[Blok]:
     """De bijlagen: de volledige beoordeling met regel-ids en codes, de succesfactoren, de bronnen."""
     blokken: list[Blok] = [
-        Kop("Bijlagen", nieuwe_pagina=True), Kop("Bijlage 1. Volledige beoordeling", 2),
-        Tabel(("Effect", "Criterium", "Uitleg (regel)", "Bron"),
-              tuple((KOPJES[b.effect.value], f"{b.criterium} {b.criterium_naam}", f"{b.uitleg} ({b.regel})",
-                     b.bron.tekst) for b in advies.bevindingen))]
+        Kop("Bijlagen", nieuwe_pagina=True), Kop("Bijlage 1. Volledige beoordeling", 2)]
+    if advies.afwegingen:
+        blokken.append(Alinea(f"Advies van het regelpakket, vóór de ambtelijke afweging: {advies.advies_pakket.tekst}. "
+                              f"Na de afweging: {advies.advies_tekst}. Waar de adviseur anders weegt, staat het effect "
+                              "volgens het pakket tussen haakjes."))
+    blokken.append(Tabel(("Effect", "Criterium", "Uitleg (regel)", "Bron"),
+                         tuple((KOPJES[b.effect.value] + (f" (pakket: {KOPJES[b.effect_pakket.value].lower()})"
+                                                          if b.effect_pakket else ""),
+                                f"{b.criterium} {b.criterium_naam}", f"{b.uitleg} ({b.regel})", b.bron.tekst)
+                               for b in advies.bevindingen)))
     veranderend = [o for o in advies.ontbrekende_informatie if o.kan_advies_veranderen]
     if veranderend:
         blokken += [Alinea("Nog te achterhalen, want het kan het advies veranderen (veld: advies per waarde):"),
@@ -587,5 +640,5 @@ def _bronnen(advies: Advies, pakket: Regelpakket, extra: list[str]) -> list[str]
     for verwijzing in gebruikt:
         document, _, sectie = verwijzing.partition("#")
         bron = pakket.kop.bronnen[document]
-        uit.append(f"{bron.titel} ({bron.uitgever}), {bron.secties[sectie]}")  # titel, nooit een bestandsnaam
+        uit.append(f"{bron.titel} ({bron.uitgever}), {pakket.sectie(verwijzing)}")  # titel, nooit een bestandsnaam
     return sorted(set(uit))

@@ -20,7 +20,8 @@ from ..waarden import toon, toon_waarde, zichtbaar_voor_terminal
 
 if TYPE_CHECKING:
     from ..watals import Vergelijking, Zoekresultaat
-from .tabel import KOPJES, bandbreedte_tekst, beeindigen_kop, factorrijen, uitzoekpunten, vergelijkingsrijen, voorwaarden_kop
+from .tabel import (KOPJES, afwegingsregels, bandbreedte_tekst, beeindigen_kop, factorrijen, scharnierregels,
+                    uitzoekpunten, vergelijkingsrijen, voorwaarden_kop)
 
 
 # Tekens die midden in een regel opmaak maken; een kop of lijst kan alleen aan het begin van een regel
@@ -49,12 +50,22 @@ def advies(advies: Advies) -> str:
         uit.append(f"- Peildatum: {advies.peildatum.isoformat()}")
     uit += [f"- Regelpakket: {pakket.naam} {pakket.versie} (geldig vanaf {pakket.geldig_vanaf.isoformat()})", "",
             f"## Advies: {advies.advies_tekst}", "", md(advies.beslisregel), "", md(bandbreedte_tekst(advies)), ""]
+    if advies.open_kernvragen:
+        uit += ["## Wat het antwoord op de open kernvragen doet", ""] + [
+            f"{i}. {md(r)}" for i, r in enumerate(scharnierregels(advies), 1)] + [""]
+    if advies.afwegingen:
+        uit += ["## Ambtelijke afweging", "", md(f"Advies van het regelpakket: {advies.advies_pakket.tekst}. Na de "
+                                                 f"afweging van de adviseur: {advies.advies_tekst}."), ""]
+        uit += [f"{i}. {md(r)}" for i, r in enumerate(afwegingsregels(advies), 1)] + [""]
     if advies.advies == Advieswoord.onvoldoende_informatie:
         uit += ["## Eerst uitzoeken", ""] + [f"{i}. {md(r)}" for i, r in enumerate(uitzoekpunten(advies), 1)] + [""]
     if advies.bij_beeindigen and advies.advies.negatief:
         uit += [f"## {beeindigen_kop(advies)}", ""] + [f"{i}. {md(v)}" for i, v in enumerate(advies.bij_beeindigen, 1)] + [""]
     if advies.voorwaarden:
         uit += [f"## {voorwaarden_kop(advies)}", ""] + [f"{i}. {md(v)}" for i, v in enumerate(advies.voorwaarden, 1)] + [""]
+    if advies.raad is not None and advies.raad.punten:
+        uit += ["## De raad", ""] + [f"{i}. {md(p.beslispunt)}" + (f" ({md(p.artikel)})" if p.artikel else "")
+                                     for i, p in enumerate(advies.raad.punten, 1)] + [""]
     uit += ["## Bevindingen", ""]
     for effect in EFFECT_VOLGORDE:
         groep = [b for b in advies.bevindingen if b.effect == effect]

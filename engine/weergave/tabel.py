@@ -108,6 +108,32 @@ def bandbreedte_tekst(advies: Advies) -> str:
             f"en {b.gunstigst.tekst}{ruim}.")
 
 
+ANTWOORDLABEL = {"gunstig": "Valt het gunstig uit", "ongunstig": "Valt het tegen"}
+
+
+def scharnier_tekst(s) -> str:
+    """'Zijn de doelen gehaald? Ja: voortzetten. Deels: ... Nee: beëindigen.'"""
+    delen = [f"{ANTWOORDLABEL.get(a) or toon(a)[:1].upper() + toon(a)[1:]}: {w.tekst}" for a, w in s.per_antwoord.items()]
+    return f"{s.vraag} " + ". ".join(delen) + "."
+
+
+def scharnierregels(advies: Advies) -> list[str]:
+    """De open kernvragen en wat elk antwoord met het advies doet: eerst getoond als het advies ervan afhangt."""
+    return [scharnier_tekst(s) for s in advies.open_kernvragen]
+
+
+def afwegingsregels(advies: Advies) -> list[str]:
+    """De afweging van de adviseur: per criterium wat het pakket zei, wat de adviseur besloot, waarom en door wie."""
+    uit = []
+    for a in advies.afwegingen:
+        was = " en ".join(a.effect_pakket) if a.effect_pakket else "geen bevinding"
+        door = f" (door: {a.door})" if a.door else " (door: niet vermeld)"
+        niet = "" if a.toegepast else " De toets vond bij dit criterium niets; de afweging verandert daarom niets."
+        uit.append(f"{a.criterium_naam}: volgens het pakket {was}, gewogen als {a.effect}. Reden: {a.reden}{door}."
+                   + niet)
+    return uit
+
+
 def uitzoekpunten(advies: Advies) -> list[str]:
     """Wat eerst uitgezocht moet worden, de kernvragen voorop (zonder nummers)."""
     return [u.vraag + (" (kernvraag)" if u.kernvraag else "") for u in advies.eerst_uitzoeken]
@@ -142,6 +168,12 @@ def _bevinding(b: Bevinding, volledig: bool) -> list[str]:
 def advies(advies: Advies, volledig: bool = False) -> str:
     uit = kopregels(advies) + [""] + _kop(f"ADVIES: {advies.advies_tekst.upper()}")
     uit += _regels(advies.beslisregel) + _regels(bandbreedte_tekst(advies)) + [""]
+    if advies.open_kernvragen:
+        uit += _kop("Wat het antwoord op de open kernvragen doet") + _genummerd(scharnierregels(advies)) + [""]
+    if advies.afwegingen:
+        uit += _kop("Ambtelijke afweging") + _regels(
+            f"Advies van het regelpakket: {advies.advies_pakket.tekst}. Na de afweging van de adviseur: "
+            f"{advies.advies_tekst}.") + _genummerd(afwegingsregels(advies)) + [""]
     if advies.advies == Advieswoord.onvoldoende_informatie:
         uit += _kop("Eerst uitzoeken") + _genummerd(uitzoekpunten(advies)) + [""]
     if advies.bij_beeindigen and advies.advies.negatief:
@@ -150,6 +182,9 @@ def advies(advies: Advies, volledig: bool = False) -> str:
                    or not advies.advies.negatief]
     if voorwaarden:
         uit += _kop(voorwaarden_kop(advies)) + _genummerd(voorwaarden) + [""]
+    if advies.raad is not None and advies.raad.punten:
+        uit += _kop("De raad") + _genummerd([p.beslispunt + (f" ({p.artikel})" if p.artikel else "")
+                                             for p in advies.raad.punten]) + [""]
     uit += _kop("Bevindingen") + _regels(telling_tekst(advies))
     for effect in EFFECT_VOLGORDE:
         groep = [b for b in advies.bevindingen if b.effect == effect]
