@@ -515,6 +515,7 @@ class Wetpunt(Model):
     tekst: str = Field(min_length=1)
     bron: str
     niet_bij: list[str] = Field(default_factory=list)
+    niet_bij_wettelijke_plicht: bool = False  # geldt niet als de wet deelname voorschrijft (zoals uittreden)
 
 
 class Collegevoorstelbeleid(Model):

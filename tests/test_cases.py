@@ -59,8 +59,8 @@ def test_voorbeeldcasus_is_compleet(pad):
             continue
         if veld.pad.startswith("evaluatie.") and casus.fase.value == "voorstel":
             continue
-        if veld.pad.startswith("verbonden_partij."):
-            continue
+        if veld.pad.startswith("verbonden_partij.") or veld.pad == "afwegingen":
+            continue  # registergegevens, en de afweging van een adviseur: geen feiten over de samenwerking
         waarde = data
         for deel in veld.pad.split("."):
             waarde = waarde.get(deel) if isinstance(waarde, dict) else None

@@ -121,15 +121,18 @@ def test_naar_een_andere_stap_gaan_bewaart_eerst_wat_is_ingevuld(client, werkmap
     assert "raad_tevreden: nee" in (werkmap / "regionale-inkoop-jeugdzorg.yaml").read_text(encoding="utf-8")
 
 
-def test_een_nieuwe_casus_heeft_nog_geen_advies_tot_de_opgave_beantwoord_is(client, werkmap):
+def test_een_nieuwe_casus_heeft_nog_geen_advies_en_er_is_er_geen_wordt_uitdrukkelijk_geen(client, werkmap):
     client.post("/casussen/nieuw", data={"csrf": csrf(client), "naam": "Bijna leeg", "fase": "voorstel"})
-    assert "omschrijving: onbekend" in (werkmap / "bijna-leeg.yaml").read_text(encoding="utf-8")
+    assert "omschrijving" not in (werkmap / "bijna-leeg.yaml").read_text(encoding="utf-8")  # ontbreekt = onbekend
     assert "nog geen advies" in client.get("/casussen/bijna-leeg").text
     url = "/casussen/bijna-leeg/stappen/opgave"
     client.post(url, data={"csrf": csrf(client, url), "versie": versie(client, url), "actie": "verder",
                            "opgave.omschrijving": "", "opgave.omschrijving.geen": "ja"})
-    assert "omschrijving" not in (werkmap / "bijna-leeg.yaml").read_text(encoding="utf-8")
-    assert "Advies: niet aangaan" in client.get("/casussen/bijna-leeg").text
+    assert "omschrijving: geen" in (werkmap / "bijna-leeg.yaml").read_text(encoding="utf-8")
+    url = "/casussen/bijna-leeg/stappen/basis"
+    client.post(url, data={"csrf": csrf(client, url), "versie": versie(client, url), "actie": "verder",
+                           "naam": "Bijna leeg", "fase": "voorstel", "soort": "strategisch"})
+    assert "Advies: voorlopig: niet aangaan" in client.get("/casussen/bijna-leeg").text
 
 
 def test_foute_invoer_krijgt_de_melding_van_de_cli_bij_het_veld_en_er_wordt_niets_opgeslagen(client, werkmap):

@@ -103,7 +103,7 @@ class Document:
 # elk voorbeeld ruim op vier A4-pagina's (gemeten met scripts/paginas.py).
 MAX_ARGUMENTEN = 5
 MAX_KANTTEKENINGEN = 4
-MAX_AANDACHTSPUNTEN = 3  # ze veranderen het advies niet; de rest staat in bijlage 1
+MAX_AANDACHTSPUNTEN = 2  # ze veranderen het advies niet; de rest staat in bijlage 1
 
 AFKORTINGEN = ("Wgr", "Wmo", "MRA", "NHN", "ICT", "GGD")
 
@@ -447,8 +447,9 @@ def _financien(casus: Casus) -> list[Blok]:
         zinnen.append({"binnen_begroting": "De kosten blijven binnen de begroting.", "stijgend": "De kosten stijgen.",
                        "structureel_overschreden": "De kosten liggen structureel boven de begroting."}.get(
             _bekend(ev.kostenontwikkeling), ""))
-        zinnen.append({"hoog": "Uittreden kost veel.", "midden": "Uittreden kost een gemiddeld bedrag.",
-                       "laag": "Uittreden kost weinig."}.get(_bekend(ev.uittreedkosten), ""))
+        if not _plicht(casus):  # wie verplicht deelneemt, treedt niet uit
+            zinnen.append({"hoog": "Uittreden kost veel.", "midden": "Uittreden kost een gemiddeld bedrag.",
+                           "laag": "Uittreden kost weinig."}.get(_bekend(ev.uittreedkosten), ""))
     return [Kop("Financiën"), Alinea(" ".join(z for z in zinnen if z))]
 
 
@@ -486,10 +487,14 @@ def _juridisch(advies: Advies, casus: Casus, pakket: Regelpakket, getoond: _Geto
     return blokken
 
 
+def _plicht(casus: Casus) -> bool:
+    return _bekend(casus.taak.wettelijk_verplicht_regionaal) == "ja"
+
+
 def _wetpunten(casus: Casus, beleid: Collegevoorstelbeleid) -> list:
     keuze = casus.juridische_vorm.value if casus.juridische_vorm else ""
     wet = beleid.wet_per_vorm.get(keuze) or beleid.wet_per_vorm.get(_soort(casus) or "", [])
-    return [p for p in wet if keuze not in p.niet_bij]
+    return [p for p in wet if keuze not in p.niet_bij and not (p.niet_bij_wettelijke_plicht and _plicht(casus))]
 
 
 def _uitvoering(advies: Advies, casus: Casus, beleid: Collegevoorstelbeleid) -> list[Blok]:
