@@ -51,9 +51,30 @@ def beschrijf_voorwaarde(voorwaarde: Voorwaarde, parameters: dict[str, float]) -
     return f"{naam}: {voorwaarde.op.replace('_', ' ')} {toon(voorwaarde.waarde) if voorwaarde.waarde else ''}".strip()
 
 
-def vul_in(tekst: str, feiten: Feiten) -> str:
-    """Vervang {veld.pad} in een regeltekst door de waarde uit de feiten."""
-    return _PLAATSHOUDER.sub(lambda m: toon(feiten.get(m.group(1))), tekst)
+def vul_in(tekst: str, feiten: Feiten, teksten: dict[str, str] | None = None) -> str:
+    """Vervang {veld.pad} in een regeltekst door de waarde uit de feiten, of door een tekst uit de casus
+    (`teksten`: de gemeente, de opgave, de partners; zie TEKSTPLAATSHOUDERS)."""
+    def waarde(m) -> str:
+        pad = m.group(1)
+        if teksten is not None and pad in teksten:
+            return teksten[pad]
+        return toon(feiten.get(pad))
+    return _PLAATSHOUDER.sub(waarde, tekst)
+
+
+def casusteksten(casus: Casus, gemeente: str) -> dict[str, str]:
+    """De teksten uit de casus die een regeltekst mag noemen, zodat een argument over deze samenwerking gaat en
+    niet voor elke casus hetzelfde zegt. Wat onbekend is, krijgt een neutrale omschrijving."""
+    opgave = " ".join((casus.opgave.omschrijving or "").split()).rstrip(".")
+    if opgave.lower() in ("", ONBEKEND, "geen"):
+        opgave = "de opgave"
+    elif opgave[:1].isupper() and opgave[1:2].islower():
+        opgave = opgave[:1].lower() + opgave[1:]
+    namen = [p.naam for p in casus.partners or ()]
+    if len(namen) > 4:
+        namen = namen[:3] + [f"nog {len(namen) - 3} partners"]
+    partners = (", ".join(namen[:-1]) + " en " + namen[-1]) if len(namen) > 1 else (namen[0] if namen else "de partners")
+    return {"perspectief": casus.perspectief or gemeente, "opgave.tekst": opgave, "partners.namen": partners}
 
 
 class Kort(NamedTuple):
@@ -256,7 +277,9 @@ class Beoordelaar:
         self.controleer_afwegingen(casus)
         basis = feiten_van(casus)
         feiten, rijen, ids = self._gevuurd(basis)
-        pakketbevindingen = sorteer([self._bevinding(self.pakket.regel(i), feiten) for i in ids], self._volgorde)
+        teksten = casusteksten(casus, self.pakket.kop.gemeente)
+        pakketbevindingen = sorteer([self._bevinding(self.pakket.regel(i), feiten, teksten) for i in ids],
+                                    self._volgorde)
         tabel = self.pakket.kop.adviestabel
         kop = self.pakket.kop
         plicht = self.plicht(basis)
@@ -375,6 +398,9 @@ class Beoordelaar:
             if b.effect == Effect.voorwaarde and b.voorwaarde and not (plicht and b.bij_beeindigen):
                 groepen.setdefault(self._groep[b.regel], []).append(b)
         for groep, lijst in groepen.items():
+            # een voorwaarde die een andere omvat (`vervangt` in het pakket), staat er in haar plaats
+            vervangen = {v for b in lijst for v in self.pakket.regel(b.regel).regel.vervangt}
+            lijst = [b for b in lijst if b.regel not in vervangen]
             regels = [self.pakket.regel(b.regel).regel for b in lijst]
             info = beleid.groepen.get(groep)
             momenten = [r.wanneer for r in regels if r.wanneer]
@@ -406,7 +432,7 @@ class Beoordelaar:
         return Scharnier(vraag=kernvraag.vraag, velden=list(kernvraag.velden), per_antwoord=per,
                          blokkeert=kernvraag.zonder_antwoord == "geen_advies", door=kernvraag.door)
 
-    def _bevinding(self, geladen: GeladenRegel, feiten: Feiten) -> Bevinding:
+    def _bevinding(self, geladen: GeladenRegel, feiten: Feiten, teksten: dict[str, str] | None = None) -> Bevinding:
         regel = geladen.regel
         kop = self.pakket.kop
         return Bevinding(
@@ -414,8 +440,8 @@ class Beoordelaar:
             criterium=regel.criterium,
             criterium_naam=kop.criteria[regel.criterium].naam,
             effect=regel.effect,
-            uitleg=vul_in(regel.uitleg, feiten),
-            voorwaarde=vul_in(regel.voorwaarde, feiten) if regel.voorwaarde else None,
+            uitleg=vul_in(regel.uitleg, feiten, teksten),
+            voorwaarde=vul_in(regel.voorwaarde, feiten, teksten) if regel.voorwaarde else None,
             bij_beeindigen=regel.bij_beeindigen,
             bron=Bronvermelding(verwijzing=regel.bron, **self.pakket.bron(regel.bron)),
             feiten={v: feiten.get(v, ONBEKEND) for v in geladen.velden},

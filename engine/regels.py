@@ -362,6 +362,7 @@ class Regel(Model):
     beslismoment: bool = False  # het besluit over deelname hangt van deze voorwaarde af (go/no-go)
     wijzigt_regeling: bool = False  # de voorwaarde vraagt een wijziging van de gemeenschappelijke regeling
     raad: str | None = None  # de voorwaarde vraagt deze rol van de raad (een rol uit de tabel `raad` van pack.yaml)
+    vervangt: list[str] = Field(default_factory=list)  # regels waarvan deze voorwaarde de voorwaarde omvat
     bron: str
 
 
@@ -796,6 +797,9 @@ def inhoudshash(*delen: Any) -> str:
 
 
 _PLAATSHOUDER = re.compile(r"\{([a-z_.]+)\}")
+# Teksten uit de casus die een regeltekst mag noemen (zie beoordelen.casusteksten): de gemeente van het perspectief,
+# de opgave en de namen van de partners.
+TEKSTPLAATSHOUDERS = ("perspectief", "opgave.tekst", "partners.namen")
 
 
 def controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats]]) -> tuple[
@@ -838,6 +842,9 @@ def controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats]
                     regel = regel.model_copy(update={"effect": Effect.aandachtspunt})
                 else:
                     regel = regel.model_copy(update={"effect": gewicht.effect})
+            for andere in regel.vervangt:
+                if not any(andere == r.id for _, inhoud, _ in bestanden for r in inhoud.regels):
+                    problemen.append(f"vervangt: regel '{andere}' bestaat niet in het pakket")
             if regel.raad is not None and regel.raad not in {r.rol for r in kop.raad}:
                 problemen.append(f"'raad: {regel.raad}' is geen rol uit de tabel raad van pack.yaml"
                                  f".{suggestie(regel.raad, {r.rol for r in kop.raad})}")
@@ -846,6 +853,8 @@ def controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats]
             for tekst in (regel.uitleg, regel.voorwaarde or ""):
                 for pad in _PLAATSHOUDER.findall(tekst):
                     info = CATALOGUS.get(pad)
+                    if pad in TEKSTPLAATSHOUDERS:
+                        continue
                     if info is None or not (info.leesbaar or info.afgeleid):
                         problemen.append(f"de tekst noemt {{{pad}}}, maar dat is geen feit dat een regel kent"
                                          f".{suggestie(pad, [p for p, v in CATALOGUS.items() if v.leesbaar])}")

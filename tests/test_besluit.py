@@ -267,3 +267,19 @@ def test_een_afweging_zonder_reden_wordt_geweigerd(tmp_path):
 def test_een_afweging_over_een_onbekend_criterium_wordt_geweigerd(tmp_path):
     pad = _met_afweging(tmp_path, {"criterium": "TE-9", "effect": "aandachtspunt", "reden": "Omdat."})
     invoerfout(run("beoordeel", str(pad)), "TE-9", "bestaat niet")
+
+
+def test_de_argumenten_van_twee_positieve_voorstellen_zijn_niet_woordelijk_gelijk():
+    """Argumenten gaan over deze samenwerking: de gemeente, de partners en de opgave staan erin."""
+    argumenten = {}
+    for pad in sorted(CASES.glob("*.yaml")):
+        advies, tekst = memo(lees_casus(pad))
+        if not advies.advies.negatief and advies.advies != Advieswoord.onvoldoende_informatie:
+            argumenten[pad.stem] = tekst.split("## Argumenten")[1].split("\n## ")[0]
+    assert len(argumenten) >= 4
+    namen = list(argumenten)
+    for i, a in enumerate(namen):
+        for b in namen[i + 1:]:
+            regels = [{r for r in argumenten[x].splitlines() if r.startswith("- ")} for x in (a, b)]
+            gedeeld = regels[0] & regels[1]
+            assert len(gedeeld) <= 1, (a, b, gedeeld)

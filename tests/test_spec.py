@@ -28,6 +28,8 @@ def test_spec(geval):
     advies = beoordeel(casusdata(geval))
     gevuurd = {b.regel for b in advies.bevindingen}
     assert advies.advies.value == geval["advies"], (advies.advies, sorted(gevuurd))
+    if "voorwaarden" in geval:
+        assert len(advies.voorwaarden) == geval["voorwaarden"], advies.voorwaarden
     if "voorlopig" in geval:
         assert advies.voorlopig == geval["voorlopig"], advies.beslisregel
     for grens in ("ongunstigst", "gunstigst"):

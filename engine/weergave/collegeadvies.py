@@ -288,8 +288,7 @@ def _scharnieren(advies: Advies) -> list[Blok]:
         inleiding = ("Het advies hangt af van het antwoord op deze vragen; zonder antwoord is geen verantwoord "
                      "advies mogelijk:")
     else:
-        inleiding = ("Dit is een voorlopig advies: het oordeel op wat nu bekend is. Het antwoord op deze vragen "
-                     "is een voorwaarde bij beslispunt 1 en kan het advies nog veranderen:")
+        inleiding = "Een voorlopig advies: het antwoord is een voorwaarde bij beslispunt 1."
     return [Kop("Waar het advies van afhangt"), Alinea(inleiding),
             Lijst(tuple(scharnier_tekst(s) for s in advies.open_kernvragen))]
 

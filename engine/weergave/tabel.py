@@ -112,7 +112,11 @@ ANTWOORDLABEL = {"gunstig": "Valt het gunstig uit", "ongunstig": "Valt het tegen
 
 
 def scharnier_tekst(s) -> str:
-    """'Zijn de doelen gehaald? Ja: voortzetten. Deels: ... Nee: beëindigen.'"""
+    """'Zijn de doelen gehaald? Ja: voortzetten. Deels: ... Nee: beëindigen.' Geeft elk antwoord hetzelfde advies,
+    dan zegt één zin dat."""
+    adviezen = set(s.per_antwoord.values())
+    if len(adviezen) == 1:
+        return f"{s.vraag} Elk antwoord geeft {next(iter(adviezen)).tekst}; het antwoord is nodig voor het volgende besluit."
     delen = [f"{ANTWOORDLABEL.get(a) or toon(a)[:1].upper() + toon(a)[1:]}: {w.tekst}" for a, w in s.per_antwoord.items()]
     return f"{s.vraag} " + ". ".join(delen) + "."
 
