@@ -396,6 +396,7 @@ class Actie(Model):
     inspanning: Inspanning
     zet: dict[str, Any] = Field(min_length=1)
     plafond: bool = False
+    alleen_als: dict[str, Any] | None = None  # de actie kan alleen als deze voorwaarde niet onwaar is
 
 
 class Kernvraag(Model):
@@ -1062,4 +1063,8 @@ def _controleer_acties(kop: Kop) -> list[Melding]:
                 probleem = f"veld '{veld}' ({info.soort}) kan geen actie zijn: een actie schrapt of verzint geen doelen"
             if probleem:
                 meldingen.append(Melding("pack.yaml", f"actie '{naam}': {probleem}"))
+        if actie.alleen_als is not None:
+            problemen: list[str] = []
+            _gelezen_voorwaarde(actie.alleen_als, {}, problemen)
+            meldingen += [Melding("pack.yaml", f"actie '{naam}', alleen_als: {p}") for p in problemen]
     return meldingen

@@ -13,7 +13,9 @@ from .casus import Casus, Fase
 from .feiten import Feiten, feiten_van
 from .fouten import InvoerFout
 from .varianten import Variant, _genest, pas_toe
-from .regels import ADVIES_RANG, INSPANNING_GEWICHT, Advieswoord, Effect, Inspanning
+from .regels import ADVIES_RANG, INSPANNING_GEWICHT, Advieswoord, Effect, Inspanning, Toets, lees_voorwaarde, waar
+
+_ALTIJD = Toets("fase", "bekend")
 
 # --- vergelijken -------------------------------------------------------------------------
 
@@ -119,6 +121,8 @@ class Zoeker:
         for naam, actie in self.acties.items():
             for veld in actie.zet:
                 per_veld.setdefault(veld, []).append(naam)
+        self._alleen_als = {naam: lees_voorwaarde(a.alleen_als) for naam, a in self.acties.items()
+                            if a.alleen_als is not None}
         self._per_regel: dict[str, list[str]] = {
             regel.id: sorted({a for v in regel.basisvelden for a in per_veld.get(v, [])})
             for regel in beoordelaar.pakket.regels}
@@ -165,7 +169,7 @@ class Zoeker:
                     continue  # met de resterende acties is het doel hier niet meer te halen
                 kandidaten = sorted({a for r in vurend for a in self._per_regel[r]} - set(set_))
                 for naam in kandidaten:
-                    if self._al_gedaan(naam, basis):
+                    if self._al_gedaan(naam, basis) or waar(self._alleen_als.get(naam, _ALTIJD), basis) is False:
                         continue
                     nieuw = tuple(sorted(set_ + (naam,)))
                     if nieuw in gezien or any(set(g) <= set(nieuw) for g in gevonden):

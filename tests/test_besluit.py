@@ -283,3 +283,16 @@ def test_de_argumenten_van_twee_positieve_voorstellen_zijn_niet_woordelijk_gelij
             regels = [{r for r in argumenten[x].splitlines() if r.startswith("- ")} for x in (a, b)]
             gedeeld = regels[0] & regels[1]
             assert len(gedeeld) <= 1, (a, b, gedeeld)
+
+
+def test_wat_moet_er_veranderen_stelt_wie_toetreedt_nooit_een_andere_vorm_voor(tmp_path):
+    def acties(toetreding: str) -> set[str]:
+        pad = tmp_path / f"{toetreding}.yaml"
+        pad.write_text(yaml.safe_dump(met(GOEDE_CASUS, {"toetreding": toetreding, "juridische_vorm": "openbaar_lichaam"}),
+                                      allow_unicode=True), encoding="utf-8")
+        r = run("wat-moet-er-veranderen", str(pad), "--doel", "aangaan", "--formaat", "json")
+        assert r.exit_code == 0, r.output
+        data = json.loads(r.output)
+        return {a["id"] for v in data["voorstellen"] for a in v["acties"]}
+    assert any(a.startswith("vorm-") for a in acties("nee")), "zelf kiezen: een andere vorm is een voorstel"
+    assert not any(a.startswith("vorm-") for a in acties("ja"))

@@ -19,7 +19,9 @@ from .collegeadvies import Afbeelding, Alinea, Document, Kop, Lijst, Stempel, Ta
 FORMAAT = "samenwerkingstoets/overzicht/1"
 EXTENSIES = {"docx": (".docx",), "xlsx": (".xlsx",), "markdown": (".md", ".markdown"), "json": (".json",),
              "tabel": (".txt",)}
-# Wat het BBV een verbonden partij noemt: een eigen rechtspersoon met een bestuurlijk én financieel belang.
+# Wat het BBV (art. 1) een verbonden partij noemt: een organisatie waarin de gemeente een bestuurlijk én een
+# financieel belang heeft. Bij deze vormen is dat er doorgaans; een gemeenschappelijk orgaan is geen rechtspersoon,
+# maar kan wel een verbonden partij zijn.
 VORMEN_VERBONDEN_PARTIJ = ("openbaar_lichaam", "bedrijfsvoeringsorganisatie", "gemeenschappelijk_orgaan",
                            "stichting", "vereniging", "vennootschap")
 KLEUR_ADVIES = {"positief": "#1c6b2f", "onder voorwaarden": "#b7791f", "negatief": "#b00020",
@@ -395,7 +397,7 @@ def _cel(blad, waarde, **opmaak):
 
 
 def verbonden_partijen(o: Overzicht) -> list[Regel]:
-    """De samenwerkingen die in de paragraaf horen: lopend, en een eigen rechtspersoon of zo aangemerkt."""
+    """De samenwerkingen die in de paragraaf horen: lopend, en in een vorm met een eigen organisatie of zo aangemerkt."""
     return [r for r in o.regels if _is_verbonden_partij(r)]
 
 
