@@ -267,9 +267,11 @@ class Beoordelaar:
         """Een afweging over een criterium dat het pakket niet kent, is een fout in de casus (exitcode 2)."""
         for i, a in enumerate(casus.afwegingen or ()):
             if a.criterium.upper() not in self.pakket.kop.criteria:
+                bestand, lijn = casus._plaatsen.get(i, (None, None))
+                waar_ = (f"{bestand}, " if bestand else "") + (f"regel {lijn}, " if lijn else "")
                 raise InvoerFout(
-                    f"afwegingen, nummer {i + 1}: criterium '{a.criterium}' bestaat niet in regelpakket "
-                    f"{self.pakket.naam}.{suggestie(a.criterium.upper(), self.pakket.kop.criteria)} "
+                    f"{waar_}veld 'afwegingen[{i + 1}].criterium': criterium '{a.criterium}' bestaat niet in "
+                    f"regelpakket {self.pakket.naam}.{suggestie(a.criterium.upper(), self.pakket.kop.criteria)} "
                     "'samenwerkingstoets regels --dekking' toont alle criteria.")
 
     def beoordeel(self, casus: Casus, variant: str | None = None) -> Advies:

@@ -11,6 +11,7 @@ gemeente niet zelf kan veranderen). Regels, validatie en de README lezen die cat
 
 
 import datetime as dt
+import re
 import difflib
 import types
 import typing
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, Strict
 from pydantic_core import PydanticCustomError
 
 from .waarden import fragment, lees_bedrag, schone_tekst
@@ -688,6 +689,13 @@ class VerbondenPartij(Model):
                            description="de risico's die de gemeente bij deze partij ziet")
 
 
+def _criteriumcode(waarde: Any) -> Any:
+    if isinstance(waarde, str) and not re.fullmatch(r"[A-Za-z]{2,4}-[A-Za-z0-9]{1,4}", waarde.strip()):
+        raise PydanticCustomError("criteriumcode", "'{code}' is geen criteriumcode; schrijf een code zoals TE-1 of "
+                                  "VIS-OL1 ('samenwerkingstoets regels --dekking' toont ze)", {"code": fragment(waarde, 40)})
+    return waarde.strip().upper() if isinstance(waarde, str) else waarde
+
+
 class AfwegingEffect(StrEnum):
     blokkerend = "blokkerend"
     voorwaarde = "voorwaarde"
@@ -699,9 +707,8 @@ class Afweging(Model):
     """Een bevinding die de adviseur (of het college) anders weegt dan het regelpakket, met de reden.
     Het oordeel van het pakket blijft bewaard; het advies toont beide."""
 
-    criterium: Annotated[str, _tekst(verplicht=True)] = Field(
-        description="de code van het criterium dat anders gewogen wordt, zoals TE-1", max_length=20,
-        pattern=r"^[A-Za-z]{2,4}-[A-Za-z0-9]{1,4}$")
+    criterium: Annotated[str, _tekst(verplicht=True), BeforeValidator(_criteriumcode)] = Field(
+        description="de code van het criterium dat anders gewogen wordt, zoals TE-1", max_length=20)
     effect: W(AfwegingEffect) = Field(description="het gewicht volgens de adviseur: blokkerend, voorwaarde, "
                                                    "aandachtspunt of sterkte")
     reden: Annotated[str, _tekst(verplicht=True)] = Field(
@@ -718,6 +725,8 @@ Groep = BeforeValidator(_groep)
 
 class Casus(Model):
     """Eén samenwerking, voorgesteld of lopend, zoals de adviseur haar beschrijft."""
+
+    _plaatsen: dict[int, tuple[str, int | None]] = PrivateAttr(default_factory=dict)  # bestand en regel per afweging
 
     schema_versie: Literal[1] = Field(default=1, alias="schema", description="versie van het casusformaat")
     naam: Annotated[str, _tekst(verplicht=True)] = Field(description="naam van de samenwerking", max_length=200)

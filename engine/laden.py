@@ -422,7 +422,7 @@ def _groeppad(loc: tuple) -> str:
 def _tekst(fout: dict, velden_van: Any) -> str:
     soort, ctx, invoer = fout["type"], fout.get("ctx") or {}, fout.get("input")
     loc = fout["loc"]
-    if soort in ("woord", "woord_type", "bedrag", "tekst_leeg", "tekst_onbekend"):
+    if soort in ("woord", "woord_type", "bedrag", "tekst_leeg", "tekst_onbekend", "criteriumcode"):
         return fout["msg"]
     if soort == "invalid_key":
         return f"{beschrijf(invoer)} is geen veldnaam; een veldnaam is tekst, zoals naam of fase"
@@ -512,7 +512,11 @@ def lees_casus(pad: str | Path) -> Casus:
 
 def casus_van(gelezen: Gelezen) -> Casus:
     """Valideer een gelezen casusbestand (meldingen met de regelnummers uit dat bestand)."""
-    return valideer(Casus, gelezen.data, gelezen, casusvelden, CasusFout, f"De casus '{gelezen.naam}' klopt niet:")
+    casus = valideer(Casus, gelezen.data, gelezen, casusvelden, CasusFout, f"De casus '{gelezen.naam}' klopt niet:")
+    if casus.afwegingen:  # waar elke afweging staat, voor een melding als het pakket haar criterium niet kent
+        casus._plaatsen = {i: (gelezen.naam, gelezen.lijn(("afwegingen", i, "criterium")))
+                           for i in range(len(casus.afwegingen))}
+    return casus
 
 
 def casus_uit_data(data: dict, naam: str = "<casus>") -> Casus:

@@ -296,3 +296,13 @@ def test_wat_moet_er_veranderen_stelt_wie_toetreedt_nooit_een_andere_vorm_voor(t
         return {a["id"] for v in data["voorstellen"] for a in v["acties"]}
     assert any(a.startswith("vorm-") for a in acties("nee")), "zelf kiezen: een andere vorm is een voorstel"
     assert not any(a.startswith("vorm-") for a in acties("ja"))
+
+
+def test_een_afweging_met_een_code_die_geen_criteriumcode_is_krijgt_een_nederlandse_melding_met_regel(tmp_path):
+    pad = _met_afweging(tmp_path, {"criterium": "TE-1; rm -rf", "effect": "sterkte", "reden": "Omdat."})
+    invoerfout(run("beoordeel", str(pad)), "casus.yaml, regel", "afwegingen[1].criterium", "geen criteriumcode")
+
+
+def test_een_onbekend_criterium_noemt_bestand_en_regel(tmp_path):
+    pad = _met_afweging(tmp_path, {"criterium": "TE-9", "effect": "aandachtspunt", "reden": "Omdat."})
+    invoerfout(run("beoordeel", str(pad)), "casus.yaml, regel", "afwegingen[1].criterium")
