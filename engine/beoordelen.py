@@ -7,6 +7,7 @@ na elkaar beoordelen; het resultaat hangt alleen af van casus en pakket.
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import itertools
 import re
@@ -75,6 +76,22 @@ def casusteksten(casus: Casus, gemeente: str) -> dict[str, str]:
         namen = namen[:3] + [f"nog {len(namen) - 3} partners"]
     partners = (", ".join(namen[:-1]) + " en " + namen[-1]) if len(namen) > 1 else (namen[0] if namen else "de partners")
     return {"perspectief": casus.perspectief or gemeente, "opgave.tekst": opgave, "partners.namen": partners}
+
+
+# De afweging van de adviseur (criterium -> effect) terwijl de bandbreedte van het advies na die afweging berekend
+# wordt; per aanroep (ook per thread of verzoek van de webapplicatie) apart.
+_WEGING: contextvars.ContextVar[dict[str, Effect] | None] = contextvars.ContextVar("weging", default=None)
+
+
+def _met(band: Bandbreedte, woord: Advieswoord, rang: list[Advieswoord]) -> Bandbreedte:
+    """De bandbreedte, zo nodig verruimd tot zij het gegeven advies bevat."""
+    if woord not in rang:
+        return band
+    laag, hoog = rang.index(band.ongunstigst), rang.index(band.gunstigst)
+    i = rang.index(woord)
+    if laag <= i <= hoog:
+        return band
+    return band.model_copy(update={"ongunstigst": rang[min(laag, i)], "gunstigst": rang[max(hoog, i)]})
 
 
 class Kort(NamedTuple):
@@ -152,6 +169,7 @@ class Beoordelaar:
         """Het advies volgens de adviestabel als deze regels vuren; `afwegingen` weegt criteria anders (de
         adviseur), `plicht` zegt dat de wet deelname voorschrijft."""
         effect = self._effect
+        afwegingen = afwegingen if afwegingen is not None else _WEGING.get()
         if afwegingen:
             effecten = {afwegingen.get(self._criterium[i], effect[i]) for i in ids}
         else:
@@ -248,6 +266,7 @@ class Beoordelaar:
         blokkeert helemaal onbeantwoord is, het oordeel nu niet negatief is en het antwoord het advies nog van
         negatief tot positief kan sturen, geeft de toets nog geen advies."""
         rang = ADVIES_RANG[fase]
+        band = _met(band, woord, rang)  # na een afweging van de adviseur kan het advies buiten die van het pakket vallen
         if not open_vragen:
             return woord, False, band
         blokkerend = [k for k in open_vragen if k.zonder_antwoord == "geen_advies"]
@@ -256,9 +275,7 @@ class Beoordelaar:
             return Advieswoord.onvoldoende_informatie, False, band
         if woord == rang[-1]:
             woord = rang[1]
-        if rang.index(woord) < rang.index(band.ongunstigst):
-            band = band.model_copy(update={"ongunstigst": woord})
-        return woord, True, band
+        return woord, True, _met(band, woord, rang)
 
     def _afwegingseffecten(self, casus: Casus) -> dict[str, Effect]:
         return {a.criterium.upper(): Effect(a.effect.value) for a in casus.afwegingen or ()}
@@ -282,17 +299,32 @@ class Beoordelaar:
         teksten = casusteksten(casus, self.pakket.kop.gemeente)
         pakketbevindingen = sorteer([self._bevinding(self.pakket.regel(i), feiten, teksten) for i in ids],
                                     self._volgorde)
-        tabel = self.pakket.kop.adviestabel
-        kop = self.pakket.kop
         plicht = self.plicht(basis)
         woord_pakket = self.advieswoord(ids, casus.fase, plicht)
-        bandbreedte = self.bandbreedte(basis, woord_pakket, ids)
-        ontbrekend = self.ontbrekend(basis, woord_pakket)
         open_vragen = self.kernvragen_open(basis)
-        advies_pakket, _, _ = self.eindoordeel(casus.fase, open_vragen, basis, woord_pakket, bandbreedte)
         afwegingen, bevindingen = self._pas_afwegingen_toe(casus, pakketbevindingen)
-        woord = self.advieswoord(ids, casus.fase, plicht, self._afwegingseffecten(casus)) if afwegingen else woord_pakket
+        if afwegingen:
+            band_pakket = self.bandbreedte(basis, woord_pakket, ids)
+            advies_pakket = self.eindoordeel(casus.fase, open_vragen, basis, woord_pakket, band_pakket)[0]
+        # Alles hieronder (bandbreedte, onbekende feiten, wat elk antwoord doet) met de weging van de adviseur, als
+        # die er is; het advies van het pakket staat hierboven apart.
+        token = _WEGING.set(self._afwegingseffecten(casus) or None)
+        try:
+            return self._beoordeeld(casus, variant, basis, feiten, rijen, ids, bevindingen, afwegingen, plicht,
+                                    open_vragen, None if not afwegingen else advies_pakket)
+        finally:
+            _WEGING.reset(token)
+
+    def _beoordeeld(self, casus: Casus, variant: str | None, basis: Feiten, feiten: Feiten, rijen: list[str],
+                    ids: list[str], bevindingen: list[Bevinding], afwegingen: list[ToegepasteAfweging], plicht: bool,
+                    open_vragen: list[Kernvraag], advies_pakket: Advieswoord | None) -> Advies:
+        tabel = self.pakket.kop.adviestabel
+        kop = self.pakket.kop
+        woord = self.advieswoord(ids, casus.fase, plicht)
+        bandbreedte = self.bandbreedte(basis, woord, ids)
+        ontbrekend = self.ontbrekend(basis, woord)
         advies, voorlopig, bandbreedte = self.eindoordeel(casus.fase, open_vragen, basis, woord, bandbreedte)
+        advies_pakket = advies_pakket or advies
         ruw, rij = besluit(tabel, casus.fase, {b.effect for b in bevindingen})
         plicht_grijpt_in = plicht and ruw.negatief
         onzeker = advies == Advieswoord.onvoldoende_informatie
@@ -615,9 +647,10 @@ class Beoordelaar:
         vuren hoe de onbekende feiten ook worden ingevuld. `gevuurd`: de regels die bij `basis` vuren, als
         die al bekend zijn."""
         effecten = set()
+        weging = _WEGING.get()
         for regel_id in self.gevuurd(basis) if gevuurd is None else gevuurd:
             if basis.keys() >= self._leest[regel_id]:  # alle feiten die zij leest, zijn bekend
-                effecten.add(self._effect[regel_id])
+                effecten.add((weging or {}).get(self._criterium[regel_id], self._effect[regel_id]))
         woord, _ = besluit(self.pakket.kop.adviestabel, fase, effecten)
         # schrijft de wet deelname voor (of kan dat nog, als het onbekend is), dan is negatief geen plafond
         if self._plicht is not None and woord.negatief and basis.get(self._plicht[0], "ja") == "ja":

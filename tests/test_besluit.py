@@ -306,3 +306,15 @@ def test_een_afweging_met_een_code_die_geen_criteriumcode_is_krijgt_een_nederlan
 def test_een_onbekend_criterium_noemt_bestand_en_regel(tmp_path):
     pad = _met_afweging(tmp_path, {"criterium": "TE-9", "effect": "aandachtspunt", "reden": "Omdat."})
     invoerfout(run("beoordeel", str(pad)), "casus.yaml, regel", "afwegingen[1].criterium")
+
+
+def test_na_een_afweging_horen_bandbreedte_en_onbekende_feiten_bij_het_gewogen_advies(tmp_path):
+    pad = _met_afweging(tmp_path, {"criterium": "TE-1", "effect": "aandachtspunt", "reden": "Eerste jaar samen."})
+    data = json.loads(run("beoordeel", str(pad), "--formaat", "json").output)
+    rang = ["niet_aangaan", "aangaan_onder_voorwaarden", "aangaan"]
+    b = data["bandbreedte"]
+    assert rang.index(b["ongunstigst"]) <= rang.index(data["advies"]) <= rang.index(b["gunstigst"])
+    # wat het advies na de afweging nog kan veranderen, wordt tegen dat advies gemeten, niet tegen dat van het pakket
+    for o in data["ontbrekende_informatie"]:
+        if o["kan_advies_veranderen"]:
+            assert any(w != data["advies"] for w in o["advies_per_waarde"].values())
