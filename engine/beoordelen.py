@@ -427,14 +427,15 @@ class Beoordelaar:
                 wat=" ".join(p.voorwaarde.split()) + (f" Het gaat om: {namen}." if namen else ""),
                 wie=p.wie, wanneer=p.wanneer, groep="wettelijke_plicht",
                 criteria=list(dict.fromkeys(b.criterium for b in zwaar)), regels=[b.regel for b in zwaar]))
+        # een voorwaarde die een andere omvat (`vervangt` in het pakket), staat er in haar plaats
+        vervangen = {v for b in bevindingen if b.effect == Effect.voorwaarde
+                     for v in self.pakket.regel(b.regel).regel.vervangt}
         groepen: dict[str, list[Bevinding]] = {}
         for b in bevindingen:
-            if b.effect == Effect.voorwaarde and b.voorwaarde and not (plicht and b.bij_beeindigen):
+            if (b.effect == Effect.voorwaarde and b.voorwaarde and not (plicht and b.bij_beeindigen)
+                    and b.regel not in vervangen):
                 groepen.setdefault(self._groep[b.regel], []).append(b)
         for groep, lijst in groepen.items():
-            # een voorwaarde die een andere omvat (`vervangt` in het pakket), staat er in haar plaats
-            vervangen = {v for b in lijst for v in self.pakket.regel(b.regel).regel.vervangt}
-            lijst = [b for b in lijst if b.regel not in vervangen]
             regels = [self.pakket.regel(b.regel).regel for b in lijst]
             info = beleid.groepen.get(groep)
             momenten = [r.wanneer for r in regels if r.wanneer]

@@ -24,7 +24,7 @@ def test_beoordeel_toont_eerst_het_advies_dan_voorwaarden_en_bevindingen_met_bro
     assert r.exit_code == 0, r.output
     uit = r.output
     assert uit.index("ADVIES: AANGAAN ONDER VOORWAARDEN") < uit.index("Voorwaarden") < uit.index("Bevindingen")
-    assert "Het college laat een businesscase opstellen" in uit
+    assert "Laat een businesscase opstellen" in uit and "neemt de gemeente niet deel" in uit  # met beslismoment
     assert "(Berenschot)," in uit  # de bron van BE-2
     assert "Sterkste punten" in uit and "--volledig" in uit
     assert "Waarom geen ander advies" not in uit and "be-businesscase-ontbreekt" not in uit
