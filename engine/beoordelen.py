@@ -362,7 +362,8 @@ class Beoordelaar:
             beslisregel=beslisregel,
             voorwaarden=[v.tekst for v in uitgewerkt],
             voorwaarden_uitgewerkt=uitgewerkt,
-            bij_beeindigen=bij_beeindigen(bevindingen) if advies.negatief else [],
+            bij_beeindigen=[" ".join(f"{t} {kop.voorwaarden.bij_beeindigen}".split())
+                            for t in bij_beeindigen(bevindingen)] if advies.negatief else [],
             bevindingen=bevindingen,
             telling=telling(bevindingen),
             waarom_niet=waarom_niet(tabel, casus.fase, bevindingen, None if onzeker else advies,

@@ -434,6 +434,7 @@ class Voorwaardenbeleid(Model):
     wanneer: dict[Fase, str] = Field(default_factory=dict)
     groepen: dict[str, Voorwaardegroep] = Field(default_factory=dict)
     wie: str = "het college"
+    bij_beeindigen: str = ""  # wie en wanneer bij de afspraken voor het uittreden ('Wie: ... Wanneer: ...')
 
 
 class Wetsartikel(Model):

@@ -101,7 +101,7 @@ class Document:
 
 # Een college leest de hoofdzaken; de rest staat in bijlage 1. Met deze grenzen past de hoofdtekst van
 # elk voorbeeld ruim op vier A4-pagina's (gemeten met scripts/paginas.py).
-MAX_ARGUMENTEN = 5
+MAX_ARGUMENTEN = 4
 MAX_KANTTEKENINGEN = 4
 MAX_AANDACHTSPUNTEN = 2  # ze veranderen het advies niet; de rest staat in bijlage 1
 
@@ -183,16 +183,30 @@ def beslispunten(advies: Advies, casus: Casus, beleid: Collegevoorstelbeleid) ->
         voorwaarden = tuple(_schoon(v.tekst) for v in advies.voorwaarden_uitgewerkt)
     onder = (", met deze afspraken voor het uittreden:" if advies.advies == Advieswoord.beeindigen
              else ", onder deze voorwaarden:") if voorwaarden else "."
-    voorlopig = "voorlopig " if advies.voorlopig and not advies.advies.negatief else ""
-    besluit = {
-        Advieswoord.aangaan: f"In te stemmen met deelname aan {naam}{onder}",
-        Advieswoord.aangaan_onder_voorwaarden: f"{'Voorlopig in' if voorlopig else 'In'} te stemmen met deelname "
-                                               f"aan {naam}{onder}",
-        Advieswoord.niet_aangaan: f"Niet deel te nemen aan {naam}.",
-        Advieswoord.voortzetten: f"De deelname aan {naam} voort te zetten{onder}",
-        Advieswoord.voortzetten_onder_voorwaarden: f"De deelname aan {naam} {voorlopig}voort te zetten{onder}",
-        Advieswoord.beeindigen: f"De deelname aan {naam} te beëindigen{onder}",
-    }[advies.advies]
+    # hangt het besluit van een voorwaarde af (een businesscase, een open kernvraag), dan is dit een voornemen en volgt
+    # het definitieve besluit als aan die voorwaarden is voldaan
+    voornemen = any(v.beslismoment for v in advies.voorwaarden_uitgewerkt) and not advies.advies.negatief
+    toe = "toe te treden tot" if _bekend(casus.toetreding) == "ja" else "deel te nemen aan"
+    if voornemen and casus.fase.value == "voorstel":
+        besluit = (f"Voornemens te zijn {toe} {naam}, en daarover definitief te besluiten zodra aan deze "
+                   "voorwaarden is voldaan:")
+    elif voornemen:
+        besluit = (f"De deelname aan {naam} voort te zetten, en opnieuw over voortzetting te besluiten zodra aan "
+                   "deze voorwaarden is voldaan:")
+    else:
+        # beslist de raad mee (toestemming, wensen en bedenkingen), dan neemt het college eerst een voornemen
+        raad = advies.raad is not None and advies.raad.beslist
+        ja = (f"In te stemmen met het voornemen {toe} {naam}{onder}" if raad else
+              f"In te stemmen met {'toetreding tot' if toe.startswith('toe') else 'deelname aan'} {naam}{onder}")
+        besluit = {
+            Advieswoord.aangaan: ja,
+            Advieswoord.aangaan_onder_voorwaarden: ja,
+            Advieswoord.niet_aangaan: f"Niet deel te nemen aan {naam}.",
+            Advieswoord.voortzetten: f"De deelname aan {naam} voort te zetten{onder}",
+            Advieswoord.voortzetten_onder_voorwaarden: f"De deelname aan {naam} voort te zetten{onder}",
+            Advieswoord.beeindigen: (f"Voornemens te zijn de deelname aan {naam} te beëindigen{onder}" if raad else
+                                     f"De deelname aan {naam} te beëindigen{onder}"),
+        }[advies.advies]
     return Beslispunten(besluit, voorwaarden, raadspunten(advies) or ("De raad over dit besluit te informeren.",))
 
 
@@ -236,8 +250,12 @@ class _Getoond:
 
 
 def _aanleiding(advies: Advies, casus: Casus) -> list[Blok]:
-    fase = "een voorstel voor een nieuwe samenwerking" if casus.fase.value == "voorstel" else \
-        "een lopende samenwerking"
+    if casus.fase.value == "lopend":
+        fase = "een lopende samenwerking"
+    elif _bekend(casus.toetreding) == "ja":
+        fase = "een voorstel om toe te treden tot een samenwerking die al bestaat"
+    else:
+        fase = "een voorstel voor een nieuwe samenwerking"
     tekst = f"Dit is {fase}, getoetst aan de visie op regionale samenwerking vanuit het perspectief van " \
             f"{advies.perspectief}"
     tekst += f", met de feiten van {datum_tekst(casus.peildatum)}." if casus.peildatum else "."
@@ -421,8 +439,8 @@ def _financien(casus: Casus) -> list[Blok]:
     structureel = {"ja": " (structureel)", "nee": " (tijdelijk)"}.get(_bekend(ob.kosten_structureel) or "", "")
     zinnen = [f"Het aandeel van de gemeente is {euro(ob.kosten_per_jaar)} per jaar{structureel}."
               if ob.kosten_per_jaar is not None else "Het aandeel van de gemeente per jaar is nog niet bekend."]
-    if ob.eenmalige_kosten is not None:
-        zinnen.append(f"Daarnaast zijn er eenmalige kosten van {euro(ob.eenmalige_kosten)}.")
+    zinnen.append(f"Daarnaast zijn er eenmalige kosten van {euro(ob.eenmalige_kosten)}."
+                  if ob.eenmalige_kosten is not None else "Of er eenmalige kosten zijn, is nog niet bekend.")
     zinnen.append({"binnen_begroting": "De kosten passen binnen de bestaande begroting.",
                    "begrotingswijziging_nodig": "Voor de kosten is een begrotingswijziging nodig; daarover beslist "
                                                 "de raad."}.get(_bekend(ob.dekking) or "",
@@ -436,8 +454,8 @@ def _financien(casus: Casus) -> list[Blok]:
     zinnen.append(businesscase + ".")
     zinnen.append({"ja": "De kosten zijn afgewogen tegen de baten.",
                    "nee": "De kosten zijn niet afgewogen tegen de baten."}.get(_bekend(ob.kosten_baten_afgewogen), ""))
-    zinnen.append({"voldoende": "Er is genoeg capaciteit en geld om mee te doen.",
-                   "onvoldoende": "Er is te weinig capaciteit en geld om mee te doen."}.get(
+    zinnen.append({"voldoende": "Er is genoeg ambtelijke capaciteit om mee te doen zoals bedoeld.",
+                   "onvoldoende": "Er is te weinig ambtelijke capaciteit om mee te doen zoals bedoeld."}.get(
         _bekend(ob.capaciteit_en_middelen), ""))
     if _bekend(ob.begroting_onder_druk) == "ja":
         zinnen.append("De begroting van de gemeente staat onder druk.")
@@ -457,10 +475,16 @@ def _juridisch(advies: Advies, casus: Casus, pakket: Regelpakket, getoond: _Geto
     vorm = advies.vormtoets
     gekozen = woord(vorm.gekozen_vorm or "")
     passend = _opsomming([woord(v) for v in vorm.passende_vormen]) if vorm.passende_vormen else ""
-    tekst = f"De gekozen vorm is: {gekozen}." if gekozen and gekozen != "nog te kiezen" else \
-        "De juridische vorm is nog niet gekozen."
-    tekst += f" Bij deze taak passen: {passend}." if passend else \
-        " Welke vorm bij de taak past, is uit de gegevens over de taak niet af te leiden."
+    if _bekend(casus.toetreding) == "ja":
+        # wie toetreedt, kiest de vorm niet: zij aanvaardt de regeling zoals die is
+        tekst = (f"De bestaande regeling is een {gekozen}; wie toetreedt, aanvaardt die vorm en het bestuur "
+                 "ervan." if gekozen and gekozen != "nog te kiezen" else "De vorm van de bestaande regeling is niet "
+                 "bekend.")
+    else:
+        tekst = f"De gekozen vorm is: {gekozen}." if gekozen and gekozen != "nog te kiezen" else \
+            "De juridische vorm is nog niet gekozen."
+        tekst += f" Bij deze taak passen: {passend}." if passend else \
+            " Welke vorm bij de taak past, is uit de gegevens over de taak niet af te leiden."
     blokken: list[Blok] = [Kop("Juridische aspecten"), Alinea(tekst)]
     if advies.advies == Advieswoord.niet_aangaan:
         # wie niet deelneemt, treft geen regeling: wat de wet dan zou vragen, staat in bijlage 1
@@ -498,6 +522,10 @@ def _wetpunten(casus: Casus, beleid: Collegevoorstelbeleid) -> list:
 
 def _uitvoering(advies: Advies, casus: Casus, beleid: Collegevoorstelbeleid) -> list[Blok]:
     stappen = [_schoon(s) for s in beleid.vervolg.get(advies.advies, [])]
+    if _bekend(casus.toetreding) == "ja" and not advies.advies.negatief:
+        stappen = ["Met het bestuur van de regeling de voorwaarden voor de toetreding afspreken (bijdrage, "
+                   "instemming van de deelnemers) en het ontwerpbesluit tot toetreding voorleggen."] + [
+            s for s in stappen if "uitwerken" not in s]
     if advies.advies != Advieswoord.onvoldoende_informatie and not advies.advies.negatief:
         if _bekend(casus.sturing.evaluatie_afgesproken) == "ja":
             laatste = casus.evaluatie.jaar_laatste_evaluatie
@@ -598,7 +626,8 @@ def _bijlagen(advies: Advies, pakket: Regelpakket, alternatieven: Vergelijking |
     blokken.append(Tabel(("Effect", "Criterium", "Uitleg (regel)", "Bron"),
                          tuple((KOPJES[b.effect.value] + (f" (pakket: {KOPJES[b.effect_pakket.value].lower()})"
                                                           if b.effect_pakket else ""),
-                                f"{b.criterium} {b.criterium_naam}", f"{b.uitleg} ({b.regel})", b.bron.tekst)
+                                f"{b.criterium} {b.criterium_naam}",
+                                f"{b.uitleg} ({b.regel})" + _afweging_bij(advies, b), b.bron.tekst)
                                for b in advies.bevindingen)))
     veranderend = [o for o in advies.ontbrekende_informatie if o.kan_advies_veranderen]
     if veranderend:
@@ -614,6 +643,14 @@ def _bijlagen(advies: Advies, pakket: Regelpakket, alternatieven: Vergelijking |
                          tuple(tuple(r) for r in factorrijen(advies))))
     blokken += [Kop("Bijlage 3. Bronnen", 2), Lijst(tuple(_bronnen(advies, pakket, wetsbronnen)))]
     return blokken
+
+
+def _afweging_bij(advies: Advies, b: Bevinding) -> str:
+    """Bij een bevinding die de adviseur anders weegt: de reden en wie besloot (bijlage 1)."""
+    if b.effect_pakket is None:
+        return ""
+    a = next((a for a in advies.afwegingen if a.criterium == b.criterium), None)
+    return f" Anders gewogen: {a.reden} (door: {a.door or 'niet vermeld'})." if a else ""
 
 
 def grafiek_van(advies: Advies, pakket: Regelpakket) -> Grafiek:
