@@ -507,11 +507,6 @@ class Plichtbeleid(Model):
     bron: str
 
 
-class Beslispunt(Model):
-    tekst: str = Field(min_length=1)
-    bron: str
-
-
 class Wetpunt(Model):
     """Wat de wet bij een vorm vraagt, met bron; `niet_bij` noemt vormen van die soort waarvoor het niet geldt."""
 
@@ -522,11 +517,10 @@ class Wetpunt(Model):
 
 
 class Collegevoorstelbeleid(Model):
-    """Wat het pakket (niet de weergave) bepaalt over het collegevoorstel: welke beslispunten een
-    juridische vorm vraagt, welke criteria onder 'Juridische vorm' staan, en de vervolgstappen per advies."""
+    """Wat het pakket (niet de weergave) bepaalt over het collegevoorstel: welke criteria onder 'Juridische vorm'
+    staan, wat de wet per vorm vraagt, en per advies het beoogde effect, de vervolgstappen en de communicatie. Wat de
+    raad doet, staat in de tabel `raad` van het pakket (zie engine/raad.py)."""
 
-    beslispunten_per_vorm: dict[str, Beslispunt] = Field(default_factory=dict)  # wgr | privaatrechtelijk | ...
-    beslispunten_bij_beeindigen_per_vorm: dict[str, Beslispunt] = Field(default_factory=dict)
     criteria_juridische_vorm: list[str] = Field(default_factory=list)
     vervolg: dict[Advieswoord, list[str]] = Field(default_factory=dict)
     beoogd_effect: dict[Advieswoord, str] = Field(default_factory=dict)
@@ -904,12 +898,6 @@ def controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats]
         if sleutel not in ("toestemming", "informeren"):
             meldingen.append(Melding("pack.yaml", f"collegevoorstel, communicatie_raad: '{sleutel}' is onbekend; "
                                                   "gebruik toestemming of informeren"))
-    for soort, punt in [*cv.beslispunten_per_vorm.items(), *cv.beslispunten_bij_beeindigen_per_vorm.items()]:
-        if soort not in soorten:
-            meldingen.append(Melding("pack.yaml", f"collegevoorstel: '{soort}' is geen soort juridische vorm; "
-                                                  "kies uit wgr, privaatrechtelijk, overeenkomst, informeel"))
-        meldingen += [Melding("pack.yaml", f"collegevoorstel, beslispunt bij {soort}: {p}")
-                      for p in bron_problemen(punt.bron)]
     for code in cv.criteria_juridische_vorm:
         if code not in kop.criteria:
             meldingen.append(Melding("pack.yaml", f"collegevoorstel: criterium '{code}' staat niet in de "

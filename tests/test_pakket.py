@@ -175,8 +175,9 @@ def test_een_fout_in_een_sjabloon_noemt_bestand_en_regel(kopie):
 
 def test_het_collegevoorstel_haalt_zijn_beleid_uit_het_pakket(pakket):
     cv = pakket.kop.collegevoorstel
-    assert set(cv.beslispunten_per_vorm) == {"wgr", "privaatrechtelijk"}
-    assert "art. 1 Wet gemeenschappelijke regelingen" in cv.beslispunten_per_vorm["wgr"].tekst
+    rollen = {r.rol for r in pakket.kop.raad}
+    assert {"toestemming", "wensen_en_bedenkingen", "begrotingswijziging", "informeren"} <= rollen
+    assert all(a in pakket.kop.wetsartikelen for r in pakket.kop.raad for a in r.artikelen)
     assert {w.value for w in cv.vervolg} >= {"aangaan", "beeindigen", "onvoldoende_informatie"}
     assert set(cv.criteria_juridische_vorm) <= set(pakket.kop.criteria)
 
