@@ -573,3 +573,14 @@ def test_een_upload_van_een_bestand_wordt_niet_aangenomen(client):
 
 
 
+
+
+def test_de_controlepagina_vraagt_niet_naar_de_uitkomst_van_een_businesscase_die_er_niet_is(client, werkmap):
+    bestand = werkmap / "ambtelijke-bedrijfsvoering-zonder-businesscase.yaml"
+    assert "businesscase: ontbreekt" in bestand.read_text(encoding="utf-8")
+    for pad in ("/casussen/ambtelijke-bedrijfsvoering-zonder-businesscase",
+                "/casussen/ambtelijke-bedrijfsvoering-zonder-businesscase/controle"):
+        r = client.get(pad)
+        assert r.status_code == 200 and "uitkomst van de businesscase" not in r.text.lower(), pad
+    r = client.get("/casussen/regionale-inkoop-jeugdzorg/controle")  # met een businesscase staat de vraag er wel
+    assert "uitkomst van de businesscase" in r.text.lower()

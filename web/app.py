@@ -28,6 +28,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from ..engine.advies import Advies
 from ..engine.beoordelen import Beoordelaar
 from ..engine.casus import CATALOGUS, AfwegingEffect, Casus, label
+from ..engine.feiten import feiten_van
 from ..engine.fouten import InvoerFout, Melding
 from ..engine.laden import STANDAARDPAKKET, casus_uit_data, lees_regelpakket
 from ..engine.regels import EFFECT_VOLGORDE, Advieswoord, Effect
@@ -258,8 +259,14 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         casus, advies, _ = omgeving.advies(id_)
         stappen = formulier.stappen_voor(pakket, casus.fase.value)
         overzicht = [(s, formulier.formulierwaarden(s, data)) for s in stappen]
+        # een veld dat bij deze gegevens niet ter zake doet (de uitkomst van een businesscase die er niet is), staat
+        # er niet als 'onbekend'
+        feiten = feiten_van(casus)
+        niet_ter_zake = {v.pad for s in stappen for v in s.velden
+                         if omgeving.beoordelaar.doet_niet_ter_zake(v.pad, feiten)}
         return pagina(request, "controle.html", titel=f"Controle: {casus.naam}", id_=id_, casus=casus,
-                      advies=advies, overzicht=overzicht, partners=formulier.partnernamen(data))
+                      advies=advies, overzicht=overzicht, partners=formulier.partnernamen(data),
+                      niet_ter_zake=niet_ter_zake)
 
     @app.get("/casussen/{id_}", response_class=HTMLResponse, include_in_schema=False)
     def adviespagina(request: Request, id_: str, melding: str = ""):
