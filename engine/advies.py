@@ -180,12 +180,12 @@ class Advies(Uitvoer):
     peildatum: dt.date | None
     advies: Advieswoord
     advies_tekst: str
-    advies_bij_bekende_feiten: Advieswoord  # wat de adviestabel op de bekende feiten zegt
     voorlopig: bool = False  # een kernvraag is open: het oordeel op de bekende feiten, met het antwoord als voorwaarde
+    open_kernvragen: list[Scharnier] = []  # vooraan: wat elk antwoord op een open kernvraag met het advies doet
+    advies_bij_bekende_feiten: Advieswoord  # wat de adviestabel op de bekende feiten zegt
     advies_pakket: Advieswoord | None = None  # het advies van het pakket, vóór de afweging van de adviseur
     afwegingen: list[ToegepasteAfweging] = []
     bandbreedte: Bandbreedte
-    open_kernvragen: list[Scharnier] = []
     eerst_uitzoeken: list[Uitzoekpunt]
     beslisregel: str
     voorwaarden: list[str]
