@@ -409,7 +409,7 @@ def _saldo(waarde: Any) -> Any:
 Score = Annotated[int, Strict(), Field(ge=1, le=5)]
 Stellingen = Annotated[Annotated[list[Score], Field(min_length=2, max_length=2)] | None,
                        BeforeValidator(_onbekend_is_leeg)]
-Bedrag = Annotated[Annotated[int, Strict(), Field(ge=0)] | None, BeforeValidator(_bedrag)]
+Bedrag = Annotated[Annotated[int, Strict(), Field(ge=0, le=10**13)] | None, BeforeValidator(_bedrag)]
 Saldo = Annotated[Annotated[int, Strict(), Field(ge=-10**13, le=10**13)] | None, BeforeValidator(_saldo)]
 Jaar = Annotated[Annotated[int, Strict(), Field(ge=1900, le=2200)] | None, BeforeValidator(_onbekend_is_leeg)]
 Tekst = Annotated[str | None, _tekst()]

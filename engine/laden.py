@@ -67,6 +67,24 @@ def _groep_zonder_dubbelen(lader: _Lader, knoop: yaml.MappingNode) -> dict:
     return lader.construct_mapping(knoop, deep=True)
 
 
+_GEWOON_GEHEEL = re.compile(r"[-+]?[0-9][0-9_]*", re.ASCII)  # 750_000 mag, zoals altijd
+
+
+def _geheel(lader: Any, knoop: yaml.ScalarNode) -> Any:
+    """Een geheel getal alleen in gewone cijfers: `0x10`, `0o17`, `0b11` of `1:30` (YAML 1.1) blijven tekst, zodat
+    het model ze weigert met een melding in plaats van ze stil om te zetten naar 16, 15, 3 of 90."""
+    if not _GEWOON_GEHEEL.fullmatch(knoop.value):
+        return knoop.value
+    return lader.construct_yaml_int(knoop)
+
+
+def _jaar_of_nee(lader: Any, knoop: yaml.ScalarNode) -> Any:
+    """`!!bool ja`: een waarde die YAML zelf geen ja/nee vindt, blijft tekst; het model controleert haar."""
+    if knoop.value.lower() not in lader.bool_values:
+        return knoop.value
+    return lader.construct_yaml_bool(knoop)
+
+
 def _getal_met_tekst(lader: _Lader, knoop: yaml.ScalarNode) -> float:
     """Een kommagetal onthoudt zijn tekst: `750.000` is in een bedrag 750000, niet 750,0."""
     return kommagetal(lader.construct_yaml_float(knoop), knoop.value)
@@ -94,6 +112,8 @@ _Lader.add_constructor("tag:yaml.org,2002:timestamp", _tekst_van_datum)
 for _tag in ("set", "omap", "pairs", "binary"):
     _Lader.add_constructor(f"tag:yaml.org,2002:{_tag}", _verboden)
 _Lader.add_constructor("tag:yaml.org,2002:float", _getal_met_tekst)
+_Lader.add_constructor("tag:yaml.org,2002:int", _geheel)
+_Lader.add_constructor("tag:yaml.org,2002:bool", _jaar_of_nee)
 
 
 # --- de snelle weg: de gebeurtenissen van libyaml rechtstreeks naar Python-data ------------------
@@ -128,7 +148,7 @@ def _waarde(event: yaml.ScalarEvent) -> Any:
     elif tag == _BOOL:
         waarde = _OMZETTER.construct_yaml_bool(yaml.ScalarNode(tag, tekst))
     elif tag == _INT:
-        waarde = _OMZETTER.construct_yaml_int(yaml.ScalarNode(tag, tekst))
+        waarde = _geheel(_OMZETTER, yaml.ScalarNode(tag, tekst))
     else:
         return _ANDERS
     if len(_OMGEZET) >= 4_096:

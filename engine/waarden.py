@@ -35,8 +35,8 @@ _FACTOREN = {
     "miljoen": 1_000_000, "mln": 1_000_000, "mio": 1_000_000,
     "duizend": 1_000, "k": 1_000,
 }
-_DUIZENDTALLEN = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
-_BEDRAG = re.compile(r"^(?P<getal>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<decimalen>\d+|-))?(?P<factor>[a-z]+)?\.?$")
+_DUIZENDTALLEN = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{3})+$")
+_BEDRAG = re.compile(r"^(?P<getal>[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,(?P<decimalen>[0-9]+|-))?(?P<factor>[a-z]+)?\.?$")
 _VOORBEELD = "schrijf het bedrag in hele euro's, zoals 750000, 750.000, € 750.000 of '1,5 miljoen'"
 
 

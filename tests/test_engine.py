@@ -167,7 +167,18 @@ def test_een_bedrag_van_dertig_cijfers_geeft_gewoon_een_advies(beoordelaar):
 
     from samenwerkingstoets.engine.laden import casus_uit_data
 
+    from samenwerkingstoets.engine.feiten import feiten_van
+    from samenwerkingstoets.engine.fouten import CasusFout
+
     data = yaml.safe_load((CASES / "regionale-inkoop-jeugdzorg.yaml").read_text(encoding="utf-8"))
-    data["onderbouwing"]["kosten_per_jaar"] = 10 ** 30
+    data["onderbouwing"]["kosten_per_jaar"] = 10 ** 13  # het grootste bedrag dat een casus mag hebben
     advies = beoordelaar.beoordeel(casus_uit_data(data))
     assert advies.advies.value in ("niet_aangaan", "aangaan_onder_voorwaarden", "aangaan", "onvoldoende_informatie")
+    # een casus weigert een groter bedrag; de regelengine zelf kan er nog steeds mee om
+    data["onderbouwing"]["kosten_per_jaar"] = 10 ** 30
+    with pytest.raises(CasusFout, match="te groot"):
+        casus_uit_data(data)
+    feiten = {**feiten_van(advies_casus := casus_uit_data({**data, "onderbouwing": {"kosten_per_jaar": 1}})),
+              "onderbouwing.kosten_per_jaar": 10 ** 30}
+    assert advies_casus.naam and beoordelaar.oordeel(feiten).value in (
+        "niet_aangaan", "aangaan_onder_voorwaarden", "aangaan")

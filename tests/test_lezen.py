@@ -116,9 +116,19 @@ def test_met_de_hand_geschreven_regels_lezen_via_beide_wegen_hetzelfde(sleutels,
     _controleer("\n".join(regels) + "\n")
 
 
-@pytest.mark.parametrize("waarde", ["0x_", "-0b_", "1" * 5000])
+@pytest.mark.parametrize("waarde", ["0x_", "-0b_", "0x10"])
+def test_een_geheel_getal_dat_geen_gewone_cijfers_zijn_blijft_tekst_op_beide_wegen(tmp_path, waarde):
+    """'0x_' en '0x10' ziet de resolver (YAML 1.1) als geheel getal; ze blijven tekst, zodat het model ze weigert in
+    plaats van ze stil om te zetten (of op int() te struikelen)."""
+    assert laden._snel(f"a: {waarde}\n") == {"a": waarde}
+    pad = tmp_path / "casus.yaml"
+    pad.write_text(f"naam: x\nfase: voorstel\nonderbouwing: {{kosten_per_jaar: {waarde}}}\n", encoding="utf-8")
+    assert laden.lees_yaml(pad).data["onderbouwing"]["kosten_per_jaar"] == waarde
+
+
+@pytest.mark.parametrize("waarde", ["1" * 5000])
 def test_een_getal_dat_python_niet_kan_omzetten_geeft_een_yamlfout_en_geen_interne_fout(tmp_path, waarde):
-    """'0x_' ziet de resolver als geheel getal, maar int() weigert het; een getal van duizenden cijfers ook."""
+    """Een getal van duizenden cijfers weigert int(); dat wordt een YAML-fout."""
     assert laden._snel(f"a: {waarde}\n") is laden._ANDERS
     pad = tmp_path / "casus.yaml"
     pad.write_text(f"naam: x\nfase: voorstel\nonderbouwing: {{kosten_per_jaar: {waarde}}}\n", encoding="utf-8")

@@ -148,3 +148,20 @@ def test_woorden_mogen_met_hoofdletters_en_een_lijst_met_komma_krijgt_een_hint(t
     pad.write_text("naam: x\nfase: voorstel\nthemas: zorg, wonen\n", encoding="utf-8")
     with pytest.raises(CasusFout, match=r"als lijst, zoals \[zorg, wonen\]"):
         lees_casus(pad)
+
+
+@pytest.mark.parametrize("tekst", ["0x10", "0o17", "0b11", "٣٤٥", "'٣٤٥'", "１２３", "1:30"])
+def test_een_bedrag_in_een_andere_schrijfwijze_dan_gewone_cijfers_wordt_geweigerd_niet_omgezet(tmp_path, tekst):
+    with pytest.raises(CasusFout, match="onderbouwing.kosten_per_jaar.*niet als bedrag te lezen"):
+        _lees(tmp_path, f"onderbouwing:\n  kosten_per_jaar: {tekst}\n")
+
+
+@pytest.mark.parametrize("tekst", ["0x7E8", "0o3750"])
+def test_een_jaartal_in_een_andere_schrijfwijze_wordt_geweigerd(tmp_path, tekst):
+    with pytest.raises(CasusFout, match="evaluatie.jaar_laatste_evaluatie"):
+        _lees(tmp_path, f"evaluatie:\n  jaar_laatste_evaluatie: {tekst}\n")
+
+
+def test_een_bedrag_heeft_een_verstandige_bovengrens(tmp_path):
+    with pytest.raises(CasusFout, match="te groot"):
+        _lees(tmp_path, "onderbouwing:\n  kosten_per_jaar: " + "9" * 401 + "\n")

@@ -584,3 +584,12 @@ def test_de_controlepagina_vraagt_niet_naar_de_uitkomst_van_een_businesscase_die
         assert r.status_code == 200 and "uitkomst van de businesscase" not in r.text.lower(), pad
     r = client.get("/casussen/regionale-inkoop-jeugdzorg/controle")  # met een businesscase staat de vraag er wel
     assert "uitkomst van de businesscase" in r.text.lower()
+
+
+def test_de_api_weigert_een_veld_dat_twee_keer_staat_zoals_een_casusbestand(client):
+    r = client.post("/api/v1/adviezen", content='{"naam": "A", "fase": "voorstel", "fase": "lopend"}'.encode(),
+                    headers={"content-type": "application/json"})
+    assert r.status_code == 400 and "'fase' staat twee keer" in r.json()["detail"]
+    r = client.post("/api/v1/adviezen", content=b'{"naam": "A", "fase": "voorstel", "opgave": {"complex": "ja", '
+                                                 b'"complex": "nee"}}', headers={"content-type": "application/json"})
+    assert r.status_code == 400 and "'complex' staat twee keer" in r.json()["detail"]

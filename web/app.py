@@ -91,6 +91,19 @@ class Omgeving:
         return casus, self._adviezen[sleutel], versie
 
 
+class _DubbeleSleutel(ValueError):
+    """Een veld dat twee keer in dezelfde JSON-groep staat (de tweede zou de eerste stil vervangen)."""
+
+
+def _zonder_dubbele_velden(paren: list[tuple[str, Any]]) -> dict:
+    uit: dict = {}
+    for sleutel, waarde in paren:
+        if sleutel in uit:
+            raise _DubbeleSleutel(sleutel)
+        uit[sleutel] = waarde
+    return uit
+
+
 def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: bytes | None = None,
              token: str | None = None, lokaal: bool = True) -> FastAPI:
     """De app voor één werkmap. `token` is verplicht als de app niet alleen lokaal luistert (`lokaal=False`)."""
@@ -516,7 +529,10 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
             return probleem(415, "Verkeerd formaat", "Stuur de casus als JSON (Content-Type: application/json).")
         try:
-            data = json.loads(await request.body())
+            data = json.loads(await request.body(), object_pairs_hook=_zonder_dubbele_velden)
+        except _DubbeleSleutel as dubbel:
+            return probleem(400, "De invoer klopt niet", f"Het veld '{str(dubbel)[:80]}' staat twee keer in dezelfde "
+                                                         "groep; een casusbestand weigert dat ook. Laat er één staan.")
         except (ValueError, RecursionError):
             return probleem(400, "De invoer klopt niet", "De casus is geen geldige JSON.")
         if not isinstance(data, dict):
