@@ -308,6 +308,9 @@ def overzicht(map_, formaat, uitvoer, overschrijf, peildatum, regelpad):
     from .engine.weergave import overzicht as weergave
 
     formaat = kies_formaat(uitvoer, formaat, weergave.EXTENSIES, "register.xlsx") if uitvoer else formaat or "tabel"
+    if uitvoer and _is_invoer_van_overzicht(Path(uitvoer), Path(map_)):
+        raise InvoerFout(f"'{uitvoer}' is een casusbestand in de map die het overzicht leest; kies een naam buiten "
+                         "die map of een ander bestand, anders gaat de invoer verloren.")
     if formaat in ("xlsx", "docx") and not uitvoer:
         raise InvoerFout(f"Een {formaat}-bestand gaat niet naar het scherm; geef een bestandsnaam met -o.")
     pakket = lees_regelpakket(regelpad)
@@ -350,6 +353,17 @@ def overzicht(map_, formaat, uitvoer, overschrijf, peildatum, regelpad):
     _NA_OVERZICHT.append(True)  # de uitvoer is geschreven (zie main)
     if uitkomst.fouten:
         raise click.exceptions.Exit(2)
+
+
+def _is_invoer_van_overzicht(uitvoer: Path, map_: Path) -> bool:
+    """Is `uitvoer` een bestand dat het overzicht zelf leest (een casusbestand in de map of een submap)?"""
+    try:
+        if not uitvoer.exists() or uitvoer.suffix.lower() not in (".yaml", ".yml", ".json"):
+            return False
+        echt, map_echt = uitvoer.resolve(), map_.resolve()
+    except OSError:
+        return False
+    return map_echt == echt.parent or map_echt in echt.parents
 
 
 def _overzicht_inhoud(uitkomst, formaat: str, pakket, map_: str, werkmap, weergave) -> bytes | Iterator[bytes]:

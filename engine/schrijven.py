@@ -16,10 +16,17 @@ from typing import Iterable
 from .fouten import InvoerFout
 
 
+def te_lang(pad: Path) -> None:
+    """Een naam die het besturingssysteem toch weigert, krijgt meteen een Nederlandse melding (exitcode 2)."""
+    if any(len(deel.encode("utf-8")) > 255 for deel in pad.parts) or len(str(pad).encode("utf-8")) > 4000:
+        raise SchrijfFout(f"De naam '{pad.name[:60]}…' is te lang (hooguit 255 tekens per naam); kies een kortere.")
+
+
 def kies_formaat(uitvoer: str, formaat: str | None, extensies: dict[str, tuple[str, ...]], voorbeeld: str) -> str:
     """Het formaat: uit --formaat, of afgeleid van de extensie van -o (`extensies`: formaat -> extensies).
     Passen ze niet bij elkaar (een Word-document in 'x.pdf'), dan is dat een fout: niemand opent zo'n bestand.
     `voorbeeld` is een bestandsnaam voor de melding als -o een map is."""
+    te_lang(Path(uitvoer))
     if Path(uitvoer).is_dir():
         raise InvoerFout(f"'{uitvoer}' is een map. Geef een bestandsnaam, zoals {Path(uitvoer) / voorbeeld}.")
     extensie = Path(uitvoer).suffix.lower()
@@ -53,6 +60,7 @@ def schrijf(pad: str | Path, inhoud: bytes | Iterable[bytes], overschrijf: bool 
     bij Ctrl-C.
     """
     pad = Path(pad)
+    te_lang(pad)
     map_ = pad.parent if str(pad.parent) else Path(".")
     if not map_.exists():
         raise SchrijfFout(f"De map '{map_}' bestaat niet. Maak de map eerst aan, of kies een andere plek.")
@@ -111,6 +119,7 @@ _REDENEN = {
     errno.EROFS: "die plek is alleen-lezen",
     errno.ENOSPC: "de schijf is vol",
     errno.ENOENT: "die plek bestaat niet of laat geen nieuwe bestanden toe",
+    errno.ENAMETOOLONG: "de naam of het pad is te lang",
 }
 
 

@@ -337,3 +337,24 @@ def test_een_regel_die_te_groot_is_voor_de_engine_wordt_bij_het_laden_geweigerd(
     pad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     _fout(run("regels", "--regels", str(kopie)), "te groot voor de regelengine", "opgaven.yaml",
           data["regels"][0]["id"])
+
+
+@pytest.mark.parametrize("naam", ["casus.json", "sub/casus.json"])
+def test_overzicht_schrijft_nooit_over_een_casusbestand_dat_het_zelf_leest(tmp_path, naam):
+    (tmp_path / "sub").mkdir()
+    invoer = tmp_path / naam
+    shutil.copy(CASES / "regionale-woonagenda-nhn.yaml", invoer)
+    voor = invoer.read_bytes()
+    r = CliRunner().invoke(cli, ["overzicht", str(tmp_path), "-o", str(invoer), "--overschrijf",
+                                 "--formaat", "json"])
+    invoerfout(r, "casusbestand in de map die het overzicht leest")
+    assert invoer.read_bytes() == voor
+
+
+@pytest.mark.parametrize("opdracht", ["collegeadvies", "overzicht"])
+def test_een_te_lange_uitvoernaam_geeft_een_nederlandse_melding_en_exitcode_2(tmp_path, opdracht):
+    lang = str(tmp_path / ("a" * 300 + (".md" if opdracht == "collegeadvies" else ".json")))
+    bron = str(CASES / "regionale-woonagenda-nhn.yaml") if opdracht == "collegeadvies" else str(CASES)
+    r = CliRunner().invoke(cli, [opdracht, bron, "-o", lang])
+    invoerfout(r, "te lang")
+    assert list(tmp_path.iterdir()) == []
