@@ -16,6 +16,7 @@ import hashlib
 import os
 import pickle
 import re
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -41,10 +42,23 @@ def _voeg_pakket_toe(h: Any, map_: Path, diepte: int) -> None:
         raise ValueError("te diep geneste beleidsvarianten")
     for pad in sorted(map_.glob("*.yaml")):
         h.update(pad.name.encode())
-        h.update(pad.read_bytes())
-    treffer = _BASIS.search((map_ / "pack.yaml").read_text(encoding="utf-8", errors="replace"))
+        h.update(_gewoon_bestand(pad))
+    treffer = _BASIS.search(_gewoon_bestand(map_ / "pack.yaml").decode("utf-8", errors="replace"))
     if treffer:
         _voeg_pakket_toe(h, (map_ / treffer.group(1).strip()).resolve(), diepte + 1)
+
+
+MAX_BESTAND = 2_000_000  # zoals laden.MAX_BYTES: groter is geen regelbestand
+
+
+def _gewoon_bestand(pad: Path) -> bytes:
+    """De bytes van een gewoon, niet te groot bestand. Een pijp, apparaat (/dev/zero) of reus in de pakketmap wordt
+    nooit gelezen: dan geen cache, en het laden van het pakket meldt het bestand (zonder het te lezen)."""
+    info = pad.stat()
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BESTAND:
+        raise ValueError(f"geen gewoon regelbestand: {pad.name}")
+    with open(pad, "rb") as f:
+        return f.read(MAX_BESTAND + 1)
 
 
 def sleutel(map_: Path) -> str:

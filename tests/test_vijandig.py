@@ -358,3 +358,24 @@ def test_een_te_lange_uitvoernaam_geeft_een_nederlandse_melding_en_exitcode_2(tm
     r = CliRunner().invoke(cli, [opdracht, bron, "-o", lang])
     invoerfout(r, "te lang")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="alleen waar pijpen bestaan")
+@pytest.mark.parametrize("genoemd", [False, True])
+def test_een_pijp_of_apparaat_in_een_pakketmap_wordt_nooit_gelezen(tmp_path, genoemd):
+    pakket = tmp_path / "pakket"
+    shutil.copytree(STANDAARDPAKKET, pakket)
+    os.mkfifo(pakket / "pijp.yaml")
+    (pakket / "nul.yaml").symlink_to("/dev/zero")
+    if genoemd:
+        kop = pakket / "pack.yaml"
+        kop.write_text(kop.read_text(encoding="utf-8").replace("  - financien.yaml\n",
+                                                                "  - financien.yaml\n  - pijp.yaml\n"),
+                       encoding="utf-8")
+    uitkomst: list = []
+    draad = threading.Thread(target=lambda: uitkomst.append(CliRunner().invoke(
+        cli, ["beoordeel", str(CASES / "regionale-woonagenda-nhn.yaml"), "--regels", str(pakket)])), daemon=True)
+    draad.start()
+    draad.join(timeout=30)
+    assert uitkomst, "het laden van het pakket bleef hangen op een pijp of /dev/zero"
+    invoerfout(uitkomst[0], "pijp.yaml")
