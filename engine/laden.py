@@ -499,15 +499,40 @@ def _tekst(fout: dict, velden_van: Any) -> str:
 
 def valideer(model: type[M], data: Any, gelezen: Gelezen, velden_van: Any, fout: type[InvoerFout], kop: str) -> M:
     """De enige plek waar data een model wordt: geldig, of een Nederlandse fout met bestand, regel en veld."""
+    aantal = _aantal_velden(data, MAX_VELDEN + 1)
+    if aantal > MAX_VELDEN:
+        raise fout(kop, [Melding(gelezen.naam, f"er staan meer dan {MAX_VELDEN:,} velden en waarden in; een casus of "
+                                               "regelbestand heeft er hooguit enkele honderden. Is dit het goede "
+                                               "bestand?".replace(",", "."), None)])
     try:
         return model.model_validate(data)
     except ValidationError as probleem:
         raise fout(kop, meldingen_uit(probleem, gelezen, velden_van)) from None
 
 
+MAX_VELDEN = 20_000  # velden en lijstwaarden samen; een volledige casus met 50 partnerscans blijft ver daaronder
+
+
+def _aantal_velden(data: Any, grens: int) -> int:
+    """Het aantal sleutels en lijstwaarden, tot `grens` (dan wordt niet verder geteld): begrensd werk vóór de
+    validatie, zodat een bestand met honderdduizend onbekende velden niet minutenlang gecontroleerd wordt."""
+    aantal, stapel = 0, [data]
+    while stapel and aantal < grens:
+        waarde = stapel.pop()
+        if isinstance(waarde, dict):
+            aantal += len(waarde)
+            stapel.extend(waarde.values())
+        elif isinstance(waarde, list):
+            aantal += len(waarde)
+            stapel.extend(waarde)
+    return aantal
+
+
 def meldingen_uit(fout: ValidationError, gelezen: Gelezen, velden_van: Any) -> list[Melding]:
     meldingen = []
-    for f in fout.errors():
+    # Regelnummers opzoeken kost per melding een stap door het bestand: alleen voor de eerste meldingen, zodat het
+    # werk met het aantal fouten lineair blijft. Er worden er toch hooguit MAX_MELDINGEN getoond.
+    for f in fout.errors()[:MAX_MELDINGEN * 10]:
         loc = tuple(d for d in f["loc"] if not (isinstance(d, str) and _TYPELABEL.match(d)))
         if f["type"] == "invalid_key" and loc:  # de sleutel zelf, geen plaats in een lijst
             loc = loc[:-1] + (str(loc[-1]),)

@@ -379,3 +379,26 @@ def test_een_pijp_of_apparaat_in_een_pakketmap_wordt_nooit_gelezen(tmp_path, gen
     draad.join(timeout=30)
     assert uitkomst, "het laden van het pakket bleef hangen op een pijp of /dev/zero"
     invoerfout(uitkomst[0], "pijp.yaml")
+
+
+def test_een_casus_met_tienduizenden_velden_wordt_voor_de_validatie_geweigerd(tmp_path):
+    pad = tmp_path / "groot.yaml"
+    pad.write_text("naam: x\nfase: voorstel\n" + "".join(f"k{i}: 1\n" for i in range(187_097)), encoding="utf-8")
+    invoerfout(CliRunner().invoke(cli, ["beoordeel", str(pad)]), "meer dan 20.000 velden")
+
+
+@pytest.mark.parametrize("aantal", [100, 2_000, 15_000])
+def test_het_melden_van_onbekende_velden_zoekt_hooguit_een_vast_aantal_regelnummers_op(tmp_path, monkeypatch, aantal):
+    """Het dure deel van een melding (het regelnummer opzoeken) groeit niet mee met het aantal fouten: zo blijft het
+    werk lineair in de invoer."""
+    from samenwerkingstoets.engine import laden
+    from samenwerkingstoets.engine.fouten import CasusFout
+
+    opgezocht = []
+    echt = laden.Gelezen.lijn
+    monkeypatch.setattr(laden.Gelezen, "lijn", lambda self, loc: opgezocht.append(loc) or echt(self, loc))
+    pad = tmp_path / "veel.yaml"
+    pad.write_text("naam: x\nfase: voorstel\n" + "".join(f"k{i}: 1\n" for i in range(aantal)), encoding="utf-8")
+    with pytest.raises(CasusFout):
+        laden.lees_casus(pad)
+    assert len(opgezocht) <= laden.MAX_MELDINGEN * 10
