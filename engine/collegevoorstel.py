@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 import zipfile
 from importlib import metadata
 from pathlib import Path
@@ -44,12 +45,42 @@ def lees_sjabloon(pad: str) -> bytes:
                          "Is het wel een gewoon Word-sjabloon?")
     if "word/document.xml" not in namen or "[Content_Types].xml" not in namen:
         raise InvoerFout(f"Het sjabloon '{pad}' is een zip-bestand, maar geen Word-document. {uitleg}")
+    if any(n.lower().endswith("vbaproject.bin") for n in namen):
+        raise InvoerFout(f"Het sjabloon '{pad}' bevat macro's. Een sjabloon met macro's wordt niet gebruikt; sla het "
+                         "in Word op als Word-sjabloon zonder macro's (.dotx).")
+    extern = _externe_verwijzing(archief, [n for n in namen if n.endswith(".rels")])
+    if extern:
+        raise InvoerFout(f"Het sjabloon '{pad}' verwijst naar iets buiten het document ({extern}). Word zou dat bij "
+                         "het openen ophalen; zo'n sjabloon wordt niet gebruikt. Verwijder die koppeling (een "
+                         "gekoppeld sjabloon, een afbeelding of een koppeling naar een bestand of netwerkmap) en "
+                         "probeer opnieuw.")
     try:
         Word(io.BytesIO(als_document(ruw)))
     except Exception as fout:  # python-docx en lxml kennen veel soorten fouten; de gebruiker hoort er één
         raise InvoerFout(f"Het sjabloon '{pad}' kan niet als Word-document geopend worden "
                          f"({type(fout).__name__}). {uitleg} Een sjabloon met macro's (.dotm) werkt niet.") from None
     return ruw
+
+
+_RELATIE = re.compile(rb"<Relationship\b[^>]*>", re.I)
+
+
+def _externe_verwijzing(archief: zipfile.ZipFile, relatiebestanden: list[str]) -> str | None:
+    """Een koppeling naar buiten het document die Word zelf ophaalt of opent (een gekoppeld sjabloon, een afbeelding
+    van internet, een bestand of netwerkpad); een gewone webkoppeling (http, https, mailto) in de tekst mag."""
+    for naam in relatiebestanden:
+        info = archief.getinfo(naam)
+        if info.file_size > 5_000_000:
+            return f"{naam} is te groot"
+        for relatie in _RELATIE.findall(archief.read(naam)):
+            if not re.search(rb'TargetMode\s*=\s*"External"', relatie, re.I):
+                continue
+            doel = (re.search(rb'Target\s*=\s*"([^"]*)"', relatie) or [b"", b""])[1].decode("utf-8", "replace")
+            soort = (re.search(rb'Type\s*=\s*"([^"]*)"', relatie) or [b"", b""])[1].decode("utf-8", "replace")
+            gewone_link = soort.endswith("/hyperlink") and re.match(r"(?i)(https?|mailto):", doel)
+            if not gewone_link:
+                return f"{soort.rsplit('/', 1)[-1] or 'koppeling'} naar {doel[:80]}"
+    return None
 
 
 def programmaversie() -> str:

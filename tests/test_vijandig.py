@@ -402,3 +402,57 @@ def test_het_melden_van_onbekende_velden_zoekt_hooguit_een_vast_aantal_regelnumm
     with pytest.raises(CasusFout):
         laden.lees_casus(pad)
     assert len(opgezocht) <= laden.MAX_MELDINGEN * 10
+
+
+def _sjabloon_met_relatie(pad: Path, relatie: str, extra: dict[str, bytes] | None = None) -> Path:
+    """Een gewoon Word-document waarvan word/_rels/settings.xml.rels (of document.xml.rels) een koppeling krijgt."""
+    import io
+    import zipfile
+
+    from docx import Document
+
+    buffer = io.BytesIO()
+    Document().save(buffer)
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as bron, zipfile.ZipFile(pad, "w") as doel:
+        for item in bron.infolist():
+            data = bron.read(item.filename)
+            if item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", relatie.encode() + b"</Relationships>")
+            doel.writestr(item, data)
+        for naam, inhoud in (extra or {}).items():
+            doel.writestr(naam, inhoud)
+    return pad
+
+
+@pytest.mark.parametrize("relatie", [
+    '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'attachedTemplate" Target="http://voorbeeld.invalid/t.dotm" TargetMode="External"/>',
+    '<Relationship Id="rId98" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" '
+    'Target="https://voorbeeld.invalid/logo.png" TargetMode="External"/>',
+    '<Relationship Id="rId97" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" '
+    'Target="file://server/share/x" TargetMode="External"/>',
+])
+def test_een_sjabloon_dat_iets_van_buiten_ophaalt_wordt_geweigerd_en_er_wordt_niets_geschreven(tmp_path, relatie):
+    sjabloon = _sjabloon_met_relatie(tmp_path / "huisstijl.docx", relatie)
+    uit = tmp_path / "voorstel.docx"
+    r = CliRunner().invoke(cli, ["collegeadvies", str(CASES / "regionale-woonagenda-nhn.yaml"), "-o", str(uit),
+                                 "--sjabloon", str(sjabloon)])
+    invoerfout(r, "buiten het document")
+    assert not uit.exists()
+
+
+def test_een_sjabloon_met_een_gewone_webkoppeling_mag(tmp_path):
+    sjabloon = _sjabloon_met_relatie(tmp_path / "huisstijl.docx", (
+        '<Relationship Id="rId96" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'hyperlink" Target="https://www.alkmaar.nl/" TargetMode="External"/>'))
+    uit = tmp_path / "voorstel.docx"
+    r = CliRunner().invoke(cli, ["collegeadvies", str(CASES / "regionale-woonagenda-nhn.yaml"), "-o", str(uit),
+                                 "--sjabloon", str(sjabloon)])
+    assert r.exit_code == 0, r.output
+
+
+def test_een_sjabloon_met_macros_wordt_geweigerd(tmp_path):
+    sjabloon = _sjabloon_met_relatie(tmp_path / "huisstijl.docx", "", {"word/vbaProject.bin": b"\0macro"})
+    r = CliRunner().invoke(cli, ["collegeadvies", str(CASES / "regionale-woonagenda-nhn.yaml"), "-o",
+                                 str(tmp_path / "v.docx"), "--sjabloon", str(sjabloon)])
+    invoerfout(r, "macro's")
