@@ -593,3 +593,22 @@ def test_de_api_weigert_een_veld_dat_twee_keer_staat_zoals_een_casusbestand(clie
     r = client.post("/api/v1/adviezen", content=b'{"naam": "A", "fase": "voorstel", "opgave": {"complex": "ja", '
                                                  b'"complex": "nee"}}', headers={"content-type": "application/json"})
     assert r.status_code == 400 and "'complex' staat twee keer" in r.json()["detail"]
+
+
+def test_geen_overzicht_volgt_een_snelkoppeling_naar_een_bestand_buiten_de_werkmap(client, werkmap, tmp_path):
+    import io
+    import zipfile
+
+    geheim = tmp_path / "buiten" / "geheim.txt"
+    geheim.parent.mkdir()
+    geheim.write_text("root:GEHEIM-WACHTWOORD:19000:0:99999:7:::\n", encoding="utf-8")
+    (werkmap / "lek.yaml").symlink_to(geheim)
+    for pad in ("/overzicht", "/overzicht.xlsx", "/overzicht.docx"):
+        r = client.get(pad)
+        assert r.status_code == 200, (pad, r.status_code)
+        inhoud = r.content
+        if pad != "/overzicht":
+            with zipfile.ZipFile(io.BytesIO(r.content)) as archief:
+                inhoud = b"".join(archief.read(n) for n in archief.namelist())
+        assert b"GEHEIM" not in inhoud, pad
+    assert "lek.yaml" in client.get("/overzicht").text  # bij naam gemeld

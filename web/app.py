@@ -441,7 +441,7 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         from ..engine.overzicht import maak_overzicht
         from ..engine.weergave import overzicht as weergave
 
-        uitkomst = maak_overzicht(omgeving.werkmap.map, omgeving.beoordelaar)
+        uitkomst = maak_overzicht(omgeving.werkmap.map, omgeving.beoordelaar, binnen=True)
         ids = {b.pad.relative_to(omgeving.werkmap.map).as_posix(): b.id for b in omgeving.werkmap.bestanden()}
         kop, matrix = weergave.matrix_rijen(uitkomst)
         return pagina(request, "overzicht.html", titel="Overzicht van alle samenwerkingen", o=uitkomst, ids=ids,
@@ -458,7 +458,7 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         if extensie not in ("xlsx", "docx"):
             raise NietGevonden("Het overzicht is te downloaden als .xlsx (het register) of .docx (de paragraaf "
                                "verbonden partijen).")
-        uitkomst = maak_overzicht(omgeving.werkmap.map, omgeving.beoordelaar)
+        uitkomst = maak_overzicht(omgeving.werkmap.map, omgeving.beoordelaar, binnen=True)
         if extensie == "docx":
             from ..engine.weergave.word import collegeadvies as word
 
