@@ -612,3 +612,20 @@ def test_geen_overzicht_volgt_een_snelkoppeling_naar_een_bestand_buiten_de_werkm
                 inhoud = b"".join(archief.read(n) for n in archief.namelist())
         assert b"GEHEIM" not in inhoud, pad
     assert "lek.yaml" in client.get("/overzicht").text  # bij naam gemeld
+
+
+def test_een_tijdelijk_bestand_van_een_afgebroken_opslag_wordt_bij_de_start_opgeruimd(tmp_path):
+    import os
+    import time
+
+    from samenwerkingstoets.web.werkmap import Werkmap
+
+    oud = tmp_path / ".regionale-inkoop-jeugdzorg.yaml.abc123.tmp"
+    nieuw = tmp_path / ".regionale-inkoop-jeugdzorg.yaml.def456.tmp"
+    for p in (oud, nieuw):
+        p.write_text("half geschreven", encoding="utf-8")
+    os.utime(oud, (time.time() - 3600, time.time() - 3600))
+    andere = tmp_path / ".verborgen-notitie.txt"
+    andere.write_text("van de gebruiker", encoding="utf-8")
+    Werkmap(tmp_path)
+    assert not oud.exists() and nieuw.exists() and andere.exists()

@@ -22,6 +22,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
@@ -528,8 +529,11 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
     async def api_beoordeel(request: Request):
         if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
             return probleem(415, "Verkeerd formaat", "Stuur de casus als JSON (Content-Type: application/json).")
+        ruw = await request.body()
         try:
-            data = json.loads(await request.body(), object_pairs_hook=_zonder_dubbele_velden)
+            # lezen, controleren en beoordelen gebeurt in een werkdraad: een groot of traag verzoek houdt de
+            # afhandeling van andere verzoeken niet op
+            data = await run_in_threadpool(json.loads, ruw, object_pairs_hook=_zonder_dubbele_velden)
         except _DubbeleSleutel as dubbel:
             return probleem(400, "De invoer klopt niet", f"Het veld '{str(dubbel)[:80]}' staat twee keer in dezelfde "
                                                          "groep; een casusbestand weigert dat ook. Laat er één staan.")
@@ -537,8 +541,11 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
             return probleem(400, "De invoer klopt niet", "De casus is geen geldige JSON.")
         if not isinstance(data, dict):
             return probleem(400, "De invoer klopt niet", "De casus moet een JSON-object met velden zijn.")
-        casus = casus_uit_data(data, naam="de casus in het verzoek")
-        return Response(json_weergave.advies(omgeving.beoordelaar.beoordeel(casus)), media_type="application/json")
+        def beoordeel() -> str:
+            casus = casus_uit_data(data, naam="de casus in het verzoek")
+            return json_weergave.advies(omgeving.beoordelaar.beoordeel(casus))
+
+        return Response(await run_in_threadpool(beoordeel), media_type="application/json")
 
     standaard_openapi = app.openapi
 

@@ -15,6 +15,7 @@ import io
 import re
 import stat
 import threading
+import time
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,6 +70,27 @@ class Werkmap:
         self.map = pad.resolve()
         self.varianten = self.map / "varianten"
         self._slot = threading.Lock()  # controle op de versie en vervangen gebeuren samen
+        self.ruim_op()
+
+    def ruim_op(self, ouder_dan: float = 60.0) -> int:
+        """Tijdelijke bestanden van een opslag die werd afgebroken (kill -9, stroomstoring): `.naam.yaml.*.tmp`, ouder
+        dan `ouder_dan` seconden, zodat een opslag die nu loopt er niet onder lijdt. Geeft het aantal."""
+        weg = 0
+        grens = time.time() - ouder_dan
+        for map_ in (self.map, self.varianten):
+            try:
+                kandidaten = [p for p in map_.glob(".*.yaml.*.tmp")]
+            except OSError:
+                continue
+            for pad in kandidaten:
+                try:
+                    info = pad.lstat()
+                    if stat.S_ISREG(info.st_mode) and info.st_mtime < grens:
+                        pad.unlink()
+                        weg += 1
+                except OSError:
+                    continue
+        return weg
 
     # --- paden ---------------------------------------------------------------------------
 
