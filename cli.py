@@ -387,6 +387,26 @@ def _overzicht_inhoud(uitkomst, formaat: str, pakket, map_: str, werkmap, weerga
 LOKAAL = ("127.0.0.1", "localhost", "::1")
 
 
+def _controleer_adres(adres: str, poort: int) -> None:
+    """Een adres dat niet bestaat of een poort die bezet is, is een Nederlandse melding (exitcode 2), geen Engelse
+    foutregel van de webserver."""
+    import socket
+
+    try:
+        opties = socket.getaddrinfo(adres, poort, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError, OSError):
+        raise InvoerFout(f"Het adres '{adres[:100]}' is niet te vinden op deze computer. Gebruik 127.0.0.1 (alleen "
+                         "deze computer) of het adres van een netwerkkaart, zoals 0.0.0.0.") from None
+    familie, soort, protocol, _, plek = opties[0]
+    with socket.socket(familie, soort, protocol) as proef:
+        proef.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            proef.bind(plek)
+        except OSError:
+            raise InvoerFout(f"Op {adres[:100]} kan poort {poort} niet gebruikt worden: hij is bezet, of het adres "
+                             "hoort niet bij deze computer. Kies een andere poort met --poort.") from None
+
+
 @cli.command(context_settings=HULP, options_metavar=OPTIES, short_help="Start de webapplicatie voor adviseurs.")
 @click.option("--map", "map_", default="werkmap", show_default=True, metavar="WERKMAP",
               help="De map met casusbestanden; wordt gemaakt als hij nog niet bestaat.")
@@ -412,6 +432,7 @@ def web(map_, poort, adres, sjabloon, regelpad):
     from .engine.collegevoorstel import lees_sjabloon
     from .web.app import maak_app
 
+    _controleer_adres(adres, poort)
     werkmap = Path(map_)
     if not werkmap.exists():
         werkmap.mkdir(parents=True)

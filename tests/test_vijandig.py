@@ -456,3 +456,20 @@ def test_een_sjabloon_met_macros_wordt_geweigerd(tmp_path):
     r = CliRunner().invoke(cli, ["collegeadvies", str(CASES / "regionale-woonagenda-nhn.yaml"), "-o",
                                  str(tmp_path / "v.docx"), "--sjabloon", str(sjabloon)])
     invoerfout(r, "macro's")
+
+
+def test_web_met_een_adres_dat_niet_bestaat_geeft_een_nederlandse_melding_en_exitcode_2(tmp_path, monkeypatch):
+    monkeypatch.setenv("SAMENWERKINGSTOETS_TOKEN", "een-lange-toegangssleutel-123")
+    r = CliRunner().invoke(cli, ["web", "--adres", "geen.host.invalid", "--map", str(tmp_path)])
+    invoerfout(r, "niet te vinden")
+
+
+def test_web_op_een_bezette_poort_geeft_een_nederlandse_melding_en_exitcode_2(tmp_path):
+    import socket
+
+    with socket.socket() as bezet:
+        bezet.bind(("127.0.0.1", 0))
+        bezet.listen()
+        poort = bezet.getsockname()[1]
+        r = CliRunner().invoke(cli, ["web", "--poort", str(poort), "--map", str(tmp_path)])
+    invoerfout(r, f"poort {poort}", "bezet")
