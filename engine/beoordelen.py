@@ -24,7 +24,7 @@ from .raad import raadsrol
 from .feiten import HERBEREKEND, Feiten, aanvullen, feiten_van
 from .regels import (ADVIES_RANG, Advieswoord, Effect, EenVan, GeladenRegel, Kernvraag, Regelpakket, Toets,
                      Voorwaarde, kan_in_fase, lees_voorwaarde, waar)
-from .waarden import toon
+from .waarden import opsomming, toon
 
 # Hoeveel combinaties van onbekende feiten zonder vaste volgorde de bandbreedte nog volledig
 # doorrekent; daarboven zoekt zij per veld (en neemt de grenzen ruim).
@@ -74,8 +74,8 @@ def casusteksten(casus: Casus, gemeente: str) -> dict[str, str]:
     namen = [p.naam for p in casus.partners or ()]
     if len(namen) > 4:
         namen = namen[:3] + [f"nog {len(namen) - 3} partners"]
-    partners = (", ".join(namen[:-1]) + " en " + namen[-1]) if len(namen) > 1 else (namen[0] if namen else "de partners")
-    return {"perspectief": casus.perspectief or gemeente, "opgave.tekst": opgave, "partners.namen": partners}
+    return {"perspectief": casus.perspectief or gemeente, "opgave.tekst": opgave,
+            "partners.namen": opsomming(namen) or "de partners"}
 
 
 # De afweging van de adviseur (criterium -> effect) terwijl de bandbreedte van het advies na die afweging berekend
@@ -164,12 +164,11 @@ class Beoordelaar:
         """Schrijft de wet deelname voor (dan is niet deelnemen of uittreden geen besluit dat de toets adviseert)?"""
         return self._plicht is not None and basis.get(self._plicht[0]) == "ja"
 
-    def advieswoord(self, ids: list[str], fase: Fase, plicht: bool = False,
-                    afwegingen: dict[str, Effect] | None = None) -> Advieswoord:
-        """Het advies volgens de adviestabel als deze regels vuren; `afwegingen` weegt criteria anders (de
-        adviseur), `plicht` zegt dat de wet deelname voorschrijft."""
+    def advieswoord(self, ids: list[str], fase: Fase, plicht: bool = False) -> Advieswoord:
+        """Het advies volgens de adviestabel als deze regels vuren; `plicht` zegt dat de wet deelname voorschrijft.
+        Tijdens een beoordeling met een afweging van de adviseur (_WEGING) tellen haar effecten per criterium."""
         effect = self._effect
-        afwegingen = afwegingen if afwegingen is not None else _WEGING.get()
+        afwegingen = _WEGING.get()
         if afwegingen:
             effecten = {afwegingen.get(self._criterium[i], effect[i]) for i in ids}
         else:
@@ -250,9 +249,14 @@ class Beoordelaar:
         banden = [self.bandbreedte(basis, woord, ids) for basis, woord, (_, _, ids) in zip(basissen, woorden, gevuurd)]
         uit = []
         for casus, basis, woord, band, (feiten, _, ids) in zip(casussen, basissen, woorden, banden, gevuurd):
-            afwegingen = self._afwegingseffecten(casus)
-            if afwegingen:
-                woord = self.advieswoord(ids, casus.fase, self.plicht(basis), afwegingen)
+            weging = self._afwegingseffecten(casus)
+            if weging:  # zoals beoordeel: advies en bandbreedte met de weging van de adviseur
+                token = _WEGING.set(weging)
+                try:
+                    woord = self.advieswoord(ids, casus.fase, self.plicht(basis))
+                    band = self.bandbreedte(basis, woord, ids)
+                finally:
+                    _WEGING.reset(token)
             advies, _, band = self.eindoordeel(casus.fase, self.kernvragen_open(basis), basis, woord, band)
             uit.append(Kort(advies, band, feiten, ids))
         return uit
@@ -461,10 +465,9 @@ class Beoordelaar:
             for antwoord in reversed(woorden[0]):
                 per[antwoord] = self.oordeel({**basis, **{v: antwoord for v in samen}})
         else:
-            goed = {v: self._extremen(v)[1] for v in open_velden if self._extremen(v)}
-            slecht = {v: self._extremen(v)[0] for v in open_velden if self._extremen(v)}
-            per["gunstig"] = self.oordeel({**basis, **goed})
-            per["ongunstig"] = self.oordeel({**basis, **slecht})
+            extremen = {v: e for v in open_velden if (e := self._extremen(v))}
+            per["gunstig"] = self.oordeel({**basis, **{v: e[1] for v, e in extremen.items()}})
+            per["ongunstig"] = self.oordeel({**basis, **{v: e[0] for v, e in extremen.items()}})
         return Scharnier(vraag=kernvraag.vraag, velden=list(kernvraag.velden), per_antwoord=per,
                          blokkeert=kernvraag.zonder_antwoord == "geen_advies", door=kernvraag.door)
 

@@ -35,6 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from .casus import CATALOGUS, ONBEKEND, Fase, suggestie
 from .fouten import Melding
+from .waarden import opsomming
 
 
 class Effect(StrEnum):
@@ -472,12 +473,10 @@ def citeer_artikel(kort: str, artikel: str, leden: list[int]) -> str:
     if not leden:
         return f"art. {artikel} {kort}"
     woorden = [RANGTELWOORD.get(n, f"{n}e") for n in leden]
-    if len(leden) == 1:
-        lid = woorden[0]
-    elif len(leden) > 2 and leden == list(range(leden[0], leden[-1] + 1)):
+    if len(leden) > 2 and leden == list(range(leden[0], leden[-1] + 1)):
         lid = f"{woorden[0]} tot en met {woorden[-1]}"
     else:
-        lid = ", ".join(woorden[:-1]) + " en " + woorden[-1]
+        lid = opsomming(woorden)
     return f"art. {artikel}, {lid} lid, {kort}"
 
 

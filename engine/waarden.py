@@ -149,6 +149,13 @@ def datum_tekst(datum: Any) -> str:
     return f"{datum.day} {MAANDEN[datum.month - 1]} {datum.year}"
 
 
+def opsomming(delen: list[str]) -> str:
+    """'a', 'a en b', 'a, b en c'."""
+    if len(delen) < 2:
+        return "".join(delen)
+    return ", ".join(delen[:-1]) + " en " + delen[-1]
+
+
 def aantal(n: int, enkelvoud: str) -> str:
     """'1 voorwaarde', '3 voorwaarden', '0 sterktes'."""
     return f"{n} {enkelvoud if n == 1 else MEERVOUD.get(enkelvoud, enkelvoud)}"

@@ -318,3 +318,13 @@ def test_na_een_afweging_horen_bandbreedte_en_onbekende_feiten_bij_het_gewogen_a
     for o in data["ontbrekende_informatie"]:
         if o["kan_advies_veranderen"]:
             assert any(w != data["advies"] for w in o["advies_per_waarde"].values())
+
+
+def test_het_overzicht_geeft_met_een_afweging_hetzelfde_advies_en_dezelfde_bandbreedte_als_beoordeel(tmp_path):
+    pad = _met_afweging(tmp_path, {"criterium": "TE-1", "effect": "aandachtspunt", "reden": "Eerste jaar samen."})
+    pad.write_text(pad.read_text(encoding="utf-8").replace("eenmalige_kosten: onbekend", "eenmalige_kosten: 0"),
+                   encoding="utf-8")
+    casus = lees_casus(pad)
+    volledig, kort = BEOORDELAAR.beoordeel(casus), BEOORDELAAR.kort(casus)
+    assert volledig.bandbreedte.ongunstigst == Advieswoord.aangaan  # met de weging kan niets het nog verlagen
+    assert kort.advies == volledig.advies and kort.bandbreedte == volledig.bandbreedte

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..advies import Advies, Bevinding
 from ..casus import VORM_SOORT, Casus, label
-from ..waarden import aantal, datum_tekst, euro, woord
+from ..waarden import aantal, datum_tekst, euro, opsomming, woord
 from ..regels import EFFECT_VOLGORDE, Advieswoord, Collegevoorstelbeleid, Effect, Regelpakket
 from ..watals import Vergelijking
 from .tabel import KOPJES, factorrijen
@@ -122,7 +122,7 @@ def _opsomming(delen: list[str]) -> str:
         return delen[0]
     if any(" en " in d for d in delen):
         return "; ".join(delen)
-    return ", ".join(delen[:-1]) + " en " + delen[-1]
+    return opsomming(delen)
 
 
 def _klein(naam: str) -> str:
@@ -376,7 +376,7 @@ def _alternatieven(advies: Advies, casus: Casus, alternatieven: Vergelijking | N
                    beleid: Collegevoorstelbeleid) -> list[Blok]:
     """De andere besluiten die het college kan nemen, en wat ervoor nodig is; en de varianten."""
     namen = {b.regel: b.criterium_naam for b in advies.bevindingen}
-    plicht = _bekend(casus.taak.wettelijk_verplicht_regionaal) == "ja" and beleid.bij_wettelijke_plicht
+    plicht = _plicht(casus) and beleid.bij_wettelijke_plicht
     items = []
     for w in advies.waarom_niet:
         criteria = list(dict.fromkeys(_klein(namen[r]) for r in w.bevindingen if r in namen))
