@@ -629,3 +629,21 @@ def test_een_tijdelijk_bestand_van_een_afgebroken_opslag_wordt_bij_de_start_opge
     andere.write_text("van de gebruiker", encoding="utf-8")
     Werkmap(tmp_path)
     assert not oud.exists() and nieuw.exists() and andere.exists()
+
+
+def test_de_intake_vraagt_niet_naar_afwegingen_die_horen_op_de_adviespagina(client):
+    for pad in ("/casussen/regionale-inkoop-jeugdzorg/stappen/basis", "/casussen/regionale-inkoop-jeugdzorg/controle"):
+        r = client.get(pad)
+        assert r.status_code == 200 and 'name="afwegingen"' not in r.text and "anders weegt dan het regelpakket" \
+            not in r.text, pad
+
+
+def test_een_stap_van_de_intake_opslaan_laat_de_afwegingen_in_het_bestand_staan(client, werkmap):
+    bestand = werkmap / "regionale-woonagenda-nhn.yaml"
+    bestand.write_text(bestand.read_text(encoding="utf-8") + "afwegingen:\n  - criterium: TE-1\n    effect: sterkte\n"
+                       "    reden: Omdat het zo besloten is.\n", encoding="utf-8")
+    url = "/casussen/regionale-woonagenda-nhn/stappen/basis"
+    r = client.post(url, data={"csrf": csrf(client, url), "versie": versie(client, url), "actie": "verder",
+                               "naam": "Regionale woonagenda Noord-Holland Noord", "fase": "voorstel"})
+    assert r.status_code in (200, 303), r.text[:300]
+    assert "reden: Omdat het zo besloten is." in bestand.read_text(encoding="utf-8")

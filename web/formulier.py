@@ -20,7 +20,7 @@ from ..engine.regels import Regelpakket
 from ..engine.waarden import lees_bedrag, toon
 
 BASIS = "basis"
-NIET_IN_FORMULIER = {"schema"}  # vast: altijd schemaversie 1
+NIET_IN_FORMULIER = {"schema", "afwegingen"}  # vast: schemaversie 1; afwegingen staan op de adviespagina
 MAX_PARTNERS = 30
 LEGE_PARTNERRIJEN = 2
 GEEN = "geen"  # het vinkje 'geen van deze' bij een lijst woorden
