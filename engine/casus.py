@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, Strict
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, Strict, ValidationInfo
 from pydantic_core import PydanticCustomError
 
 from .waarden import fragment, lees_bedrag, schone_tekst
@@ -313,13 +313,52 @@ def _onbekend_is_leeg(waarde: Any) -> Any:
     return None if waarde == ONBEKEND else waarde
 
 
+def _datum(waarde: Any) -> Any:
+    """Een datum als 2026-11-01. Een getal is geen datum: 0 zou anders stil 1 januari 1970 worden."""
+    waarde = _onbekend_is_leeg(waarde)
+    if waarde is None or (isinstance(waarde, dt.date) and not isinstance(waarde, dt.datetime)):
+        return waarde
+    if isinstance(waarde, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", waarde.strip()):
+        try:
+            return dt.date.fromisoformat(waarde.strip())
+        except ValueError:
+            pass
+    raise PydanticCustomError("datum", "verwacht een datum als 2026-11-01 (jaar-maand-dag), maar hier staat "
+                              "{gevonden}", {"gevonden": beschrijf(waarde)})
+
+
 def _groep(waarde: Any) -> Any:
     """Een groep velden die ontbreekt, leeg is of `onbekend` heet, is een lege groep."""
     return {} if waarde is None or waarde == ONBEKEND else waarde
 
 
+class _OokToegestaan:
+    """Zet in het JSON-schema ook de andere vormen die de validatie aanvaardt: 'onbekend', null, ja/nee als
+    true/false, één los woord voor een lijst. Zo zegt het schema van de API precies wat een casus mag zijn; de
+    validatie zelf verandert er niet door."""
+
+    def __init__(self, *alternatieven: dict, los_item: bool = False):
+        self.alternatieven, self.los_item = alternatieven, los_item
+
+    def __get_pydantic_json_schema__(self, core_schema, handler):
+        schema = handler(core_schema)
+        opties = list(schema["anyOf"]) if set(schema) == {"anyOf"} else [schema]
+        if self.los_item:
+            opties += [o["items"] for o in opties if o.get("type") == "array" and "items" in o]
+        for extra in self.alternatieven:
+            if extra not in opties:
+                opties.append(extra)
+        return {"anyOf": opties} if len(opties) > 1 else opties[0]
+
+
+ONBEKEND_SCHEMA = {"const": ONBEKEND}
+_OOK_ONBEKEND = _OokToegestaan(ONBEKEND_SCHEMA)
+
+
 def W(vocab: type[StrEnum]):
     """Het type van een veld dat één woord uit `vocab` bevat."""
+    if "ja" in {w.value for w in vocab}:  # true en false zijn ja en nee
+        return Annotated[vocab, BeforeValidator(_woordcontrole(vocab)), _OokToegestaan({"type": "boolean"})]
     return Annotated[vocab, BeforeValidator(_woordcontrole(vocab))]
 
 
@@ -351,7 +390,8 @@ def _als_lijst(waarde: Any) -> Any:
 
 def Woorden(vocab: type[StrEnum]):
     """Een lijst woorden uit `vocab`; `onbekend` of ontbreken betekent: niet bekend."""
-    return Annotated[list[W(vocab)] | None, BeforeValidator(_als_lijst)]
+    return Annotated[list[W(vocab)] | None, BeforeValidator(_als_lijst),
+                     _OokToegestaan(ONBEKEND_SCHEMA, los_item=True)]
 
 
 def _tekst(verplicht: bool = False, onbekend_bewaren: bool = False):
@@ -374,9 +414,27 @@ def _tekst(verplicht: bool = False, onbekend_bewaren: bool = False):
                 raise PydanticCustomError(
                     "tekst_leeg", "deze tekst mag niet leeg zijn (spaties en onzichtbare tekens tellen niet mee)")
             return None
+        if verplicht and not _LEESBAAR.search(schoon):
+            raise PydanticCustomError("tekst_leeg", "deze tekst moet minstens één letter of cijfer bevatten")
         return schoon
 
     return BeforeValidator(controleer)
+
+
+# Een verplichte tekst (een naam, een reden) bevat minstens één letter of cijfer en is niet 'onbekend'. Dezelfde
+# uitdrukking staat in het JSON-schema van de API, zodat een ander systeem vooraf weet wat aanvaard wordt.
+LEESBAAR = r"^(?!\s*[Oo][Nn][Bb][Ee][Kk][Ee][Nn][Dd]\s*$)[\s\S]*[^\W_]"
+_LEESBAAR = re.compile(r"[^\W_]")
+VERPLICHT = {"pattern": LEESBAAR}
+
+
+def _alleen_getal(waarde: Any, info: ValidationInfo) -> Any:
+    """In JSON (de API) is een bedrag een getal: de Nederlandse schrijfwijze als tekst ('1,5 miljoen') is er voor
+    wie een casusbestand typt. Zo zegt het schema van de API precies wat aanvaard wordt."""
+    if isinstance(waarde, str) and waarde != ONBEKEND and (info.context or {}).get("json"):
+        raise PydanticCustomError("bedrag", "in JSON is een bedrag een getal in hele euro's, zoals 750000 (of null "
+                                  "als het niet bekend is), geen tekst")
+    return waarde
 
 
 def _bedrag(waarde: Any) -> Any:
@@ -408,10 +466,13 @@ def _saldo(waarde: Any) -> Any:
 # Scores en jaren zijn hele getallen; een ja/nee-waarde of een kommagetal wordt nooit stil omgezet.
 Score = Annotated[int, Strict(), Field(ge=1, le=5)]
 Stellingen = Annotated[Annotated[list[Score], Field(min_length=2, max_length=2)] | None,
-                       BeforeValidator(_onbekend_is_leeg)]
-Bedrag = Annotated[Annotated[int, Strict(), Field(ge=0, le=10**13)] | None, BeforeValidator(_bedrag)]
-Saldo = Annotated[Annotated[int, Strict(), Field(ge=-10**13, le=10**13)] | None, BeforeValidator(_saldo)]
-Jaar = Annotated[Annotated[int, Strict(), Field(ge=1900, le=2200)] | None, BeforeValidator(_onbekend_is_leeg)]
+                       BeforeValidator(_onbekend_is_leeg), _OOK_ONBEKEND]
+Bedrag = Annotated[Annotated[int, Strict(), Field(ge=0, le=10**13)] | None, BeforeValidator(_bedrag),
+                  BeforeValidator(_alleen_getal), _OOK_ONBEKEND]
+Saldo = Annotated[Annotated[int, Strict(), Field(ge=-10**13, le=10**13)] | None, BeforeValidator(_saldo),
+                  BeforeValidator(_alleen_getal), _OOK_ONBEKEND]
+Jaar = Annotated[Annotated[int, Strict(), Field(ge=1900, le=2200)] | None, BeforeValidator(_onbekend_is_leeg),
+                 _OOK_ONBEKEND]
 Tekst = Annotated[str | None, _tekst()]
 
 
@@ -420,7 +481,8 @@ class Model(BaseModel):
 
 
 class Partner(Model):
-    naam: Annotated[str, _tekst(verplicht=True)] = Field(description="naam van de partner", max_length=200)
+    naam: Annotated[str, _tekst(verplicht=True)] = Field(description="naam van de partner", max_length=200,
+                                                          json_schema_extra=VERPLICHT)
     soort: W(PartnerSoort) | None = veld("soort organisatie", wereldfeit=True)
     belang: W(Belang) | None = veld(
         "is het strategisch belang van deze partner beschreven? (succesfactor 1)",
@@ -708,11 +770,12 @@ class Afweging(Model):
     Het oordeel van het pakket blijft bewaard; het advies toont beide."""
 
     criterium: Annotated[str, _tekst(verplicht=True), BeforeValidator(_criteriumcode)] = Field(
-        description="de code van het criterium dat anders gewogen wordt, zoals TE-1", max_length=20)
+        description="de code van het criterium dat anders gewogen wordt, zoals TE-1", max_length=20,
+        json_schema_extra={"pattern": r"^\s*[A-Za-z]{2,4}-[A-Za-z0-9]{1,4}\s*$"})
     effect: W(AfwegingEffect) = Field(description="het gewicht volgens de adviseur: blokkerend, voorwaarde, "
                                                    "aandachtspunt of sterkte")
     reden: Annotated[str, _tekst(verplicht=True)] = Field(
-        description="waarom de adviseur het anders weegt (verplicht)", max_length=2_000)
+        description="waarom de adviseur het anders weegt (verplicht)", max_length=2_000, json_schema_extra=VERPLICHT)
     door: Tekst = Field(default=None, max_length=200, description="wie zo besloot (naam of functie)")
 
 
@@ -721,6 +784,7 @@ def _groepveld(model: type[Model], beschrijving: str) -> Any:
 
 
 Groep = BeforeValidator(_groep)
+LegeGroep = _OokToegestaan({"type": "null"}, ONBEKEND_SCHEMA)  # een groep mag ook null of 'onbekend' zijn
 
 
 class Casus(Model):
@@ -729,37 +793,39 @@ class Casus(Model):
     _plaatsen: dict[int, tuple[str, int | None]] = PrivateAttr(default_factory=dict)  # bestand en regel per afweging
 
     schema_versie: Literal[1] = Field(default=1, alias="schema", description="versie van het casusformaat")
-    naam: Annotated[str, _tekst(verplicht=True)] = Field(description="naam van de samenwerking", max_length=200)
+    naam: Annotated[str, _tekst(verplicht=True)] = Field(description="naam van de samenwerking", max_length=200,
+                                                          json_schema_extra=VERPLICHT)
     fase: W(Fase) = Field(description="voorstel (nieuw) of lopend (bestaand)",
                           json_schema_extra={"wereldfeit": True})
     perspectief: Tekst = Field(default=None, description="de gemeente waarvoor het advies is", max_length=200)
     omschrijving: Tekst = Field(default=None, description="vrije toelichting", max_length=20_000)
-    peildatum: dt.date | None = Field(default=None, description="datum waarop de feiten betrekking hebben")
+    peildatum: Annotated[dt.date | None, BeforeValidator(_datum), _OOK_ONBEKEND] = Field(
+        default=None, description="datum waarop de feiten betrekking hebben")
     toetreding: W(JaNee) | None = veld(
         "sluit de gemeente aan bij een regeling of organisatie die al bestaat (toetreding)?", wereldfeit=True)
     soort: W(Soort) | None = veld("strategisch, uitvoerend of beide", wereldfeit=True)
     themas: Woorden(Thema) = veld("de thema's van de samenwerking", wereldfeit=True)
     schaal: W(Schaal) | None = veld("de schaal van de samenwerking", wereldfeit=True)
-    partners: Annotated[list[Partner] | None, BeforeValidator(_onbekend_is_leeg)] = Field(
+    partners: Annotated[list[Partner] | None, BeforeValidator(_onbekend_is_leeg), _OOK_ONBEKEND] = Field(
         default=None, description="de partners")
-    opgave: Annotated[Opgave, Groep] = _groepveld(Opgave, "de maatschappelijke opgave")
-    toegevoegde_waarde: Annotated[ToegevoegdeWaarde, Groep] = _groepveld(ToegevoegdeWaarde, "de toegevoegde waarde")
-    doelen: Annotated[Doelen, Groep] = _groepveld(Doelen, "de doelen uit de visie")
-    rol: Annotated[RolGegevens, Groep] = _groepveld(RolGegevens, "rol en houding")
-    taak: Annotated[Taak, Groep] = _groepveld(Taak, "wat de samenwerking moet kunnen")
+    opgave: Annotated[Opgave, Groep, LegeGroep] = _groepveld(Opgave, "de maatschappelijke opgave")
+    toegevoegde_waarde: Annotated[ToegevoegdeWaarde, Groep, LegeGroep] = _groepveld(ToegevoegdeWaarde, "de toegevoegde waarde")
+    doelen: Annotated[Doelen, Groep, LegeGroep] = _groepveld(Doelen, "de doelen uit de visie")
+    rol: Annotated[RolGegevens, Groep, LegeGroep] = _groepveld(RolGegevens, "rol en houding")
+    taak: Annotated[Taak, Groep, LegeGroep] = _groepveld(Taak, "wat de samenwerking moet kunnen")
     juridische_vorm: W(JuridischeVorm) | None = veld("de (beoogde) juridische vorm")
-    onderbouwing: Annotated[Onderbouwing, Groep] = _groepveld(Onderbouwing, "businesscase en middelen")
-    sturing: Annotated[Sturing, Groep] = _groepveld(Sturing, "grip van college en raad")
-    samenwerking: Annotated[SamenwerkingKwaliteit, Groep] = _groepveld(
+    onderbouwing: Annotated[Onderbouwing, Groep, LegeGroep] = _groepveld(Onderbouwing, "businesscase en middelen")
+    sturing: Annotated[Sturing, Groep, LegeGroep] = _groepveld(Sturing, "grip van college en raad")
+    samenwerking: Annotated[SamenwerkingKwaliteit, Groep, LegeGroep] = _groepveld(
         SamenwerkingKwaliteit, "kwaliteit van de samenwerking")
-    succesfactoren: Annotated[Succesfactoren, Groep] = _groepveld(Succesfactoren, "de scan van tien succesfactoren")
-    succesfactoren_per_partner: Annotated[dict[str, Annotated[Succesfactoren, Groep]] | None,
-                                          BeforeValidator(_onbekend_is_leeg)] = Field(
+    succesfactoren: Annotated[Succesfactoren, Groep, LegeGroep] = _groepveld(Succesfactoren, "de scan van tien succesfactoren")
+    succesfactoren_per_partner: Annotated[dict[str, Annotated[Succesfactoren, Groep, LegeGroep]] | None,
+                                          BeforeValidator(_onbekend_is_leeg), _OOK_ONBEKEND] = Field(
         default=None, description="dezelfde scan, ingevuld door of voor elke partner (partnernaam: scores)")
-    evaluatie: Annotated[Evaluatie, Groep] = _groepveld(Evaluatie, "evaluatie (alleen bij fase: lopend)")
-    verbonden_partij: Annotated[VerbondenPartij, Groep] = _groepveld(
+    evaluatie: Annotated[Evaluatie, Groep, LegeGroep] = _groepveld(Evaluatie, "evaluatie (alleen bij fase: lopend)")
+    verbonden_partij: Annotated[VerbondenPartij, Groep, LegeGroep] = _groepveld(
         VerbondenPartij, "gegevens voor het register en de paragraaf verbonden partijen")
-    afwegingen: Annotated[list[Afweging] | None, BeforeValidator(_onbekend_is_leeg)] = Field(
+    afwegingen: Annotated[list[Afweging] | None, BeforeValidator(_onbekend_is_leeg), _OOK_ONBEKEND] = Field(
         default=None, max_length=100,
         description="bevindingen die de adviseur anders weegt dan het regelpakket, elk met reden en wie besloot")
 

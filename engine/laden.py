@@ -442,7 +442,7 @@ def _groeppad(loc: tuple) -> str:
 def _tekst(fout: dict, velden_van: Any) -> str:
     soort, ctx, invoer = fout["type"], fout.get("ctx") or {}, fout.get("input")
     loc = fout["loc"]
-    if soort in ("woord", "woord_type", "bedrag", "tekst_leeg", "tekst_onbekend", "criteriumcode"):
+    if soort in ("woord", "woord_type", "bedrag", "tekst_leeg", "tekst_onbekend", "criteriumcode", "datum"):
         return fout["msg"]
     if soort == "invalid_key":
         return f"{beschrijf(invoer)} is geen veldnaam; een veldnaam is tekst, zoals naam of fase"
@@ -497,7 +497,8 @@ def _tekst(fout: dict, velden_van: Any) -> str:
     return f"ongeldige waarde {beschrijf(invoer)}"
 
 
-def valideer(model: type[M], data: Any, gelezen: Gelezen, velden_van: Any, fout: type[InvoerFout], kop: str) -> M:
+def valideer(model: type[M], data: Any, gelezen: Gelezen, velden_van: Any, fout: type[InvoerFout], kop: str,
+             context: dict | None = None) -> M:
     """De enige plek waar data een model wordt: geldig, of een Nederlandse fout met bestand, regel en veld."""
     aantal = _aantal_velden(data, MAX_VELDEN + 1)
     if aantal > MAX_VELDEN:
@@ -505,7 +506,7 @@ def valideer(model: type[M], data: Any, gelezen: Gelezen, velden_van: Any, fout:
                                                "regelbestand heeft er hooguit enkele honderden. Is dit het goede "
                                                "bestand?".replace(",", "."), None)])
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context=context)
     except ValidationError as probleem:
         raise fout(kop, meldingen_uit(probleem, gelezen, velden_van)) from None
 
@@ -564,9 +565,11 @@ def casus_van(gelezen: Gelezen) -> Casus:
     return casus
 
 
-def casus_uit_data(data: dict, naam: str = "<casus>") -> Casus:
-    """Valideer casusdata die niet uit een bestand komt (tests, wat-als)."""
-    return valideer(Casus, data, Gelezen(Path(naam), data), casusvelden, CasusFout, f"De casus '{naam}' klopt niet:")
+def casus_uit_data(data: dict, naam: str = "<casus>", json: bool = False) -> Casus:
+    """Valideer casusdata die niet uit een bestand komt (tests, wat-als, de API). `json`: de data komt als JSON
+    binnen, waarin een bedrag een getal is (zie casus._alleen_getal)."""
+    return valideer(Casus, data, Gelezen(Path(naam), data), casusvelden, CasusFout, f"De casus '{naam}' klopt niet:",
+                    {"json": True} if json else None)
 
 
 # --- regelpakket ------------------------------------------------------------------------

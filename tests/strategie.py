@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import strategies as st
 
 from samenwerkingstoets.engine.casus import CATALOGUS, ONBEKEND, SUCCESFACTOREN
@@ -35,7 +37,7 @@ def _zet(data: dict, pad: str, waarde) -> None:
 def casussen(draw) -> dict:
     """Een geldige casus: elk leesbaar veld ontbreekt of heeft een geldige waarde."""
     data = {"naam": draw(st.text(min_size=1, max_size=20).filter(
-        lambda t: schone_tekst(t) and schone_tekst(t).lower() != ONBEKEND)),
+        lambda t: re.search(r"[^\W_]", schone_tekst(t)) and schone_tekst(t).lower() != ONBEKEND)),
             "fase": draw(st.sampled_from(["voorstel", "lopend"]))}
     for veld in LEESBAAR:
         if draw(st.booleans()):

@@ -473,3 +473,34 @@ def test_web_op_een_bezette_poort_geeft_een_nederlandse_melding_en_exitcode_2(tm
         poort = bezet.getsockname()[1]
         r = CliRunner().invoke(cli, ["web", "--poort", str(poort), "--map", str(tmp_path)])
     invoerfout(r, f"poort {poort}", "bezet")
+
+
+@pytest.mark.parametrize("vorm", ["bovenaan", "in_een_groep", "api"])
+def test_het_controleren_van_onbekende_velden_groeit_hooguit_lineair_met_de_invoer(tmp_path, vorm):
+    """Zestien keer zoveel onbekende velden kost hooguit zo'n zestien keer zoveel tijd (ruim genomen: minder dan
+    48 keer; kwadratisch werk zou 256 keer geven). De snelste van drie metingen telt, tegen een drukke machine."""
+    import time
+
+    from samenwerkingstoets.engine import laden
+    from samenwerkingstoets.engine.fouten import CasusFout
+
+    def duur(aantal: int) -> float:
+        if vorm == "api":
+            data = {"naam": "x", "fase": "voorstel", **{f"k{i}": 1 for i in range(aantal)}}
+            doe = lambda: laden.casus_uit_data(data, json=True)  # noqa: E731
+        else:
+            pad = tmp_path / f"{vorm}-{aantal}.yaml"
+            inspringen = "  " if vorm == "in_een_groep" else ""
+            pad.write_text("naam: x\nfase: voorstel\n" + ("opgave:\n" if inspringen else "")
+                           + "".join(f"{inspringen}k{i}: 1\n" for i in range(aantal)), encoding="utf-8")
+            doe = lambda: laden.lees_casus(pad)  # noqa: E731
+        beste = float("inf")
+        for _ in range(3):
+            begin = time.perf_counter()
+            with pytest.raises(CasusFout):
+                doe()
+            beste = min(beste, time.perf_counter() - begin)
+        return beste
+
+    klein, groot = duur(1_000), duur(16_000)
+    assert groot < 48 * max(klein, 0.002), (klein, groot)
