@@ -242,9 +242,8 @@ def collegeadvies(casus, formaat, uitvoer, overschrijf, datum, sjabloon, wat_als
     formaat = kies_formaat(uitvoer, formaat, EXTENSIES, "voorstel.docx")
     inhoud = maak_collegeadvies(casus, formaat, regelpad, lees_varianten(variantpaden, wat_als),
                                 datum.date() if datum else None, lees_sjabloon(sjabloon) if sjabloon else None)
-    invoer = (casus, *variantpaden, *((sjabloon,) if sjabloon else ()),
-              *(Path(regelpad).glob("*.yaml") if Path(regelpad).is_dir() else ()))
-    schrijf(uitvoer, inhoud, overschrijf, invoer=invoer)
+    schrijf(uitvoer, inhoud, overschrijf,
+            invoer=(casus, *variantpaden, *((sjabloon,) if sjabloon else ()), *_pakketbestanden(regelpad)))
     click.echo(f"Collegevoorstel geschreven naar {uitvoer}.")
 
 
@@ -355,6 +354,15 @@ def overzicht(map_, formaat, uitvoer, overschrijf, peildatum, regelpad):
         raise click.exceptions.Exit(2)
 
 
+def _pakketbestanden(regelpad: str) -> tuple[Path, ...]:
+    """De bestanden van het regelpakket: de uitvoer van een opdracht mag er nooit een vervangen."""
+    map_ = Path(regelpad)
+    try:
+        return tuple(map_.glob("*.yaml")) if map_.is_dir() else ()
+    except OSError:
+        return ()
+
+
 def _is_invoer_van_overzicht(uitvoer: Path, map_: Path) -> bool:
     """Is `uitvoer` een bestand dat het overzicht zelf leest (een casusbestand in de map of een submap)?"""
     try:
@@ -416,9 +424,13 @@ def _controleer_adres(adres: str, poort: int) -> None:
               help="Het adres waarop zij luistert. Alleen met een toegangssleutel (SAMENWERKINGSTOETS_TOKEN) "
                    "mag dat een ander adres dan deze computer zijn.")
 @click.option("--sjabloon", metavar="BESTAND", help="Het Word-sjabloon van de gemeente voor het collegevoorstel.")
+@click.option("--werkers", default=None, type=click.IntRange(1, 16), metavar="AANTAL",
+              show_default="het aantal processorkernen, hooguit 4",
+              help="Hoeveel adviezen tegelijk berekend worden (elk in een eigen werkproces). Met één werkproces "
+                   "wacht een tweede adviseur tot het advies van de eerste klaar is.")
 @regels_optie
 @fouten_naar_exitcode
-def web(map_, poort, adres, sjabloon, regelpad):
+def web(map_, poort, adres, sjabloon, werkers, regelpad):
     """Start de webapplicatie: werkmap, intake, advies, wat-als, varianten, collegevoorstel en regels in de
     browser, en een API onder /api/v1. Stop met Ctrl-C.
 
@@ -427,21 +439,40 @@ def web(map_, poort, adres, sjabloon, regelpad):
       samenwerkingstoets web --map cases
       SAMENWERKINGSTOETS_TOKEN=... samenwerkingstoets web --adres 0.0.0.0 --map /data/samenwerkingen
     """
+    import json
+    import secrets
+
     import uvicorn
 
     from .engine.collegevoorstel import lees_sjabloon
-    from .web.app import maak_app
+    from .web.app import WEBINSTELLINGEN, maak_app
 
     _controleer_adres(adres, poort)
     werkmap = Path(map_)
     if not werkmap.exists():
         werkmap.mkdir(parents=True)
         click.echo(f"De werkmap '{werkmap}' is aangemaakt.")
-    app = maak_app(werkmap, regelpad, lees_sjabloon(sjabloon) if sjabloon else None,
-                   token=os.environ.get("SAMENWERKINGSTOETS_TOKEN") or None, lokaal=adres in LOKAAL)
+    token = os.environ.get("SAMENWERKINGSTOETS_TOKEN") or None
+    # eerst hier alles controleren (werkmap, regelpakket, sjabloon, sleutel): een fout is dan één Nederlandse
+    # melding met exitcode 2, niet een melding per werkproces
+    app = maak_app(werkmap, regelpad, lees_sjabloon(sjabloon) if sjabloon else None, token=token,
+                   lokaal=adres in LOKAAL)
+    if werkers is None:
+        werkers = min(4, os.cpu_count() or 1)
+    if os.name != "posix":
+        werkers = 1  # het slot dat opslaan tussen werkprocessen veilig maakt, bestaat alleen op Linux en macOS
     click.echo(f"De samenwerkingstoets draait op http://{'[' + adres + ']' if ':' in adres else adres}:{poort}/ "
-               f"(werkmap: {werkmap.resolve()}). Stop met Ctrl-C.")
-    uvicorn.run(app, host=adres, port=poort, log_level="warning", server_header=False, proxy_headers=False)
+               f"(werkmap: {werkmap.resolve()}; {werkers} werkproces{'sen' if werkers > 1 else ''}). "
+               "Stop met Ctrl-C.")
+    opties = dict(host=adres, port=poort, log_level="warning", server_header=False, proxy_headers=False)
+    if werkers == 1:
+        uvicorn.run(app, **opties)
+        return
+    os.environ[WEBINSTELLINGEN] = json.dumps({
+        "werkmap": str(werkmap.resolve()), "regelpad": str(Path(regelpad).resolve()), "lokaal": adres in LOKAAL,
+        "sjabloon": str(Path(sjabloon).resolve()) if sjabloon else None,
+        "sessiesleutel": secrets.token_urlsafe(32)})
+    uvicorn.run("samenwerkingstoets.web.app:app_voor_werkproces", factory=True, workers=werkers, **opties)
 
 
 # Een overzicht laat tienduizenden objecten achter (de regels van het register, de werkmap van openpyxl). Bij het

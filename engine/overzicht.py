@@ -13,7 +13,6 @@ import datetime as dt
 import gc
 import itertools
 import os
-import stat
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -125,15 +124,14 @@ class Overzicht:
 SUFFIXEN = (".yaml", ".yml", ".json")  # een casus is YAML; JSON mag ook (JSON is geldige YAML)
 
 
-def casusbestanden(map_: str | Path, binnen: bool = False) -> tuple[list[Path], list[tuple[Path, str]]]:
+def casusbestanden(map_: str | Path) -> tuple[list[Path], list[tuple[Path, str]]]:
     """Alle casusbestanden onder een map (ook in submappen), op volgorde; varianten en verborgen mappen niet.
     Daarnaast wat bewust niet gelezen wordt, met de reden: een snelkoppeling naar een map wordt niet gevolgd
     (zo kan een map niet naar zichzelf of naar elders wijzen). Een snelkoppeling naar een casusbestand wordt
-    wel gelezen; wijst zij nergens heen of naar zichzelf, dan meldt het lezen dat. Met `binnen` (de werkmap van de
-    webapplicatie) alleen als zij naar een gewoon bestand binnen de map wijst: anders wordt het bestand alleen bij
-    naam gemeld en nooit gelezen, zodat geen melding iets laat zien van een bestand daarbuiten."""
+    wel gelezen (de gebruiker van de opdrachtregel leest met zijn eigen rechten); wijst zij nergens heen of naar
+    zichzelf, dan meldt het lezen dat. De webapplicatie gebruikt dit niet: zij geeft de bestanden van haar werkmap
+    zelf mee (zie web/werkmap.py)."""
     basis = Path(map_)
-    echte_basis = basis.resolve() if binnen else None
     if not basis.exists():
         raise InvoerFout(f"De map '{map_}' bestaat niet. Controleer de naam.")
     if not basis.is_dir():
@@ -159,10 +157,7 @@ def casusbestanden(map_: str | Path, binnen: bool = False) -> tuple[list[Path], 
             casus = os.path.splitext(naam)[1].lower() in SUFFIXEN
             try:
                 if item.is_symlink():
-                    if casus and echte_basis is not None and not _binnen(pad, echte_basis):
-                        overgeslagen.append((pad, f"'{naam}' is een snelkoppeling naar een bestand buiten de werkmap; "
-                                                  "het is niet gelezen."))
-                    elif casus:
+                    if casus:
                         uit.append(pad)
                     elif _is_map(pad):
                         overgeslagen.append((pad, f"'{pad}' is een snelkoppeling naar een map; die volgt het "
@@ -178,15 +173,6 @@ def casusbestanden(map_: str | Path, binnen: bool = False) -> tuple[list[Path], 
             except OSError:
                 continue
     return sorted(uit)[:MAX_BESTANDEN], sorted(overgeslagen)
-
-
-def _binnen(pad: Path, basis: Path) -> bool:
-    """Wijst de koppeling naar een gewoon bestand binnen `basis`?"""
-    try:
-        doel = pad.resolve(strict=True)
-        return basis in doel.parents and doel.is_file() and stat.S_ISREG(doel.stat().st_mode)
-    except (OSError, RuntimeError):
-        return False
 
 
 def _is_map(pad: Path) -> bool:
@@ -377,7 +363,7 @@ def maak_overzicht(map_: str | Path, beoordelaar: Beoordelaar, peildatum: dt.dat
                    voortgang: Callable[[int], Callable[[int], None]] | None = None,
                    regelpad: str | None = None, intussen: Callable[[], None] | None = None,
                    per_blok: Callable[["Overzicht", list[Regel]], None] | None = None,
-                   binnen: bool = False) -> Overzicht:
+                   paden: list[Path] | None = None, overgeslagen: list[tuple[Path, str]] | None = None) -> Overzicht:
     """Beoordeel alle casussen onder `map_`. Met `regelpad` (het pakket van de beoordelaar) mag dat in meerdere
     processen; `voortgang(totaal)` geeft een functie die na elk blok het aantal verwerkte bestanden hoort.
     `intussen` is werk voor dit proces terwijl de andere rekenen (zoals de bibliotheek voor de uitvoer laden);
@@ -385,7 +371,12 @@ def maak_overzicht(map_: str | Path, beoordelaar: Beoordelaar, peildatum: dt.dat
     `per_blok(overzicht, regels)` krijgt elk blok nieuwe regels zodra het binnen is (in de volgorde van de
     bestanden), zodat de uitvoer al geschreven kan worden terwijl de rest nog beoordeeld wordt."""
     basis = Path(map_)
-    bestanden, overgeslagen = casusbestanden(basis, binnen)
+    # `paden`: de bestanden zijn al gekozen en gecontroleerd (de werkmap van de webapplicatie geeft dezelfde
+    # casussen als op haar eigen pagina's, langs dezelfde controle)
+    if paden is not None:
+        bestanden, overgeslagen = list(paden), list(overgeslagen or [])
+    else:
+        bestanden, overgeslagen = casusbestanden(basis)
     peiljaar = (peildatum or dt.date.today()).year
     pakket = beoordelaar.pakket
     ov = pakket.kop.overzicht

@@ -8,7 +8,13 @@
 - evaluatie in één proces: microseconden per geëvalueerde casus (doel: mediaan onder 300 µs);
 - geheugen: groei van het resident geheugen over 10.000 evaluaties (doel: minder dan 30 MB);
 - webapplicatie: servertijd van de adviespagina en van een wat-als-doorrekening per voorbeeldcasus
-  (doel: mediaan onder 100 ms en 50 ms).
+  (doel: mediaan onder 100 ms en 50 ms);
+- belasting door een team: `samenwerkingstoets web` zoals een gebruiker hem start, met 1 en met het standaard
+  aantal werkprocessen, 20 gelijktijdige clients op de adviespagina en op de API: verzoeken per seconde, p50,
+  p99 en het geheugen van de server (doel: p99 van de adviespagina onder 100 ms op een machine met 2 kernen).
+  De clients draaien op dezelfde machine en gebruiken dus ook processortijd.
+
+    .venv/bin/python scripts/benchmark.py --belasting   # alleen de belasting
 """
 
 from __future__ import annotations
@@ -205,8 +211,116 @@ def webapplicatie() -> None:
     shutil.rmtree(werkmap, ignore_errors=True)
 
 
+CLIENTS = 20
+DUUR = 15.0  # seconden per meting
+
+
+def _vrije_poort() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _meet(poort: int, verzoeken: list[tuple[str, str, bytes | None]]) -> tuple[int, list[float], int]:
+    """CLIENTS draden die elk met één open verbinding verzoeken doen, DUUR seconden lang. Geeft het aantal
+    geslaagde verzoeken, de tijden en het aantal fouten."""
+    import http.client
+    import threading
+
+    tijden: list[float] = []
+    fouten = [0]
+    slot = threading.Lock()
+    einde = time.perf_counter() + DUUR
+
+    def client(nummer: int) -> None:
+        verbinding = http.client.HTTPConnection("127.0.0.1", poort, timeout=30)
+        eigen, i = [], nummer
+        while time.perf_counter() < einde:
+            methode, pad, inhoud = verzoeken[i % len(verzoeken)]
+            i += 1
+            begin = time.perf_counter()
+            try:
+                verbinding.request(methode, pad, body=inhoud,
+                                   headers={"Content-Type": "application/json"} if inhoud else {})
+                antwoord = verbinding.getresponse()
+                antwoord.read()
+                if antwoord.status != 200:
+                    raise OSError(antwoord.status)
+            except (OSError, http.client.HTTPException):
+                with slot:
+                    fouten[0] += 1
+                verbinding.close()
+                verbinding = http.client.HTTPConnection("127.0.0.1", poort, timeout=30)
+                continue
+            eigen.append(time.perf_counter() - begin)
+        verbinding.close()
+        with slot:
+            tijden.extend(eigen)
+
+    draden = [threading.Thread(target=client, args=(n,)) for n in range(CLIENTS)]
+    for d in draden:
+        d.start()
+    for d in draden:
+        d.join()
+    return len(tijden), tijden, fouten[0]
+
+
+def belasting() -> None:
+    import json
+    import shutil
+    import tempfile
+    import urllib.request
+
+    import psutil
+    import yaml
+
+    werkmap = Path(tempfile.mkdtemp(prefix="benchmark-belasting-"))
+    casussen = sorted((ROOT / "cases").glob("*.yaml"))
+    for pad in casussen:
+        shutil.copy(pad, werkmap / pad.name)
+    pagina = [("GET", f"/casussen/{p.stem}", None) for p in casussen]
+    api = [("POST", "/api/v1/adviezen", json.dumps(yaml.safe_load(p.read_text(encoding="utf-8")), default=str)
+            .encode()) for p in casussen]
+    standaard = min(4, os.cpu_count() or 1)
+    print(f"\nBelasting: {CLIENTS} clients tegelijk, {DUUR:.0f} s per meting, op {os.cpu_count()} kernen "
+          "(doel: p99 van de adviespagina onder 100 ms)")
+    for werkers in sorted({1, standaard}):
+        poort = _vrije_poort()
+        server = subprocess.Popen([str(Path(sys.executable).parent / "samenwerkingstoets"), "web", "--map",
+                                   str(werkmap), "--poort", str(poort), "--werkers", str(werkers)],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            for _ in range(200):
+                try:
+                    urllib.request.urlopen(f"http://127.0.0.1:{poort}/casussen/{casussen[0].stem}", timeout=2)
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            for soort, verzoeken in (("adviespagina", pagina), ("API-advies", api)):
+                _meet(poort, verzoeken[:1])  # opwarmen
+                aantal_, tijden, fouten = _meet(poort, verzoeken)
+                boom = psutil.Process(server.pid)
+                geheugen = sum(p.memory_info().rss for p in [boom, *boom.children(recursive=True)])
+                tijden.sort()
+                p50 = tijden[len(tijden) // 2] * 1000
+                p99 = tijden[min(len(tijden) - 1, int(len(tijden) * 0.99))] * 1000
+                print(f"  {werkers} werkproces{'sen' if werkers > 1 else '   '}  {soort:13s} "
+                      f"{aantal_ / DUUR:6.0f} per s   p50 {p50:6.1f} ms   p99 {p99:6.1f} ms   "
+                      f"fouten {fouten}   geheugen server {geheugen / 1e6:5.0f} MB")
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    shutil.rmtree(werkmap, ignore_errors=True)
+
+
 if __name__ == "__main__":
+    if "--belasting" in sys.argv:
+        belasting()
+        sys.exit(0)
     koude_start()
     evaluaties()
     wat_moet_er_veranderen()
     webapplicatie()
+    belasting()

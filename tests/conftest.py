@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import os
 import tempfile
@@ -76,3 +77,35 @@ def invoerfout(uitkomst, *stukjes: str) -> None:
     assert uitkomst.output.startswith("Fout: ") and "Traceback" not in uitkomst.output
     for stukje in stukjes:
         assert stukje in uitkomst.output
+
+
+def vrije_poort() -> int:
+    """Een poort op 127.0.0.1 die nu vrij is."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def server_in_draad(app):
+    """De app achter uvicorn in een draad van dit proces, op een vrije poort; geeft het basisadres."""
+    import threading
+    import time
+
+    import uvicorn
+
+    poort = vrije_poort()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=poort, log_level="warning"))
+    draad = threading.Thread(target=server.run, daemon=True)
+    draad.start()
+    for _ in range(200):
+        if server.started:
+            break
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{poort}"
+    finally:
+        server.should_exit = True
+        draad.join(timeout=10)

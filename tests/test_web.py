@@ -595,23 +595,48 @@ def test_de_api_weigert_een_veld_dat_twee_keer_staat_zoals_een_casusbestand(clie
     assert r.status_code == 400 and "'complex' staat twee keer" in r.json()["detail"]
 
 
-def test_geen_overzicht_volgt_een_snelkoppeling_naar_een_bestand_buiten_de_werkmap(client, werkmap, tmp_path):
+@pytest.fixture
+def lekkende_werkmap(werkmap, tmp_path) -> Path:
+    """Een werkmap met snelkoppelingen naar een geheim buiten de map: als casus, als variant, als submap en als
+    hele map 'varianten'. Geen enkele pagina of download mag iets van dat geheim tonen."""
+    buiten = tmp_path / "buiten"
+    buiten.mkdir()
+    geheim = buiten / "geheim.txt"
+    geheim.write_text("root:GEHEIM-WACHTWOORD:19000:0:99999:7:::\n", encoding="utf-8")
+    (buiten / "regionale-inkoop-jeugdzorg--geheim.yaml").write_text("naam: GEHEIM\nroot: x\n", encoding="utf-8")
+    (werkmap / "lek.yaml").symlink_to(geheim)
+    (werkmap / "archief").symlink_to(buiten)
+    (werkmap / "varianten").symlink_to(buiten)
+    return werkmap
+
+
+@pytest.mark.parametrize("pad", [
+    "/", "/?q=geheim", "/overzicht", "/overzicht.xlsx", "/overzicht.docx", "/api/v1/casussen",
+    "/casussen/lek", "/casussen/lek/controle", "/casussen/lek/stappen/basis", "/casussen/lek/wat-als",
+    "/casussen/lek/vergelijk", "/casussen/lek/grafiek.png", "/casussen/lek/wat-moet-er-veranderen",
+    "/casussen/lek/collegevoorstel.docx", "/casussen/lek/collegevoorstel.md", "/api/v1/casussen/lek",
+    "/api/v1/adviezen/lek", "/casussen/regionale-inkoop-jeugdzorg/vergelijk",
+    "/casussen/regionale-inkoop-jeugdzorg/vergelijk?variant=regionale-inkoop-jeugdzorg--geheim",
+])
+def test_geen_pagina_of_download_volgt_een_snelkoppeling_naar_buiten_de_werkmap(lekkende_werkmap, pad):
     import io
     import zipfile
 
-    geheim = tmp_path / "buiten" / "geheim.txt"
-    geheim.parent.mkdir()
-    geheim.write_text("root:GEHEIM-WACHTWOORD:19000:0:99999:7:::\n", encoding="utf-8")
-    (werkmap / "lek.yaml").symlink_to(geheim)
-    for pad in ("/overzicht", "/overzicht.xlsx", "/overzicht.docx"):
-        r = client.get(pad)
-        assert r.status_code == 200, (pad, r.status_code)
-        inhoud = r.content
-        if pad != "/overzicht":
-            with zipfile.ZipFile(io.BytesIO(r.content)) as archief:
-                inhoud = b"".join(archief.read(n) for n in archief.namelist())
-        assert b"GEHEIM" not in inhoud, pad
-    assert "lek.yaml" in client.get("/overzicht").text  # bij naam gemeld
+    client = TestClient(maak_app(lekkende_werkmap), base_url=BASIS)
+    r = client.get(pad)
+    assert r.status_code in (200, 404), (pad, r.status_code)
+    inhoud = r.content
+    if inhoud[:2] == b"PK":
+        with zipfile.ZipFile(io.BytesIO(r.content)) as archief:
+            inhoud = b"".join(archief.read(n) for n in archief.namelist())
+    assert b"GEHEIM" not in inhoud and b"root:" not in inhoud, pad
+    if "/lek" in pad:
+        assert r.status_code == 404, pad
+
+
+def test_een_snelkoppeling_in_de_werkmap_wordt_in_het_overzicht_alleen_bij_naam_gemeld(lekkende_werkmap):
+    pagina = TestClient(maak_app(lekkende_werkmap), base_url=BASIS).get("/overzicht").text
+    assert "&#39;lek.yaml&#39; is een snelkoppeling" in pagina and "GEHEIM" not in pagina
 
 
 def test_een_tijdelijk_bestand_van_een_afgebroken_opslag_wordt_bij_de_start_opgeruimd(tmp_path):

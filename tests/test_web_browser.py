@@ -10,15 +10,12 @@ from __future__ import annotations
 import io
 import os
 import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
 from docx import Document
 
-from conftest import CASES
+from conftest import CASES, server_in_draad
 
 CHROMIUM = next((p for p in (os.environ.get("SAMENWERKINGSTOETS_CHROMIUM"), shutil.which("chromium"),
                              shutil.which("chromium-browser"), "/usr/bin/chromium") if p and Path(p).exists()), None)
@@ -35,33 +32,15 @@ ARGUMENTEN = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run
               "--disable-component-update", "--disable-sync"]
 
 
-def _vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    import uvicorn
-
     from samenwerkingstoets.web.app import maak_app
 
     werkmap = tmp_path_factory.mktemp("werkmap")
     for pad in CASES.glob("*.yaml"):
         shutil.copy(pad, werkmap / pad.name)
-    poort = _vrije_poort()
-    config = uvicorn.Config(maak_app(werkmap), host="127.0.0.1", port=poort, log_level="warning")
-    uvicorn_server = uvicorn.Server(config)
-    draad = threading.Thread(target=uvicorn_server.run, daemon=True)
-    draad.start()
-    for _ in range(200):
-        if uvicorn_server.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{poort}", werkmap
-    uvicorn_server.should_exit = True
-    draad.join(timeout=10)
+    with server_in_draad(maak_app(werkmap)) as basis:
+        yield basis, werkmap
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,6 +92,14 @@ class Omgeving:
             self._adviezen[sleutel] = self.beoordelaar.beoordeel(casus)
         return casus, self._adviezen[sleutel], versie
 
+    def overzicht(self):
+        """Het overzicht (register, risico's, paragraaf) van de casussen in de werkmap, langs dezelfde controle als
+        elke andere pagina: gewone bestanden in de werkmap, geen snelkoppelingen."""
+        from ..engine.overzicht import maak_overzicht
+
+        paden, overgeslagen = self.werkmap.overzichtbestanden()
+        return maak_overzicht(self.werkmap.map, self.beoordelaar, paden=paden, overgeslagen=overgeslagen)
+
 
 class _DubbeleSleutel(ValueError):
     """Een veld dat twee keer in dezelfde JSON-groep staat (de tweede zou de eerste stil vervangen)."""
@@ -105,9 +114,19 @@ def _zonder_dubbele_velden(paren: list[tuple[str, Any]]) -> dict:
     return uit
 
 
+def _json_getal(tekst: str) -> int | float:
+    """Een getal in JSON: 5.0 en 5 zijn hetzelfde getal (JSON kent geen apart soort 'heel getal', JSON Schema
+    noemt 5.0 een integer), dus 5.0 telt als 5. 5.5 blijft een kommagetal en wordt waar een heel getal hoort
+    geweigerd."""
+    getal = float(tekst)
+    return int(getal) if getal.is_integer() and abs(getal) <= 2**53 else getal
+
+
 def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: bytes | None = None,
-             token: str | None = None, lokaal: bool = True) -> FastAPI:
-    """De app voor één werkmap. `token` is verplicht als de app niet alleen lokaal luistert (`lokaal=False`)."""
+             token: str | None = None, lokaal: bool = True, sessiesleutel: str | None = None) -> FastAPI:
+    """De app voor één werkmap. `token` is verplicht als de app niet alleen lokaal luistert (`lokaal=False`).
+    `sessiesleutel` ondertekent de sessiecookie; draaien er meer werkprocessen, dan delen zij die sleutel (anders
+    kent het ene proces de inlog en het formulier van het andere niet)."""
     if not lokaal and not token:
         raise InvoerFout("De webapplicatie luistert dan niet alleen op deze computer; stel eerst een toegangssleutel "
                          "in met de omgevingsvariabele SAMENWERKINGSTOETS_TOKEN (minstens 16 tekens).")
@@ -163,9 +182,14 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
     async def httpfout(request: Request, fout: StarletteHTTPException):
         tekst = {404: "Deze pagina bestaat niet.", 405: "Deze handeling kan hier niet.",
                  413: "Het verzoek is te groot."}.get(fout.status_code, "Het verzoek kon niet verwerkt worden.")
+        # een 405 noemt de handelingen die wel kunnen (Allow, RFC 9110); Starlette geeft die mee in de fout
+        koppen = {k: v for k, v in (fout.headers or {}).items() if k.lower() in ("allow", "www-authenticate")}
         if is_api(request):
-            return probleem(fout.status_code, tekst, tekst)
-        return pagina(request, "fout.html", fout.status_code, titel="Dat lukte niet", fout=InvoerFout(tekst))
+            antwoord = probleem(fout.status_code, tekst, tekst)
+        else:
+            antwoord = pagina(request, "fout.html", fout.status_code, titel="Dat lukte niet", fout=InvoerFout(tekst))
+        antwoord.headers.update(koppen)
+        return antwoord
 
     @app.exception_handler(RequestValidationError)
     async def verzoekfout(request: Request, fout: RequestValidationError):
@@ -439,10 +463,9 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
 
     @app.get("/overzicht", response_class=HTMLResponse, include_in_schema=False)
     def overzichtpagina(request: Request):
-        from ..engine.overzicht import maak_overzicht
         from ..engine.weergave import overzicht as weergave
 
-        uitkomst = maak_overzicht(omgeving.werkmap.map, omgeving.beoordelaar, binnen=True)
+        uitkomst = omgeving.overzicht()
         ids = {b.pad.relative_to(omgeving.werkmap.map).as_posix(): b.id for b in omgeving.werkmap.bestanden()}
         kop, matrix = weergave.matrix_rijen(uitkomst)
         return pagina(request, "overzicht.html", titel="Overzicht van alle samenwerkingen", o=uitkomst, ids=ids,
@@ -453,13 +476,12 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
 
     @app.get("/overzicht.{extensie}", include_in_schema=False)
     def overzicht_download(extensie: str):
-        from ..engine.overzicht import maak_overzicht
         from ..engine.weergave import overzicht as weergave
 
         if extensie not in ("xlsx", "docx"):
             raise NietGevonden("Het overzicht is te downloaden als .xlsx (het register) of .docx (de paragraaf "
                                "verbonden partijen).")
-        uitkomst = maak_overzicht(omgeving.werkmap.map, omgeving.beoordelaar, binnen=True)
+        uitkomst = omgeving.overzicht()
         if extensie == "docx":
             from ..engine.weergave.word import collegeadvies as word
 
@@ -524,8 +546,8 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         200: {"model": Advies}, 400: fouten[400], 401: fouten[401],
         415: {"model": Probleem, "description": "Geen JSON"}, 413: {"model": Probleem, "description": "Te groot"}},
         summary="Het advies voor een casus die in het verzoek staat", openapi_extra={"requestBody": {
-            "required": True, "content": {"application/json": {"schema": {
-                "type": "object", "description": "Een casus in de vorm van het casusbestand (zie de README), als JSON."}}}}})
+            "required": True, "description": "Een casus in de vorm van het casusbestand (zie de README), als JSON.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Casus"}}}}})
     async def api_beoordeel(request: Request):
         if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
             return probleem(415, "Verkeerd formaat", "Stuur de casus als JSON (Content-Type: application/json).")
@@ -533,7 +555,8 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         try:
             # lezen, controleren en beoordelen gebeurt in een werkdraad: een groot of traag verzoek houdt de
             # afhandeling van andere verzoeken niet op
-            data = await run_in_threadpool(json.loads, ruw, object_pairs_hook=_zonder_dubbele_velden)
+            data = await run_in_threadpool(json.loads, ruw, object_pairs_hook=_zonder_dubbele_velden,
+                                           parse_float=_json_getal)
         except _DubbeleSleutel as dubbel:
             return probleem(400, "De invoer klopt niet", f"Het veld '{str(dubbel)[:80]}' staat twee keer in dezelfde "
                                                          "groep; een casusbestand weigert dat ook. Laat er één staan.")
@@ -542,7 +565,7 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         if not isinstance(data, dict):
             return probleem(400, "De invoer klopt niet", "De casus moet een JSON-object met velden zijn.")
         def beoordeel() -> str:
-            casus = casus_uit_data(data, naam="de casus in het verzoek")
+            casus = casus_uit_data(data, naam="de casus in het verzoek", json=True)
             return json_weergave.advies(omgeving.beoordelaar.beoordeel(casus))
 
         return Response(await run_in_threadpool(beoordeel), media_type="application/json")
@@ -550,7 +573,10 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
     standaard_openapi = app.openapi
 
     def openapi() -> dict:
+        if app.openapi_schema:
+            return app.openapi_schema
         schema = standaard_openapi()
+        _api_contract(schema, sorted(pakket.kop.criteria))
         schema.setdefault("components", {}).setdefault("securitySchemes", {})["toegangssleutel"] = {
             "type": "http", "scheme": "bearer",
             "description": "Alleen nodig als de toepassing met een toegangssleutel draait (SAMENWERKINGSTOETS_TOKEN)."}
@@ -559,9 +585,53 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
     app.openapi = openapi
 
     Beveiliging(app, token=token, hosts=LOKALE_HOSTS if lokaal else None)
-    app.add_middleware(SessionMiddleware, secret_key=secrets.token_urlsafe(32), session_cookie="stoets_sessie",
+    app.add_middleware(SessionMiddleware, secret_key=sessiesleutel or secrets.token_urlsafe(32),
+                       session_cookie="stoets_sessie",
                        same_site="strict", https_only=False)
     return app
+
+
+def _api_contract(schema: dict, criteria: list[str]) -> None:
+    """Maak het schema gelijk aan wat de API echt doet: het verzoek is een casus (met de verplichte velden en
+    zonder onbekende velden, zoals een casusbestand), en elke fout is application/problem+json, ook een fout die
+    bij geen handeling apart genoemd is (405, 413, 500: de 'default')."""
+    onderdelen = schema.setdefault("components", {}).setdefault("schemas", {})
+    casus = Casus.model_json_schema(ref_template="#/components/schemas/{model}")
+    for naam, definitie in casus.pop("$defs", {}).items():
+        onderdelen.setdefault(naam, definitie)
+    onderdelen["Casus"] = casus
+    # een afweging kan alleen gaan over een criterium van het regelpakket waarmee deze toepassing draait
+    criterium = onderdelen.get("Afweging", {}).get("properties", {}).get("criterium")
+    if criterium is not None:
+        criterium.pop("pattern", None)
+        criterium["enum"] = criteria
+    onderdelen.pop("HTTPValidationError", None)
+    onderdelen.pop("ValidationError", None)
+    probleem = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Probleem"}}}
+    for pad in schema.get("paths", {}).values():
+        for handeling in pad.values():
+            antwoorden = handeling.setdefault("responses", {})
+            antwoorden.pop("422", None)  # FastAPI's eigen validatiefout komt hier nooit voor (400 met problem+json)
+            for code, antwoord in antwoorden.items():
+                if code.startswith(("4", "5")):
+                    antwoord["content"] = copy.deepcopy(probleem)
+            antwoorden["default"] = {"description": "Een andere fout (zoals 405 of 500), als problem+json",
+                                     "content": copy.deepcopy(probleem)}
+
+
+WEBINSTELLINGEN = "SAMENWERKINGSTOETS_WEBINSTELLINGEN"
+
+
+def app_voor_werkproces() -> FastAPI:
+    """De app in een werkproces van `samenwerkingstoets web --werkers N`: het hoofdproces heeft de instellingen
+    al gecontroleerd en geeft ze door in een omgevingsvariabele (met de gedeelde sessiesleutel)."""
+    from ..engine.collegevoorstel import lees_sjabloon
+
+    instellingen = json.loads(os.environ[WEBINSTELLINGEN])
+    sjabloon = lees_sjabloon(instellingen["sjabloon"]) if instellingen["sjabloon"] else None
+    return maak_app(instellingen["werkmap"], instellingen["regelpad"], sjabloon,
+                    token=os.environ.get("SAMENWERKINGSTOETS_TOKEN") or None, lokaal=instellingen["lokaal"],
+                    sessiesleutel=instellingen["sessiesleutel"])
 
 
 # --- hulpjes voor de pagina's ---------------------------------------------------------------------

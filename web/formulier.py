@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from ..engine.casus import CATALOGUS, GEEN_IS_ANTWOORD, GEEN_OPGAVE, STELLINGEN, SUCCESFACTOREN, Casus, label
+from ..engine.casus import CATALOGUS, GEEN_IS_ANTWOORD, GEEN_OPGAVE, STELLINGEN, SUCCESFACTOREN, Casus
 from ..engine.fouten import Melding
 from ..engine.regels import Regelpakket
 from ..engine.waarden import lees_bedrag, toon

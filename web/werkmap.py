@@ -9,9 +9,11 @@ verlaat de werkmap nooit (geen '..', geen absoluut pad, geen snelkoppeling). Ops
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import io
+import os
 import re
 import stat
 import threading
@@ -20,6 +22,11 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+try:
+    import fcntl
+except ImportError:  # Windows: daar draait de webapplicatie met één werkproces (zie cli.web)
+    fcntl = None
 
 from ..engine.casus import Casus
 from ..engine.fouten import BestandFout, InvoerFout
@@ -69,7 +76,7 @@ class Werkmap:
                               "met --map.")
         self.map = pad.resolve()
         self.varianten = self.map / "varianten"
-        self._slot = threading.Lock()  # controle op de versie en vervangen gebeuren samen
+        self._slot = threading.Lock()  # controle op de versie en vervangen gebeuren samen (binnen dit proces)
         self.ruim_op()
 
     def ruim_op(self, ouder_dan: float = 60.0) -> int:
@@ -78,6 +85,8 @@ class Werkmap:
         weg = 0
         grens = time.time() - ouder_dan
         for map_ in (self.map, self.varianten):
+            if map_.is_symlink():
+                continue
             try:
                 kandidaten = [p for p in map_.glob(".*.yaml.*.tmp")]
             except OSError:
@@ -113,15 +122,49 @@ class Werkmap:
         return self._veilig(self.map, id_, "casus")
 
     def bestanden(self) -> list[Bestand]:
+        """De casussen van de werkmap: gewone bestanden direct in de map, met een naam die een casus kan hebben.
+        Elke pagina, de API en elke download lezen hieruit, of uit `overzichtbestanden` (dezelfde controle)."""
         uit = []
         for pad in sorted(self.map.glob("*.yaml"))[:MAX_CASUSSEN]:
-            try:
-                info = pad.lstat()
-            except OSError:
-                continue
-            if NAAM.fullmatch(pad.stem) and stat.S_ISREG(info.st_mode):
+            info = _gewoon(pad)
+            if info is not None and NAAM.fullmatch(pad.stem):
                 uit.append(Bestand(pad.stem, pad, dt.datetime.fromtimestamp(info.st_mtime)))
         return uit
+
+    def overzichtbestanden(self) -> tuple[list[Path], list[tuple[Path, str]]]:
+        """Voor het overzicht: ook de casusbestanden in gewone submappen (zoals een map 'archief'), langs dezelfde
+        controle als `bestanden`: alleen gewone bestanden, geen snelkoppeling (ook niet naar een map). Wat op een
+        casus lijkt maar niet gelezen wordt, komt alleen bij naam in de tweede lijst: er wordt niets uit gelezen."""
+        from ..engine.overzicht import SUFFIXEN
+
+        uit: list[Path] = []
+        overgeslagen: list[tuple[Path, str]] = []
+        te_doen = [(self.map, 0)]
+        while te_doen and len(uit) < MAX_CASUSSEN:
+            huidig, diepte = te_doen.pop()
+            try:
+                namen = sorted(p.name for p in huidig.iterdir())
+            except OSError:
+                continue
+            for naam in namen:
+                if naam.startswith(".") or (huidig == self.map and naam == "varianten"):
+                    continue
+                pad = huidig / naam
+                try:
+                    info = pad.lstat()
+                except OSError:
+                    continue
+                if stat.S_ISDIR(info.st_mode):
+                    if diepte < 4:
+                        te_doen.append((pad, diepte + 1))
+                elif Path(naam).suffix.lower() in SUFFIXEN:
+                    if stat.S_ISREG(info.st_mode):
+                        uit.append(pad)
+                    else:
+                        soort = "een snelkoppeling" if stat.S_ISLNK(info.st_mode) else "geen gewoon bestand"
+                        overgeslagen.append((pad, f"'{naam[:100]}' is {soort}; de werkmap leest alleen gewone "
+                                                  "bestanden. Het is niet gelezen."))
+        return sorted(uit)[:MAX_CASUSSEN], sorted(overgeslagen)
 
     # --- lezen en schrijven --------------------------------------------------------------
 
@@ -147,13 +190,29 @@ class Werkmap:
         versie. Opmerkingen en volgorde in het bestand blijven staan waar de velden blijven bestaan."""
         pad = self.pad(id_)
         casus_uit_data(data, naam=pad.name)
-        with self._slot:
+        with self._vergrendeld():
             oud = lees_bytes(pad)
             if versie_van(oud) != versie:
                 raise self.gewijzigd(id_)
             nieuw = _als_yaml(data, oud.decode("utf-8-sig"))
             schrijf(pad, nieuw, overschrijf=True)
         return versie_van(nieuw)
+
+    @contextlib.contextmanager
+    def _vergrendeld(self):
+        """De versie controleren en het bestand vervangen gebeurt voor één opslag tegelijk: tussen draden van dit
+        proces (een slot) en tussen de werkprocessen van de webapplicatie (een advisory lock op de werkmap zelf,
+        waar het systeem dat kent; zo komt er geen slotbestand in de map)."""
+        with self._slot:
+            if fcntl is None:
+                yield
+                return
+            fd = os.open(self.map, os.O_RDONLY)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+                yield
+            finally:
+                os.close(fd)  # sluiten geeft het slot vrij
 
     def gewijzigd(self, id_: str) -> Gewijzigd:
         """De fout als het bestand intussen veranderde: er is niets opgeslagen."""
@@ -163,8 +222,12 @@ class Werkmap:
 
     # --- varianten -----------------------------------------------------------------------
 
+    def _variantmap(self) -> bool:
+        """Is er een gewone map 'varianten' (geen snelkoppeling naar een map elders)?"""
+        return not self.varianten.is_symlink() and self.varianten.is_dir()
+
     def variantbestanden(self, id_: str) -> list[Bestand]:
-        if not self.varianten.is_dir():
+        if not self._variantmap():
             return []
         uit = []
         for pad in sorted(self.varianten.glob(f"{id_}--*.yaml"))[:MAX_CASUSSEN]:
@@ -179,7 +242,7 @@ class Werkmap:
         if not isinstance(variant_id, str):
             raise NietGevonden("Er is geen variant met deze naam.")
         casus, _, rest = variant_id.partition("--")
-        if not (NAAM.fullmatch(casus) and NAAM.fullmatch(rest)):
+        if not (NAAM.fullmatch(casus) and NAAM.fullmatch(rest)) or not self._variantmap():
             raise NietGevonden(f"Er is geen variant met de naam '{variant_id[:80]}'.")
         return self._veilig(self.varianten, variant_id, "variant")
 
@@ -190,6 +253,15 @@ class Werkmap:
             raise InvoerFout("De map 'varianten' in de werkmap is geen gewone map; er is niets opgeslagen.")
         data = {"naam": naam, "omschrijving": omschrijving, **wijzigingen}
         return _onder_vrije_naam(self.varianten, f"{id_}--", maak_id(naam), data, "variant")
+
+
+def _gewoon(pad: Path) -> os.stat_result | None:
+    """De gegevens van `pad` als het een gewoon bestand is (geen snelkoppeling, map, pijp of apparaat)."""
+    try:
+        info = pad.lstat()
+    except OSError:
+        return None
+    return info if stat.S_ISREG(info.st_mode) else None
 
 
 def _onder_vrije_naam(map_: Path, voorvoegsel: str, basis: str, data: dict[str, Any], soort: str) -> str:
