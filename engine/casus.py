@@ -432,8 +432,8 @@ def _alleen_getal(waarde: Any, info: ValidationInfo) -> Any:
     """In JSON (de API) is een bedrag een getal: de Nederlandse schrijfwijze als tekst ('1,5 miljoen') is er voor
     wie een casusbestand typt. Zo zegt het schema van de API precies wat aanvaard wordt."""
     if isinstance(waarde, str) and waarde != ONBEKEND and (info.context or {}).get("json"):
-        raise PydanticCustomError("bedrag", "in JSON is een bedrag een getal in hele euro's, zoals 750000 (of null "
-                                  "als het niet bekend is), geen tekst")
+        raise PydanticCustomError("bedrag", "in JSON is een bedrag of percentage een getal, zoals 750000 of 12.5 (of "
+                                  "null als het niet bekend is), geen tekst")
     return waarde
 
 
@@ -474,6 +474,31 @@ Saldo = Annotated[Annotated[int, Strict(), Field(ge=-10**13, le=10**13)] | None,
 Jaar = Annotated[Annotated[int, Strict(), Field(ge=1900, le=2200)] | None, BeforeValidator(_onbekend_is_leeg),
                  _OOK_ONBEKEND]
 Tekst = Annotated[str | None, _tekst()]
+
+
+def _percentage(waarde: Any) -> Any:
+    """Een percentage van 0 tot en met 100: 12,5 of 12.5, met of zonder %-teken. Een ja/nee-waarde of een tekst die
+    geen getal is, wordt nooit stil iets anders."""
+    waarde = _onbekend_is_leeg(waarde)
+    if waarde is None:
+        return None
+    if isinstance(waarde, bool):
+        raise PydanticCustomError("percentage", "verwacht een percentage (zoals 12,5), maar hier staat een ja/nee-waarde")
+    if isinstance(waarde, (int, float)):
+        getal = float(waarde)
+    elif isinstance(waarde, str) and re.fullmatch(r"\s*[0-9]{1,3}(?:[.,][0-9]{1,4})?\s*%?\s*", waarde):
+        getal = float(waarde.strip().rstrip("%").strip().replace(",", "."))
+    else:
+        raise PydanticCustomError("percentage", "'{waarde}' is geen percentage; schrijf het als 12,5 of 12,5%",
+                                  {"waarde": fragment(str(waarde), 40)})
+    if not 0 <= getal <= 100:
+        raise PydanticCustomError("percentage", "een percentage ligt tussen 0 en 100; hier staat {getal}",
+                                  {"getal": fragment(str(waarde), 40)})
+    return getal
+
+
+Percentage = Annotated[Annotated[float, Field(ge=0, le=100)] | None, BeforeValidator(_percentage),
+                       BeforeValidator(_alleen_getal), _OOK_ONBEKEND]
 
 
 class Model(BaseModel):
@@ -749,6 +774,41 @@ class VerbondenPartij(Model):
     resultaat: Saldo = veld("financieel resultaat van de verbonden partij over het jaar, in euro", wereldfeit=True)
     risicos: Tekst = Field(default=None, max_length=5_000,
                            description="de risico's die de gemeente bij deze partij ziet")
+    aandeel: Percentage = Field(default=None, description="het aandeel van de gemeente in de partij, in procenten "
+                                                           "(zoals 12,5); bijvoorbeeld naar inwonertal of deelname")
+    zeggenschap: Tekst = Field(default=None, max_length=500,
+                               description="zetel en stem van de gemeente in het bestuur; zoals 'één zetel in het "
+                                           "algemeen bestuur, 12 van de 100 stemmen'")
+    programma: Tekst = Field(default=None, max_length=200,
+                             description="het programma van de begroting waaraan de partij bijdraagt")
+
+
+class Kopgegevens(Model):
+    """De kop van het collegevoorstel. Wat hier niet staat, blijft in het voorstel open voor de steller: het
+    programma vult nooit een naam of nummer in."""
+
+    portefeuillehouder: Tekst = Field(default=None, max_length=200, description="de wethouder of burgemeester die het "
+                                                                                 "voorstel in het college brengt")
+    steller: Tekst = Field(default=None, max_length=200, description="wie het voorstel schreef")
+    afdeling: Tekst = Field(default=None, max_length=200, description="de afdeling van de steller")
+    zaaknummer: Tekst = Field(default=None, max_length=100, description="het zaak- of registratienummer")
+    openbaar: W(JaNee) | None = veld("is het besluit openbaar (ja) of vertrouwelijk (nee)?")
+
+
+class Uittreding(Model):
+    """Bij beëindigen: wat het uittreden kost en wat het betekent, voor de paragraaf Financiën van het voorstel."""
+
+    uittreedsom: Bedrag = veld("de uittreedsom, of de raming ervan, in euro")
+    grondslag: Tekst = Field(default=None, max_length=1_000,
+                             description="waarop het bedrag berust; zoals 'artikel 12 van de regeling: het aandeel "
+                                         "in de frictiekosten over vijf jaar' of 'raming van de controller'")
+    datum: Annotated[dt.date | None, BeforeValidator(_datum), _OOK_ONBEKEND] = Field(
+        default=None, description="de datum waarop het uittreden ingaat")
+    personeel: Tekst = Field(default=None, max_length=1_000,
+                             description="wat het uittreden betekent voor medewerkers (overgang, frictie)")
+    taken_naar: Tekst = Field(default=None, max_length=1_000,
+                              description="wie de taken na het uittreden uitvoert; zoals 'de gemeente zelf' of "
+                                          "'de centrumgemeente Alkmaar'")
 
 
 def _criteriumcode(waarde: Any) -> Any:
@@ -823,6 +883,10 @@ class Casus(Model):
                                           BeforeValidator(_onbekend_is_leeg), _OOK_ONBEKEND] = Field(
         default=None, description="dezelfde scan, ingevuld door of voor elke partner (partnernaam: scores)")
     evaluatie: Annotated[Evaluatie, Groep, LegeGroep] = _groepveld(Evaluatie, "evaluatie (alleen bij fase: lopend)")
+    uittreding: Annotated[Uittreding, Groep, LegeGroep] = _groepveld(
+        Uittreding, "het uittreden (alleen bij beëindigen): kosten, datum, personeel en taken")
+    collegevoorstel: Annotated[Kopgegevens, Groep, LegeGroep] = _groepveld(
+        Kopgegevens, "de kop van het collegevoorstel: portefeuillehouder, steller, afdeling, zaaknummer")
     verbonden_partij: Annotated[VerbondenPartij, Groep, LegeGroep] = _groepveld(
         VerbondenPartij, "gegevens voor het register en de paragraaf verbonden partijen")
     afwegingen: Annotated[list[Afweging] | None, BeforeValidator(_onbekend_is_leeg), _OOK_ONBEKEND] = Field(

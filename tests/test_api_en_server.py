@@ -106,7 +106,7 @@ def test_in_json_is_vijf_komma_nul_het_getal_vijf_maar_een_bedrag_als_tekst_word
                         "succesfactoren": {"identiteit": [4.0, 3]}})
     assert status == 200
     status, probleem = advies({"naam": "x", "fase": "voorstel", "onderbouwing": {"kosten_per_jaar": "250.000"}})
-    assert status == 400 and "in JSON is een bedrag een getal" in probleem["invalid-params"][0]["reason"]
+    assert status == 400 and "in JSON is een bedrag of percentage een getal" in probleem["invalid-params"][0]["reason"]
     status, probleem = advies({"naam": "x", "fase": "voorstel", "peildatum": 0})
     assert status == 400 and "verwacht een datum als 2026-11-01" in probleem["invalid-params"][0]["reason"]
 

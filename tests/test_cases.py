@@ -47,7 +47,8 @@ def test_voorbeeldcasus_krijgt_het_beloofde_advies_en_elke_bevinding_heeft_een_b
 @pytest.mark.parametrize("pad", BESTANDEN, ids=lambda p: p.name)
 def test_voorbeeldcasus_is_compleet(pad):
     """Compleet: elk veld staat in het bestand (evaluatie alleen bij lopend; de registergegevens onder
-    `verbonden_partij` alleen waar de samenwerking een verbonden partij is: ze tellen niet mee in het advies).
+    `verbonden_partij` alleen waar de samenwerking een verbonden partij is, en de kop en het uittreden voor het
+    collegevoorstel alleen waar ze bekend zijn: ze tellen niet mee in het advies).
 
     Een expliciet `onbekend` telt als ingevuld: de adviseur heeft het veld bekeken en weet het niet.
     """
@@ -59,8 +60,8 @@ def test_voorbeeldcasus_is_compleet(pad):
             continue
         if veld.pad.startswith("evaluatie.") and casus.fase.value == "voorstel":
             continue
-        if veld.pad.startswith("verbonden_partij.") or veld.pad == "afwegingen":
-            continue  # registergegevens, en de afweging van een adviseur: geen feiten over de samenwerking
+        if veld.pad.startswith(("verbonden_partij.", "uittreding.", "collegevoorstel.")) or veld.pad == "afwegingen":
+            continue  # registergegevens, gegevens voor het voorstel, de afweging van een adviseur: geen feiten
         waarde = data
         for deel in veld.pad.split("."):
             waarde = waarde.get(deel) if isinstance(waarde, dict) else None
