@@ -528,6 +528,8 @@ class Collegevoorstelbeleid(Model):
     # of per soort vorm (wgr, privaatrechtelijk, overeenkomst, informeel) als de vorm zelf er niet staat.
     wet_per_vorm: dict[str, list[Wetpunt]] = Field(default_factory=dict)
     communicatie_raad: dict[str, str] = Field(default_factory=dict)  # toestemming | informeren
+    # het besluit van de raad per rol (toestemming, wensen_en_bedenkingen, ...), voor het concept-raadsbesluit
+    raadsbesluit: dict[str, str] = Field(default_factory=dict)
     bij_wettelijke_plicht: str = ""
     uitzoeken_door: str = "de ambtelijke organisatie"
 

@@ -18,7 +18,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from samenwerkingstoets.engine.weergave.word import nederlands, paginanummers, vaste_zip
+from samenwerkingstoets.engine.weergave.word import concept_en_paginanummers, nederlands, vaste_zip
 
 DOEL = Path(__file__).resolve().parent.parent / "engine" / "weergave" / "sjabloon.docx"
 
@@ -33,7 +33,7 @@ def main() -> None:
         run = kop.add_run("Concept")
         run.font.size = Pt(8)
         run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
-    paginanummers(word)
+    concept_en_paginanummers(word)
     nederlands(word)
     normaal = word.styles["Normal"]
     normaal.font.name = "Calibri"

@@ -95,7 +95,7 @@ def test_de_nieuwe_geldvelden_staan_in_de_paragraaf_financien():
                                                "onderbouwing.dekking": "begrotingswijziging_nodig",
                                                "onderbouwing.kosten_structureel": "ja"}))
     financien = memo(casus)[1].split("## Financiën")[1].split("\n## ")[0]
-    assert "€ 250.000 per jaar (structureel)" in financien and "eenmalige kosten van € 80.000" in financien
+    assert "€ 250.000 per jaar, structureel" in financien and "eenmalige kosten van € 80.000" in financien
     assert "begrotingswijziging nodig" in financien
 
 

@@ -210,13 +210,6 @@ def beslispunten(advies: Advies, casus: Casus, beleid: Collegevoorstelbeleid) ->
     return Beslispunten(besluit, voorwaarden, raadspunten(advies) or ("De raad over dit besluit te informeren.",))
 
 
-def _bron_kort(verwijzing: str, pakket: Regelpakket) -> str:
-    """'Visie Alkmaar, Opgaven zijn leidend': de korte titel en de sectie; de volle titel staat in bijlage 3."""
-    document, _, sectie = verwijzing.partition("#")
-    bron = pakket.kop.bronnen[document]
-    return f"{bron.kort or bron.titel}, {pakket.sectie(verwijzing)}"
-
-
 def _punten(bevindingen: list[Bevinding], pakket: Regelpakket) -> list[Punt]:
     """Per criterium de uitleg van zijn bevindingen, met elke bron één keer, kort. De naam van het criterium
     staat er niet voor: die noemt een norm ('Doelen gerealiseerd') en zou de uitleg tegenspreken."""
@@ -225,9 +218,9 @@ def _punten(bevindingen: list[Bevinding], pakket: Regelpakket) -> list[Punt]:
         groepen.setdefault(b.criterium_naam, []).append(b)
     uit = []
     for lijst in groepen.values():
-        bronnen = "; ".join(dict.fromkeys(_bron_kort(b.bron.verwijzing, pakket) for b in lijst))
+        # de bron van elk punt staat in bijlage 1 (per punt) en bijlage 3 (volledig); de hoofdtekst leest door
         tekst = " ".join(dict.fromkeys(_schoon(b.uitleg) for b in lijst))
-        uit.append((f"{tekst} (Bron: {bronnen})", tuple(b.regel for b in lijst)))
+        uit.append((tekst, tuple(b.regel for b in lijst)))
     return uit
 
 
@@ -237,12 +230,18 @@ class _Getoond:
     def __init__(self) -> None:
         self.regels: set[str] = set()
 
-    def lijst(self, punten: list[Punt], grens: int, genummerd: bool = False) -> list[Blok]:
+    def lijst(self, punten: list[Punt], grens: int, genummerd: bool = False, beslispunt: int | None = None,
+              vanaf: int = 1) -> list[Blok]:
+        """De eerste `grens` punten als lijst; met `beslispunt` als alinea's '1.1 ...', '1.2 ...': elk punt zegt
+        bij welk beslispunt het hoort."""
         if not punten:
             return []
         for _, regels in punten[:grens]:
             self.regels.update(regels)
-        blokken: list[Blok] = [Lijst(tuple(t for t, _ in punten[:grens]), genummerd=genummerd)]
+        if beslispunt is not None:
+            blokken: list[Blok] = [Alinea(f"{beslispunt}.{i} {t}") for i, (t, _) in enumerate(punten[:grens], vanaf)]
+        else:
+            blokken = [Lijst(tuple(t for t, _ in punten[:grens]), genummerd=genummerd)]
         rest = len(punten) - grens
         if rest > 0:
             blokken.append(Alinea(f"Nog {aantal(rest, 'punt')} {'staat' if rest == 1 else 'staan'} in bijlage 1."))
@@ -331,24 +330,37 @@ def _argumenten(advies: Advies, pakket: Regelpakket, per_effect: dict, getoond: 
     bij een negatief advies de blokkerende bevindingen, anders de sterktes."""
     argumenten = per_effect[Effect.blokkerend] if advies.advies.negatief else per_effect[Effect.sterkte]
     punten = _punten(argumenten, pakket)
-    if not punten:
-        return [Kop("Argumenten"), Alinea("De toets vond geen punten die voor deze samenwerking pleiten.")]
-    return [Kop("Argumenten")] + getoond.lijst(punten, MAX_ARGUMENTEN)
+    blokken: list[Blok] = [Kop("Argumenten")]
+    if punten:
+        blokken += getoond.lijst(punten, MAX_ARGUMENTEN, beslispunt=1)
+    else:
+        blokken.append(Alinea("1.1 Er zijn geen punten gevonden die voor deze samenwerking pleiten."))
+    if advies.raad is not None and advies.raad.punten:
+        blokken += [Alinea(f"2.{i} {_schoon(p.uitleg)}") for i, p in enumerate(advies.raad.punten[:2], 1)]
+    return blokken
 
 
 def _kanttekeningen(advies: Advies, casus: Casus, pakket: Regelpakket, per_effect: dict,
                     getoond: _Getoond) -> list[Blok]:
-    """Wat tegen het besluit pleit en hoe dat beheerst wordt; bij een negatief advies: wat verloren gaat."""
+    """Wat tegen het besluit pleit en hoe dat beheerst wordt; bij een negatief advies: wat verloren gaat. Elk punt
+    is genummerd bij beslispunt 1 (1.1, 1.2, ...)."""
     blokken: list[Blok] = [Kop("Kanttekeningen en risico's")]
+    teller = [1]
+
+    def genummerd(punten: list[Punt], grens: int) -> list[Blok]:
+        uit = getoond.lijst(punten, grens, beslispunt=1, vanaf=teller[0])
+        teller[0] += min(len(punten), grens)
+        return uit
+
     if advies.advies.negatief:
         if per_effect[Effect.sterkte]:
             kop = "Wat verloren gaat" if advies.advies == Advieswoord.beeindigen else "Wat de gemeente misloopt"
-            blokken += [Kop(kop, 2)] + getoond.lijst(_punten(per_effect[Effect.sterkte], pakket), MAX_KANTTEKENINGEN)
+            blokken += [Kop(kop, 2)] + genummerd(_punten(per_effect[Effect.sterkte], pakket), MAX_KANTTEKENINGEN)
         uittreedkosten = _bekend(casus.evaluatie.uittreedkosten)
-        if advies.advies == Advieswoord.beeindigen and uittreedkosten:
+        if advies.advies == Advieswoord.beeindigen and uittreedkosten and casus.uittreding.uittreedsom is None:
             hoe = {"hoog": "veel", "midden": "een gemiddeld bedrag", "laag": "weinig"}[uittreedkosten]
-            blokken.append(Alinea(f"Uittreden kost {hoe} (uittreedsom of afkoop, en frictiekosten); de afspraken "
-                                  "voor het uittreden moeten die kosten beheersen."))
+            blokken += genummerd([(f"Uittreden kost {hoe}: een uittreedsom of afkoop, en frictiekosten. De afspraken "
+                                   "voor het uittreden moeten die kosten beheersen.", ())], 1)
         if advies.voorwaarden:
             blokken += [Kop("Als het college toch anders besluit", 2),
                         Alinea("Dan zijn in elk geval deze voorwaarden nodig:")]
@@ -357,18 +369,16 @@ def _kanttekeningen(advies: Advies, casus: Casus, pakket: Regelpakket, per_effec
         risico = _punten(per_effect[Effect.blokkerend] + per_effect[Effect.voorwaarde], pakket)
         if risico:
             blokken += [Kop("Risico's", 2),
-                        Alinea("De voorwaarden bij beslispunt 1 zijn bedoeld om deze risico's te beheersen:")]
-            blokken += getoond.lijst(risico, MAX_KANTTEKENINGEN)
+                        Alinea("De voorwaarden bij beslispunt 1 zijn bedoeld om deze risico's te beheersen.")]
+            blokken += genummerd(risico, MAX_KANTTEKENINGEN)
         if per_effect[Effect.aandachtspunt]:
             blokken += [Kop("Aandachtspunten", 2)]
-            blokken += getoond.lijst(_punten(per_effect[Effect.aandachtspunt], pakket), MAX_AANDACHTSPUNTEN)
-    veranderend = [o for o in advies.ontbrekende_informatie if o.kan_advies_veranderen]
-    if veranderend and advies.advies != Advieswoord.onvoldoende_informatie:
-        blokken += [Kop("Nog onbekend", 2), Alinea(
-            "Deze vragen zijn nog niet beantwoord; het antwoord kan het advies veranderen:"),
-            Lijst(tuple(_vraag(label(o.veld)) for o in veranderend))]
+            blokken += genummerd(_punten(per_effect[Effect.aandachtspunt], pakket), MAX_AANDACHTSPUNTEN)
+    eigen = _schoon(casus.verbonden_partij.risicos or "")
+    if eigen:  # de risico's die de gemeente zelf bij deze partij ziet (ook in de paragraaf verbonden partijen)
+        blokken += [Kop("Risico's die de gemeente zelf ziet", 2)] + genummerd([(eigen.rstrip(".") + ".", ())], 1)
     if len(blokken) == 1:
-        blokken.append(Alinea("De toets vond geen kanttekeningen."))
+        blokken.append(Alinea("1.1 Er zijn geen kanttekeningen bij dit besluit."))
     return blokken
 
 
@@ -377,21 +387,36 @@ def _alternatieven(advies: Advies, casus: Casus, alternatieven: Vergelijking | N
     """De andere besluiten die het college kan nemen, en wat ervoor nodig is; en de varianten."""
     namen = {b.regel: b.criterium_naam for b in advies.bevindingen}
     plicht = _plicht(casus) and beleid.bij_wettelijke_plicht
+    sterk = list(dict.fromkeys(_klein(b.criterium_naam) for b in advies.bevindingen if b.effect == Effect.sterkte))
+    kosten = casus.onderbouwing.kosten_per_jaar
     items = []
     for w in advies.waarom_niet:
         criteria = list(dict.fromkeys(_klein(namen[r]) for r in w.bevindingen if r in namen))
-        if w.advies.negatief and plicht:
-            reden = _klein(_schoon(beleid.bij_wettelijke_plicht))
-        elif criteria:
-            reden = "dan moeten eerst deze punten op orde zijn: " + _opsomming(criteria[:4]) + (
-                f" (en nog {len(criteria) - 4})" if len(criteria) > 4 else "") + "."
-        elif w.advies.negatief:
-            reden = "daar is geen aanleiding voor: geen enkel punt weegt zo zwaar dat dit beter is."
+        punten = _opsomming(criteria[:3]) + (f" en nog {len(criteria) - 3} andere punten" if len(criteria) > 3 else "")
+        minder_voorwaarden = w.advies in (Advieswoord.aangaan, Advieswoord.voortzetten) and \
+            advies.advies in (Advieswoord.aangaan_onder_voorwaarden, Advieswoord.voortzetten_onder_voorwaarden)
+        if w.advies.negatief and not advies.advies.negatief:
+            voor = (f"de gemeente betaalt de {euro(kosten)} per jaar niet en gaat geen verplichtingen aan"
+                    if kosten else "de gemeente gaat geen kosten en verplichtingen aan")
+            tegen = (_klein(_schoon(beleid.bij_wettelijke_plicht)).rstrip(".") if plicht else
+                     f"wat de samenwerking oplevert, gaat verloren: {_opsomming(sterk[:3])}" if sterk else
+                     "wat de samenwerking zou opleveren, gaat verloren")
+        elif not w.advies.negatief and advies.advies.negatief:
+            voor = (f"wat de samenwerking oplevert, blijft: {_opsomming(sterk[:3])}" if sterk else
+                    "de gemeente houdt haar plaats in de samenwerking")
+            tegen = f"eerst moet dit op orde zijn: {punten}" if criteria else _klein(_schoon(w.reden)).rstrip(".")
+        elif minder_voorwaarden:
+            voor = "het besluit is eenvoudiger: er hoeft vooraf niets geregeld te worden"
+            tegen = (f"de risico's achter de voorwaarden blijven open: {punten}" if criteria else
+                     "de risico's achter de voorwaarden blijven open")
         elif w.advies in (Advieswoord.aangaan_onder_voorwaarden, Advieswoord.voortzetten_onder_voorwaarden):
-            reden = "niet nodig: er zijn geen voorwaarden die eerst geregeld moeten worden."
+            voor = "extra zekerheid vooraf"
+            tegen = "niet nodig: er zijn geen voorwaarden die eerst geregeld moeten worden"
         else:
-            reden = _schoon(w.reden)
-        items.append(f"{w.advies_tekst[:1].upper() + w.advies_tekst[1:]}: {reden}")
+            voor = "geen"
+            tegen = f"eerst moet dit op orde zijn: {punten}" if criteria else _klein(_schoon(w.reden)).rstrip(".")
+        naam = w.advies_tekst[:1].upper() + w.advies_tekst[1:]
+        items.append(f"{naam}. Voordeel: {voor}. Nadeel: {tegen}.")
     blokken: list[Blok] = [Kop("Alternatieven")]
     blokken.append(Lijst(tuple(items)) if items else Alinea("Er is geen ander besluit mogelijk."))
     if alternatieven is not None:
@@ -434,40 +459,123 @@ def _plus_en_min(v: Vergelijking, j: int) -> list[str]:
     return regels
 
 
-def _financien(casus: Casus) -> list[Blok]:
+MEERJARIG, MEERJARIG_WOORD = 4, "vier"  # de jaren van een meerjarenbegroting
+
+
+def _procent(getal: float) -> str:
+    return (f"{getal:.1f}".rstrip("0").rstrip(".") + "%").replace(".", ",")
+
+
+def _financien(advies: Advies, casus: Casus) -> list[Blok]:
+    """Het geld in hele zinnen: jaarlijks en eenmalig, structureel of tijdelijk, de meerjarige last, de dekking,
+    bij een lopende regeling vermogen, resultaat en het aandeel van de gemeente, en bij beëindigen de kosten van
+    het uittreden. Alles uit de gegevens; wat ontbreekt, staat onder 'Nog uit te zoeken voor verzending'."""
     ob = casus.onderbouwing
-    structureel = {"ja": " (structureel)", "nee": " (tijdelijk)"}.get(_bekend(ob.kosten_structureel) or "", "")
-    zinnen = [f"Het aandeel van de gemeente is {euro(ob.kosten_per_jaar)} per jaar{structureel}."
-              if ob.kosten_per_jaar is not None else "Het aandeel van de gemeente per jaar is nog niet bekend."]
-    zinnen.append(f"Daarnaast zijn er eenmalige kosten van {euro(ob.eenmalige_kosten)}."
-                  if ob.eenmalige_kosten is not None else "Of er eenmalige kosten zijn, is nog niet bekend.")
-    zinnen.append({"binnen_begroting": "De kosten passen binnen de bestaande begroting.",
-                   "begrotingswijziging_nodig": "Voor de kosten is een begrotingswijziging nodig; daarover beslist "
-                                                "de raad."}.get(_bekend(ob.dekking) or "",
-                                                                "Hoe de kosten gedekt worden, is nog niet bekend."))
+    structureel = _bekend(ob.kosten_structureel)
+    zinnen = []
+    if ob.kosten_per_jaar is not None:
+        zinnen.append(f"Het aandeel van de gemeente is {euro(ob.kosten_per_jaar)} per jaar"
+                      + {"ja": ", structureel.", "nee": ", tijdelijk."}.get(structureel or "", "."))
+        if structureel == "ja" and not advies.advies.negatief:
+            zinnen.append(f"Over de {MEERJARIG_WOORD} jaren van de meerjarenbegroting is dat "
+                          f"{euro(ob.kosten_per_jaar * MEERJARIG)}.")
+    else:
+        zinnen.append("Het aandeel van de gemeente per jaar is nog niet bekend.")
+    if ob.eenmalige_kosten:
+        zinnen.append(f"Daarnaast zijn er eenmalige kosten van {euro(ob.eenmalige_kosten)}.")
+    elif ob.eenmalige_kosten == 0:
+        zinnen.append("Er zijn geen eenmalige kosten.")
+    if not advies.advies.negatief:
+        zinnen.append({"binnen_begroting": "De kosten passen binnen de bestaande begroting.",
+                       "begrotingswijziging_nodig": "Voor de kosten is een begrotingswijziging nodig. Daarover "
+                                                    "beslist de raad."}.get(_bekend(ob.dekking) or "",
+                                                                           "De dekking van de kosten is nog open."))
     businesscase = {"aanwezig": "Er ligt een businesscase", "ontbreekt": "Er is geen businesscase",
-                    "niet_nodig": "Een businesscase is niet nodig geacht"}.get(
-        _bekend(ob.businesscase) or "", "Of er een businesscase is, is niet bekend")
-    uitkomst = _bekend(ob.businesscase_uitkomst)
-    if uitkomst and _bekend(ob.businesscase) == "aanwezig":
-        businesscase += f"; de uitkomst voor de gemeente is {uitkomst}"
-    zinnen.append(businesscase + ".")
+                    "niet_nodig": "Een businesscase is niet nodig geacht"}.get(_bekend(ob.businesscase) or "")
+    if businesscase:
+        uitkomst = _bekend(ob.businesscase_uitkomst)
+        if uitkomst and _bekend(ob.businesscase) == "aanwezig":
+            businesscase += f"; de uitkomst voor de gemeente is {uitkomst}"
+        zinnen.append(businesscase + ".")
     zinnen.append({"ja": "De kosten zijn afgewogen tegen de baten.",
                    "nee": "De kosten zijn niet afgewogen tegen de baten."}.get(_bekend(ob.kosten_baten_afgewogen), ""))
-    zinnen.append({"voldoende": "Er is genoeg ambtelijke capaciteit om mee te doen zoals bedoeld.",
-                   "onvoldoende": "Er is te weinig ambtelijke capaciteit om mee te doen zoals bedoeld."}.get(
+    zinnen.append({"voldoende": "Er zijn genoeg mensen om mee te doen zoals bedoeld.",
+                   "onvoldoende": "Er zijn te weinig mensen om mee te doen zoals bedoeld."}.get(
         _bekend(ob.capaciteit_en_middelen), ""))
     if _bekend(ob.begroting_onder_druk) == "ja":
         zinnen.append("De begroting van de gemeente staat onder druk.")
+    blokken: list[Blok] = [Kop("Financiën"), Alinea(" ".join(z for z in zinnen if z))]
     if casus.fase.value == "lopend":
-        ev = casus.evaluatie
-        zinnen.append({"binnen_begroting": "De kosten blijven binnen de begroting.", "stijgend": "De kosten stijgen.",
-                       "structureel_overschreden": "De kosten liggen structureel boven de begroting."}.get(
-            _bekend(ev.kostenontwikkeling), ""))
-        if not _plicht(casus):  # wie verplicht deelneemt, treedt niet uit
-            zinnen.append({"hoog": "Uittreden kost veel.", "midden": "Uittreden kost een gemiddeld bedrag.",
-                           "laag": "Uittreden kost weinig."}.get(_bekend(ev.uittreedkosten), ""))
-    return [Kop("Financiën"), Alinea(" ".join(z for z in zinnen if z))]
+        blokken += _financien_lopend(advies, casus)
+    return blokken
+
+
+def _financien_lopend(advies: Advies, casus: Casus) -> list[Blok]:
+    ev, vp, ui = casus.evaluatie, casus.verbonden_partij, casus.uittreding
+    zinnen = [{"binnen_begroting": "De kosten blijven binnen de begroting.", "stijgend": "De kosten stijgen.",
+               "structureel_overschreden": "De kosten liggen structureel boven de begroting."}.get(
+        _bekend(ev.kostenontwikkeling), "")]
+    eind = f"aan het eind van {vp.jaar}" if vp.jaar else "aan het eind van het jaar"
+    if vp.aandeel is not None:
+        zinnen.append(f"Het aandeel van de gemeente in de regeling is {_procent(vp.aandeel)}.")
+    if vp.eigen_vermogen_eind is not None:
+        zinnen.append(f"Het eigen vermogen van de regeling was {eind} {euro(vp.eigen_vermogen_eind)}." if
+                      vp.eigen_vermogen_eind >= 0 else f"Het eigen vermogen van de regeling was {eind} negatief: "
+                      f"de schulden waren {euro(-vp.eigen_vermogen_eind)} groter dan de bezittingen.")
+    if vp.resultaat is not None:
+        over = f"over {vp.jaar}" if vp.jaar else "over het jaar"
+        zinnen.append(f"De regeling had {over} een tekort van {euro(-vp.resultaat)}." if vp.resultaat < 0 else
+                      f"De regeling had {over} een overschot van {euro(vp.resultaat)}.")
+    if vp.aandeel is not None and vp.eigen_vermogen_eind is not None and vp.eigen_vermogen_eind < 0:
+        zinnen.append(f"Naar het aandeel van de gemeente is dat tekort aan vermogen "
+                      f"{euro(round(-vp.eigen_vermogen_eind * vp.aandeel / 100))}.")
+    blokken: list[Blok] = [Alinea(" ".join(z for z in zinnen if z))] if any(zinnen) else []
+    if advies.advies == Advieswoord.beeindigen:
+        uit = []
+        if ui.uittreedsom is not None:
+            uit.append(f"Het uittreden kost {euro(ui.uittreedsom)}" +
+                       (f" ({_schoon(ui.grondslag).rstrip('.')})." if ui.grondslag else "."))
+        else:
+            uit.append("Wat het uittreden kost, is nog te bepalen.")
+        uit.append(f"Het uittreden gaat in op {datum_tekst(ui.datum)}." if ui.datum else
+                   "De datum van het uittreden is nog te bepalen.")
+        if ui.personeel:
+            uit.append(f"Voor medewerkers: {_klein(_schoon(ui.personeel)).rstrip('.')}.")
+        if ui.taken_naar:
+            uit.append(f"Na het uittreden voert {_klein(_schoon(ui.taken_naar)).rstrip('.')} de taken uit.")
+        blokken += [Kop("Kosten van het uittreden", 2), Alinea(" ".join(uit))]
+    return blokken
+
+
+def _nog_uitzoeken(advies: Advies, casus: Casus, pakket: Regelpakket) -> list[Blok]:
+    """Eén duidelijk gemarkeerd kader met wat de toepassing niet kan invullen en vóór verzending uitgezocht moet
+    worden, met wie het doet. Nooit als opdracht in de lopende tekst."""
+    beleid = pakket.kop.collegevoorstel
+    door = {k.vraag: k.door for k in pakket.kop.kernvragen if k.door}
+    rijen: list[tuple[str, str]] = []
+    if advies.advies != Advieswoord.onvoldoende_informatie:
+        for o in advies.ontbrekende_informatie:
+            if o.kan_advies_veranderen:
+                rijen.append((_vraag(label(o.veld)), beleid.uitzoeken_door))
+        for k in advies.open_kernvragen:
+            rijen.append((_schoon(k.vraag), k.door or door.get(k.vraag) or beleid.uitzoeken_door))
+    ob = casus.onderbouwing
+    if not advies.advies.negatief and advies.advies != Advieswoord.onvoldoende_informatie:
+        if ob.kosten_per_jaar is None:
+            rijen.append(("Wat kost de samenwerking de gemeente per jaar?", "de controller"))
+        if _bekend(ob.dekking) is None:
+            rijen.append(("Hoe worden de kosten gedekt: binnen de begroting of met een begrotingswijziging?",
+                          "de controller"))
+    if advies.advies == Advieswoord.beeindigen:
+        if casus.uittreding.uittreedsom is None:
+            rijen.append(("Wat kost het uittreden (uittreedsom of raming, met de grondslag)?", "de controller"))
+        if casus.uittreding.datum is None:
+            rijen.append(("Op welke datum gaat het uittreden in?", "juridische zaken"))
+    rijen = list(dict.fromkeys(rijen))
+    if not rijen:
+        return []
+    return [Tabel(("Nog uit te zoeken voor verzending", "Door"), tuple(rijen)),
+            Alinea("Haal dit kader weg als alles is uitgezocht.")]
 
 
 def _juridisch(advies: Advies, casus: Casus, pakket: Regelpakket, getoond: _Getoond) -> list[Blok]:
@@ -498,15 +606,17 @@ def _juridisch(advies: Advies, casus: Casus, pakket: Regelpakket, getoond: _Geto
              and b.effect != Effect.sterkte and b.regel not in getoond.regels]
     blokken += getoond.lijst(_punten(nieuw, pakket), MAX_KANTTEKENINGEN)
     if advies.raad is not None and advies.raad.punten:
-        kop = "Wat de raad bij dit besluit doet:" if advies.raad.beslist else \
-            "De raad beslist hier niet zelf over; hij wordt geïnformeerd:"
-        blokken.append(Alinea(kop))
-        blokken.append(Lijst(tuple(_schoon(p.uitleg) + (f" ({p.artikel})" if p.artikel else "")
-                                   for p in advies.raad.punten)))
+        artikelen = _opsomming(list(dict.fromkeys(p.artikel for p in advies.raad.punten if p.artikel)))
+        if advies.raad.beslist:
+            blokken.append(Alinea(f"De raad beslist mee{' op grond van ' + artikelen if artikelen else ''}; wat hij "
+                                  "doet, staat bij argument 2.1."))
+        else:
+            blokken.append(Alinea("De raad beslist hier niet zelf over; hij wordt geïnformeerd"
+                                  + (f" ({artikelen})." if artikelen else ".")))
     wet = _wetpunten(casus, beleid)
     if wet:
         blokken.append(Alinea("Wat de wet verder bij deze vorm vraagt:"))
-        blokken.append(Lijst(tuple(f"{_schoon(p.tekst)} (Bron: {_bron_kort(p.bron, pakket)})" for p in wet)))
+        blokken.append(Lijst(tuple(_schoon(p.tekst) for p in wet)))  # de bron staat in bijlage 3
     return blokken
 
 
@@ -532,7 +642,7 @@ def _uitvoering(advies: Advies, casus: Casus, beleid: Collegevoorstelbeleid) -> 
             stappen.append("Periodieke evaluatie is afgesproken" + (f"; de laatste was in {laatste}" if laatste else "")
                            + ".")
         else:
-            stappen.append("Er is nog geen periodieke evaluatie afgesproken; spreek die af, met doelen en "
+            stappen.append("Er is nog geen periodieke evaluatie afgesproken; die wordt afgesproken, met doelen en "
                            "indicatoren.")
     return [Kop("Uitvoering en evaluatie"), Lijst(tuple(stappen))] if stappen else []
 
@@ -583,7 +693,10 @@ def stel_op(advies: Advies, casus: Casus, pakket: Regelpakket, stempel: Stempel,
     notitie = advies.advies == Advieswoord.onvoldoende_informatie
     punten = beslispunten(advies, casus, beleid)
     getoond = _Getoond()
-    blokken: list[Blok] = [
+    blokken: list[Blok] = [_kopblok(casus, stempel)]
+    blokken += _nog_uitzoeken(advies, casus, pakket)
+    blokken += [
+        Kop("Samenvatting"), Alinea(_samenvatting(advies, casus)),
         Kop("Onderwerp"),
         Alinea(f"{casus.naam}: " + ("nog geen advies; eerst aanvullen." if notitie else
                                    f"advies {advies.advies_tekst}.")),
@@ -604,21 +717,121 @@ def stel_op(advies: Advies, casus: Casus, pakket: Regelpakket, stempel: Stempel,
         blokken += _argumenten(advies, pakket, per_effect, getoond)
         blokken += _kanttekeningen(advies, casus, pakket, per_effect, getoond)
         blokken += _alternatieven(advies, casus, alternatieven, beleid)
-        blokken += _financien(casus)
+        blokken += _financien(advies, casus)
         blokken += _juridisch(advies, casus, pakket, getoond)
     blokken += _uitvoering(advies, casus, beleid)
+    blokken += _planning(advies, casus, beleid)
     blokken += _communicatie(advies, casus, beleid)
     wet = [] if notitie or advies.advies == Advieswoord.niet_aangaan else [p.bron for p in _wetpunten(casus, beleid)]
     blokken += _bijlagen(advies, pakket, alternatieven, wet)
+    blokken += _raadsvoorstel(advies, casus, pakket, stempel, punten)
     titel = ("Informatienotitie: " if notitie else "Collegevoorstel: ") + casus.naam
     return Document(titel=titel, blokken=tuple(blokken), stempel=stempel, beslispunten=punten.alle())
+
+
+def _kopblok(casus: Casus, stempel: Stempel) -> Tabel:
+    """De kop die elk collegevoorstel heeft. Wat de casus niet geeft, blijft leeg voor de steller."""
+    kop = casus.collegevoorstel
+    openbaar = {"ja": "ja", "nee": "nee, vertrouwelijk"}.get(_bekend(kop.openbaar) or "", "")
+    return Tabel(("Gegevens", ""), (
+        ("Portefeuillehouder", kop.portefeuillehouder or ""), ("Steller", kop.steller or ""),
+        ("Afdeling", kop.afdeling or ""), ("Datum", datum_tekst(stempel.datum)),
+        ("Zaaknummer", kop.zaaknummer or ""), ("Openbaar", openbaar), ("Status", "concept")))
+
+
+def _samenvatting(advies: Advies, casus: Casus) -> str:
+    """Hooguit vijf korte zinnen: het voorstel, de hoofdreden, de voorwaarden, het geld en de raad."""
+    if advies.advies == Advieswoord.onvoldoende_informatie:
+        zinnen = [f"Over {casus.naam} is nog geen advies mogelijk.",
+                  f"Eerst moeten {aantal(len(advies.eerst_uitzoeken), 'vraag')} beantwoord worden."]
+    else:
+        zinnen = [f"Het advies over {casus.naam} is: {advies.advies_tekst}."]
+        effect = Effect.blokkerend if advies.advies.negatief else Effect.sterkte
+        redenen = list(dict.fromkeys(_klein(b.criterium_naam) for b in advies.bevindingen if b.effect == effect))
+        if redenen:
+            zinnen.append(f"De belangrijkste {'redenen zijn' if len(redenen) > 1 else 'reden is'}: "
+                          f"{_opsomming(redenen[:3])}.")
+        if advies.voorwaarden_uitgewerkt and not advies.advies.negatief:
+            zinnen.append(f"Het besluit heeft {aantal(len(advies.voorwaarden_uitgewerkt), 'voorwaarde')}.")
+        if casus.onderbouwing.kosten_per_jaar is not None:
+            zinnen.append(f"De gemeente betaalt {euro(casus.onderbouwing.kosten_per_jaar)} per jaar.")
+    if advies.raad is not None and advies.raad.punten:
+        zinnen.append("De raad beslist mee." if advies.raad.beslist else "De raad wordt geïnformeerd.")
+    return " ".join(zinnen[:5])
+
+
+def _planning(advies: Advies, casus: Casus, beleid: Collegevoorstelbeleid) -> list[Blok]:
+    """Wat wanneer gebeurt en door wie: het besluit, de voorwaarden op hun moment, de raad."""
+    if advies.advies == Advieswoord.onvoldoende_informatie:
+        return []
+    rijen = [("Besluit van het college", "na dit voorstel", "het college")]
+    if not advies.advies.negatief:
+        for i, v in enumerate(advies.voorwaarden_uitgewerkt, 1):
+            rijen.append((f"Voorwaarde {i} bij beslispunt 1", _schoon(v.wanneer), _schoon(v.wie)))
+    elif advies.advies == Advieswoord.beeindigen:
+        datum = casus.uittreding.datum
+        rijen.append(("Uittreden", datum_tekst(datum) if datum else "nog te bepalen", "het college"))
+    if advies.raad is not None and advies.raad.beslist:
+        rijen.append(("Voorstel aan de raad", "na het besluit van het college", "het college"))
+        if any("zienswijze" in p.uitleg for p in advies.raad.punten):
+            rijen.append(("Zienswijze van de raad", "binnen acht weken", "de raad"))
+        rijen.append(("Besluit van de raad", "na de bespreking in de raad", "de raad"))
+    elif advies.raad is not None and advies.raad.punten:
+        rijen.append(("Raadsinformatiebrief", "na het besluit van het college", "het college"))
+    return [Kop("Planning"), Tabel(("Wat", "Wanneer", "Wie"), tuple(rijen))]
+
+
+_HANDELING = {"aangaan": "het treffen van de regeling voor", "toetreden": "de toetreding tot",
+              "wijzigen": "de wijziging van de regeling voor", "beeindigen": "de uittreding uit",
+              "voortzetten": "de voortzetting van"}
+
+
+def _raadsvoorstel(advies: Advies, casus: Casus, pakket: Regelpakket, stempel: Stempel,
+                   punten: Beslispunten) -> list[Blok]:
+    """Beslist de raad mee, dan een concept-raadsvoorstel en een concept-raadsbesluit als bijlage, in de gewone
+    vorm: 'De raad besluit', en een considerans met de wettelijke grondslag."""
+    raad = advies.raad
+    if raad is None or not raad.beslist or advies.advies == Advieswoord.onvoldoende_informatie:
+        return []
+    beleid = pakket.kop.collegevoorstel
+    handeling = _HANDELING.get(raad.handeling, "het besluit over")
+    besluiten = []
+    for p in raad.punten:
+        if p.beslist and p.rol in beleid.raadsbesluit:
+            tekst = _schoon(beleid.raadsbesluit[p.rol]).replace("{naam}", casus.naam).replace("{handeling}", handeling)
+            besluiten.append(tekst)
+    besluiten = list(dict.fromkeys(besluiten)) or [f"In te stemmen met {handeling} {casus.naam}."]
+    artikelen = list(dict.fromkeys(p.artikel for p in raad.punten if p.artikel))
+    gemeente = advies.perspectief
+    blokken: list[Blok] = [
+        Kop("Bijlage 4. Concept-raadsvoorstel", 2, nieuwe_pagina=True),
+        Alinea(f"Onderwerp: {casus.naam}."),
+        Alinea("De raad besluit:"), Lijst(tuple(besluiten), genummerd=True),
+        Alinea("Inleiding. " + _samenvatting(advies, casus)),
+        Alinea("Wat de raad doet. " + " ".join(_schoon(p.uitleg) for p in raad.punten if p.beslist)),
+        Alinea("Argumenten, kanttekeningen, financiën en planning: zie het collegevoorstel, dat als bijlage bij dit "
+               "raadsvoorstel gaat."),
+        Kop("Bijlage 5. Concept-raadsbesluit", 2),
+        Alinea(f"De raad van de gemeente {gemeente};"),
+        Alinea(f"gelezen het voorstel van het college van burgemeester en wethouders van {datum_tekst(stempel.datum)} "
+               f"over {casus.naam};"),
+    ]
+    if artikelen:
+        blokken.append(Alinea(f"gelet op {_opsomming(artikelen)};"))
+    blokken += [Alinea("besluit:"), Lijst(tuple(besluiten), genummerd=True),
+                Alinea(f"Aldus besloten in de openbare vergadering van de raad van {gemeente} van "
+                       "[datum van de vergadering]."),
+                Tabel(("De griffier,", "De voorzitter,"), (("", ""),))]
+    return blokken
 
 
 def _bijlagen(advies: Advies, pakket: Regelpakket, alternatieven: Vergelijking | None,
               wetsbronnen: list[str]) -> list[Blok]:
     """De bijlagen: de volledige beoordeling met regel-ids en codes, de succesfactoren, de bronnen."""
     blokken: list[Blok] = [
-        Kop("Bijlagen", nieuwe_pagina=True), Kop("Bijlage 1. Volledige beoordeling", 2)]
+        Kop("Bijlagen", nieuwe_pagina=True),
+        Alinea("Bijlage 1 geeft bij elk punt uit de hoofdtekst de bron; bijlage 3 noemt de volledige titels."),
+        Kop("Bijlage 1. Volledige beoordeling", 2)]
     if advies.afwegingen:
         blokken.append(Alinea(f"Advies van het regelpakket, vóór de ambtelijke afweging: {advies.advies_pakket.tekst}. "
                               f"Na de afweging: {advies.advies_tekst}. Waar de adviseur anders weegt, staat het effect "

@@ -57,7 +57,7 @@ def collegeadvies(document: Document, sjabloon: bytes | None = None) -> bytes:
     word = Word(io.BytesIO(als_document(sjabloon) if sjabloon is not None else standaardsjabloon()))
     _maak_leeg(word)
     nederlands(word)
-    paginanummers(word, alleen_als_leeg=True)
+    concept_en_paginanummers(word)
     _kop(word, document.titel, 0)
     for blok in document.blokken:
         if isinstance(blok, Kop):
@@ -206,24 +206,55 @@ def nederlands(word) -> None:
         taal.set(qn(attribuut), "nl-NL")
 
 
-def paginanummers(word, alleen_als_leeg: bool = False) -> None:
-    """'Pagina N' in de voettekst; bij een eigen sjabloon alleen als de voettekst nog leeg is."""
+def _kop_en_voetteksten(sectie) -> list[tuple]:
+    """De kop- en voetteksten die in deze sectie echt op een pagina komen: de gewone, en die van de eerste pagina
+    of de even pagina's als het sjabloon die apart heeft."""
+    paren = [(sectie.header, sectie.footer)]
+    if sectie.different_first_page_header_footer:
+        paren.append((sectie.first_page_header, sectie.first_page_footer))
+    if sectie.even_page_header is not None and sectie._document_part.settings.odd_and_even_pages_header_footer:
+        paren.append((sectie.even_page_header, sectie.even_page_footer))
+    return paren
+
+
+def _heeft_veld(deel, naam: str) -> bool:
+    """Staat het veld (PAGE) al in deze kop- of voettekst, als eenvoudig of als samengesteld veld?"""
+    from docx.oxml.ns import qn
+
+    element = deel._element
+    if any(naam in (v.get(qn("w:instr")) or "").split() for v in element.iter(qn("w:fldSimple"))):
+        return True
+    return any(naam in (t.text or "").split() for t in element.iter(qn("w:instrText")))
+
+
+def concept_en_paginanummers(word) -> None:
+    """Een concept blijft een concept: 'Concept' in de koptekst van elke pagina, en een paginanummer in de
+    voettekst, ook als het sjabloon van de gemeente die niet heeft (dan komen ze erbij; staat het er al, dan blijft
+    de huisstijl zoals hij is)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     for sectie in word.sections:
-        voet = sectie.footer
-        if alleen_als_leeg and (not voet.is_linked_to_previous and any(p.text.strip() for p in voet.paragraphs)
-                                or voet._element.findall(".//" + qn("w:fldSimple"))):
-            continue
-        alinea = voet.paragraphs[0]
-        alinea.text = "Pagina "
-        for instructie, na in (("PAGE", " van "), ("NUMPAGES", "")):
-            veld = OxmlElement("w:fldSimple")
-            veld.set(qn("w:instr"), instructie)
-            alinea._p.append(veld)
-            if na:
-                alinea.add_run(na)
+        for kop, voet in _kop_en_voetteksten(sectie):
+            if kop.is_linked_to_previous and sectie is not word.sections[0]:
+                pass  # erft de koptekst van de vorige sectie, die al klopt
+            elif "concept" not in " ".join(p.text for p in kop.paragraphs).lower():
+                alinea = kop.paragraphs[0] if kop.paragraphs and not kop.paragraphs[0].text.strip() \
+                    else kop.add_paragraph()
+                alinea.add_run("Concept").bold = True
+            if voet.is_linked_to_previous and sectie is not word.sections[0]:
+                continue
+            if _heeft_veld(voet, "PAGE"):
+                continue
+            leeg = voet.paragraphs and not any(p.text.strip() for p in voet.paragraphs)
+            alinea = voet.paragraphs[0] if leeg else voet.add_paragraph()
+            alinea.text = "Pagina "
+            for instructie, na in (("PAGE", " van "), ("NUMPAGES", "")):
+                veld = OxmlElement("w:fldSimple")
+                veld.set(qn("w:instr"), instructie)
+                alinea._p.append(veld)
+                if na:
+                    alinea.add_run(na)
 
 
 def _eigenschappen(word, document: Document) -> None:
