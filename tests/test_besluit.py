@@ -130,7 +130,7 @@ def test_een_voorwaarde_die_de_regeling_wijzigt_vraagt_toestemming_van_de_raad()
     advies, tekst = memo(lees_casus(CASES / "omgevingsdienst-lopend.yaml"))
     assert any(v.wijzigt_regeling for v in advies.voorwaarden_uitgewerkt)
     assert advies.raad.handeling == "wijzigen" and advies.raad.beslist
-    assert "toestemming te geven voor de wijziging" in beslispunten(tekst)
+    assert "voor zienswijze en toestemming aan de raad voor te leggen, zodra" in beslispunten(tekst)
 
 
 def test_bij_een_regeling_met_een_provincie_citeert_de_toestemming_artikel_51():
@@ -182,7 +182,8 @@ def test_een_gemeente_die_toetreedt_tot_een_bestaand_openbaar_lichaam_krijgt_gee
     assert "kies" not in " ".join(advies.voorwaarden).lower()
     assert advies.raad.handeling == "toetreden"
     punten = beslispunten(tekst)
-    assert "toestemming te geven voor de toetreding" in punten and "tweede tot en met vijfde lid" in punten
+    assert "toetreding tot Goede uitvoerende samenwerking voor zienswijze en toestemming" in punten
+    assert "tweede tot en met vijfde lid" in punten
 
 
 # --- open kernvragen --------------------------------------------------------------------------------------------

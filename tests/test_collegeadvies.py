@@ -302,7 +302,7 @@ def test_bij_nog_geen_advies_is_het_voorstel_een_informatienotitie_zonder_beslui
 def test_beeindigen_van_een_gemeenschappelijke_regeling_vraagt_toestemming_van_de_raad(tmp_path):
     tekst = maak(tmp_path, "ambtelijke-werkorganisatie-lopend.yaml", "markdown").read_text(encoding="utf-8")
     beslispunten = tekst.split("## Beslispunten")[1].split("\n## ")[0]
-    assert "toestemming te geven voor het uittreden" in beslispunten
+    assert "voor zienswijze en toestemming aan de raad voor te leggen" in beslispunten
     # sinds 1 juli 2022: toestemming in het vierde lid, en 'treffen' omvat uittreden (vijfde lid); het tweede lid
     # gaat over het ontwerp, dus 'art. 1 lid 2' voor toestemming is de oude nummering
     assert "art. 1, tweede tot en met vijfde lid, Wgr" in beslispunten and "lid 2" not in tekst
@@ -449,7 +449,7 @@ def test_elke_genummerde_lijst_begint_bij_een_en_de_beslispunten_lopen_door_na_d
     assert run("collegeadvies", str(casus), "-o", str(uit), "--datum", "2026-11-22").exit_code == 0
     # een voorstel met voorwaarden: beslispunt 1, de voorwaarden als opsomming, dan beslispunt 2
     voorstel = maak(tmp_path, "omgevingsdienst-lopend.yaml", "docx")
-    for pad, starts in ((uit, [1, 2, 1]), (voorstel, [1, 2])):
+    for pad, starts in ((uit, [1, 2, 1]), (voorstel, [1, 2, 1, 1])):  # met raadsvoorstel en raadsbesluit
         word = Document(str(pad))
         lijsten = list(dict.fromkeys(p._p.pPr.numPr.numId.val for p in word.paragraphs
                                      if p.style.name == "List Number"))
@@ -502,7 +502,9 @@ def test_een_sjabloon_bij_markdown_is_een_gebruiksfout(tmp_path):
 def test_een_voorstel_voor_een_gemeenschappelijke_regeling_vraagt_zienswijze_en_toestemming_van_de_raad(tmp_path):
     tekst = maak(tmp_path, "regionale-inkoop-jeugdzorg.yaml", "markdown").read_text(encoding="utf-8")
     beslispunten = tekst.split("## Beslispunten")[1].split("\n## ")[0]
-    assert "voor zijn zienswijze" in beslispunten and "toestemming te geven voor het treffen" in beslispunten
+    assert "voor zienswijze en toestemming aan de raad voor te leggen" in beslispunten
+    argument = tekst.split("## Argumenten")[1].split("\n## ")[0].split("\n2.1 ")[1]
+    assert "zienswijze" in argument and "toestemming" in argument
     juridisch = tekst.split("## Juridische aspecten")[1].split("\n## ")[0]
-    assert "toestemming" in juridisch and "zienswijze" in juridisch and "uittreden" in juridisch \
-        and "evaluatie" in juridisch and "art. 1, tweede tot en met vierde lid, Wgr" in juridisch
+    assert "uittreden" in juridisch and "evaluatie" in juridisch \
+        and "art. 1, tweede tot en met vierde lid, Wgr" in juridisch

@@ -255,8 +255,7 @@ def _aanleiding(advies: Advies, casus: Casus) -> list[Blok]:
         fase = "een voorstel om toe te treden tot een samenwerking die al bestaat"
     else:
         fase = "een voorstel voor een nieuwe samenwerking"
-    tekst = f"Dit is {fase}, getoetst aan de visie op regionale samenwerking vanuit het perspectief van " \
-            f"{advies.perspectief}"
+    tekst = f"Dit is {fase}. Het advies toetst haar aan de visie op regionale samenwerking van {advies.perspectief}"
     tekst += f", met de feiten van {datum_tekst(casus.peildatum)}." if casus.peildatum else "."
     blokken: list[Blok] = [Kop("Aanleiding"), Alinea(tekst)]
     if casus.omschrijving:
