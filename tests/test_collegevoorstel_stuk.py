@@ -128,3 +128,31 @@ def test_wordt_de_raad_alleen_geinformeerd_dan_is_er_geen_raadsvoorstel(tmp_path
 def test_de_hoofdtekst_heeft_geen_bronlabels_en_geen_lege_kanttekeningen(tmp_path, casus):
     hoofd = memo(tmp_path, casus).split("## Bijlagen")[0]
     assert "(Bron:" not in hoofd and "De toets vond" not in hoofd
+
+
+def _zinnen_van_het_programma(tekst: str, casus: str) -> list[list[str]]:
+    """De zinnen van de lopende hoofdtekst (geen koppen, geen tabellen), in woorden. Wat de adviseur zelf schreef
+    (de naam, de omschrijving, de opgave, de partners, de risico's) telt als één woord: de toets meet de taal van
+    het programma en het regelpakket, niet die van de adviseur."""
+    data = yaml.safe_load((CASES / casus).read_text(encoding="utf-8"))
+    eigen = [data.get("naam"), data.get("omschrijving"), (data.get("opgave") or {}).get("omschrijving"),
+             (data.get("verbonden_partij") or {}).get("risicos"),
+             *[p.get("naam") for p in data.get("partners") or [] if isinstance(p, dict)]]
+    hoofd = tekst.split("## Bijlagen")[0].split("## Samenvatting")[1]
+    lopend = "\n".join(r for r in hoofd.splitlines() if r.strip() and not r.startswith(("#", "|")))
+    for stuk in sorted((" ".join(str(e).split()).rstrip(".") for e in eigen if isinstance(e, str) and e.strip()),
+                       key=len, reverse=True):
+        lopend = lopend.replace(stuk, "X").replace(stuk[:1].lower() + stuk[1:], "X")
+    lopend = re.sub(r"^(- |\d+\. |\d+\.\d+ )", "", lopend, flags=re.M)
+    lopend = re.sub(r"\(art\.[^)]*\)", "", lopend)  # een wetsverwijzing tussen haakjes is geen zinsdeel
+    zinnen = [z.split() for z in re.split(r"(?<=[.?!])\s+|\n", lopend)]
+    return [z for z in zinnen if z]
+
+
+@pytest.mark.parametrize("casus", ALLE)
+def test_de_hoofdtekst_is_in_korte_zinnen_gemiddeld_hooguit_15_woorden_en_geen_zin_boven_25(tmp_path, casus):
+    zinnen = _zinnen_van_het_programma(memo(tmp_path, casus), casus)
+    gemiddeld = sum(map(len, zinnen)) / len(zinnen)
+    te_lang = [" ".join(z) for z in zinnen if len(z) > 25]
+    assert gemiddeld <= 15, gemiddeld
+    assert not te_lang, te_lang
