@@ -116,7 +116,21 @@ def test_beslist_de_raad_mee_dan_hoort_er_een_concept_raadsvoorstel_en_raadsbesl
     assert "De raad besluit:" in raadsvoorstel and "Toestemming te geven voor het treffen van de regeling voor " \
         "Regionale inkoop jeugdzorg en Wmo." in raadsvoorstel
     besluit = tekst.split("### Bijlage 5. Concept-raadsbesluit")[1]
-    assert "De raad van de gemeente Alkmaar;" in besluit and "gelet op art. 1" in besluit and "besluit:" in besluit
+    assert "De raad van de gemeente Alkmaar;" in besluit and "besluit:" in besluit
+    assert "gelet op artikel 1, tweede tot en met vierde lid, van de Wet gemeenschappelijke regelingen;" in besluit
+    assert besluit.index("geen zienswijze naar voren te brengen") < besluit.index("Toestemming te geven")
+
+
+def test_gaat_het_om_een_wijziging_die_nog_ontworpen_wordt_dan_komt_het_raadsvoorstel_later(tmp_path):
+    tekst = memo(tmp_path, "omgevingsdienst-lopend.yaml")
+    assert "zodra het bestuur van de regeling het heeft" in sectie(tekst, "Beslispunten")
+    assert "Concept-raadsvoorstel" not in tekst
+
+
+def test_bij_een_negatief_advies_noemt_de_samenvatting_de_bevinding_en_niet_de_naam_van_de_norm(tmp_path):
+    samenvatting = sectie(memo(tmp_path, "ambtelijke-werkorganisatie-lopend.yaml"), "Samenvatting")
+    assert "De belangrijkste reden: de doelen van de samenwerking zijn niet gehaald" in samenvatting
+    assert "doelen gerealiseerd" not in samenvatting.lower()
 
 
 def test_wordt_de_raad_alleen_geinformeerd_dan_is_er_geen_raadsvoorstel(tmp_path):

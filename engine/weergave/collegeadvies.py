@@ -125,6 +125,15 @@ def _opsomming(delen: list[str]) -> str:
     return opsomming(delen)
 
 
+_TELWOORDEN = ("nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien")
+
+
+def _telwoord(n: int, enkelvoud: str) -> str:
+    """'één voorwaarde', 'vier voorwaarden'; boven de tien in cijfers."""
+    tekst = aantal(n, enkelvoud)
+    return tekst.replace(str(n), _TELWOORDEN[n], 1) if n <= 10 else tekst
+
+
 def _klein(naam: str) -> str:
     """Een naam midden in een zin: 'doelen gerealiseerd', maar 'Wgr-vereisten' en 'ICT' blijven."""
     if naam.startswith(AFKORTINGEN) or not naam[1:2].islower():
@@ -190,6 +199,8 @@ def beslispunten(advies: Advies, casus: Casus, beleid: Collegevoorstelbeleid) ->
     if voornemen and casus.fase.value == "voorstel":
         besluit = (f"Voornemens te zijn {toe} {naam}, en daarover definitief te besluiten zodra aan deze "
                    "voorwaarden is voldaan:")
+    elif voornemen and _plicht(casus):  # de wet schrijft deelname voor: er is geen nieuw besluit over voortzetten
+        besluit = f"De deelname aan {naam} voort te zetten, en in het bestuur van de regeling te sturen op deze punten:"
     elif voornemen:
         besluit = (f"De deelname aan {naam} voort te zetten, en opnieuw over voortzetting te besluiten zodra aan "
                    "deze voorwaarden is voldaan:")
@@ -255,15 +266,15 @@ def _aanleiding(advies: Advies, casus: Casus) -> list[Blok]:
         fase = "een voorstel om toe te treden tot een samenwerking die al bestaat"
     else:
         fase = "een voorstel voor een nieuwe samenwerking"
-    tekst = f"Dit is {fase}. Het advies toetst haar aan de visie op regionale samenwerking van {advies.perspectief}"
-    tekst += f", met de feiten van {datum_tekst(casus.peildatum)}." if casus.peildatum else "."
+    tekst = f"Dit is {fase}. Het advies is getoetst aan de visie op regionale samenwerking van {advies.perspectief}."
+    tekst += f" De feiten zijn van {datum_tekst(casus.peildatum)}." if casus.peildatum else ""
     blokken: list[Blok] = [Kop("Aanleiding"), Alinea(tekst)]
     if casus.omschrijving:
         blokken.append(Alinea(_schoon(casus.omschrijving)))
     if casus.partners:
         namen = [p.naam + (f" ({woord(p.soort.value)})" if p.soort and p.soort.value not in ("gemeente", "onbekend")
                            else "") for p in casus.partners]
-        blokken.append(Alinea(f"{'Partner' if len(namen) == 1 else 'Partners'}: {_opsomming(namen)}."))
+        blokken.append(Alinea(f"{'Partner' if len(namen) == 1 else 'Partners'}: {opsomming(namen)}."))
     return blokken
 
 
@@ -400,17 +411,20 @@ def _alternatieven(advies: Advies, casus: Casus, alternatieven: Vergelijking | N
             tegen = (_klein(_schoon(beleid.bij_wettelijke_plicht)).rstrip(".") if plicht else
                      f"wat de samenwerking oplevert, gaat verloren: {_opsomming(sterk[:3])}" if sterk else
                      "wat de samenwerking zou opleveren, gaat verloren")
+        elif not w.advies.negatief and advies.advies.negatief and w.advies in (
+                Advieswoord.aangaan_onder_voorwaarden, Advieswoord.voortzetten_onder_voorwaarden):
+            voor = "de gemeente blijft deelnemen en verbindt er eisen aan"
+            tegen = "de voorwaarden nemen de problemen onder de argumenten niet weg"
         elif not w.advies.negatief and advies.advies.negatief:
-            voor = (f"wat de samenwerking oplevert, blijft: {_opsomming(sterk[:3])}" if sterk else
-                    "de gemeente houdt haar plaats in de samenwerking")
-            tegen = f"eerst moet dit op orde zijn: {punten}" if criteria else _klein(_schoon(w.reden)).rstrip(".")
+            voor = "de gemeente houdt haar plaats in de samenwerking en wat die nog oplevert"
+            tegen = ("de problemen onder de argumenten blijven bestaan; die moeten eerst opgelost zijn" if criteria
+                     else _klein(_schoon(w.reden)).rstrip("."))
         elif minder_voorwaarden:
             voor = "het besluit is eenvoudiger: er hoeft vooraf niets geregeld te worden"
             tegen = (f"de risico's achter de voorwaarden blijven open: {punten}" if criteria else
                      "de risico's achter de voorwaarden blijven open")
         elif w.advies in (Advieswoord.aangaan_onder_voorwaarden, Advieswoord.voortzetten_onder_voorwaarden):
-            voor = "extra zekerheid vooraf"
-            tegen = "niet nodig: er zijn geen voorwaarden die eerst geregeld moeten worden"
+            continue  # er zijn geen voorwaarden nodig: dit is geen echt alternatief
         else:
             voor = "geen"
             tegen = f"eerst moet dit op orde zijn: {punten}" if criteria else _klein(_schoon(w.reden)).rstrip(".")
@@ -484,6 +498,8 @@ def _financien(advies: Advies, casus: Casus) -> list[Blok]:
         zinnen.append(f"Daarnaast zijn er eenmalige kosten van {euro(ob.eenmalige_kosten)}.")
     elif ob.eenmalige_kosten == 0:
         zinnen.append("Er zijn geen eenmalige kosten.")
+    elif not advies.advies.negatief:
+        zinnen.append("Of er eenmalige kosten zijn, is nog niet bekend.")
     if not advies.advies.negatief:
         zinnen.append({"binnen_begroting": "De kosten passen binnen de bestaande begroting.",
                        "begrotingswijziging_nodig": "Voor de kosten is een begrotingswijziging nodig. Daarover "
@@ -498,8 +514,8 @@ def _financien(advies: Advies, casus: Casus) -> list[Blok]:
         zinnen.append(businesscase + ".")
     zinnen.append({"ja": "De kosten zijn afgewogen tegen de baten.",
                    "nee": "De kosten zijn niet afgewogen tegen de baten."}.get(_bekend(ob.kosten_baten_afgewogen), ""))
-    zinnen.append({"voldoende": "Er zijn genoeg mensen om mee te doen zoals bedoeld.",
-                   "onvoldoende": "Er zijn te weinig mensen om mee te doen zoals bedoeld."}.get(
+    zinnen.append({"voldoende": "De gemeente heeft genoeg ambtelijke capaciteit om mee te doen zoals bedoeld.",
+                   "onvoldoende": "De gemeente heeft te weinig ambtelijke capaciteit om mee te doen zoals bedoeld."}.get(
         _bekend(ob.capaciteit_en_middelen), ""))
     if _bekend(ob.begroting_onder_druk) == "ja":
         zinnen.append("De begroting van de gemeente staat onder druk.")
@@ -526,8 +542,8 @@ def _financien_lopend(advies: Advies, casus: Casus) -> list[Blok]:
         zinnen.append(f"De regeling had {over} een tekort van {euro(-vp.resultaat)}." if vp.resultaat < 0 else
                       f"De regeling had {over} een overschot van {euro(vp.resultaat)}.")
     if vp.aandeel is not None and vp.eigen_vermogen_eind is not None and vp.eigen_vermogen_eind < 0:
-        zinnen.append(f"Naar het aandeel van de gemeente is dat tekort aan vermogen "
-                      f"{euro(round(-vp.eigen_vermogen_eind * vp.aandeel / 100))}.")
+        zinnen.append(f"Het aandeel van de gemeente ({_procent(vp.aandeel)}) in dat negatieve eigen vermogen van "
+                      f"{euro(-vp.eigen_vermogen_eind)} is {euro(round(-vp.eigen_vermogen_eind * vp.aandeel / 100))}.")
     blokken: list[Blok] = [Alinea(" ".join(z for z in zinnen if z))] if any(zinnen) else []
     if advies.advies == Advieswoord.beeindigen:
         uit = []
@@ -542,6 +558,8 @@ def _financien_lopend(advies: Advies, casus: Casus) -> list[Blok]:
             uit.append(f"Voor medewerkers: {_klein(_schoon(ui.personeel)).rstrip('.')}.")
         if ui.taken_naar:
             uit.append(f"Na het uittreden voert {_klein(_schoon(ui.taken_naar)).rstrip('.')} de taken uit.")
+        if _bekend(casus.onderbouwing.dekking) is None:
+            uit.append("De dekking van deze kosten is nog open.")
         blokken += [Kop("Kosten van het uittreden", 2), Alinea(" ".join(uit))]
     return blokken
 
@@ -556,8 +574,6 @@ def _nog_uitzoeken(advies: Advies, casus: Casus, pakket: Regelpakket) -> list[Bl
         for o in advies.ontbrekende_informatie:
             if o.kan_advies_veranderen:
                 rijen.append((_vraag(label(o.veld)), beleid.uitzoeken_door))
-        for k in advies.open_kernvragen:
-            rijen.append((_schoon(k.vraag), k.door or door.get(k.vraag) or beleid.uitzoeken_door))
     ob = casus.onderbouwing
     if not advies.advies.negatief and advies.advies != Advieswoord.onvoldoende_informatie:
         if ob.kosten_per_jaar is None:
@@ -566,14 +582,22 @@ def _nog_uitzoeken(advies: Advies, casus: Casus, pakket: Regelpakket) -> list[Bl
             rijen.append(("Hoe worden de kosten gedekt: binnen de begroting of met een begrotingswijziging?",
                           "de controller"))
     if advies.advies == Advieswoord.beeindigen:
-        if casus.uittreding.uittreedsom is None:
+        ui = casus.uittreding
+        if ui.uittreedsom is None:
             rijen.append(("Wat kost het uittreden (uittreedsom of raming, met de grondslag)?", "de controller"))
-        if casus.uittreding.datum is None:
+        if ui.datum is None:
             rijen.append(("Op welke datum gaat het uittreden in?", "juridische zaken"))
+        if ui.personeel is None and (_bekend(casus.taak.eigen_personeel) == "ja" or casus.verbonden_partij.soort):
+            rijen.append(("Wat betekent het uittreden voor de medewerkers?", "HR"))
+        if ui.taken_naar is None:
+            rijen.append(("Wie voert de taken na het uittreden uit?", beleid.uitzoeken_door))
+        if _bekend(ob.dekking) is None:
+            rijen.append(("Hoe worden de kosten van het uittreden gedekt?", "de controller"))
     rijen = list(dict.fromkeys(rijen))
     if not rijen:
         return []
-    return [Tabel(("Nog uit te zoeken voor verzending", "Door"), tuple(rijen)),
+    return [Alinea("Voor de steller, vóór verzending:"), Tabel(("Nog uit te zoeken voor verzending", "Door"),
+                                                             tuple(rijen)),
             Alinea("Haal dit kader weg als alles is uitgezocht.")]
 
 
@@ -723,7 +747,8 @@ def stel_op(advies: Advies, casus: Casus, pakket: Regelpakket, stempel: Stempel,
     blokken += _communicatie(advies, casus, beleid)
     wet = [] if notitie or advies.advies == Advieswoord.niet_aangaan else [p.bron for p in _wetpunten(casus, beleid)]
     blokken += _bijlagen(advies, pakket, alternatieven, wet)
-    blokken += _raadsvoorstel(advies, casus, pakket, stempel, punten)
+    blokken += _raadsvoorstel(advies, casus, pakket, stempel, punten, per_effect)
+    blokken.append(Kop("Verantwoording", 2))  # de stempel van het programma staat hieronder, los van de handtekening
     titel = ("Informatienotitie: " if notitie else "Collegevoorstel: ") + casus.naam
     return Document(titel=titel, blokken=tuple(blokken), stempel=stempel, beslispunten=punten.alle())
 
@@ -744,14 +769,21 @@ def _samenvatting(advies: Advies, casus: Casus) -> str:
         zinnen = [f"Over {casus.naam} is nog geen advies mogelijk.",
                   f"Eerst moeten {aantal(len(advies.eerst_uitzoeken), 'vraag')} beantwoord worden."]
     else:
-        zinnen = [f"Het advies over {casus.naam} is: {advies.advies_tekst}."]
-        effect = Effect.blokkerend if advies.advies.negatief else Effect.sterkte
-        redenen = list(dict.fromkeys(_klein(b.criterium_naam) for b in advies.bevindingen if b.effect == effect))
-        if redenen:
-            zinnen.append(f"De belangrijkste {'redenen zijn' if len(redenen) > 1 else 'reden is'}: "
-                          f"{_opsomming(redenen[:3])}.")
+        voorlopig, _, woord_ = advies.advies_tekst.rpartition("voorlopig: ")
+        zinnen = [f"Het {'voorlopige ' if _ else ''}advies over {casus.naam} is: {woord_ or advies.advies_tekst}."]
+        if advies.advies.negatief:
+            # de bevinding zelf, niet de naam van het criterium: 'Doelen gerealiseerd' is een norm en zou hier als
+            # een succes lezen
+            reden = next((_eerste_zin(b.uitleg) for b in advies.bevindingen if b.effect == Effect.blokkerend), "")
+            if reden:
+                zinnen.append(f"De belangrijkste reden: {reden[:1].lower() + reden[1:]}")
+        else:
+            redenen = list(dict.fromkeys(_klein(b.criterium_naam) for b in advies.bevindingen
+                                         if b.effect == Effect.sterkte))
+            if redenen:
+                zinnen.append(f"Wat ervoor pleit: {_opsomming(redenen[:3])}.")
         if advies.voorwaarden_uitgewerkt and not advies.advies.negatief:
-            zinnen.append(f"Het besluit heeft {aantal(len(advies.voorwaarden_uitgewerkt), 'voorwaarde')}.")
+            zinnen.append(f"Het besluit heeft {_telwoord(len(advies.voorwaarden_uitgewerkt), 'voorwaarde')}.")
         if casus.onderbouwing.kosten_per_jaar is not None:
             zinnen.append(f"De gemeente betaalt {euro(casus.onderbouwing.kosten_per_jaar)} per jaar.")
     if advies.raad is not None and advies.raad.punten:
@@ -772,7 +804,7 @@ def _planning(advies: Advies, casus: Casus, beleid: Collegevoorstelbeleid) -> li
         rijen.append(("Uittreden", datum_tekst(datum) if datum else "nog te bepalen", "het college"))
     if advies.raad is not None and advies.raad.beslist:
         rijen.append(("Voorstel aan de raad", "na het besluit van het college", "het college"))
-        if any("zienswijze" in p.uitleg for p in advies.raad.punten):
+        if any("zienswijze" in p.uitleg + p.beslispunt for p in advies.raad.punten):
             rijen.append(("Zienswijze van de raad", "binnen acht weken", "de raad"))
         rijen.append(("Besluit van de raad", "na de bespreking in de raad", "de raad"))
     elif advies.raad is not None and advies.raad.punten:
@@ -780,43 +812,80 @@ def _planning(advies: Advies, casus: Casus, beleid: Collegevoorstelbeleid) -> li
     return [Kop("Planning"), Tabel(("Wat", "Wanneer", "Wie"), tuple(rijen))]
 
 
+def _eerste_zin(tekst: str) -> str:
+    tekst = _schoon(tekst)
+    eind = tekst.find(". ")
+    return tekst if eind < 0 else tekst[:eind + 1]
+
+
 _HANDELING = {"aangaan": "het treffen van de regeling voor", "toetreden": "de toetreding tot",
               "wijzigen": "de wijziging van de regeling voor", "beeindigen": "de uittreding uit",
               "voortzetten": "de voortzetting van"}
 
 
+_ACTIE = {"aangaan": "deelneemt aan", "toetreden": "toetreedt tot", "beeindigen": "uittreedt uit",
+          "voortzetten": "blijft deelnemen aan"}
+
+
+def _voluit(artikel: str) -> str:
+    """'art. 1, tweede lid, Wgr' zoals in een considerans: 'artikel 1, tweede lid, van de Wet gemeenschappelijke
+    regelingen'."""
+    wetten = {"Wgr": "de Wet gemeenschappelijke regelingen", "Gemeentewet": "de Gemeentewet"}
+    tekst = artikel.replace("art. ", "artikel ", 1)
+    for kort, lang in wetten.items():
+        if tekst.endswith(" " + kort):
+            return f"{tekst[:-len(kort)].rstrip()} van {lang}"
+    return tekst
+
+
 def _raadsvoorstel(advies: Advies, casus: Casus, pakket: Regelpakket, stempel: Stempel,
-                   punten: Beslispunten) -> list[Blok]:
-    """Beslist de raad mee, dan een concept-raadsvoorstel en een concept-raadsbesluit als bijlage, in de gewone
-    vorm: 'De raad besluit', en een considerans met de wettelijke grondslag."""
+                   punten: Beslispunten, per_effect: dict) -> list[Blok]:
+    """Beslist de raad nu mee, dan een concept-raadsvoorstel en een concept-raadsbesluit als bijlage, in de gewone
+    vorm: het college stelt voor, 'De raad besluit', en een considerans met de wettelijke grondslag. Gaat het om een
+    wijziging die het bestuur van de regeling nog moet ontwerpen, dan komt het raadsvoorstel later, met dat ontwerp."""
     raad = advies.raad
-    if raad is None or not raad.beslist or advies.advies == Advieswoord.onvoldoende_informatie:
+    if raad is None or not raad.beslist or advies.advies == Advieswoord.onvoldoende_informatie \
+            or raad.handeling == "wijzigen":
         return []
     beleid = pakket.kop.collegevoorstel
     handeling = _HANDELING.get(raad.handeling, "het besluit over")
     besluiten = []
+    if any("zienswijze" in p.uitleg + p.beslispunt for p in raad.punten):
+        besluiten.append(f"Over het ontwerp voor {handeling} {casus.naam} geen zienswijze naar voren te brengen.")
     for p in raad.punten:
         if p.beslist and p.rol in beleid.raadsbesluit:
             tekst = _schoon(beleid.raadsbesluit[p.rol]).replace("{naam}", casus.naam).replace("{handeling}", handeling)
+            if p.rol == "toestemming" and raad.handeling == "beeindigen" and casus.uittreding.datum:
+                tekst = tekst.rstrip(".") + f", per {datum_tekst(casus.uittreding.datum)}."
             besluiten.append(tekst)
     besluiten = list(dict.fromkeys(besluiten)) or [f"In te stemmen met {handeling} {casus.naam}."]
-    artikelen = list(dict.fromkeys(p.artikel for p in raad.punten if p.artikel))
+    artikelen = list(dict.fromkeys(p.artikel for p in raad.punten if p.artikel and p.beslist))
     gemeente = advies.perspectief
+    redenen = per_effect[Effect.blokkerend] if advies.advies.negatief else per_effect[Effect.sterkte]
+    argumenten = list(dict.fromkeys(_schoon(b.uitleg) for b in redenen))[:3]
+    ob = casus.onderbouwing
+    geld = (f"De bijdrage van de gemeente is {euro(ob.kosten_per_jaar)} per jaar." if ob.kosten_per_jaar is not None
+            else "De bijdrage van de gemeente per jaar is nog niet bekend.")
     blokken: list[Blok] = [
         Kop("Bijlage 4. Concept-raadsvoorstel", 2, nieuwe_pagina=True),
         Alinea(f"Onderwerp: {casus.naam}."),
         Alinea("De raad besluit:"), Lijst(tuple(besluiten), genummerd=True),
-        Alinea("Inleiding. " + _samenvatting(advies, casus)),
-        Alinea("Wat de raad doet. " + " ".join(_schoon(p.uitleg) for p in raad.punten if p.beslist)),
-        Alinea("Argumenten, kanttekeningen, financiën en planning: zie het collegevoorstel, dat als bijlage bij dit "
-               "raadsvoorstel gaat."),
-        Kop("Bijlage 5. Concept-raadsbesluit", 2),
+        Alinea(f"Inleiding. Het college stelt voor dat de gemeente {_ACTIE.get(raad.handeling, 'besluit over')} "
+               f"{casus.naam}. " + " ".join(_schoon(p.uitleg) for p in raad.punten if p.beslist)),
+    ]
+    if argumenten:
+        blokken += [Alinea("Argumenten."), Lijst(tuple(argumenten))]
+    blokken += [Alinea(f"Financiën. {geld}"),
+                Alinea("Vervolg. Na het besluit van de raad neemt het college zijn besluit en informeert het de "
+                       "partners.")]
+    blokken += [
+        Kop("Bijlage 5. Concept-raadsbesluit", 2, nieuwe_pagina=True),
         Alinea(f"De raad van de gemeente {gemeente};"),
         Alinea(f"gelezen het voorstel van het college van burgemeester en wethouders van {datum_tekst(stempel.datum)} "
                f"over {casus.naam};"),
     ]
     if artikelen:
-        blokken.append(Alinea(f"gelet op {_opsomming(artikelen)};"))
+        blokken.append(Alinea(f"gelet op {_opsomming([_voluit(a) for a in artikelen])};"))
     blokken += [Alinea("besluit:"), Lijst(tuple(besluiten), genummerd=True),
                 Alinea(f"Aldus besloten in de openbare vergadering van de raad van {gemeente} van "
                        "[datum van de vergadering]."),

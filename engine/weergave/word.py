@@ -27,8 +27,9 @@ _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingm
 
 
 def _x(tekst: object) -> str:
-    """Tekst die veilig in een Word-document kan (XML 1.0)."""
-    return _NIET_XML.sub("", str(tekst))
+    """Tekst die veilig in een Word-document kan (XML 1.0). Een bedrag breekt niet over twee regels ('€ 3.100.000'
+    blijft bij elkaar: een harde spatie)."""
+    return _NIET_XML.sub("", str(tekst)).replace("€ ", "€\u00a0")
 
 
 def standaardsjabloon() -> bytes:
