@@ -31,8 +31,9 @@ MAX_BESTANDEN = 100_000
 MAX_OVERLAP = 500  # zoveel paren leest niemand; de sterkste eerst
 MAX_LIJSTEN = 3_000  # verschillende partnerlijsten per thema die met elkaar vergeleken worden
 # de gegevens van een verbonden partij die het register bewaart (naast soort en risico's), in de volgorde van het BBV
-VP_VELDEN = ("vestigingsplaats", "jaar", "openbaar_belang", "financieel_belang_begin", "financieel_belang",
-             "eigen_vermogen_begin", "eigen_vermogen_eind", "vreemd_vermogen_begin", "vreemd_vermogen_eind", "resultaat")
+VP_VELDEN = ("vestigingsplaats", "jaar", "openbaar_belang", "programma", "zeggenschap", "aandeel",
+             "financieel_belang_begin", "financieel_belang", "eigen_vermogen_begin", "eigen_vermogen_eind",
+             "vreemd_vermogen_begin", "vreemd_vermogen_eind", "resultaat")
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,11 @@ class Regel:
     hoogste_risico: str
     sturing: str | None  # het sturingsregime van een lopende samenwerking (bij een voorstel: None)
     verbonden_partij: dict[str, object] = field(default_factory=dict)
+    # het financieel belang van de gemeente in euro aan begin en eind van het jaar (zie financieel_belang), of None
+    belang_begin: int | None = None
+    belang_eind: int | None = None
+    # per risicosoort wat het risico hoog of gemiddeld maakt, in gewone zinnen met de bedragen uit de casus
+    risico_zinnen: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass
@@ -72,6 +78,7 @@ class Overzicht:
     risicosoorten: dict[str, str]  # soort -> naam
     sturing: dict[str, tuple[str, str]]  # niveau -> (naam, tekst)
     overlap_drempel: float = 0.5
+    peildatum: dt.date | None = None  # de --peildatum, of de datum van SOURCE_DATE_EPOCH of vandaag
 
     def matrix(self) -> dict[str, dict[str, list[str]]]:
         """Per thema uit de visie, per schaal: de samenwerkingen (op naam)."""
@@ -214,6 +221,8 @@ def _regel(casus: Casus, bestand: str, kort: Kort, met_redenen: dict[str, tuple[
     hoogste = max(bekend, key=RISICONIVEAUS.index) if bekend else "onbekend"
     regime = pakket.kop.overzicht.sturing.get(hoogste)
     vp = casus.verbonden_partij
+    gr = soort == "wgr" or (vp.soort is not None and vp.soort.value == "gr")
+    belang_begin, belang_eind = financieel_belang(casus, gr)
     return Regel(
         bestand=bestand, naam=casus.naam, fase=casus.fase.value, themas=tuple(t.value for t in casus.themas or ()),
         schaal=casus.schaal.value if casus.schaal and casus.schaal != Schaal.onbekend else None,
@@ -225,7 +234,155 @@ def _regel(casus: Casus, bestand: str, kort: Kort, met_redenen: dict[str, tuple[
         wgr=wgr, risico=risico, risico_redenen={s: tuple(r) for s, (_, r) in met_redenen.items() if r},
         hoogste_risico=hoogste, sturing=regime.naam if regime and casus.fase.value == "lopend" else None,
         verbonden_partij={"soort": vp.soort.value if vp.soort else None,
-                          **{naam: getattr(vp, naam) for naam in (*VP_VELDEN, "risicos")}})
+                          **{naam: getattr(vp, naam) for naam in (*VP_VELDEN, "risicos")}},
+        belang_begin=belang_begin, belang_eind=belang_eind,
+        risico_zinnen=risico_zinnen(casus, kort.feiten, met_redenen, pakket))
+
+
+def financieel_belang(casus: Casus, gr: bool) -> tuple[int | None, int | None]:
+    """Het financieel belang van de gemeente in euro, aan begin en eind van het jaar; None als het niet bekend is.
+
+    Het BBV (art. 1) noemt financieel belang het bedrag dat de gemeente kwijt is als de partij failliet gaat, of
+    waarvoor zij aansprakelijk is als de partij haar verplichtingen niet nakomt. Bij een vennootschap, stichting of
+    vereniging is dat wat de gemeente inbracht (aandelen, lening, garantie: `financieel_belang_begin` en
+    `financieel_belang`). Een gemeenschappelijke regeling gaat niet failliet: de deelnemers staan naar hun aandeel
+    in voor tekorten. Daar is het belang het aandeel van de gemeente (`aandeel`, in procenten) in het eigen
+    vermogen, plus wat de gemeente daarnaast inbracht. Zonder aandeel of eigen vermogen is het niet bekend (nooit
+    0: een onbekend bedrag is geen nul)."""
+    vp = casus.verbonden_partij
+    uit = []
+    for inbreng, vermogen in ((vp.financieel_belang_begin, vp.eigen_vermogen_begin),
+                              (vp.financieel_belang, vp.eigen_vermogen_eind)):
+        if not gr:
+            uit.append(inbreng)
+        elif vp.aandeel is None or vermogen is None:
+            uit.append(None)
+        else:
+            uit.append(round(vp.aandeel * vermogen / 100) + (inbreng or 0))
+    return uit[0], uit[1]
+
+
+def deel_van(aandeel: float | None, bedrag: int | None) -> int | None:
+    """Het deel van de gemeente (aandeel in procenten) in een bedrag, in hele euro's; None als een van beide
+    onbekend is."""
+    return None if aandeel is None or bedrag is None else round(aandeel * bedrag / 100)
+
+
+def _bedrag(bedrag: int) -> str:
+    from .waarden import euro
+
+    return euro(abs(bedrag))
+
+
+# Wat een risico hoog of gemiddeld maakt, als zin voor een raadslid: per veld uit de risicovoorwaarden van het
+# pakket, met de waarde uit de casus (geen drempel en geen regeltekst). Een veld dat hier niet staat (een eigen
+# pakket kan andere velden gebruiken), krijgt de omschrijving uit het pakket.
+def _zin_kosten(w, c: Casus) -> str | None:
+    return f"De bijdrage van de gemeente is {_bedrag(w)} per jaar; dat is veel." if isinstance(w, int) else None
+
+
+def _zin_eigen_vermogen(w, c: Casus) -> str | None:
+    if not isinstance(w, int) or w >= 0:
+        return None
+    jaar = f" van {c.verbonden_partij.jaar}" if c.verbonden_partij.jaar else ""
+    deel = deel_van(c.verbonden_partij.aandeel, w)
+    return (f"Het eigen vermogen is aan het eind{jaar} negatief: een tekort van {_bedrag(w)}"
+            + (f", waarvan {_bedrag(deel)} voor rekening van de gemeente." if deel is not None else "."))
+
+
+def _zin_resultaat(w, c: Casus) -> str | None:
+    if not isinstance(w, int) or w >= 0:
+        return None
+    jaar = f" over {c.verbonden_partij.jaar}" if c.verbonden_partij.jaar else ""
+    return f"Het resultaat{jaar} is een tekort van {_bedrag(w)}."
+
+
+def _zin_evaluatie(w, c: Casus) -> str | None:
+    laatste = c.evaluatie.jaar_laatste_evaluatie
+    return f"De laatste evaluatie is van {laatste}, {w} jaar geleden." if laatste is not None else None
+
+
+def _zin_uittreedkosten(w, c: Casus) -> str | None:
+    if w != "hoog":
+        return None
+    som = c.uittreding.uittreedsom
+    return "Uittreden kost veel" + (f": geraamd op {_bedrag(som)}." if isinstance(som, int) else ".")
+
+
+RISICOZINNEN: dict[str, Callable[[object, Casus], str | None]] = {
+    "onderbouwing.kosten_per_jaar": _zin_kosten,
+    "verbonden_partij.eigen_vermogen_eind": _zin_eigen_vermogen,
+    "verbonden_partij.resultaat": _zin_resultaat,
+    "evaluatie.jaren_sinds": _zin_evaluatie,
+    "evaluatie.uittreedkosten": _zin_uittreedkosten,
+}
+RISICOWOORDEN: dict[tuple[str, str], str] = {
+    ("evaluatie.kostenontwikkeling", "structureel_overschreden"):
+        "De kosten gaan structureel boven de begroting of het besparingsdoel uit.",
+    ("evaluatie.kostenontwikkeling", "stijgend"): "De kosten stijgen.",
+    ("onderbouwing.begroting_onder_druk", "ja"): "De begroting van de gemeente zelf staat onder druk.",
+    ("sturing.informatie_aan_raad", "nee"): "De raad krijgt niet uit zichzelf informatie over de samenwerking.",
+    ("sturing.raad_tevreden", "nee"): "De raad is niet tevreden over de informatie en de invloed die hij krijgt.",
+    ("samenwerking.vertrouwen", "laag"): "Het vertrouwen tussen de partners is laag.",
+    ("sturing.rolverdeling_helder", "nee"): "Het is niet duidelijk wie wat doet.",
+    ("sturing.evaluatie_afgesproken", "nee"): "Er is geen vaste evaluatie afgesproken.",
+    ("sturing.uittredingsregeling", "nee"): "Er is niet vastgelegd hoe een deelnemer kan uittreden.",
+}
+# Wat een gemiddeld risico kleiner houdt dan hoog: een feit uit de voorwaarde voor hoog dat gunstig is. Zo leest
+# 'uittreden kost veel' bij een gemiddeld risico niet als een tegenspraak.
+RISICO_MAAR: dict[tuple[str, str], str] = {
+    ("sturing.uittredingsregeling", "ja"): "Wel is vastgelegd hoe een deelnemer uittreedt.",
+    ("evaluatie.uittreedkosten", "laag"): "Uittreden kost weinig.",
+}
+
+
+_RISICODELEN: dict[str, tuple[dict[tuple[str, str, str], tuple], dict[str, tuple]]] = {}
+
+
+def _risicodelen(pakket: Regelpakket) -> tuple[dict[tuple[str, str, str], tuple], dict[str, tuple]]:
+    """Per (soort, niveau, omschrijving) de toetsen van dat deel van de risicovoorwaarde (zoals de beoordelaar
+    ze omschrijft), en per soort de toetsen van de voorwaarde voor hoog. Eén keer per pakket."""
+    sleutel = pakket.inhoudshash
+    if sleutel not in _RISICODELEN:
+        from .beoordelen import beschrijf_voorwaarde
+        from .regels import EenVan, lees_voorwaarde
+
+        parameters = pakket.parameterwaarden()
+        delen, hoog = {}, {}
+        for risico in pakket.kop.overzicht.risicos:
+            for niveau in ("hoog", "midden"):
+                voorwaarde = lees_voorwaarde(getattr(risico, niveau))
+                if niveau == "hoog":
+                    hoog[risico.soort] = tuple(voorwaarde.toetsen())
+                for deel in voorwaarde.delen if isinstance(voorwaarde, EenVan) else (voorwaarde,):
+                    delen[(risico.soort, niveau, beschrijf_voorwaarde(deel, parameters))] = tuple(deel.toetsen())
+        _RISICODELEN[sleutel] = delen, hoog
+    return _RISICODELEN[sleutel]
+
+
+def risico_zinnen(casus: Casus, feiten: dict, met_redenen: dict[str, tuple[str, list[str]]],
+                  pakket: Regelpakket) -> dict[str, tuple[str, ...]]:
+    """Per risicosoort met een hoog of gemiddeld niveau: wat het zo maakt, in zinnen met de waarden uit de casus."""
+    delen, hoog = _risicodelen(pakket)
+    uit: dict[str, tuple[str, ...]] = {}
+    for soort, (niveau, redenen) in met_redenen.items():
+        zinnen: list[str] = []
+        gebruikt: set[str] = set()
+        for omschrijving in redenen:
+            for toets in delen.get((soort, niveau, omschrijving), ()):
+                waarde = feiten.get(toets.veld)
+                if toets.veld in gebruikt or waarde is None:
+                    continue
+                gebruikt.add(toets.veld)
+                zin = (RISICOZINNEN[toets.veld](waarde, casus) if toets.veld in RISICOZINNEN
+                       else RISICOWOORDEN.get((toets.veld, str(waarde))))
+                zinnen.append(zin or omschrijving[:1].upper() + omschrijving[1:] + ".")
+        if niveau == "midden":
+            zinnen += [RISICO_MAAR[(t.veld, str(feiten.get(t.veld)))] for t in hoog.get(soort, ())
+                       if t.veld not in gebruikt and (t.veld, str(feiten.get(t.veld))) in RISICO_MAAR]
+        if zinnen:
+            uit[soort] = tuple(dict.fromkeys(zinnen))
+    return uit
 
 
 def leesbaar(tekst: str) -> str:
@@ -377,12 +534,16 @@ def maak_overzicht(map_: str | Path, beoordelaar: Beoordelaar, peildatum: dt.dat
         bestanden, overgeslagen = list(paden), list(overgeslagen or [])
     else:
         bestanden, overgeslagen = casusbestanden(basis)
-    peiljaar = (peildatum or dt.date.today()).year
+    if peildatum is None:  # zoals het stempel van het collegevoorstel: SOURCE_DATE_EPOCH, anders vandaag
+        from .collegevoorstel import stempeldatum
+
+        peildatum = stempeldatum(None)
+    peiljaar = peildatum.year
     pakket = beoordelaar.pakket
     ov = pakket.kop.overzicht
     overzicht = Overzicht([], [], peiljaar, f"{pakket.naam} {pakket.versie}",
                           {r.soort: r.naam for r in ov.risicos},
-                          {n: (s.naam, s.tekst) for n, s in ov.sturing.items()}, ov.overlap_partners)
+                          {n: (s.naam, s.tekst) for n, s in ov.sturing.items()}, ov.overlap_partners, peildatum)
     stap = voortgang(len(bestanden)) if voortgang else None
     with ruimer_opruimen():
         for aantal_, uitkomsten in _uitkomsten(bestanden, basis, beoordelaar, peiljaar, regelpad, intussen):

@@ -12,8 +12,8 @@ import sys
 from typing import Any, Iterator
 
 from ..casus import Schaal, Thema
-from ..overzicht import RISICONIVEAUS, VP_VELDEN, WGR_PUNTEN, Overzicht, Regel
-from ..waarden import aantal, euro, woord
+from ..overzicht import RISICONIVEAUS, WGR_PUNTEN, Overzicht, Regel
+from ..waarden import aantal, datum_tekst, euro, woord
 from .collegeadvies import Afbeelding, Alinea, Document, Kop, Lijst, Stempel, Tabel
 
 FORMAAT = "samenwerkingstoets/overzicht/1"
@@ -29,8 +29,8 @@ KLEUR_ADVIES = {"positief": "#1c6b2f", "onder voorwaarden": "#b7791f", "negatief
 KLEUR_RISICO = {"laag": "#1c6b2f", "gemiddeld": "#b7791f", "hoog": "#b00020", "onbekend": "#767676"}  # zoals NIVEAU
 
 
-def _bedrag(bedrag: Any) -> str:
-    return euro(bedrag) if isinstance(bedrag, int) else "onbekend"
+def _bedrag(bedrag: Any, leeg: str = "onbekend") -> str:
+    return euro(bedrag) if isinstance(bedrag, int) else leeg
 
 
 def _zin(tekst: Any) -> str:
@@ -58,13 +58,6 @@ def _evaluatie(r: Regel) -> str:
 NIVEAU = {"laag": "laag", "midden": "gemiddeld", "hoog": "hoog", "onbekend": "onbekend"}
 
 
-def _financieel_belang(r: Regel) -> str:
-    belang = r.verbonden_partij.get("financieel_belang")
-    if belang == 0 and r.vormsoort == "wgr":
-        return "geen kapitaalinbreng; als deelnemer draagt de gemeente naar rato bij aan tekorten"
-    return _bedrag(belang)
-
-
 def _sturing(r: Regel) -> str:
     if r.fase != "lopend":
         return "n.v.t. (voorstel)"
@@ -72,10 +65,10 @@ def _sturing(r: Regel) -> str:
 
 
 def _waarom(r: Regel, o: Overzicht) -> str | None:
-    """Wat een risico hoog of gemiddeld maakt, per soort (uit de voorwaarden van het pakket)."""
-    delen = [f"{o.risicosoorten.get(soort, soort)}: {'; '.join(redenen)}"
-             for soort, redenen in r.risico_redenen.items()]
-    return ". ".join(delen) or None
+    """Wat een risico hoog of gemiddeld maakt, per soort, in gewone zinnen met de bedragen uit de casus."""
+    delen = [f"{o.risicosoorten.get(soort, soort)}: {NIVEAU[r.risico[soort]]}. {' '.join(zinnen)}"
+             for soort, zinnen in r.risico_zinnen.items() if r.risico.get(soort) in ("hoog", "midden")]
+    return " ".join(delen) or None
 
 
 def _op_een_regel(melding: Any) -> str:
@@ -170,8 +163,9 @@ def data(o: Overzicht) -> dict[str, Any]:
             "kosten_per_jaar": r.kosten_per_jaar, "laatste_evaluatie": r.laatste_evaluatie,
             "volgende_evaluatie": r.volgende_evaluatie, "evaluatie_te_laat": r.evaluatie_te_laat, "wgr": r.wgr,
             "risico": r.risico, "risico_redenen": {k: list(v) for k, v in r.risico_redenen.items()},
-            "hoogste_risico": r.hoogste_risico, "sturing": r.sturing,
-            "verbonden_partij": r.verbonden_partij} for r in o.regels],
+            "risico_toelichting": {k: list(v) for k, v in r.risico_zinnen.items()},
+            "hoogste_risico": r.hoogste_risico, "sturing": r.sturing, "verbonden_partij": r.verbonden_partij,
+            "financieel_belang": {"begin": r.belang_begin, "eind": r.belang_eind}} for r in o.regels],
         "matrix": o.matrix(), "niet_gediend": {"themas": themas, "doelen": doelen},
         "overlappen": [{"a": a, "b": b, "themas": t, "gedeeld": round(d, 3)} for a, b, t, d in o.overlappen(o.overlap_drempel)],
         "fouten": [{"bestand": b, "melding": str(f)} for b, f in o.fouten],
@@ -201,10 +195,15 @@ REGISTERKOLOMMEN = ["Bestand", "Samenwerking", "Fase", "Thema's", "Schaal", "Jur
                     "Gunstigste advies", "Ongunstigste advies", "Kosten per jaar (euro)",
                     "Laatste evaluatie", "Volgende evaluatie", "Evaluatie te laat", "Hoogste risico", "Sturing"]
 WGR_KOLOMMEN = ["Samenwerking", "Vorm", "Zienswijzen", "Evaluatie", "Uittreding", "Burgerparticipatie"]
-VP_KOLOMMEN = ["Samenwerking", "Soort", "Vestigingsplaats", "Jaar", "Openbaar belang", "Financieel belang begin (euro)",
+VP_KOLOMMEN = ["Samenwerking", "Soort", "Vestigingsplaats", "Programma", "Zeggenschap", "Openbaar belang",
+               "Jaar van de cijfers", "Aandeel gemeente (%)", "Financieel belang begin (euro)",
                "Financieel belang eind (euro)", "Eigen vermogen begin (euro)", "Eigen vermogen eind (euro)",
                "Vreemd vermogen begin (euro)", "Vreemd vermogen eind (euro)", "Resultaat (euro)",
                "Bijdrage per jaar (euro)", "Hoogste risico", "Risico's"]
+VP_NOTITIE = ("Bedragen in euro, aan het begin en het eind van het jaar in de kolom 'Jaar van de cijfers'. Het "
+              "financieel belang van een gemeenschappelijke regeling is het aandeel van de gemeente in het eigen "
+              "vermogen (plus kapitaal, lening of garantie); bij een vennootschap, stichting of vereniging is het wat "
+              "de gemeente inbracht. Een lege cel is niet bekend.")
 OVERLAPKOLOMMEN = ["Samenwerking", "Andere samenwerking", "Gedeelde thema's", "Gedeelde partners (%)"]
 
 
@@ -230,6 +229,7 @@ class XlsxRegister:
         self._boek.properties.title = "Register van samenwerkingen"
         self._doorlopend = Alignment(wrap_text=True, vertical="top")
         self._vet = Font(bold=True)
+        self._schuin = Font(italic=True)
         koppen = {"Register": REGISTERKOLOMMEN,
                   "Risico": ["Samenwerking"] + list(o.risicosoorten.values()) + ["Hoogste risico", "Sturing",
                                                                                   "Waarom hoog of gemiddeld"],
@@ -239,6 +239,8 @@ class XlsxRegister:
         # per blad: het blad, de kop, de opmaak per kolom (None: de kop is nog niet geschreven), het aantal rijen
         # en de rijen die wachten tot de opmaak vastligt
         self._bladen = {titel: [self._boek.create_sheet(titel), kop, None, 0, []] for titel, kop in koppen.items()}
+        # een toelichting staat boven de tabel (niet als rij in de tabel); de kop staat dan op rij 2
+        self._notities: dict[str, str] = {"Verbonden partijen": VP_NOTITIE}
 
     def voeg_toe(self, o: Overzicht, regels: list[Regel]) -> None:
         if not self._bladen:
@@ -253,10 +255,7 @@ class XlsxRegister:
                                  + [NIVEAU[r.hoogste_risico], _sturing(r), _waarom(r, o)] for r in regels])
         self._schrijf("Wgr", [[r.naam, woord(r.juridische_vorm or "")] + [r.wgr[punt] for punt, _ in WGR_PUNTEN]
                               for r in regels if r.wgr])
-        self._schrijf("Verbonden partijen", [
-            [r.naam, _soort(r)] + [r.verbonden_partij.get(veld) for veld in VP_VELDEN]
-            + [r.kosten_per_jaar, NIVEAU[r.hoogste_risico], r.verbonden_partij.get("risicos")]
-            for r in regels if _is_verbonden_partij(r)])
+        self._schrijf("Verbonden partijen", [_vp_rij(r, o) for r in regels if _is_verbonden_partij(r)])
 
     def sluit(self, o: Overzicht) -> bytes:
         """De werkmap als bytes, met de matrix en de meldingen van `o` (het overzicht zoals het nu compleet is)."""
@@ -268,28 +267,37 @@ class XlsxRegister:
         self._bladen["Thema's en schaal"][1] = kop
         self._schrijf("Thema's en schaal", rijen, ook_leeg=True)
         themas, doelen = o.niet_gediend()
-        self._schrijf("Zonder samenwerking",
-                      [["thema", woord(t)] for t in themas] + [["doel", woord(d)] for d in doelen]
-                      or [["-", "Elk thema en elk doel uit de visie heeft ten minste één samenwerking."]],
-                      ook_leeg=True)
-        self._schrijf("Overlap", [[a, b, woord(t), d] for a, b, t, d in o.overlappen(o.overlap_drempel)]
-                      or [["Geen samenwerkingen op hetzelfde thema met grotendeels dezelfde partners.", None, None,
-                           None]], ook_leeg=True)
+        niet_gediend = [["thema", woord(t)] for t in themas] + [["doel", woord(d)] for d in doelen]
+        self._notities["Zonder samenwerking"] = (
+            "Thema's en doelen uit de visie die geen enkele samenwerking dient." if niet_gediend
+            else "Elk thema en elk doel uit de visie heeft ten minste één samenwerking.")
+        self._schrijf("Zonder samenwerking", niet_gediend, ook_leeg=True)
+        overlap = [[a, b, woord(t), d] for a, b, t, d in o.overlappen(o.overlap_drempel)]
+        self._notities["Overlap"] = (
+            f"Samenwerkingen op hetzelfde thema die minstens {round(o.overlap_drempel * 100)}% van hun partners delen."
+            if overlap else "Geen samenwerkingen op hetzelfde thema met grotendeels dezelfde partners.")
+        self._schrijf("Overlap", overlap, ook_leeg=True)
         self._schrijf("Niet beoordeeld", [[b, _op_een_regel(f)] for b, f in o.fouten], ook_leeg=True)
+        datum = _stempeldatum(o)
+        partijen = verbonden_partijen(o)
+        jaar = _cijferjaar(partijen)
         self._schrijf("Verantwoording", [
-            ["Regelpakket", o.regelpakket], ["Peiljaar (voor 'evaluatie te laat')", o.peiljaar],
+            ["Regelpakket", o.regelpakket],
+            ["Peildatum (voor 'evaluatie te laat'; ook de datum van dit register)", datum],
+            ["Jaar van de financiële cijfers", jaar if jaar is not None or not partijen
+             else "verschilt per verbonden partij (zie het blad Verbonden partijen)"],
             ["Samenwerkingen beoordeeld", len(o.regels)], ["Bestanden niet beoordeeld", len(o.fouten)],
-            ["Gemaakt op", dt.date.today()],
             ["Let op", "Het advies is een ambtelijke toets aan de visie op regionale samenwerking, geen besluit."]],
             ook_leeg=True)
         for titel in self._bladen:
             self._schrijf(titel, [], ook_leeg=True)  # een blad zonder rijen krijgt toch zijn kop
-        for blad, kop, _, aantal_, _ in self._bladen.values():
+        for titel, (blad, kop, _, aantal_, _) in self._bladen.items():
+            kopregel = 2 if titel in self._notities else 1
             if aantal_:
-                blad.auto_filter.ref = f"A1:{get_column_letter(len(kop))}{aantal_ + 1}"
+                blad.auto_filter.ref = f"A{kopregel}:{get_column_letter(len(kop))}{aantal_ + kopregel}"
         uit = io.BytesIO()
         self._boek.save(uit)
-        return uit.getvalue()
+        return vaste_werkmap(uit.getvalue(), datum)
 
     def _schrijf(self, titel: str, rijen: list[list[Any]], ook_leeg: bool = False) -> None:
         """Rijen op een blad. De eerste EERSTE_RIJEN regels bepalen breedtes en opmaak; tot ze er zijn (of tot
@@ -300,7 +308,7 @@ class XlsxRegister:
             if len(wachtend) < self.EERSTE_RIJEN and not ook_leeg:
                 return
             rijen, gegevens[4] = wachtend, []
-            opmaak = gegevens[2] = self._begin(blad, kop, rijen)
+            opmaak = gegevens[2] = self._begin(blad, kop, rijen, self._notities.get(titel))
         from openpyxl.cell.cell import Cell
 
         for rij in rijen:
@@ -313,14 +321,14 @@ class XlsxRegister:
             blad.append(rij)
         gegevens[3] += len(rijen)
 
-    def _begin(self, blad, kop: list[str], rijen: list[list[Any]]) -> dict[int, Any]:
+    def _begin(self, blad, kop: list[str], rijen: list[list[Any]], notitie: str | None = None) -> dict[int, Any]:
         """Kolombreedtes, vaste kop en opmaak per kolom (uit de eerste regels), en de kopregel zelf. De opmaak van
         een kolom komt terug als de stijl van een voorbeeldcel, die elke cel van die kolom bij het maken meekrijgt
         (de parameter style_array van openpyxl's Cell): zo wordt hij één keer opgezocht, niet voor elke cel."""
         from openpyxl.utils import get_column_letter
 
-        blad.freeze_panes = "A2"
-        blad.print_title_rows = "1:1"
+        blad.freeze_panes = "A3" if notitie else "A2"
+        blad.print_title_rows = "1:2" if notitie else "1:1"
         blad.page_setup.orientation = "landscape"
         blad.page_setup.fitToWidth = 1
         opmaak: dict[int, dict[str, Any]] = {}  # per kolom die opmaak krijgt: de eigenschappen van de cel
@@ -332,10 +340,53 @@ class XlsxRegister:
                 opmaak[i] = {"alignment": self._doorlopend}
             if "(euro)" in naam:
                 opmaak[i] = {**opmaak.get(i, {}), "number_format": "#,##0"}
-            if naam.endswith("(%)"):
-                opmaak[i] = {**opmaak.get(i, {}), "number_format": "0%"}
+            if naam.endswith("(%)"):  # een aandeel in de partij met één decimaal (16,4%), gedeelde partners heel
+                opmaak[i] = {**opmaak.get(i, {}), "number_format": "0.0%" if naam.startswith("Aandeel") else "0%"}
+        if notitie:  # de toelichting boven de tabel (pas na de breedtes: een werkmap per rij schrijft die eerst)
+            blad.append([_cel(blad, notitie, font=self._schuin)])
         blad.append([_cel(blad, naam, font=self._vet) for naam in kop])
         return {i: _cel(blad, None, **eigenschappen)._style for i, eigenschappen in opmaak.items()}
+
+
+def _vp_rij(r: Regel, o: Overzicht) -> list[Any]:
+    """Een verbonden partij op het blad Verbonden partijen: dezelfde cijfers als de paragraaf, als getallen (het
+    aandeel als fractie met procentopmaak); wat niet bekend is, blijft leeg (nooit 0)."""
+    vp = r.verbonden_partij
+    aandeel = vp.get("aandeel")
+    return [r.naam, _soort(r), vp.get("vestigingsplaats"), vp.get("programma"), vp.get("zeggenschap"),
+            vp.get("openbaar_belang"), vp.get("jaar"), None if aandeel is None else round(aandeel / 100, 6),
+            r.belang_begin, r.belang_eind, vp.get("eigen_vermogen_begin"), vp.get("eigen_vermogen_eind"),
+            vp.get("vreemd_vermogen_begin"), vp.get("vreemd_vermogen_eind"), vp.get("resultaat"), r.kosten_per_jaar,
+            NIVEAU[r.hoogste_risico], " ".join(risico_teksten(r, o))]
+
+
+def _stempeldatum(o: Overzicht) -> dt.date:
+    from ..collegevoorstel import stempeldatum
+
+    return stempeldatum(o.peildatum)
+
+
+def vaste_werkmap(inhoud: bytes, datum: dt.date) -> bytes:
+    """Dezelfde werkmap geeft dezelfde bytes: openpyxl zet het tijdstip van maken en opslaan (tot op de seconde) in
+    docProps/core.xml en in elk item van het zip-bestand. Hier worden dat de peildatum (om middernacht) en, in het
+    zip-bestand, 1 januari 1980 (zoals het Word-document)."""
+    import re
+    import zipfile
+
+    moment = f"{datum.isoformat()}T00:00:00Z".encode()
+    bron = zipfile.ZipFile(io.BytesIO(inhoud))
+    uit = io.BytesIO()
+    with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
+        for naam in bron.namelist():
+            data = bron.read(naam)
+            if naam == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)",
+                              lambda m: m.group(1) + moment + m.group(3), data)
+            info = zipfile.ZipInfo(naam, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            doel.writestr(info, data)
+    return uit.getvalue()
 
 
 def _tekstcel(blad, tekst: str, stijl: Any = None):
@@ -420,43 +471,162 @@ def _per_categorie(partijen: list[Regel]) -> list[tuple[str, list[Regel]]]:
             if any(categorie(r) == sleutel for r in partijen)]
 
 
-def _van_tot(begin: Any, eind: Any) -> str:
-    return f"begin {_bedrag(begin)}, eind {_bedrag(eind)}"
+NIET_BEKEND = "niet bekend"
 
 
-def _partij(r: Regel, o: Overzicht) -> list:
+def _saldo(bedrag: Any) -> str:
+    """Een bedrag in een zin: een negatief bedrag als tekort."""
+    if not isinstance(bedrag, int):
+        return NIET_BEKEND
+    return euro(bedrag) if bedrag >= 0 else f"een tekort van {euro(-bedrag)}"
+
+
+def _procent(aandeel: Any) -> str:
+    """Een percentage zoals een Nederlandse lezer het schrijft: '16,4%'."""
+    return f"{aandeel:g}".replace(".", ",") + "%" if isinstance(aandeel, (int, float)) else NIET_BEKEND
+
+
+def _is_gr(r: Regel) -> bool:
+    return r.vormsoort == "wgr" or r.verbonden_partij.get("soort") == "gr"
+
+
+def _cijferjaar(partijen: list[Regel]) -> int | None:
+    """Het jaar van de financiële cijfers als alle verbonden partijen hetzelfde jaar hebben; anders None."""
+    jaren = {r.verbonden_partij.get("jaar") for r in partijen}
+    return jaren.pop() if len(jaren) == 1 else None
+
+
+def _jaarwoorden(r: Regel, jaar: int | None) -> tuple[str, str, str]:
+    """De kop van de kolommen begin en eind, en 'over 2025' (of zonder jaar als het niet bekend is)."""
+    eigen = r.verbonden_partij.get("jaar") or jaar
+    if eigen:
+        return f"Begin {eigen}", f"Eind {eigen}", f" over {eigen}"
+    return "Begin van het jaar", "Eind van het jaar", ""
+
+
+def _belang_zin(r: Regel) -> str:
+    """Het financieel belang in woorden: waar het bedrag op berust (zie engine.overzicht.financieel_belang)."""
+    vp = r.verbonden_partij
+    jaar = f" van {vp['jaar']}" if vp.get("jaar") else ""
+    inbreng = vp.get("financieel_belang")
+    if not _is_gr(r):
+        return (f"{_saldo(vp.get('financieel_belang_begin'))} aan het begin en {_saldo(inbreng)} aan het eind{jaar} "
+                "(aandelen, lening of garantie van de gemeente). Het aandeel van de gemeente in de partij is "
+                f"{_procent(vp.get('aandeel'))}.")
+    if vp.get("aandeel") is None:
+        return ("niet bekend, omdat het aandeel van de gemeente in de regeling niet bekend is. Als deelnemer staat de "
+                "gemeente naar haar aandeel in voor tekorten van de regeling.")
+    zin = (f"de gemeente heeft een aandeel van {_procent(vp['aandeel'])} en staat als deelnemer naar dat aandeel in "
+           "voor tekorten van de regeling. ")
+    if r.belang_begin is None and r.belang_eind is None:
+        return zin + "Het bedrag is niet bekend, omdat het eigen vermogen van de regeling niet bekend is."
+    zin += (f"Haar deel van het eigen vermogen is {_saldo(r.belang_begin)} aan het begin en "
+            f"{_saldo(r.belang_eind)} aan het eind{jaar}.")
+    if isinstance(inbreng, int) and inbreng:
+        zin += f" Daarin zit ook {euro(inbreng)} aan kapitaal, lening of garantie."
+    elif inbreng == 0:
+        zin += " De gemeente heeft daarnaast geen kapitaal, lening of garantie verstrekt."
+    return zin
+
+
+def _wgr_zin(r: Regel) -> str:
+    """Wat de Wgr vraagt en of de regeling het vastlegt, als één zin (alleen bij een gemeenschappelijke regeling)."""
+    if r.wgr is None:
+        return ""
+    return ("In de regeling vastgelegd, zoals de Wgr vraagt: "
+            + ", ".join(f"{punt} {NIET_BEKEND if waarde == 'onbekend' else waarde}" for punt, waarde in r.wgr.items())
+            + ".")
+
+
+def _cijfers(r: Regel, jaar: int | None) -> Tabel:
+    """Financieel belang, eigen en vreemd vermogen aan begin en eind van het jaar, en het resultaat."""
+    vp = r.verbonden_partij
+    begin, eind, over = _jaarwoorden(r, jaar)
+    return Tabel(("Bedragen in euro", begin, eind), (
+        ("Financieel belang van de gemeente", _bedrag(r.belang_begin, NIET_BEKEND),
+         _bedrag(r.belang_eind, NIET_BEKEND)),
+        ("Eigen vermogen van de partij", _bedrag(vp.get("eigen_vermogen_begin"), NIET_BEKEND),
+         _bedrag(vp.get("eigen_vermogen_eind"), NIET_BEKEND)),
+        ("Vreemd vermogen van de partij", _bedrag(vp.get("vreemd_vermogen_begin"), NIET_BEKEND),
+         _bedrag(vp.get("vreemd_vermogen_eind"), NIET_BEKEND)),
+        (f"Resultaat{over}", "", _bedrag(vp.get("resultaat"), NIET_BEKEND))))
+
+
+def risico_teksten(r: Regel, o: Overzicht) -> list[str]:
+    """Per risicosoort het niveau en wat het zo maakt, in gewone zinnen; daarna de risico's die de gemeente zelf
+    noemt."""
+    uit = []
+    for soort, niveau in r.risico.items():
+        naam = o.risicosoorten.get(soort, soort)
+        if niveau == "onbekend":
+            uit.append(f"{naam}: niet te bepalen, omdat de gegevens ontbreken.")
+        else:
+            uit.append(" ".join((f"{naam}: {NIVEAU[niveau]}.", *r.risico_zinnen.get(soort, ()))))
+    if r.verbonden_partij.get("risicos"):
+        uit.append(f"Risico's die de gemeente zelf noemt: {_zin(r.verbonden_partij['risicos'])}.")
+    return uit
+
+
+def _partij(r: Regel, o: Overzicht, jaar: int | None, gemengd: bool) -> list:
     """Eén verbonden partij zoals het BBV (art. 15) haar beschrijft, plus toets, risico en evaluatie."""
     vp = r.verbonden_partij
-    jaar = f" ({vp['jaar']})" if vp.get("jaar") else ""
-    risicos = [f"{o.risicosoorten.get(s, s).lower()}: {NIVEAU[n]}"
-               + (f" ({'; '.join(r.risico_redenen[s])})" if r.risico_redenen.get(s) else "")
-               for s, n in r.risico.items()]
-    negatief = isinstance(vp.get("eigen_vermogen_eind"), int) and vp["eigen_vermogen_eind"] < 0
-    regels = (
-        f"Soort: {_soort(r)}" + (f"; gevestigd in {_zin(vp['vestigingsplaats'])}." if vp.get("vestigingsplaats") else "."),
-        f"Openbaar belang: {_zin(vp.get('openbaar_belang') or 'nog te beschrijven')}.",
-        f"Financieel belang van de gemeente{jaar}: " + (
-            _financieel_belang(r) if vp.get("financieel_belang_begin") is None
-            else _van_tot(vp.get("financieel_belang_begin"), vp.get("financieel_belang"))) +
-        f"; bijdrage per jaar: {_bedrag(r.kosten_per_jaar)}.",
-        f"Eigen vermogen{jaar}: {_van_tot(vp.get('eigen_vermogen_begin'), vp.get('eigen_vermogen_eind'))}.",
-        f"Vreemd vermogen{jaar}: {_van_tot(vp.get('vreemd_vermogen_begin'), vp.get('vreemd_vermogen_eind'))}.",
-        f"Resultaat{jaar}: {_bedrag(vp.get('resultaat'))}.",
-        f"Risico's: {'; '.join(risicos)}." + (f" Toelichting: {_zin(vp['risicos'])}." if vp.get("risicos") else ""),
-        (f"Let op: het eigen vermogen is aan het eind van het jaar negatief ({_bedrag(vp.get('eigen_vermogen_eind'))}); "
-         "de deelnemers moeten het tekort aanvullen." if negatief else ""),
-        f"Wgr: {_wgr(r)}." if r.wgr else "",
-        f"Uitkomst van de samenwerkingstoets (ambtelijk advies, geen besluit): {_advies(r)}.",
-        f"Evaluatie: {_evaluatie(r)}.",
-    )
-    return [Kop(r.naam, 3), Lijst(tuple(x for x in regels if x))]
+
+    def tekst(veld: str) -> str:
+        return _zin(vp[veld]) if vp.get(veld) else NIET_BEKEND
+
+    feiten = [
+        f"Vestigingsplaats: {tekst('vestigingsplaats')}.",
+        f"Openbaar belang: {tekst('openbaar_belang')}.",
+        f"Programma in de begroting: {tekst('programma')}.",
+        f"Zeggenschap (bestuurlijk belang): {tekst('zeggenschap')}.",
+        f"Financieel belang: {_belang_zin(r)}",
+        f"Bijdrage van de gemeente: {_bedrag(r.kosten_per_jaar, NIET_BEKEND)}"
+        + (" per jaar." if isinstance(r.kosten_per_jaar, int) else "."),
+    ]
+    if gemengd:  # anders staat het jaar één keer in de inleiding
+        feiten.append(f"De cijfers gaan over {vp['jaar']}." if vp.get("jaar")
+                      else "Over welk jaar de cijfers gaan, is niet bekend.")
+    rest = risico_teksten(r, o)
+    al_genoemd = any("eigen vermogen" in zin for zinnen in r.risico_zinnen.values() for zin in zinnen)
+    if isinstance(vp.get("eigen_vermogen_eind"), int) and vp["eigen_vermogen_eind"] < 0 and not al_genoemd:
+        deel = f"; het deel van de gemeente is {euro(-r.belang_eind)}" if isinstance(r.belang_eind, int) and \
+            r.belang_eind < 0 else ""
+        rest.append("Let op: het eigen vermogen is aan het eind van het jaar negatief "
+                    f"({euro(vp['eigen_vermogen_eind'])}). De deelnemers moeten dat tekort aanvullen{deel}.")
+    rest += [_wgr_zin(r),
+             f"Uitkomst van de samenwerkingstoets (ambtelijk advies, geen besluit): {_advies(r)}.",
+             f"Evaluatie: {_evaluatie(r)}."]
+    return [Kop(r.naam, 3), Lijst(tuple(feiten)), _cijfers(r, jaar), Lijst(tuple(x for x in rest if x))]
+
+
+# Waarom een lopende samenwerking geen verbonden partij is (BBV art. 1: geen eigen organisatie waarin de gemeente
+# een bestuurlijk én een financieel belang heeft), per juridische vorm.
+GEEN_VERBONDEN_PARTIJ = {
+    "dienstverleningsovereenkomst": "de gemeente neemt een dienst af en zit niet in een bestuur",
+    "convenant": "afspraken zonder eigen organisatie, bestuur of vermogen",
+    "regeling_zonder_meer": "er is geen eigen organisatie, bestuur of vermogen",
+    "centrumregeling": "een gemeente voert de taak uit voor de andere, zonder eigen organisatie",
+    "netwerk": "er is geen eigen rechtsvorm",
+}
+
+
+def _geen_verbonden_partij(r: Regel) -> str:
+    bijdrage = f" Bijdrage: {euro(r.kosten_per_jaar)} per jaar." if isinstance(r.kosten_per_jaar, int) else ""
+    if r.juridische_vorm in GEEN_VERBONDEN_PARTIJ:
+        return f"{r.naam}, een {woord(r.juridische_vorm)}: {GEEN_VERBONDEN_PARTIJ[r.juridische_vorm]}.{bijdrage}"
+    if r.juridische_vorm and r.juridische_vorm != "nog_te_kiezen":
+        return (f"{r.naam}, een {woord(r.juridische_vorm)}: de gemeente heeft er geen bestuurlijk én financieel "
+                f"belang in.{bijdrage}")
+    return f"{r.naam}: de juridische vorm is nog niet gekozen of niet bekend.{bijdrage}"
 
 
 def paragraaf_met_stempel(o: Overzicht, pakket: Any, mapnaam: str) -> Document:
-    """De paragraaf met het stempel onderaan: datum, regelpakket, programma en uit welke map de casussen komen."""
+    """De paragraaf met het stempel onderaan: datum, regelpakket, programma en uit welke map de casussen komen. De
+    datum is de peildatum van het overzicht (--peildatum, anders SOURCE_DATE_EPOCH, anders vandaag): dezelfde
+    casussen en peildatum geven hetzelfde document."""
     from ..collegevoorstel import programmaversie, stempeldatum
 
-    stempel = Stempel(datum=stempeldatum(None), regelpakket=f"{pakket.naam} {pakket.versie}",
+    stempel = Stempel(datum=stempeldatum(o.peildatum), regelpakket=f"{pakket.naam} {pakket.versie}",
                       inhoudshash_pakket=pakket.inhoudshash, casusbestand="", casushash="",
                       programmaversie=programmaversie(),
                       bron=f"Casussen: {len(o.regels)} uit de map '{mapnaam}'"
@@ -464,11 +634,26 @@ def paragraaf_met_stempel(o: Overzicht, pakket: Any, mapnaam: str) -> Document:
     return paragraaf(o, stempel)
 
 
+def _jaarzin(partijen: list[Regel], jaar: int | None) -> str:
+    """Eén keer, in de inleiding: over welk jaar de cijfers gaan."""
+    if not partijen:
+        return ""
+    if jaar is not None:
+        return (f" De financiële cijfers gaan over {jaar}: het begin en het eind van dat jaar, zoals ze in de "
+                "casusbestanden staan.")
+    if all(r.verbonden_partij.get("jaar") is None for r in partijen):
+        return " Over welk jaar de financiële cijfers gaan, staat niet in de casusbestanden."
+    return " De financiële cijfers gaan niet voor elke partij over hetzelfde jaar; bij elke partij staat welk jaar."
+
+
 def paragraaf(o: Overzicht, stempel: Stempel) -> Document:
     """Het concept van de paragraaf verbonden partijen (BBV art. 15), als blokken voor Markdown of Word."""
     from .grafiek import verdeling_png
 
     partijen = _op_volgorde(verbonden_partijen(o))
+    jaar = _cijferjaar(partijen)
+    gemengd = len({r.verbonden_partij.get("jaar") for r in partijen}) > 1
+    andere = [r for r in _op_volgorde(o.regels) if r.fase == "lopend" and not _is_verbonden_partij(r)]
     aantal_zin = ("Er zijn geen verbonden partijen" if not partijen else
                   f"Dat {'is er' if len(partijen) == 1 else 'zijn er'} {len(partijen)}")
     blokken: list = []
@@ -478,52 +663,64 @@ def paragraaf(o: Overzicht, stempel: Stempel) -> Document:
                            f"{'staat' if len(o.fouten) == 1 else 'staan'} niet in deze paragraaf; welke en waarom, "
                            "staat in de bijlage aan het eind.")]
     totaal = sum(r.kosten_per_jaar or 0 for r in partijen)
+    peildatum = f" op {datum_tekst(o.peildatum)}" if o.peildatum else f" in {o.peiljaar}"
     blokken += [
         Kop("Inleiding"),
-        Alinea(f"Deze paragraaf beschrijft de verbonden partijen van de gemeente: samenwerkingen waarin zij een "
-               f"bestuurlijk én een financieel belang heeft. {aantal_zin} van de "
+        Alinea(f"Deze paragraaf beschrijft de verbonden partijen van de gemeente: organisaties waarin zij een "
+               f"bestuurlijk én een financieel belang heeft (BBV, art. 1). {aantal_zin} van de "
                f"{aantal(len(o.regels), 'samenwerking')} in het register"
-               + (f", met samen een bijdrage van {_bedrag(totaal)} per jaar" if totaal else "") + ". Elke "
-               f"samenwerking is getoetst aan de visie op regionale samenwerking (regelpakket {o.regelpakket}); die "
-               "toets is een ambtelijk advies, geen besluit. De financiële gegevens komen uit de casusbestanden; "
-               f"het peiljaar is {o.peiljaar}."),
+               + (f", met samen een bijdrage van {_bedrag(totaal)} per jaar" if totaal else "") + "."
+               + _jaarzin(partijen, jaar)
+               + f" Of een evaluatie te laat is, is bepaald{peildatum}. Elke samenwerking is getoetst aan de visie "
+               f"op regionale samenwerking (regelpakket {o.regelpakket}); die toets is een ambtelijk advies, geen "
+               "besluit."),
         Kop("Beleid en sturing"),
         Alinea("Hoe intensief de gemeente een verbonden partij volgt, hangt af van het hoogste risico van die partij:"),
         Lijst(tuple(f"{NIVEAU[niveau][:1].upper() + NIVEAU[niveau][1:]} risico: {naam}. {tekst}"
                     for niveau, (naam, tekst) in o.sturing.items())),
         Kop("Overzicht"),
-        Tabel(("Verbonden partij", "Soort", "Uitkomst van de toets", "Hoogste risico", "Sturing"),
-              tuple((r.naam, _soort(r), _advies(r), NIVEAU[r.hoogste_risico], _sturing(r)) for r in partijen)),
+        # vier kolommen: zo blijft elke kop heel op een A4 (aandeel bij het bedrag, sturing bij het risico)
+        Tabel(("Verbonden partij", "Programma", f"Financieel belang eind {jaar or 'van het jaar'} (aandeel gemeente)",
+               "Hoogste risico (sturing)"),
+              tuple((r.naam, _zin(r.verbonden_partij.get("programma") or NIET_BEKEND),
+                     f"{_bedrag(r.belang_eind, NIET_BEKEND)} ({_procent(r.verbonden_partij.get('aandeel'))})",
+                     f"{NIVEAU[r.hoogste_risico]} ({_sturing(r)})") for r in partijen)),
     ]
     for categorie, leden in _per_categorie(partijen):
         blokken.append(Kop(categorie, 2))
         for r in leden:
-            blokken += _partij(r, o)
-    # Wat volgt gaat over de lopende samenwerkingen: een voorstel (en het ambtelijke advies erover) hoort niet in
-    # een stuk voor de raad over verbonden partijen; het register noemt ze wel.
-    lopend = dataclasses.replace(o, regels=[r for r in o.regels if r.fase == "lopend"])
-    kop, rijen = matrix_rijen(lopend)
-    blokken += [Kop("Thema's en schaal van de lopende samenwerkingen"),
-                Alinea("Het actuele overzicht van thema's en samenwerkingsrelaties waar de visie om vraagt (alleen "
-                       "lopende samenwerkingen; voorstellen staan in het register):"),
-                Tabel(tuple(kop), tuple(tuple(r) for r in rijen))]
-    blokken += [Alinea(z) for z in niet_gediend_zinnen(lopend)]
-    per_thema = [t.value for t in Thema if any(t.value in r.themas for r in lopend.regels)]
+            blokken += _partij(r, o, jaar, gemengd)
+    if andere:
+        blokken += [Kop("Andere samenwerkingen, geen verbonden partij"),
+                    Alinea("In deze lopende samenwerkingen heeft de gemeente geen bestuurlijk én financieel belang in "
+                           "een eigen organisatie. Ze staan in het register, maar niet in de matrix en de grafieken "
+                           "hieronder."),
+                    Lijst(tuple(_geen_verbonden_partij(r) for r in andere))]
+    # De matrix, de grafieken en de overlap gaan alleen over de verbonden partijen: een voorstel (en het ambtelijke
+    # advies erover) hoort niet in een stuk voor de raad, en een samenwerking die geen verbonden partij is, hoort
+    # niet in deze paragraaf. Het register noemt ze wel.
+    vp = dataclasses.replace(o, regels=partijen)
+    if partijen:
+        kop, rijen = matrix_rijen(vp)
+        blokken += [Kop("Thema's en schaal van de verbonden partijen"),
+                    Alinea("De verbonden partijen naar thema uit de visie en schaal. Het register (xlsx) geeft dit "
+                           "overzicht voor alle samenwerkingen, ook de voorstellen."),
+                    Tabel(tuple(kop), tuple(tuple(r) for r in rijen))]
+    per_thema = [t.value for t in Thema if any(t.value in r.themas for r in partijen)]
     if per_thema:
         groepen = [woord(t) for t in per_thema]
         soorten = {"positief": ("aangaan", "voortzetten"),
                    "onder voorwaarden": ("aangaan_onder_voorwaarden", "voortzetten_onder_voorwaarden"),
                    "negatief": ("niet_aangaan", "beeindigen"), "nog geen advies": ("onvoldoende_informatie",)}
-        regels = lopend.regels
-        reeksen = {naam: [sum(1 for r in regels if t in r.themas and r.advies.value in woorden) for t in per_thema]
+        reeksen = {naam: [sum(1 for r in partijen if t in r.themas and r.advies.value in woorden) for t in per_thema]
                    for naam, woorden in soorten.items()}
-        risico = {NIVEAU[n]: [sum(1 for r in regels if t in r.themas and r.hoogste_risico == n) for t in per_thema]
+        risico = {NIVEAU[n]: [sum(1 for r in partijen if t in r.themas and r.hoogste_risico == n) for t in per_thema]
                   for n in (*RISICONIVEAUS, "onbekend")}
-        blokken += [Alinea("Een samenwerking met meer thema's telt in de grafieken bij elk thema mee."),
+        blokken += [Alinea("Een verbonden partij met meer thema's telt in de grafieken bij elk thema mee."),
                     Afbeelding("Advies per thema", verdeling_png("Advies per thema", groepen, reeksen, KLEUR_ADVIES)),
                     Afbeelding("Hoogste risico per thema",
                                verdeling_png("Hoogste risico per thema", groepen, risico, KLEUR_RISICO))]
-    overlap = lopend.overlappen(lopend.overlap_drempel)
+    overlap = vp.overlappen(vp.overlap_drempel)
     if overlap:
         blokken += [Kop("Mogelijke overlap"), Lijst(tuple(
             f"'{a}' en '{b}' ({woord(t)}): {round(d * 100)}% van hun partners is dezelfde"
