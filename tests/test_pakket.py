@@ -208,3 +208,22 @@ def test_een_kapotte_cache_wordt_genegeerd(tmp_path, monkeypatch):
     for pad in (tmp_path / "cache").glob("pakket-*.pickle"):
         pad.write_bytes(b"kapot")
     assert lees_regelpakket(STANDAARDPAKKET).naam == "alkmaar"
+
+
+def test_een_pakket_dat_verandert_krijgt_een_nieuwe_versie():
+    """Dezelfde naam en versie betekenen altijd dezelfde regels: een advies noemt 'alkmaar 1.5.0', en wie dat
+    later naleest, moet dezelfde regels vinden. Verandert de inhoud van een meegeleverd pakket, dan moet de versie
+    in pack.yaml omhoog en komt de nieuwe inhoudshash in tests/pakketversies.json."""
+    import json
+
+    from samenwerkingstoets.engine.laden import lees_regelpakket
+
+    vastgelegd = json.loads((ROOT / "tests" / "pakketversies.json").read_text(encoding="utf-8"))
+    for map_ in sorted((ROOT / "rules").iterdir()):
+        if not (map_ / "pack.yaml").is_file():
+            continue
+        pakket = lees_regelpakket(map_)
+        sleutel = f"{pakket.naam} {pakket.versie}"
+        assert sleutel in vastgelegd, f"{sleutel} staat niet in tests/pakketversies.json; leg de inhoudshash vast"
+        assert vastgelegd[sleutel] == pakket.inhoudshash, (
+            f"de inhoud van {sleutel} veranderde zonder nieuwe versie: verhoog 'versie' in {map_.name}/pack.yaml")
