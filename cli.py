@@ -281,6 +281,38 @@ def regels(criterium, dekking, formaat, regelpad):
     click.echo(weergave.regels(gekozen, pakket), nl=False)
 
 
+@cli.command(context_settings=HULP, options_metavar=OPTIES, short_help="Toon het JSON Schema van een casus of pakket.")
+@click.argument("soort", type=click.Choice(["casus", "pakket", "regels"]), metavar="casus|pakket|regels")
+def schema(soort):
+    """Drukt het JSON Schema af van een casusbestand (casus), van pack.yaml (pakket) of van een regelbestand
+    (regels). Een editor gebruikt het om een bestand te controleren en velden en woorden aan te vullen terwijl u
+    typt (zie de README).
+
+    \b
+    Voorbeeld:
+      samenwerkingstoets schema casus > casus.schema.json
+    """
+    import json
+
+    from pydantic.json_schema import models_json_schema
+
+    from .engine.casus import casusschema
+    from .engine.regels import Kop, Overlay, Regelbestand
+
+    if soort == "casus":
+        uit = casusschema()
+    elif soort == "pakket":  # een eigen pakket, of een beleidsvariant op een ander pakket (met 'basis')
+        verwijzingen, uit = models_json_schema([(Kop, "validation"), (Overlay, "validation")],
+                                               ref_template="#/$defs/{model}")
+        uit.update({"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "pack.yaml van een regelpakket",
+                    "anyOf": [verwijzingen[(Kop, "validation")], verwijzingen[(Overlay, "validation")]]})
+    else:
+        uit = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+               **Regelbestand.model_json_schema(ref_template="#/$defs/{model}"),
+               "title": "Regelbestand van een regelpakket"}
+    click.echo(json.dumps(uit, ensure_ascii=False, indent=2, sort_keys=True))
+
+
 @cli.command(context_settings=HULP, options_metavar=OPTIES, short_help="Overzicht van alle samenwerkingen in een map.")
 @click.argument("map_", metavar="MAP")
 @click.option("--formaat", type=click.Choice(["tabel", "json", "markdown", "xlsx", "docx"]), default=None,

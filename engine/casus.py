@@ -332,6 +332,27 @@ def _groep(waarde: Any) -> Any:
     return {} if waarde is None or waarde == ONBEKEND else waarde
 
 
+def casusschema(voor_bestand: bool = True) -> dict:
+    """Het JSON Schema van een casus. `voor_bestand`: zoals een casusbestand mag zijn (ook bedragen in de Nederlandse
+    schrijfwijze), voor editors; anders zoals JSON voor de API (een bedrag is daar een getal)."""
+    schema = Casus.model_json_schema(ref_template="#/$defs/{model}")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Casus voor samenwerkingstoets"
+    return schema if voor_bestand else zonder_bestandsvormen(schema)
+
+
+def zonder_bestandsvormen(schema: Any) -> Any:
+    """Het schema zonder de vormen die alleen in een casusbestand mogen (zie IN_BESTAND)."""
+    if isinstance(schema, dict):
+        uit = {k: zonder_bestandsvormen(v) for k, v in schema.items()}
+        if isinstance(uit.get("anyOf"), list):
+            uit["anyOf"] = [o for o in uit["anyOf"] if not (isinstance(o, dict) and o.get(IN_BESTAND))]
+        return uit
+    if isinstance(schema, list):
+        return [zonder_bestandsvormen(v) for v in schema]
+    return schema
+
+
 class _OokToegestaan:
     """Zet in het JSON-schema ook de andere vormen die de validatie aanvaardt: 'onbekend', null, ja/nee als
     true/false, één los woord voor een lijst. Zo zegt het schema van de API precies wat een casus mag zijn; de
@@ -353,6 +374,19 @@ class _OokToegestaan:
 
 ONBEKEND_SCHEMA = {"const": ONBEKEND}
 _OOK_ONBEKEND = _OokToegestaan(ONBEKEND_SCHEMA)
+# Alleen in een casusbestand (niet in JSON voor de API): een bedrag of percentage in de Nederlandse schrijfwijze.
+# Het schema van de API haalt alternatieven met 'x-alleen-in-bestand' weg (zie web/app.py).
+IN_BESTAND = "x-alleen-in-bestand"
+_BEDRAG_TEKST = _OokToegestaan({"type": "string", IN_BESTAND: True,
+                                "pattern": r"^\s*[-−]?\s*(€\s*)?[0-9][0-9.]*(,([0-9]+|-))?\s*[A-Za-z]*\.?\s*$",
+                                "description": "een bedrag in de Nederlandse schrijfwijze: 750.000, € 750.000 of "
+                                               "'1,5 miljoen' (een saldo mag negatief: '-700.000')"},
+                               {"type": "number", IN_BESTAND: True,
+                                "description": "750.000 zonder aanhalingstekens: YAML leest een getal, de punt scheidt "
+                                               "duizendtallen"})
+_PERCENTAGE_TEKST = _OokToegestaan({"type": "string", IN_BESTAND: True,
+                                    "pattern": r"^\s*[0-9]{1,3}([.,][0-9]{1,4})?\s*%?\s*$",
+                                    "description": "een percentage als 12,5 of 12,5%"})
 
 
 def W(vocab: type[StrEnum]):
@@ -468,9 +502,9 @@ Score = Annotated[int, Strict(), Field(ge=1, le=5)]
 Stellingen = Annotated[Annotated[list[Score], Field(min_length=2, max_length=2)] | None,
                        BeforeValidator(_onbekend_is_leeg), _OOK_ONBEKEND]
 Bedrag = Annotated[Annotated[int, Strict(), Field(ge=0, le=10**13)] | None, BeforeValidator(_bedrag),
-                  BeforeValidator(_alleen_getal), _OOK_ONBEKEND]
+                  BeforeValidator(_alleen_getal), _OOK_ONBEKEND, _BEDRAG_TEKST]
 Saldo = Annotated[Annotated[int, Strict(), Field(ge=-10**13, le=10**13)] | None, BeforeValidator(_saldo),
-                  BeforeValidator(_alleen_getal), _OOK_ONBEKEND]
+                  BeforeValidator(_alleen_getal), _OOK_ONBEKEND, _BEDRAG_TEKST]
 Jaar = Annotated[Annotated[int, Strict(), Field(ge=1900, le=2200)] | None, BeforeValidator(_onbekend_is_leeg),
                  _OOK_ONBEKEND]
 Tekst = Annotated[str | None, _tekst()]
@@ -498,7 +532,7 @@ def _percentage(waarde: Any) -> Any:
 
 
 Percentage = Annotated[Annotated[float, Field(ge=0, le=100)] | None, BeforeValidator(_percentage),
-                       BeforeValidator(_alleen_getal), _OOK_ONBEKEND]
+                       BeforeValidator(_alleen_getal), _OOK_ONBEKEND, _PERCENTAGE_TEKST]
 
 
 class Model(BaseModel):

@@ -596,7 +596,9 @@ def _api_contract(schema: dict, criteria: list[str]) -> None:
     zonder onbekende velden, zoals een casusbestand), en elke fout is application/problem+json, ook een fout die
     bij geen handeling apart genoemd is (405, 413, 500: de 'default')."""
     onderdelen = schema.setdefault("components", {}).setdefault("schemas", {})
-    casus = Casus.model_json_schema(ref_template="#/components/schemas/{model}")
+    from ..engine.casus import zonder_bestandsvormen
+
+    casus = zonder_bestandsvormen(Casus.model_json_schema(ref_template="#/components/schemas/{model}"))
     for naam, definitie in casus.pop("$defs", {}).items():
         onderdelen.setdefault(naam, definitie)
     onderdelen["Casus"] = casus

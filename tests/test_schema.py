@@ -1,0 +1,67 @@
+"""`samenwerkingstoets schema casus|pakket|regels`: het JSON Schema waarmee een editor een casus- of pakketbestand
+controleert en aanvult. Het schema komt uit dezelfde modellen als de validatie, dus wat het programma aanvaardt,
+aanvaardt het schema ook, en een verschreven veld valt in beide op."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from samenwerkingstoets.cli import cli
+from samenwerkingstoets.engine.laden import lees_yaml
+from conftest import CASES, ROOT
+
+CASUSSEN = sorted(CASES.glob("*.yaml")) + sorted((ROOT / "tests" / "praktijk" / "casussen").glob("*.yaml"))
+
+
+def schema(soort: str) -> jsonschema.Draft202012Validator:
+    r = CliRunner().invoke(cli, ["schema", soort])
+    assert r.exit_code == 0, r.output
+    inhoud = json.loads(r.output)
+    jsonschema.Draft202012Validator.check_schema(inhoud)
+    return jsonschema.Draft202012Validator(inhoud)
+
+
+def als_json(pad) -> object:
+    """Het bestand zoals een editor het ziet: YAML gelezen, datums als tekst."""
+    return json.loads(json.dumps(lees_yaml(pad).data, default=str))
+
+
+@pytest.fixture(scope="module")
+def casusschema():
+    return schema("casus")
+
+
+@pytest.mark.parametrize("pad", CASUSSEN, ids=lambda p: p.name)
+def test_elk_voorbeeld_en_elke_praktijkcasus_voldoet_aan_het_schema(casusschema, pad):
+    fouten = [f"{list(f.path)}: {f.message[:120]}" for f in casusschema.iter_errors(als_json(pad))]
+    assert not fouten, fouten
+
+
+def test_een_verschreven_veld_valt_op_in_het_schema_en_in_het_programma(casusschema, tmp_path):
+    data = {"naam": "Proef", "fase": "voorstel", "opgave": {"omschrijvng": "betere jeugdhulp"}}
+    assert not casusschema.is_valid(data)
+    pad = tmp_path / "verschreven.yaml"
+    pad.write_text("naam: Proef\nfase: voorstel\nopgave:\n  omschrijvng: betere jeugdhulp\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["beoordeel", str(pad)])
+    assert r.exit_code == 2 and "omschrijvng" in r.output and "omschrijving" in r.output
+
+
+def test_het_schema_kent_de_woorden_en_de_nederlandse_schrijfwijze_van_een_bedrag(casusschema):
+    assert casusschema.is_valid({"naam": "Proef", "fase": "lopend", "onderbouwing": {"kosten_per_jaar": "1,5 miljoen"}})
+    assert not casusschema.is_valid({"naam": "Proef", "fase": "lopend", "themas": ["ruimtevaart"]})
+    assert not casusschema.is_valid({"naam": "Proef"}), "fase is verplicht"
+
+
+@pytest.mark.parametrize("soort,patroon", [("pakket", "*/pack.yaml"), ("regels", "*/*.yaml")])
+def test_de_meegeleverde_pakketten_voldoen_aan_hun_schema(soort, patroon):
+    validator = schema(soort)
+    paden = [p for p in sorted((ROOT / "rules").glob(patroon)) if soort == "pakket" or p.name != "pack.yaml"]
+    assert paden
+    for pad in paden:
+        fouten = [f"{list(f.path)}: {f.message[:120]}" for f in validator.iter_errors(als_json(pad))]
+        assert not fouten, (pad.name, fouten)
+    assert not validator.is_valid({"naam": "x", "versie": "1", "geldig_vanaf": "2026-01-01", "onbekend_veld": 1})
