@@ -198,6 +198,8 @@ class Advies(Uitvoer):
     ontbrekende_informatie: list[OntbrekendeInformatie]
     succesfactoren: list[Factorscore]
     vormtoets: Vormtoets
+    # wat de lezer van het advies moet weten over de toets zelf, zoals feiten van vóór het beleid
+    waarschuwingen: list[str] = []
     regelpakket: PakketInfo
 
 

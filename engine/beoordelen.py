@@ -24,7 +24,7 @@ from .raad import raadsrol
 from .feiten import HERBEREKEND, Feiten, aanvullen, feiten_van
 from .regels import (ADVIES_RANG, Advieswoord, Effect, EenVan, GeladenRegel, Kernvraag, Regelpakket, Toets,
                      Voorwaarde, kan_in_fase, lees_voorwaarde, waar)
-from .waarden import opsomming, toon
+from .waarden import datum_tekst, opsomming, toon
 
 # Hoeveel combinaties van onbekende feiten zonder vaste volgorde de bandbreedte nog volledig
 # doorrekent; daarboven zoekt zij per veld (en neemt de grenzen ruim).
@@ -381,6 +381,7 @@ class Beoordelaar:
                                 gekozen_vorm=feiten.get("juridische_vorm")),
             regelpakket=PakketInfo(naam=kop.naam, versie=kop.versie, geldig_vanaf=kop.geldig_vanaf,
                                    inhoudshash=self.pakket.inhoudshash),
+            waarschuwingen=_waarschuwingen(casus, kop),
         )
         return zonder_raad.model_copy(update={"raad": raadsrol(self.pakket, casus, zonder_raad)})
 
@@ -705,3 +706,12 @@ class Beoordelaar:
                             key=lambda o: (-len(set(o.advies_per_waarde.values())), o.veld))
         uit += [Uitzoekpunt(vraag=label(o.veld), velden=[o.veld], kernvraag=False) for o in beslissend]
         return uit
+
+
+def _waarschuwingen(casus: Casus, kop) -> list[str]:
+    """Een casus met feiten van vóór het beleid van het pakket wordt getoetst aan beleid dat toen nog niet gold:
+    dat moet de lezer weten (bijvoorbeeld bij een besluit van jaren geleden)."""
+    if casus.peildatum is not None and casus.peildatum < kop.geldig_vanaf:
+        return [f"De feiten zijn van {datum_tekst(casus.peildatum)}, van vóór het beleid waaraan getoetst is: "
+                f"{kop.naam} {kop.versie} geldt vanaf {datum_tekst(kop.geldig_vanaf)}."]
+    return []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -227,3 +228,21 @@ def test_een_pakket_dat_verandert_krijgt_een_nieuwe_versie():
         assert sleutel in vastgelegd, f"{sleutel} staat niet in tests/pakketversies.json; leg de inhoudshash vast"
         assert vastgelegd[sleutel] == pakket.inhoudshash, (
             f"de inhoud van {sleutel} veranderde zonder nieuwe versie: verhoog 'versie' in {map_.name}/pack.yaml")
+
+
+def test_een_casus_met_feiten_van_voor_het_beleid_krijgt_een_waarschuwing_die_erna_niet(tmp_path):
+    from click.testing import CliRunner
+
+    from samenwerkingstoets.cli import cli
+
+    for datum, verwacht in (("2019-03-01", True), ("2026-11-01", False), ("2027-01-15", False)):
+        pad = tmp_path / f"casus-{datum}.yaml"
+        pad.write_text(f"naam: Proef\nfase: voorstel\npeildatum: {datum}\n", encoding="utf-8")
+        r = CliRunner().invoke(cli, ["beoordeel", str(pad), "--formaat", "json"])
+        assert r.exit_code == 0, r.output
+        waarschuwingen = json.loads(r.output)["waarschuwingen"]
+        assert bool(waarschuwingen) == verwacht, (datum, waarschuwingen)
+        if verwacht:
+            assert "vóór het beleid" in waarschuwingen[0] and "1 november 2026" in waarschuwingen[0]
+        tabel = CliRunner().invoke(cli, ["beoordeel", str(pad)]).output
+        assert ("Let op: De feiten zijn van" in tabel) == verwacht

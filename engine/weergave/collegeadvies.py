@@ -268,6 +268,8 @@ def _aanleiding(advies: Advies, casus: Casus) -> list[Blok]:
         fase = "een voorstel voor een nieuwe samenwerking"
     tekst = f"Dit is {fase}. Het advies is getoetst aan de visie op regionale samenwerking van {advies.perspectief}."
     tekst += f" De feiten zijn van {datum_tekst(casus.peildatum)}." if casus.peildatum else ""
+    if casus.peildatum and casus.peildatum < advies.regelpakket.geldig_vanaf:
+        tekst += f" Dat beleid geldt sinds {datum_tekst(advies.regelpakket.geldig_vanaf)}: de feiten zijn van daarvoor."
     blokken: list[Blok] = [Kop("Aanleiding"), Alinea(tekst)]
     if casus.omschrijving:
         blokken.append(Alinea(_schoon(casus.omschrijving)))

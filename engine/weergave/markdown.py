@@ -48,7 +48,8 @@ def advies(advies: Advies) -> str:
            f"- Perspectief: {md(advies.perspectief)}"]
     if advies.peildatum:
         uit.append(f"- Peildatum: {advies.peildatum.isoformat()}")
-    uit += [f"- Regelpakket: {pakket.naam} {pakket.versie} (geldig vanaf {pakket.geldig_vanaf.isoformat()})", "",
+    uit += [f"- Regelpakket: {pakket.naam} {pakket.versie} (geldig vanaf {pakket.geldig_vanaf.isoformat()})",
+            *[f"- Let op: {md(w)}" for w in advies.waarschuwingen], "",
             f"## Advies: {advies.advies_tekst}", "", md(advies.beslisregel), "", md(bandbreedte_tekst(advies)), ""]
     if advies.open_kernvragen:
         uit += ["## Wat het antwoord op de open kernvragen doet", ""] + [

@@ -157,6 +157,8 @@ def kopregels(advies: Advies) -> list[str]:
     peildatum = f"; peildatum {advies.peildatum.isoformat()}" if advies.peildatum else ""
     regels += _regels(f"Perspectief: {advies.perspectief}{peildatum}")
     regels += _regels(f"Regelpakket: {pakket.naam} {pakket.versie} (geldig vanaf {pakket.geldig_vanaf.isoformat()})")
+    for waarschuwing in advies.waarschuwingen:
+        regels += _regels(f"Let op: {waarschuwing}")
     return regels
 
 
