@@ -281,6 +281,50 @@ def regels(criterium, dekking, formaat, regelpad):
     click.echo(weergave.regels(gekozen, pakket), nl=False)
 
 
+@cli.group(context_settings=HULP, options_metavar=OPTIES, subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
+           short_help="Gereedschap voor een regelpakket: toets.")
+def pakket():
+    """Gereedschap voor wie een regelpakket schrijft of onderhoudt.
+
+    \b
+    Voorbeeld:
+      samenwerkingstoets pakket toets rules/alkmaar
+    """
+
+
+@pakket.command("toets", context_settings=HULP, options_metavar=OPTIES, short_help="Draai de specs van een pakket.")
+@click.argument("map_", metavar="[MAP]", required=False, default=str(STANDAARDPAKKET))
+@fouten_naar_exitcode
+def pakket_toets(map_):
+    """Draait de specs van een regelpakket (specs/*.yaml naast pack.yaml) en controleert de dekking: elke regel
+    vuurt in een spec en zwijgt in een andere, en elk criterium heeft een regel. Exitcode 0 als alles klopt, 1 als
+    er iets mislukt, 2 als het pakket of een spec niet te lezen is.
+
+    \b
+    Voorbeeld:
+      samenwerkingstoets pakket toets rules/alkmaar
+    """
+    from .engine.pakkettoets import toets_pakket
+
+    uitslag = toets_pakket(map_)
+    click.echo(f"Regelpakket {uitslag.pakket}: {aantal(len(uitslag.specs), 'spec')}")
+    click.echo("".join("F" if fouten else "." for _, fouten in uitslag.specs))
+    for spec, fouten in uitslag.mislukt:
+        click.echo(f"MISLUKT {spec.bestand}{f', regel {spec.regel}' if spec.regel else ''}: "
+                   f"{zichtbaar_voor_terminal(spec.naam)}")
+        for fout in fouten:
+            click.echo(f"  - {zichtbaar_voor_terminal(fout)}")
+    if uitslag.dekking:
+        click.echo("Dekking:")
+        for punt in uitslag.dekking:
+            click.echo(f"  - {punt}")
+    geslaagd = len(uitslag.specs) - len(uitslag.mislukt)
+    click.echo(f"{geslaagd} geslaagd, {len(uitslag.mislukt)} mislukt; dekking: "
+               + ("in orde." if not uitslag.dekking else f"{aantal(len(uitslag.dekking), 'probleem')}."))
+    if not uitslag.geslaagd:
+        raise click.exceptions.Exit(1)
+
+
 @cli.command(context_settings=HULP, options_metavar=OPTIES, short_help="Toon het JSON Schema van een casus of pakket.")
 @click.argument("soort", type=click.Choice(["casus", "pakket", "regels"]), metavar="casus|pakket|regels")
 def schema(soort):

@@ -349,8 +349,9 @@ def lees_bytes(pad: str | Path, max_bytes: int = MAX_BYTES, soort: str = "een YA
     return ruw
 
 
-def lees_yaml(pad: str | Path) -> Gelezen:
-    """Lees een YAML- of JSON-bestand; elk probleem wordt een BestandFout of YamlFout.
+def lees_yaml(pad: str | Path, lijst: bool = False) -> Gelezen:
+    """Lees een YAML- of JSON-bestand; elk probleem wordt een BestandFout of YamlFout. Bovenaan staan velden, of
+    met `lijst` een lijst (zoals de specs van een pakket).
 
     Alleen gewone bestanden, hooguit MAX_BYTES groot en hooguit MAX_DIEPTE diep genest, komen bij
     libyaml: een FIFO, /dev/zero of duizenden geneste haakjes laten het programma niet hangen of crashen.
@@ -375,7 +376,10 @@ def lees_yaml(pad: str | Path) -> Gelezen:
         data = _volledig(pad, tekst)
     if data is None:
         raise BestandFout(f"Het bestand '{pad}' bevat alleen commentaar, geen velden.")
-    if not isinstance(data, dict):
+    if lijst and not isinstance(data, list):
+        raise YamlFout(f"'{pad}' moet een lijst zijn (elk item begint met '- ').",
+                       [Melding(str(pad), "verwacht een lijst op het hoogste niveau", 1)])
+    if not lijst and not isinstance(data, dict):
         soort = "een lijst" if isinstance(data, list) else "een losse waarde"  # nooit de inhoud zelf tonen
         raise YamlFout(f"'{pad}' moet velden bevatten ('naam: waarde'), maar bevat {soort}.",
                        [Melding(str(pad), "verwacht 'veld: waarde' op het hoogste niveau", 1)])

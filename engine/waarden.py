@@ -136,7 +136,7 @@ def toon(waarde: Any) -> str:
 MEERVOUD = {
     "voorwaarde": "voorwaarden", "aandachtspunt": "aandachtspunten", "sterkte": "sterktes",
     "regel": "regels", "punt": "punten", "combinatie": "combinaties", "casus": "casussen", "bevinding": "bevindingen",
-    "actie": "acties", "samenwerking": "samenwerkingen", "bestand": "bestanden", "casusbestand": "casusbestanden", "criterium": "criteria", "voorstel": "voorstellen", "blokkerend": "blokkerend",
+    "actie": "acties", "spec": "specs", "probleem": "problemen", "samenwerking": "samenwerkingen", "bestand": "bestanden", "casusbestand": "casusbestanden", "criterium": "criteria", "voorstel": "voorstellen", "blokkerend": "blokkerend",
 }
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import copy
 import os
 import tempfile
 from pathlib import Path
@@ -15,6 +14,7 @@ import pytest
 
 from samenwerkingstoets.engine.beoordelen import Beoordelaar
 from samenwerkingstoets.engine.laden import STANDAARDPAKKET, casus_uit_data, lees_regelpakket
+from samenwerkingstoets.engine.pakkettoets import lees_specs, met  # noqa: F401 - met: voor de tests
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "cases"
@@ -22,39 +22,9 @@ CASES = ROOT / "cases"
 _PAKKET = lees_regelpakket(STANDAARDPAKKET)
 _BEOORDELAAR = Beoordelaar(_PAKKET)
 
-# Een complete casus waar niets op aan te merken is: basis voor spectests met één wijziging.
-GOEDE_CASUS = {
-    "naam": "Goede uitvoerende samenwerking",
-    "fase": "voorstel",
-    "soort": "uitvoerend",
-    "opgave": {"omschrijving": "Passende jeugdhulp in de regio", "overstijgt_gemeentegrens": "ja",
-               "complex": "ja", "partners_gekozen_op": "opgave"},
-    "toegevoegde_waarde": {"inwoners": "ja", "gemeente": "ja", "regio": "ja",
-                           "korte_termijn_doelen": "ja", "lange_termijn_doelen": "ja", "lokaal_nadeel": "nee"},
-    "doelen": {"strategisch": [], "uitvoerend": ["kwaliteit_en_kwetsbaarheid"]},
-    "rol": {"eigen": ["trekker"], "horizon": "lang"},
-    "taak": {"bevoegdheden_overdragen": "nee", "beleidsruimte": "ja", "wettelijk_verplicht_regionaal": "nee",
-             "eigen_personeel": "nee", "eigen_budget": "ja", "private_partners": "nee",
-             "een_gastgemeente_voert_uit": "ja"},
-    "juridische_vorm": "centrumregeling",
-    "onderbouwing": {"businesscase": "aanwezig", "kosten_per_jaar": 100000},
-    "sturing": {"zienswijze_raad": "ja", "evaluatie_afgesproken": "ja", "uittredingsregeling": "ja"},
-}
-
-
-def met(basis: dict, wijzigingen: dict) -> dict:
-    """Een kopie van `basis` met wijzigingen per veldpad ('opgave.omschrijving': ''); None verwijdert."""
-    uit = copy.deepcopy(basis)
-    for pad, waarde in wijzigingen.items():
-        *groepen, veld = pad.split(".")
-        doel = uit
-        for groep in groepen:
-            doel = doel.setdefault(groep, {})
-        if waarde is None:
-            doel.pop(veld, None)
-        else:
-            doel[veld] = waarde
-    return uit
+# Een complete casus waar niets op aan te merken is: basis voor spectests met één wijziging. Zij staat bij de
+# specs van het pakket (rules/alkmaar/specs/basis.yaml), zodat pakket toets en de tests dezelfde gebruiken.
+GOEDE_CASUS = lees_specs(STANDAARDPAKKET)[1]["goed"]
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,6 @@
-"""De ene lader voor spectests: tests/spec/*.yaml (gevallen met een advies) en
-tests/spec/vergelijken/*.yaml (vergelijkingen). Elk geval heeft een `naam`."""
+"""De lader voor de spectests van de repository zelf: tests/spec/voorbeeldcasussen.yaml (de voorbeeldcasussen) en
+tests/spec/vergelijken/*.yaml (vergelijkingen). De specs van het pakket staan naast het pakket (zie
+engine/pakkettoets.py). Elk geval heeft een `naam`."""
 
 from __future__ import annotations
 

@@ -1,0 +1,163 @@
+"""De toets van een regelpakket: de specs die naast het pakket staan (`specs/*.yaml` in de pakketmap), en de dekking.
+
+Een spec is een casus met het advies dat zij moet krijgen en de regels die moeten (of niet mogen) vuren:
+
+    - naam: een voorstel zonder benoemde opgave krijgt 'niet aangaan' door VIS-OL1
+      basis: goed                          # een basiscasus uit specs/basis.yaml, met ...
+      wijzig: {opgave.omschrijving: ""}    # ... deze wijzigingen (een veldpad; null haalt het veld weg)
+      advies: niet_aangaan
+      vuurt: [ol-geen-opgave]
+      vuurt_niet: [ol-opgave-overstijgt-gemeente]
+
+In plaats van `basis` mag ook `casus: {...}` (een volledige casus). Verder kan een spec vragen: `voorlopig`,
+`voorwaarden` (het aantal), `ongunstigst` en `gunstigst` (de bandbreedte) en `uitleg_bevat` (regel: tekst).
+
+De dekking: elke regel vuurt in minstens één spec en zwijgt in minstens één andere, en elk criterium heeft een
+regel. `samenwerkingstoets pakket toets` en de testsuite gebruiken allebei deze module.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .beoordelen import Beoordelaar
+from .fouten import InvoerFout
+from .laden import _pakketmap, casus_uit_data, lees_regelpakket, lees_yaml
+
+SLEUTELS = {"naam", "basis", "wijzig", "casus", "advies", "voorlopig", "voorwaarden", "ongunstigst", "gunstigst",
+            "vuurt", "vuurt_niet", "uitleg_bevat"}
+
+
+@dataclass(frozen=True)
+class Spec:
+    naam: str
+    bestand: str
+    regel: int | None
+    geval: dict[str, Any]
+
+
+@dataclass
+class Uitslag:
+    """Per spec: geslaagd, of wat er misging; daarna wat aan de dekking ontbreekt."""
+
+    pakket: str
+    specs: list[tuple[Spec, list[str]]] = field(default_factory=list)
+    dekking: list[str] = field(default_factory=list)
+
+    @property
+    def mislukt(self) -> list[tuple[Spec, list[str]]]:
+        return [(s, f) for s, f in self.specs if f]
+
+    @property
+    def geslaagd(self) -> bool:
+        return bool(self.specs) and not self.mislukt and not self.dekking
+
+
+def specmap(pakketmap: str | Path) -> Path:
+    return _pakketmap(pakketmap) / "specs"
+
+
+def lees_specs(pakketmap: str | Path) -> tuple[list[Spec], dict[str, dict]]:
+    """De specs van een pakket en zijn basiscasussen (specs/basis.yaml), met bestand en regel van elke spec."""
+    map_ = specmap(pakketmap)
+    if not map_.is_dir():
+        raise InvoerFout(f"Het regelpakket '{pakketmap}' heeft geen map 'specs'. Zet de specs als specs/*.yaml naast "
+                         "pack.yaml (het formaat staat in de README, onder 'Regelpakketten').")
+    basis: dict[str, dict] = {}
+    if (map_ / "basis.yaml").is_file():
+        gelezen = lees_yaml(map_ / "basis.yaml").data
+        if not isinstance(gelezen, dict) or not all(isinstance(v, dict) for v in gelezen.values()):
+            raise InvoerFout(f"'{map_ / 'basis.yaml'}' moet per naam een casus bevatten, zoals 'goed: {{naam: ...}}'.")
+        basis = gelezen
+    specs: list[Spec] = []
+    for pad in sorted(map_.glob("*.yaml")):
+        if pad.name == "basis.yaml":
+            continue
+        gelezen = lees_yaml(pad, lijst=True)
+        for i, geval in enumerate(gelezen.data):
+            regel = gelezen.lijn((i,))
+            waar = f"{pad.name}{f', regel {regel}' if regel else ''}"
+            if not isinstance(geval, dict) or not isinstance(geval.get("naam"), str):
+                raise InvoerFout(f"{waar}: elke spec heeft een 'naam'.")
+            onbekend = sorted(set(geval) - SLEUTELS)
+            if onbekend:
+                raise InvoerFout(f"{waar}: onbekend veld '{onbekend[0]}' in spec '{geval['naam'][:80]}'; mogelijk: "
+                                 f"{', '.join(sorted(SLEUTELS))}.")
+            if "advies" not in geval:
+                raise InvoerFout(f"{waar}: spec '{geval['naam'][:80]}' zegt niet welk advies zij verwacht ('advies').")
+            specs.append(Spec(geval["naam"], pad.name, regel, geval))
+    return specs, basis
+
+
+def casus_van(spec: Spec, basis: dict[str, dict]) -> dict:
+    if "casus" in spec.geval:
+        return copy.deepcopy(spec.geval["casus"])
+    naam = spec.geval.get("basis")
+    if naam not in basis:
+        raise InvoerFout(f"{spec.bestand}, regel {spec.regel}: basiscasus '{naam}' staat niet in specs/basis.yaml.")
+    return met(basis[naam], spec.geval.get("wijzig") or {})
+
+
+def met(basis: dict, wijzigingen: dict) -> dict:
+    """Een kopie van `basis` met wijzigingen per veldpad ('opgave.omschrijving': ''); None verwijdert."""
+    uit = copy.deepcopy(basis)
+    for pad, waarde in wijzigingen.items():
+        *groepen, veld = str(pad).split(".")
+        doel = uit
+        for groep in groepen:
+            doel = doel.setdefault(groep, {})
+        if waarde is None:
+            doel.pop(veld, None)
+        else:
+            doel[veld] = waarde
+    return uit
+
+
+def controleer(spec: Spec, advies) -> list[str]:
+    """Wat aan het advies niet klopt met de spec (leeg: geslaagd)."""
+    g = spec.geval
+    gevuurd = {b.regel for b in advies.bevindingen}
+    fouten = []
+    if advies.advies.value != g["advies"]:
+        fouten.append(f"advies {advies.advies.value}, verwacht {g['advies']}")
+    if "voorwaarden" in g and len(advies.voorwaarden) != g["voorwaarden"]:
+        fouten.append(f"{len(advies.voorwaarden)} voorwaarden, verwacht {g['voorwaarden']}")
+    if "voorlopig" in g and advies.voorlopig != g["voorlopig"]:
+        fouten.append(f"voorlopig is {advies.voorlopig}, verwacht {g['voorlopig']}")
+    for grens in ("ongunstigst", "gunstigst"):
+        if grens in g and getattr(advies.bandbreedte, grens).value != g[grens]:
+            fouten.append(f"{grens} {getattr(advies.bandbreedte, grens).value}, verwacht {g[grens]}")
+    fouten += [f"regel {r} vuurde niet" for r in g.get("vuurt", []) if r not in gevuurd]
+    fouten += [f"regel {r} vuurde, maar had niet mogen vuren" for r in g.get("vuurt_niet", []) if r in gevuurd]
+    for regel, tekst in (g.get("uitleg_bevat") or {}).items():
+        bevinding = next((b for b in advies.bevindingen if b.regel == regel), None)
+        if bevinding is None or tekst not in bevinding.uitleg + " " + (bevinding.voorwaarde or ""):
+            fouten.append(f"de uitleg van {regel} bevat niet: {tekst}")
+    return fouten
+
+
+def toets_pakket(pakketmap: str | Path) -> Uitslag:
+    """Draai alle specs van het pakket en controleer de dekking."""
+    pakket = lees_regelpakket(pakketmap)
+    beoordelaar = Beoordelaar(pakket)
+    specs, basis = lees_specs(pakketmap)
+    uitslag = Uitslag(f"{pakket.naam} {pakket.versie}")
+    vuurt: dict[str, int] = {r.id: 0 for r in pakket.regels}
+    for spec in specs:
+        try:
+            advies = beoordelaar.beoordeel(casus_uit_data(casus_van(spec, basis), naam=f"spec '{spec.naam[:60]}'"))
+        except InvoerFout as fout:
+            uitslag.specs.append((spec, [f"de casus van deze spec klopt niet: {fout.tekst}"]))
+            continue
+        uitslag.specs.append((spec, controleer(spec, advies)))
+        for b in advies.bevindingen:
+            vuurt[b.regel] = vuurt.get(b.regel, 0) + 1
+    if specs:
+        uitslag.dekking += [f"regel {r} vuurt in geen enkele spec" for r, n in vuurt.items() if n == 0]
+        uitslag.dekking += [f"regel {r} vuurt in elke spec; geen spec laat zien wanneer zij zwijgt"
+                            for r, n in vuurt.items() if n == len(specs)]
+    uitslag.dekking += [f"criterium {code} heeft geen regel" for code, _, n in pakket.dekking() if n == 0]
+    return uitslag
