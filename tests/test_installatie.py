@@ -70,6 +70,10 @@ def test_de_geinstalleerde_opdracht_werkt_vanuit_een_andere_map(installatie, tmp
                       map_=tmp_path)
     assert voorstel.returncode == 0, voorstel.stderr
     assert zipfile.ZipFile(tmp_path / "voorstel.docx").read("word/header1.xml").count(b"Concept") == 1
+    # de specs van het meegeleverde pakket komen mee: pakket toets werkt ook na een installatie
+    toets = _draai(doel, "pakket", "toets", map_=tmp_path)
+    assert toets.returncode == 0, toets.stdout + toets.stderr
+    assert "0 mislukt; dekking: in orde." in toets.stdout
 
 
 def test_een_eigen_map_engine_naast_de_casus_stoort_niet(installatie, tmp_path):
