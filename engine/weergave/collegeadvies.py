@@ -255,7 +255,7 @@ class _Getoond:
             blokken = [Lijst(tuple(t for t, _ in punten[:grens]), genummerd=genummerd)]
         rest = len(punten) - grens
         if rest > 0:
-            blokken.append(Alinea(f"Nog {aantal(rest, 'punt')} {'staat' if rest == 1 else 'staan'} in bijlage 1."))
+            blokken.append(Alinea(f"Bijlage 1 noemt nog {_telwoord(rest, 'ander punt')}."))
         return blokken
 
 
