@@ -66,7 +66,8 @@ def test_elk_argument_en_elke_kanttekening_noemt_het_beslispunt_waar_het_bij_hoo
     if "## Argumenten" not in tekst:  # een informatienotitie heeft geen besluit en dus geen argumenten
         return
     for naam in ("Argumenten", "Kanttekeningen en risico's"):
-        regels = [r for r in sectie(tekst, naam).splitlines() if r.strip() and not r.startswith(("#", "Nog ", "De "))]
+        regels = [r for r in sectie(tekst, naam).splitlines()
+                  if r.strip() and not r.startswith(("#", "Bijlage 1 noemt", "De "))]
         assert regels and all(re.match(r"[12]\.\d+ ", r) for r in regels if not r.startswith("- ")), (naam, regels)
 
 
