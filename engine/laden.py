@@ -446,7 +446,7 @@ def _groeppad(loc: tuple) -> str:
 def _tekst(fout: dict, velden_van: Any) -> str:
     soort, ctx, invoer = fout["type"], fout.get("ctx") or {}, fout.get("input")
     loc = fout["loc"]
-    if soort in ("woord", "woord_type", "bedrag", "tekst_leeg", "tekst_onbekend", "criteriumcode", "datum", "percentage"):
+    if soort in ("woord", "woord_type", "bedrag", "tekst_leeg", "tekst_onbekend", "criteriumcode", "datum", "percentage", "formaat"):
         return fout["msg"]
     if soort == "invalid_key":
         return f"{beschrijf(invoer)} is geen veldnaam; een veldnaam is tekst, zoals naam of fase"

@@ -31,7 +31,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any, Callable, Iterator, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 
 from .casus import CATALOGUS, ONBEKEND, Fase, suggestie
 from .fouten import Melding
@@ -561,9 +562,25 @@ class Overzichtsbeleid(Model):
     overlap_bron: str = ""
 
 
+PAKKETFORMAAT = 1  # de versie van het formaat van pack.yaml en de regelbestanden die dit programma leest
+
+
+def _formaat(waarde: Any) -> Any:
+    if waarde != PAKKETFORMAAT or isinstance(waarde, bool):
+        raise PydanticCustomError(
+            "formaat", "dit pakket heeft formaat {gevonden}; deze versie van samenwerkingstoets leest pakketformaat "
+            "{formaat}. Werk het programma bij, of gebruik een pakket in formaat {formaat}",
+            {"gevonden": str(waarde)[:20], "formaat": PAKKETFORMAAT})
+    return waarde
+
+
+Formaat = Annotated[int, BeforeValidator(_formaat)]
+
+
 class Kop(Model):
     """De inhoud van pack.yaml."""
 
+    formaat: Formaat = Field(default=PAKKETFORMAAT, description="het formaat van het pakket (nu 1)")
     naam: str
     versie: str
     geldig_vanaf: dt.date
@@ -605,6 +622,7 @@ class Parameterwijziging(Model):
 class Overlay(Model):
     """Een beleidsvariant: een klein pakket dat een ander pakket (`basis`) op punten wijzigt."""
 
+    formaat: Formaat = Field(default=PAKKETFORMAAT, description="het formaat van het pakket (nu 1)")
     naam: str
     versie: str
     geldig_vanaf: dt.date

@@ -74,7 +74,7 @@ def test_json_heeft_het_gedocumenteerde_formaat():
     data = json.loads(r.output)
     assert data["formaat"] == "samenwerkingstoets/advies/1"
     assert data["advies"] == "aangaan"
-    assert data["regelpakket"]["naam"] == "alkmaar" and data["regelpakket"]["versie"] == "1.5.0"
+    assert data["regelpakket"]["naam"] == "alkmaar" and data["regelpakket"]["versie"] == "1.5.1"
     assert isinstance(data["voorwaarden"], list) and isinstance(data["ontbrekende_informatie"], list)
     bevinding = data["bevindingen"][0]
     assert set(bevinding) >= {"regel", "criterium", "effect", "uitleg", "bron", "feiten"}

@@ -197,7 +197,7 @@ def test_een_kapotte_cache_wordt_genegeerd(tmp_path, monkeypatch):
 
 
 def test_een_pakket_dat_verandert_krijgt_een_nieuwe_versie():
-    """Dezelfde naam en versie betekenen altijd dezelfde regels: een advies noemt 'alkmaar 1.5.0', en wie dat
+    """Dezelfde naam en versie betekenen altijd dezelfde regels: een advies noemt 'alkmaar 1.5.1', en wie dat
     later naleest, moet dezelfde regels vinden. Verandert de inhoud van een meegeleverd pakket, dan moet de versie
     in pack.yaml omhoog en komt de nieuwe inhoudshash in tests/pakketversies.json."""
     import json
@@ -276,3 +276,18 @@ def test_pakket_toets_zonder_specs_geeft_een_nederlandse_melding_en_exitcode_2(t
 
     r = CliRunner().invoke(cli, ["pakket", "toets", str(ROOT / "rules" / "alkmaar-streng")])
     assert r.exit_code == 2 and "heeft geen map 'specs'" in r.output
+
+
+def test_een_pakket_in_een_onbekend_formaat_wordt_geweigerd_met_wat_de_gebruiker_moet_doen(tmp_path):
+    from click.testing import CliRunner
+
+    from samenwerkingstoets.cli import cli
+
+    pakket = tmp_path / "nieuwer"
+    shutil.copytree(ROOT / "rules" / "alkmaar", pakket)
+    tekst = (pakket / "pack.yaml").read_text(encoding="utf-8")
+    assert "\nformaat: 1\n" in tekst, "het meegeleverde pakket noemt zijn formaat"
+    (pakket / "pack.yaml").write_text(tekst.replace("\nformaat: 1\n", "\nformaat: 2\n"), encoding="utf-8")
+    r = CliRunner().invoke(cli, ["regels", "--regels", str(pakket)])
+    assert r.exit_code == 2 and "veld 'formaat'" in r.output and "leest pakketformaat 1" in r.output
+    assert "Werk het programma bij" in r.output

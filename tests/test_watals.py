@@ -193,7 +193,7 @@ def test_vergelijk_onder_twee_regelpakketten():
     r = run("vergelijk", str(CASES / "digitale-dienstverlening-voorstel.yaml"),
             "--regels", str(STANDAARDPAKKET), "--regels", str(ROOT / "rules" / "alkmaar-streng"))
     assert r.exit_code == 0, r.output
-    assert "alkmaar-streng 1.5.0-streng" in " ".join(r.output.split()) and "niet aangaan" in r.output
+    assert "alkmaar-streng 1.5.1-streng" in " ".join(r.output.split()) and "niet aangaan" in r.output
 
 
 def test_beoordeel_met_wat_als_en_variant_toont_de_variant():
