@@ -59,7 +59,10 @@ def vul_in(tekst: str, feiten: Feiten, teksten: dict[str, str] | None = None) ->
         pad = m.group(1)
         if teksten is not None and pad in teksten:
             return teksten[pad]
-        return toon(feiten.get(pad))
+        # een lijst uit de casus (rollen, doelen, thema's) geldt helemaal: 'en'; een afgeleide lijst (de vormen
+        # die passen) is een keuze: 'of'
+        veld = CATALOGUS.get(pad)
+        return toon(feiten.get(pad), "of" if veld is None or veld.afgeleid else "en")
     return _PLAATSHOUDER.sub(waarde, tekst)
 
 

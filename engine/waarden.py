@@ -115,8 +115,10 @@ def euro(bedrag: int) -> str:
     return f"€ {bedrag:,}".replace(",", ".")
 
 
-def toon(waarde: Any) -> str:
-    """Een feitwaarde zoals een lezer haar ziet: '2,5', '750.000', 'trekker of aanjager', 'onbekend'."""
+def toon(waarde: Any, voegwoord: str = "of") -> str:
+    """Een feitwaarde zoals een lezer haar ziet: '2,5', '750.000', 'trekker of aanjager', 'onbekend'. Een lijst
+    wordt verbonden met `voegwoord`: 'of' bij keuzes (de vormen die passen), 'en' bij wat allemaal geldt (de rollen
+    van de gemeente)."""
     if waarde is None:
         return "onbekend"
     if isinstance(waarde, bool):
@@ -129,7 +131,9 @@ def toon(waarde: Any) -> str:
         if not waarde:
             return "geen"
         woorden = [woord(w) for w in waarde]
-        return woorden[0] if len(woorden) == 1 else ", ".join(woorden[:-1]) + " of " + woorden[-1]
+        if len(woorden) > 1 and any(f" {voegwoord} " in w for w in woorden):
+            return "; ".join(woorden)  # 'kostenefficiëntie; kwaliteit en kwetsbaarheid': geen dubbel 'en'
+        return woorden[0] if len(woorden) == 1 else ", ".join(woorden[:-1]) + f" {voegwoord} " + woorden[-1]
     return woord(waarde)
 
 

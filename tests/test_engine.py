@@ -182,3 +182,16 @@ def test_een_bedrag_van_dertig_cijfers_geeft_gewoon_een_advies(beoordelaar):
               "onderbouwing.kosten_per_jaar": 10 ** 30}
     assert advies_casus.naam and beoordelaar.oordeel(feiten).value in (
         "niet_aangaan", "aangaan_onder_voorwaarden", "aangaan")
+
+
+def test_een_lijst_uit_de_casus_geldt_helemaal_en_een_lijst_van_passende_vormen_is_een_keuze():
+    """In een regeltekst: 'trekker en kennispartner' (beide rollen gelden), maar 'centrumregeling of
+    dienstverleningsovereenkomst' (elk van beide vormen past)."""
+    from conftest import GOEDE_CASUS, beoordeel, met
+
+    advies = beoordeel(met(GOEDE_CASUS, {"rol.eigen": ["trekker", "kennispartner"],
+                                         "juridische_vorm": "openbaar_lichaam"}))
+    uitleg = {b.regel: b.uitleg for b in advies.bevindingen}
+    assert "trekker en kennispartner" in uitleg["ol-voortouw-benoemd"]
+    past_niet = next(t for r, t in uitleg.items() if r.startswith("jv-vorm-past-niet"))
+    assert "centrumregeling of dienstverleningsovereenkomst" in past_niet, past_niet
