@@ -28,7 +28,9 @@ from .fouten import InvoerFout
 from .laden import _pakketmap, casus_uit_data, lees_regelpakket, lees_yaml
 
 SLEUTELS = {"naam", "basis", "wijzig", "casus", "advies", "voorlopig", "voorwaarden", "ongunstigst", "gunstigst",
-            "vuurt", "vuurt_niet", "uitleg_bevat"}
+            "vuurt", "vuurt_niet", "uitleg_bevat", "vervangt"}
+VERWACHTINGEN = {"advies", "voorlopig", "voorwaarden", "ongunstigst", "gunstigst", "vuurt", "vuurt_niet",
+                 "uitleg_bevat"}
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,38 @@ def specmap(pakketmap: str | Path) -> Path:
 
 
 def lees_specs(pakketmap: str | Path) -> tuple[list[Spec], dict[str, dict]]:
-    """De specs van een pakket en zijn basiscasussen (specs/basis.yaml), met bestand en regel van elke spec."""
+    """De specs van een pakket en zijn basiscasussen (specs/basis.yaml), met bestand en regel van elke spec.
+
+    Een beleidsvariant (pack.yaml met `basis`) erft de specs van haar basis. Waar de variant een ander advies
+    geeft, zegt een eigen spec met `vervangt: <naam van de spec uit de basis>` wat zij verwacht; de casus komt dan
+    uit die spec, tenzij de eigen spec er een geeft."""
+    kop = lees_yaml(_pakketmap(pakketmap) / "pack.yaml").data
+    if isinstance(kop.get("basis"), str):
+        return _specs_van_variant(_pakketmap(pakketmap), kop["basis"])
+    return _eigen_specs(pakketmap)
+
+
+def _specs_van_variant(map_: Path, basis: str) -> tuple[list[Spec], dict[str, dict]]:
+    geerfd, basiscasussen = lees_specs((map_ / basis).resolve())
+    eigen, eigen_basis = _eigen_specs(map_) if specmap(map_).is_dir() else ([], {})
+    per_naam = {s.naam: s for s in geerfd}
+    vervangen: dict[str, Spec] = {}
+    nieuw: list[Spec] = []
+    for spec in eigen:
+        doel = spec.geval.get("vervangt")
+        if doel is None:
+            nieuw.append(spec)
+            continue
+        if doel not in per_naam:
+            raise InvoerFout(f"{spec.bestand}, regel {spec.regel}: 'vervangt' noemt een spec die de basis niet heeft: "
+                             f"'{str(doel)[:80]}'.")
+        casus = {k: v for k, v in per_naam[doel].geval.items() if k not in VERWACHTINGEN | {"naam"}}
+        geval = {**casus, **{k: v for k, v in spec.geval.items() if k != "vervangt"}}
+        vervangen[doel] = Spec(spec.naam, spec.bestand, spec.regel, geval)
+    return [vervangen.get(s.naam, s) for s in geerfd] + nieuw, {**basiscasussen, **eigen_basis}
+
+
+def _eigen_specs(pakketmap: str | Path) -> tuple[list[Spec], dict[str, dict]]:
     map_ = specmap(pakketmap)
     if not map_.is_dir():
         raise InvoerFout(f"Het regelpakket '{pakketmap}' heeft geen map 'specs'. Zet de specs als specs/*.yaml naast "

@@ -274,8 +274,34 @@ def test_pakket_toets_zonder_specs_geeft_een_nederlandse_melding_en_exitcode_2(t
 
     from samenwerkingstoets.cli import cli
 
-    r = CliRunner().invoke(cli, ["pakket", "toets", str(ROOT / "rules" / "alkmaar-streng")])
+    pakket = tmp_path / "zonder-specs"
+    shutil.copytree(ROOT / "rules" / "alkmaar", pakket, ignore=shutil.ignore_patterns("specs"))
+    r = CliRunner().invoke(cli, ["pakket", "toets", str(pakket)])
     assert r.exit_code == 2 and "heeft geen map 'specs'" in r.output
+
+
+def test_een_beleidsvariant_erft_de_specs_van_haar_basis_en_zegt_waar_zij_anders_adviseert(tmp_path):
+    """alkmaar-streng draait alle specs van alkmaar; waar zij strenger is, vervangt een eigen spec (met 'vervangt')
+    de verwachting. Noemt 'vervangt' een spec die de basis niet heeft, dan is dat een fout in de spec (exitcode 2)."""
+    from click.testing import CliRunner
+
+    from samenwerkingstoets.cli import cli
+    from samenwerkingstoets.engine.pakkettoets import lees_specs
+
+    basis, _ = lees_specs(ROOT / "rules" / "alkmaar")
+    variant, _ = lees_specs(ROOT / "rules" / "alkmaar-streng")
+    assert len(variant) == len(basis)
+    vervangen = [s for s in variant if s.bestand == "afwijkingen.yaml"]
+    assert vervangen and all(s.naam.startswith("strenger: ") for s in vervangen)
+    r = CliRunner().invoke(cli, ["pakket", "toets", str(ROOT / "rules" / "alkmaar-streng")])
+    assert r.exit_code == 0 and "0 mislukt" in r.output, r.output
+    kopie = tmp_path / "alkmaar-streng"
+    shutil.copytree(ROOT / "rules" / "alkmaar-streng", kopie)
+    shutil.copytree(ROOT / "rules" / "alkmaar", tmp_path / "alkmaar")
+    (kopie / "specs" / "extra.yaml").write_text("- naam: verkeerd\n  vervangt: een spec die niet bestaat\n"
+                                                "  advies: aangaan\n", encoding="utf-8")
+    fout = CliRunner().invoke(cli, ["pakket", "toets", str(kopie)])
+    assert fout.exit_code == 2 and "'vervangt' noemt een spec die de basis niet heeft" in fout.output
 
 
 def test_een_pakket_in_een_onbekend_formaat_wordt_geweigerd_met_wat_de_gebruiker_moet_doen(tmp_path):
