@@ -167,20 +167,6 @@ class VormSoort(StrEnum):
     nog_te_kiezen = "nog_te_kiezen"
 
 
-VORM_SOORT: dict[str, VormSoort] = {
-    "openbaar_lichaam": VormSoort.wgr,
-    "gemeenschappelijk_orgaan": VormSoort.wgr,
-    "bedrijfsvoeringsorganisatie": VormSoort.wgr,
-    "centrumregeling": VormSoort.wgr,
-    "regeling_zonder_meer": VormSoort.wgr,
-    "stichting": VormSoort.privaatrechtelijk,
-    "vereniging": VormSoort.privaatrechtelijk,
-    "vennootschap": VormSoort.privaatrechtelijk,
-    "dienstverleningsovereenkomst": VormSoort.overeenkomst,
-    "convenant": VormSoort.overeenkomst,
-    "netwerk": VormSoort.informeel,
-    "nog_te_kiezen": VormSoort.nog_te_kiezen,
-}
 
 
 class Businesscase(StrEnum):

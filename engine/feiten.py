@@ -11,7 +11,8 @@ import operator
 from enum import StrEnum
 from typing import Any
 
-from .casus import CATALOGUS, GEEN_OPGAVE, ONBEKEND, SUCCESFACTOREN, VORM_SOORT, Casus
+from .casus import CATALOGUS, GEEN_OPGAVE, ONBEKEND, SUCCESFACTOREN, Casus
+from .vormen import VORM_SOORT
 
 Feiten = dict[str, Any]
 

@@ -19,14 +19,13 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .beoordelen import Beoordelaar, Kort
-from .casus import VORM_SOORT, Casus, Schaal, StrategischDoel, Thema, UitvoerendDoel
+from .casus import Casus, Schaal, StrategischDoel, Thema, UitvoerendDoel
 from .fouten import InvoerFout
 from .laden import Gelezen, casus_van, lees_yaml, reden
 from .regels import Advieswoord, Regelpakket
+from .vormen import VORM_SOORT, WGR_PUNTEN
 
 RISICONIVEAUS = ("laag", "midden", "hoog")
-WGR_PUNTEN = (("zienswijzen", "zienswijze_raad"), ("evaluatie", "evaluatie_afgesproken"),
-              ("uittreding", "uittredingsregeling"), ("burgerparticipatie", "burgerparticipatie"))
 MAX_BESTANDEN = 100_000
 MAX_OVERLAP = 500  # zoveel paren leest niemand; de sterkste eerst
 MAX_LIJSTEN = 3_000  # verschillende partnerlijsten per thema die met elkaar vergeleken worden

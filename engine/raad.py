@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .advies import Raadspunt, Raadsrol
-from .casus import VORM_SOORT, Casus
+from .casus import Casus
+from .vormen import VORM_SOORT
 from .regels import Advieswoord, Regelpakket, citeer_artikel
 
 if TYPE_CHECKING:

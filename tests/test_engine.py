@@ -195,3 +195,23 @@ def test_een_lijst_uit_de_casus_geldt_helemaal_en_een_lijst_van_passende_vormen_
     assert "trekker en kennispartner" in uitleg["ol-voortouw-benoemd"]
     past_niet = next(t for r, t in uitleg.items() if r.startswith("jv-vorm-past-niet"))
     assert "centrumregeling of dienstverleningsovereenkomst" in past_niet, past_niet
+
+
+def test_elke_juridische_vorm_staat_in_de_ene_vormtabel_en_elke_lezer_leest_die():
+    """De vormtoets (feiten), de rol van de raad, het collegevoorstel, het overzicht en de paragraaf lezen de familie
+    en de BBV-groep van een vorm uit engine/vormen.py: geen tweede lijst elders."""
+    import samenwerkingstoets.engine.feiten as feiten
+    import samenwerkingstoets.engine.overzicht as overzicht
+    import samenwerkingstoets.engine.raad as raad
+    import samenwerkingstoets.engine.weergave.collegeadvies as collegeadvies
+    import samenwerkingstoets.engine.weergave.overzicht as paragraaf
+    from samenwerkingstoets.engine import vormen
+    from samenwerkingstoets.engine.casus import JuridischeVorm
+
+    assert {v.value for v in JuridischeVorm} - {"onbekend"} == set(vormen.VORMEN)
+    for module in (feiten, overzicht, raad, collegeadvies):
+        assert module.VORM_SOORT is vormen.VORM_SOORT, module.__name__
+    assert paragraaf.VORMEN_VERBONDEN_PARTIJ is vormen.VORMEN_VERBONDEN_PARTIJ
+    assert paragraaf.CATEGORIE_VAN_VORM is vormen.CATEGORIE_VAN_VORM and paragraaf.WGR_PUNTEN is vormen.WGR_PUNTEN
+    assert vormen.CATEGORIE_VAN_VORM["vennootschap"] == "vennootschap" and "centrumregeling" not in \
+        vormen.CATEGORIE_VAN_VORM

@@ -12,7 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..advies import Advies, Bevinding
-from ..casus import VORM_SOORT, Casus, label
+from ..casus import Casus, label
+from ..vormen import VORM_SOORT
 from ..waarden import aantal, datum_tekst, euro, opsomming, woord
 from ..regels import EFFECT_VOLGORDE, Advieswoord, Collegevoorstelbeleid, Effect, Regelpakket
 from ..watals import Vergelijking
@@ -570,7 +571,6 @@ def _nog_uitzoeken(advies: Advies, casus: Casus, pakket: Regelpakket) -> list[Bl
     """Eén duidelijk gemarkeerd kader met wat de toepassing niet kan invullen en vóór verzending uitgezocht moet
     worden, met wie het doet. Nooit als opdracht in de lopende tekst."""
     beleid = pakket.kop.collegevoorstel
-    door = {k.vraag: k.door for k in pakket.kop.kernvragen if k.door}
     rijen: list[tuple[str, str]] = []
     if advies.advies != Advieswoord.onvoldoende_informatie:
         for o in advies.ontbrekende_informatie:

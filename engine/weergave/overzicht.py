@@ -12,18 +12,14 @@ import sys
 from typing import Any, Iterator
 
 from ..casus import Schaal, Thema
-from ..overzicht import RISICONIVEAUS, WGR_PUNTEN, Overzicht, Regel
+from ..overzicht import RISICONIVEAUS, Overzicht, Regel
+from ..vormen import BBV_CATEGORIEEN, CATEGORIE_VAN_VORM, VORMEN_VERBONDEN_PARTIJ, WGR_PUNTEN
 from ..waarden import aantal, datum_tekst, euro, woord
 from .collegeadvies import Afbeelding, Alinea, Document, Kop, Lijst, Stempel, Tabel
 
 FORMAAT = "samenwerkingstoets/overzicht/1"
 EXTENSIES = {"docx": (".docx",), "xlsx": (".xlsx",), "markdown": (".md", ".markdown"), "json": (".json",),
              "tabel": (".txt",)}
-# Wat het BBV (art. 1) een verbonden partij noemt: een organisatie waarin de gemeente een bestuurlijk én een
-# financieel belang heeft. Bij deze vormen is dat er doorgaans; een gemeenschappelijk orgaan is geen rechtspersoon,
-# maar kan wel een verbonden partij zijn.
-VORMEN_VERBONDEN_PARTIJ = ("openbaar_lichaam", "bedrijfsvoeringsorganisatie", "gemeenschappelijk_orgaan",
-                           "stichting", "vereniging", "vennootschap")
 KLEUR_ADVIES = {"positief": "#1c6b2f", "onder voorwaarden": "#b7791f", "negatief": "#b00020",
                 "nog geen advies": "#767676"}
 KLEUR_RISICO = {"laag": "#1c6b2f", "gemiddeld": "#b7791f", "hoog": "#b00020", "onbekend": "#767676"}  # zoals NIVEAU
@@ -455,12 +451,6 @@ def verbonden_partijen(o: Overzicht) -> list[Regel]:
 def _is_verbonden_partij(r: Regel) -> bool:
     return r.fase == "lopend" and (r.juridische_vorm in VORMEN_VERBONDEN_PARTIJ
                                    or r.verbonden_partij.get("soort") not in (None, "overig"))
-
-
-BBV_CATEGORIEEN = (("gr", "Gemeenschappelijke regelingen"), ("vennootschap", "Vennootschappen en coöperaties"),
-                   ("stichting", "Stichtingen en verenigingen"), ("overig", "Overige verbonden partijen"))
-CATEGORIE_VAN_VORM = {"openbaar_lichaam": "gr", "bedrijfsvoeringsorganisatie": "gr", "gemeenschappelijk_orgaan": "gr",
-                      "vennootschap": "vennootschap", "stichting": "stichting", "vereniging": "stichting"}
 
 
 def _per_categorie(partijen: list[Regel]) -> list[tuple[str, list[Regel]]]:
