@@ -282,7 +282,7 @@ def regels(criterium, dekking, formaat, regelpad):
 
 
 @cli.group(context_settings=HULP, options_metavar=OPTIES, subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
-           short_help="Gereedschap voor een regelpakket: toets.")
+           short_help="Gereedschap voor een regelpakket: nieuw, toets.")
 def pakket():
     """Gereedschap voor wie een regelpakket schrijft of onderhoudt.
 
@@ -290,6 +290,41 @@ def pakket():
     Voorbeeld:
       samenwerkingstoets pakket toets rules/alkmaar
     """
+
+
+@pakket.command("nieuw", context_settings=HULP, options_metavar=OPTIES, short_help="Maak een nieuw, klein pakket.")
+@click.argument("map_", metavar="MAP")
+@click.option("--gemeente", required=True, metavar="NAAM", help="De gemeente van het pakket, zoals 'Dronten'.")
+@fouten_naar_exitcode
+def pakket_nieuw(map_, gemeente):
+    """Maakt een werkend, klein regelpakket in een nieuwe map: pack.yaml, één regelbestand met één regel en twee
+    specs. Het slaagt meteen voor 'samenwerkingstoets pakket toets'; vervang daarna het voorbeeld door uw eigen
+    beleid. Een map die al bestaat, wordt niet aangeraakt.
+
+    \b
+    Voorbeeld:
+      samenwerkingstoets pakket nieuw rules/zeewolde --gemeente Zeewolde
+    """
+    import datetime as dt
+    import re
+
+    from .engine.pakkettoets import skelet
+
+    doel = Path(map_)
+    gemeente = " ".join(gemeente.split())
+    naam = re.sub(r"[^a-z0-9]+", "-", gemeente.lower()).strip("-")
+    if not gemeente or not naam or len(gemeente) > 100 or any(t in gemeente for t in "{}:#\n\"'"):
+        raise InvoerFout("Geef de naam van de gemeente met --gemeente, zoals 'Zeewolde' (letters, cijfers, spaties "
+                         "en streepjes; hooguit 100 tekens).")
+    if doel.exists():
+        raise InvoerFout(f"'{zichtbaar_voor_terminal(str(doel))[:200]}' bestaat al; kies een nieuwe map voor het "
+                         "pakket. Er is niets veranderd.")
+    bestanden = skelet(gemeente, naam, dt.date.today().isoformat())
+    (doel / "specs").mkdir(parents=True)
+    for naam_, inhoud in bestanden.items():
+        schrijf(doel / naam_, inhoud.encode("utf-8"))
+    click.echo(f"Het pakket '{naam}' staat in {zichtbaar_voor_terminal(str(doel))}. Toets het met: "
+               f"samenwerkingstoets pakket toets {zichtbaar_voor_terminal(str(doel))}")
 
 
 @pakket.command("toets", context_settings=HULP, options_metavar=OPTIES, short_help="Draai de specs van een pakket.")

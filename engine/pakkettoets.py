@@ -194,3 +194,81 @@ def toets_pakket(pakketmap: str | Path) -> Uitslag:
                             for r, n in vuurt.items() if n == len(specs)]
     uitslag.dekking += [f"criterium {code} heeft geen regel" for code, _, n in pakket.dekking() if n == 0]
     return uitslag
+
+
+# --- een nieuw pakket ----------------------------------------------------------------------------------------------
+
+def skelet(gemeente: str, naam: str, vanaf: str) -> dict[str, str]:
+    """De bestanden van een werkend, klein pakket: pack.yaml, één regelbestand met één regel, en twee specs (de
+    regel vuurt, en de regel zwijgt). Het slaagt voor zijn eigen toets; daarna vervangt de gemeente het voorbeeld
+    door haar eigen beleid."""
+    pack = f"""# Regelpakket van de gemeente {gemeente}. Vervang het voorbeeld door uw eigen beleid: elke regel noemt de
+# bron en de sectie waar zij op steunt. Een nieuwe beleidskeuze is een nieuwe versie van dit pakket.
+formaat: 1
+naam: {naam}
+versie: "0.1.0"
+geldig_vanaf: {vanaf}
+gemeente: {gemeente}
+omschrijving: >
+  Toetst samenwerkingen aan het beleid van de gemeente {gemeente} voor regionale samenwerking.
+
+bestanden:
+  - beleid.yaml
+
+# Wat het advies wordt bij de zwaarste bevinding.
+adviestabel:
+  - bij: blokkerend
+    voorstel: niet_aangaan
+    lopend: beeindigen
+    uitleg: Minstens één punt blokkeert; zolang dat zo is, is deze samenwerking niet verantwoord.
+  - bij: voorwaarde
+    voorstel: aangaan_onder_voorwaarden
+    lopend: voortzetten_onder_voorwaarden
+    uitleg: Niets blokkeert, maar er zijn voorwaarden die eerst geregeld moeten worden.
+  - bij: anders
+    voorstel: aangaan
+    lopend: voortzetten
+    uitleg: Geen blokkerende punten en geen voorwaarden.
+
+bronnen:
+  beleid:
+    titel: Beleid voor regionale samenwerking
+    uitgever: Gemeente {gemeente}
+    secties:
+      opgave: De maatschappelijke opgave
+
+criteria:
+  EG-1: {{naam: Een maatschappelijke opgave als vertrekpunt, groep: eigen beleid, bron: beleid}}
+"""
+    regels = """groep: eigen beleid
+omschrijving: >
+  Een voorbeeldregel. Vervang haar door de criteria uit het beleid van de gemeente.
+
+regels:
+  - id: eg-geen-opgave
+    criterium: EG-1
+    als: {opgave.benoemd: nee}
+    effect: blokkerend
+    uitleg: >
+      Er is geen maatschappelijke opgave benoemd. Zonder opgave wordt samenwerken een doel op zich.
+    bron: beleid#opgave
+"""
+    basis = f"""# Basiscasussen voor de specs. Een spec met 'basis: goed' begint hier en wijzigt alleen wat zij toetst.
+goed:
+  naam: Voorbeeld van een goede samenwerking
+  fase: voorstel
+  perspectief: {gemeente}
+  opgave: {{omschrijving: Passende jeugdhulp in de regio}}
+"""
+    specs = """- naam: een voorstel met een benoemde opgave wordt aangegaan (EG-1, beleid#opgave)
+  basis: goed
+  advies: aangaan
+  vuurt_niet: [eg-geen-opgave]
+
+- naam: een voorstel zonder opgave wordt niet aangegaan (EG-1, beleid#opgave)
+  basis: goed
+  wijzig: {opgave.omschrijving: geen}
+  advies: niet_aangaan
+  vuurt: [eg-geen-opgave]
+"""
+    return {"pack.yaml": pack, "beleid.yaml": regels, "specs/basis.yaml": basis, "specs/beleid.yaml": specs}

@@ -317,3 +317,28 @@ def test_een_pakket_in_een_onbekend_formaat_wordt_geweigerd_met_wat_de_gebruiker
     r = CliRunner().invoke(cli, ["regels", "--regels", str(pakket)])
     assert r.exit_code == 2 and "veld 'formaat'" in r.output and "leest pakketformaat 1" in r.output
     assert "Werk het programma bij" in r.output
+
+
+def test_pakket_nieuw_maakt_een_pakket_dat_voor_zijn_eigen_toets_slaagt_en_een_advies_geeft(tmp_path):
+    from click.testing import CliRunner
+
+    from samenwerkingstoets.cli import cli
+
+    doel = tmp_path / "zeewolde"
+    r = CliRunner().invoke(cli, ["pakket", "nieuw", str(doel), "--gemeente", "Zeewolde"])
+    assert r.exit_code == 0, r.output
+    assert {p.relative_to(doel).as_posix() for p in doel.rglob("*.yaml")} == {
+        "pack.yaml", "beleid.yaml", "specs/basis.yaml", "specs/beleid.yaml"}
+    toets = CliRunner().invoke(cli, ["pakket", "toets", str(doel)])
+    assert toets.exit_code == 0 and "2 geslaagd, 0 mislukt; dekking: in orde." in toets.output, toets.output
+    casus = tmp_path / "casus.yaml"
+    casus.write_text("naam: Proef\nfase: voorstel\nopgave: {omschrijving: geen}\n", encoding="utf-8")
+    advies = json.loads(CliRunner().invoke(cli, ["beoordeel", str(casus), "--regels", str(doel), "--formaat",
+                                                 "json"]).output)
+    assert advies["advies"] == "niet_aangaan" and advies["perspectief"] == "Zeewolde"
+    assert advies["regelpakket"]["naam"] == "zeewolde"
+    # een bestaande map wordt nooit aangeraakt
+    (doel / "pack.yaml").write_text("van de gebruiker", encoding="utf-8")
+    opnieuw = CliRunner().invoke(cli, ["pakket", "nieuw", str(doel), "--gemeente", "Zeewolde"])
+    assert opnieuw.exit_code == 2 and "bestaat al" in opnieuw.output
+    assert (doel / "pack.yaml").read_text(encoding="utf-8") == "van de gebruiker"
