@@ -37,6 +37,16 @@ def beoordelaar():
     return _BEOORDELAAR
 
 
+@pytest.fixture(scope="session")
+def overzicht(beoordelaar):
+    """Het overzicht van de voorbeeldcasussen op peildatum 30 november 2026 (register, risico's, paragraaf)."""
+    import datetime as dt
+
+    from samenwerkingstoets.engine.overzicht import maak_overzicht
+
+    return maak_overzicht(CASES, beoordelaar, dt.date(2026, 11, 30))
+
+
 def beoordeel(data: dict):
     return _BEOORDELAAR.beoordeel(casus_uit_data(data))
 

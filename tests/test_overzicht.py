@@ -15,26 +15,13 @@ from click.testing import CliRunner
 from docx import Document
 
 from samenwerkingstoets.cli import cli
-from samenwerkingstoets.engine.beoordelen import Beoordelaar
-from samenwerkingstoets.engine.laden import STANDAARDPAKKET, lees_casus, lees_regelpakket
+from samenwerkingstoets.engine.laden import STANDAARDPAKKET, lees_casus
 from samenwerkingstoets.engine.overzicht import maak_overzicht
 from conftest import CASES, ROOT
 
 
 def run(*args):
     return CliRunner().invoke(cli, list(args))
-
-
-@pytest.fixture(scope="module")
-def beoordelaar():
-    return Beoordelaar(lees_regelpakket(STANDAARDPAKKET))
-
-
-@pytest.fixture(scope="module")
-def overzicht(beoordelaar):
-    import datetime as dt
-
-    return maak_overzicht(CASES, beoordelaar, dt.date(2026, 11, 30))
 
 
 def regel(overzicht, bestand):

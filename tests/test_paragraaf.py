@@ -18,8 +18,6 @@ from click.testing import CliRunner
 from docx import Document
 
 from samenwerkingstoets.cli import cli
-from samenwerkingstoets.engine.beoordelen import Beoordelaar
-from samenwerkingstoets.engine.laden import STANDAARDPAKKET, lees_regelpakket
 from samenwerkingstoets.engine.overzicht import maak_overzicht
 from samenwerkingstoets.engine.waarden import euro
 from samenwerkingstoets.engine.weergave import overzicht as weergave
@@ -31,16 +29,6 @@ PEILDATUM = "2026-11-30"
 
 def run(*args, env=None):
     return CliRunner().invoke(cli, list(args), env=env)
-
-
-@pytest.fixture(scope="module")
-def beoordelaar():
-    return Beoordelaar(lees_regelpakket(STANDAARDPAKKET))
-
-
-@pytest.fixture(scope="module")
-def overzicht(beoordelaar):
-    return maak_overzicht(CASES, beoordelaar, dt.date(2026, 11, 30))
 
 
 def _stempel() -> Stempel:
