@@ -306,25 +306,12 @@ def pakket_nieuw(map_, gemeente):
       samenwerkingstoets pakket nieuw rules/zeewolde --gemeente Zeewolde
     """
     import datetime as dt
-    import re
 
-    from .engine.pakkettoets import skelet
+    from .engine.pakkettoets import maak_pakket
 
-    doel = Path(map_)
-    gemeente = " ".join(gemeente.split())
-    naam = re.sub(r"[^a-z0-9]+", "-", gemeente.lower()).strip("-")
-    if not gemeente or not naam or len(gemeente) > 100 or any(t in gemeente for t in "{}:#\n\"'"):
-        raise InvoerFout("Geef de naam van de gemeente met --gemeente, zoals 'Zeewolde' (letters, cijfers, spaties "
-                         "en streepjes; hooguit 100 tekens).")
-    if doel.exists():
-        raise InvoerFout(f"'{zichtbaar_voor_terminal(str(doel))[:200]}' bestaat al; kies een nieuwe map voor het "
-                         "pakket. Er is niets veranderd.")
-    bestanden = skelet(gemeente, naam, dt.date.today().isoformat())
-    (doel / "specs").mkdir(parents=True)
-    for naam_, inhoud in bestanden.items():
-        schrijf(doel / naam_, inhoud.encode("utf-8"))
-    click.echo(f"Het pakket '{naam}' staat in {zichtbaar_voor_terminal(str(doel))}. Toets het met: "
-               f"samenwerkingstoets pakket toets {zichtbaar_voor_terminal(str(doel))}")
+    naam = maak_pakket(Path(map_), gemeente, dt.date.today())
+    click.echo(f"Het pakket '{naam}' staat in {zichtbaar_voor_terminal(map_)}. Toets het met: "
+               f"samenwerkingstoets pakket toets {zichtbaar_voor_terminal(map_)}")
 
 
 @pakket.command("toets", context_settings=HULP, options_metavar=OPTIES, short_help="Draai de specs van een pakket.")

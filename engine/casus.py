@@ -167,8 +167,6 @@ class VormSoort(StrEnum):
     nog_te_kiezen = "nog_te_kiezen"
 
 
-
-
 class Businesscase(StrEnum):
     aanwezig = "aanwezig"
     ontbreekt = "ontbreekt"
@@ -318,13 +316,13 @@ def _groep(waarde: Any) -> Any:
     return {} if waarde is None or waarde == ONBEKEND else waarde
 
 
-def casusschema(voor_bestand: bool = True) -> dict:
-    """Het JSON Schema van een casus. `voor_bestand`: zoals een casusbestand mag zijn (ook bedragen in de Nederlandse
-    schrijfwijze), voor editors; anders zoals JSON voor de API (een bedrag is daar een getal)."""
+def casusschema() -> dict:
+    """Het JSON Schema van een casusbestand (ook bedragen in de Nederlandse schrijfwijze), voor editors. Het schema
+    van de API haalt die vormen eruit met `zonder_bestandsvormen` (zie web/app.py)."""
     schema = Casus.model_json_schema(ref_template="#/$defs/{model}")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Casus voor samenwerkingstoets"
-    return schema if voor_bestand else zonder_bestandsvormen(schema)
+    return schema
 
 
 def zonder_bestandsvormen(schema: Any) -> Any:
@@ -494,6 +492,7 @@ Saldo = Annotated[Annotated[int, Strict(), Field(ge=-10**13, le=10**13)] | None,
 Jaar = Annotated[Annotated[int, Strict(), Field(ge=1900, le=2200)] | None, BeforeValidator(_onbekend_is_leeg),
                  _OOK_ONBEKEND]
 Tekst = Annotated[str | None, _tekst()]
+Datum = Annotated[dt.date | None, BeforeValidator(_datum), _OOK_ONBEKEND]
 
 
 def _percentage(waarde: Any) -> Any:
@@ -822,7 +821,7 @@ class Uittreding(Model):
     grondslag: Tekst = Field(default=None, max_length=1_000,
                              description="waarop het bedrag berust; zoals 'artikel 12 van de regeling: het aandeel "
                                          "in de frictiekosten over vijf jaar' of 'raming van de controller'")
-    datum: Annotated[dt.date | None, BeforeValidator(_datum), _OOK_ONBEKEND] = Field(
+    datum: Datum = Field(
         default=None, description="de datum waarop het uittreden ingaat")
     personeel: Tekst = Field(default=None, max_length=1_000,
                              description="wat het uittreden betekent voor medewerkers (overgang, frictie)")
@@ -879,7 +878,7 @@ class Casus(Model):
                           json_schema_extra={"wereldfeit": True})
     perspectief: Tekst = Field(default=None, description="de gemeente waarvoor het advies is", max_length=200)
     omschrijving: Tekst = Field(default=None, description="vrije toelichting", max_length=20_000)
-    peildatum: Annotated[dt.date | None, BeforeValidator(_datum), _OOK_ONBEKEND] = Field(
+    peildatum: Datum = Field(
         default=None, description="datum waarop de feiten betrekking hebben")
     toetreding: W(JaNee) | None = veld(
         "sluit de gemeente aan bij een regeling of organisatie die al bestaat (toetreding)?", wereldfeit=True)

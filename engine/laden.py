@@ -443,10 +443,16 @@ def _groeppad(loc: tuple) -> str:
     return ".".join("[]" if isinstance(d, int) else str(d) for d in loc).replace(".[]", "[]")
 
 
+# De foutsoorten van onze eigen validatoren (PydanticCustomError in casus.py en regels.py): hun melding is al
+# Nederlands en wordt zo getoond.
+EIGEN_MELDINGEN = frozenset({"woord", "woord_type", "bedrag", "tekst_leeg", "tekst_onbekend", "criteriumcode", "datum",
+                             "percentage", "formaat"})
+
+
 def _tekst(fout: dict, velden_van: Any) -> str:
     soort, ctx, invoer = fout["type"], fout.get("ctx") or {}, fout.get("input")
     loc = fout["loc"]
-    if soort in ("woord", "woord_type", "bedrag", "tekst_leeg", "tekst_onbekend", "criteriumcode", "datum", "percentage", "formaat"):
+    if soort in EIGEN_MELDINGEN:
         return fout["msg"]
     if soort == "invalid_key":
         return f"{beschrijf(invoer)} is geen veldnaam; een veldnaam is tekst, zoals naam of fase"

@@ -24,6 +24,7 @@ from .fouten import InvoerFout
 from .laden import Gelezen, casus_van, lees_yaml, reden
 from .regels import Advieswoord, Regelpakket
 from .vormen import VORM_SOORT, WGR_PUNTEN
+from .waarden import deel_van
 
 RISICONIVEAUS = ("laag", "midden", "hoog")
 MAX_BESTANDEN = 100_000
@@ -257,14 +258,8 @@ def financieel_belang(casus: Casus, gr: bool) -> tuple[int | None, int | None]:
         elif vp.aandeel is None or vermogen is None:
             uit.append(None)
         else:
-            uit.append(round(vp.aandeel * vermogen / 100) + (inbreng or 0))
+            uit.append(deel_van(vp.aandeel, vermogen) + (inbreng or 0))
     return uit[0], uit[1]
-
-
-def deel_van(aandeel: float | None, bedrag: int | None) -> int | None:
-    """Het deel van de gemeente (aandeel in procenten) in een bedrag, in hele euro's; None als een van beide
-    onbekend is."""
-    return None if aandeel is None or bedrag is None else round(aandeel * bedrag / 100)
 
 
 def _bedrag(bedrag: int) -> str:

@@ -19,6 +19,8 @@ regel. `samenwerkingstoets pakket toets` en de testsuite gebruiken allebei deze 
 from __future__ import annotations
 
 import copy
+import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +28,8 @@ from typing import Any
 from .beoordelen import Beoordelaar
 from .fouten import InvoerFout
 from .laden import _pakketmap, casus_uit_data, lees_regelpakket, lees_yaml
+from .schrijven import schrijf
+from .waarden import maak_id, zichtbaar_voor_terminal
 
 SLEUTELS = {"naam", "basis", "wijzig", "casus", "advies", "voorlopig", "voorwaarden", "ongunstigst", "gunstigst",
             "vuurt", "vuurt_niet", "uitleg_bevat", "vervangt"}
@@ -197,6 +201,23 @@ def toets_pakket(pakketmap: str | Path) -> Uitslag:
 
 
 # --- een nieuw pakket ----------------------------------------------------------------------------------------------
+
+def maak_pakket(doel: Path, gemeente: str, vanaf: dt.date) -> str:
+    """Schrijf het skelet van een nieuw pakket voor `gemeente` in de nieuwe map `doel`; geeft de naam van het pakket.
+    Een map die al bestaat, wordt nooit aangeraakt."""
+    gemeente = " ".join(gemeente.split())
+    if not re.search(r"[^\W_]", gemeente) or len(gemeente) > 100 or any(t in gemeente for t in "{}:#\n\"'"):
+        raise InvoerFout("Geef de naam van de gemeente met --gemeente, zoals 'Zeewolde' (letters, cijfers, spaties "
+                         "en streepjes; hooguit 100 tekens).")
+    if doel.exists():
+        raise InvoerFout(f"'{zichtbaar_voor_terminal(str(doel))[:200]}' bestaat al; kies een nieuwe map voor het "
+                         "pakket. Er is niets veranderd.")
+    naam = maak_id(gemeente, anders="pakket")
+    (doel / "specs").mkdir(parents=True)
+    for pad, inhoud in skelet(gemeente, naam, vanaf.isoformat()).items():
+        schrijf(doel / pad, inhoud.encode("utf-8"))
+    return naam
+
 
 def skelet(gemeente: str, naam: str, vanaf: str) -> dict[str, str]:
     """De bestanden van een werkend, klein pakket: pack.yaml, één regelbestand met één regel, en twee specs (de

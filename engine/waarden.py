@@ -194,3 +194,26 @@ def _zichtbaar_teken(treffer: re.Match) -> str:
     if unicodedata.category(t)[0] != "C":
         return t
     return f"\\x{ord(t):02x}" if ord(t) < 256 else f"\\u{ord(t):04x}"
+
+
+def deel_van(aandeel: float | None, bedrag: int | None) -> int | None:
+    """Het deel van de gemeente (aandeel in procenten) in een bedrag, in hele euro's; None als een van beide
+    onbekend is."""
+    return None if aandeel is None or bedrag is None else round(aandeel * bedrag / 100)
+
+
+def procent(getal: float) -> str:
+    """Een percentage zoals een Nederlandse lezer het schrijft: '16,4%', '30%'."""
+    return f"{getal:g}".replace(".", ",") + "%"
+
+
+def zonder_accenten(tekst: str) -> str:
+    """'Beëindigen' -> 'Beeindigen': voor bestandsnamen en om te zoeken."""
+    return unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode("ascii")
+
+
+def maak_id(naam: str, anders: str = "casus") -> str:
+    """Een bestands- of pakketnaam uit een naam: 'Regionale inkoop Jeugdzorg' -> 'regionale-inkoop-jeugdzorg',
+    'Súdwest-Fryslân' -> 'sudwest-fryslan'; zonder letters of cijfers: `anders`."""
+    kort = re.sub(r"[^a-z0-9]+", "-", zonder_accenten(naam).lower()).strip("-")[:80].strip("-")
+    return kort or anders

@@ -29,19 +29,19 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from ..engine.advies import Advies
 from ..engine.beoordelen import Beoordelaar
-from ..engine.casus import CATALOGUS, AfwegingEffect, Casus, label
+from ..engine.casus import CATALOGUS, AfwegingEffect, Casus, label, zonder_bestandsvormen
 from ..engine.feiten import feiten_van
 from ..engine.fouten import InvoerFout, Melding
 from ..engine.laden import STANDAARDPAKKET, casus_uit_data, lees_regelpakket
 from ..engine.regels import EFFECT_VOLGORDE, Advieswoord, Effect
 from ..engine.varianten import casusdata, lees_variant, pas_toe
-from ..engine.waarden import aantal, datum_tekst, schone_tekst, toon, woord
+from ..engine.waarden import aantal, datum_tekst, schone_tekst, toon, woord, zonder_accenten
 from ..engine.weergave import json as json_weergave
 from ..engine.weergave.tabel import (KOPJES, afwegingsregels, bandbreedte_tekst, factorrijen, scharnierregels,
                                      uitzoekpunten)
 from . import formulier
 from .beveiliging import Beveiliging, LOKALE_HOSTS, controleer_csrf, csrf_sleutel
-from .werkmap import Gewijzigd, NietGevonden, Werkmap, zonder_accenten
+from .werkmap import Gewijzigd, NietGevonden, Werkmap
 
 API_VERSIE = "1.0.0"
 WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -596,8 +596,6 @@ def _api_contract(schema: dict, criteria: list[str]) -> None:
     zonder onbekende velden, zoals een casusbestand), en elke fout is application/problem+json, ook een fout die
     bij geen handeling apart genoemd is (405, 413, 500: de 'default')."""
     onderdelen = schema.setdefault("components", {}).setdefault("schemas", {})
-    from ..engine.casus import zonder_bestandsvormen
-
     casus = zonder_bestandsvormen(Casus.model_json_schema(ref_template="#/components/schemas/{model}"))
     for naam, definitie in casus.pop("$defs", {}).items():
         onderdelen.setdefault(naam, definitie)

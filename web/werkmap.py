@@ -18,7 +18,6 @@ import re
 import stat
 import threading
 import time
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +31,7 @@ from ..engine.casus import Casus
 from ..engine.fouten import BestandFout, InvoerFout
 from ..engine.laden import casus_uit_data, casus_van, lees_bytes, lees_yaml
 from ..engine.schrijven import schrijf
+from ..engine.waarden import maak_id
 
 NAAM = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?")
 MAX_CASUSSEN = 2_000  # een werkmap van een gemeente telt tientallen samenwerkingen, geen duizenden
@@ -55,17 +55,6 @@ class Bestand:
 def versie_van(inhoud: bytes) -> str:
     """Een vingerafdruk van de inhoud: verandert het bestand, dan verandert de versie."""
     return hashlib.sha256(inhoud).hexdigest()[:20]
-
-
-def zonder_accenten(tekst: str) -> str:
-    """'Beëindigen' -> 'Beeindigen': voor bestandsnamen en om te zoeken."""
-    return unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode("ascii")
-
-
-def maak_id(naam: str) -> str:
-    """Een bestandsnaam uit een casusnaam: 'Regionale inkoop Jeugdzorg' -> 'regionale-inkoop-jeugdzorg'."""
-    kort = re.sub(r"[^a-z0-9]+", "-", zonder_accenten(naam).lower()).strip("-")[:80].strip("-")
-    return kort or "casus"
 
 
 class Werkmap:
@@ -107,12 +96,8 @@ class Werkmap:
     def _veilig(map_: Path, id_: str, soort: str) -> Path:
         """Het pad van een gewoon bestand direct in `map_`; de naam is al gecontroleerd."""
         pad = map_ / f"{id_}.yaml"
-        try:
-            info = pad.lstat()
-        except OSError:
-            raise NietGevonden(f"Er is geen {soort} met de naam '{id_}'.") from None
         # alleen een gewoon bestand, direct in deze map: geen snelkoppeling naar elders
-        if not stat.S_ISREG(info.st_mode) or pad.resolve().parent != map_.resolve():
+        if _gewoon(pad) is None or pad.resolve().parent != map_.resolve():
             raise NietGevonden(f"Er is geen {soort} met de naam '{id_}'.")
         return pad
 
@@ -249,7 +234,7 @@ class Werkmap:
     def bewaar_variant(self, id_: str, naam: str, omschrijving: str, wijzigingen: dict[str, Any]) -> str:
         self.pad(id_)
         self.varianten.mkdir(exist_ok=True)
-        if self.varianten.is_symlink() or not self.varianten.is_dir():
+        if not self._variantmap():
             raise InvoerFout("De map 'varianten' in de werkmap is geen gewone map; er is niets opgeslagen.")
         data = {"naam": naam, "omschrijving": omschrijving, **wijzigingen}
         return _onder_vrije_naam(self.varianten, f"{id_}--", maak_id(naam), data, "variant")

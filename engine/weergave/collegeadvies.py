@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..advies import Advies, Bevinding
 from ..casus import Casus, label
 from ..vormen import VORM_SOORT
-from ..waarden import aantal, datum_tekst, euro, opsomming, woord
+from ..waarden import aantal, datum_tekst, deel_van, euro, opsomming, procent, woord
 from ..regels import EFFECT_VOLGORDE, Advieswoord, Collegevoorstelbeleid, Effect, Regelpakket
 from ..watals import Vergelijking
 from .tabel import KOPJES, factorrijen
@@ -475,11 +475,7 @@ def _plus_en_min(v: Vergelijking, j: int) -> list[str]:
     return regels
 
 
-MEERJARIG, MEERJARIG_WOORD = 4, "vier"  # de jaren van een meerjarenbegroting
-
-
-def _procent(getal: float) -> str:
-    return (f"{getal:.1f}".rstrip("0").rstrip(".") + "%").replace(".", ",")
+MEERJARIG = 4  # de jaren van een meerjarenbegroting
 
 
 def _financien(advies: Advies, casus: Casus) -> list[Blok]:
@@ -493,7 +489,7 @@ def _financien(advies: Advies, casus: Casus) -> list[Blok]:
         zinnen.append(f"Het aandeel van de gemeente is {euro(ob.kosten_per_jaar)} per jaar"
                       + {"ja": ", structureel.", "nee": ", tijdelijk."}.get(structureel or "", "."))
         if structureel == "ja" and not advies.advies.negatief:
-            zinnen.append(f"Over de {MEERJARIG_WOORD} jaren van de meerjarenbegroting is dat "
+            zinnen.append(f"Over de {_TELWOORDEN[MEERJARIG]} jaren van de meerjarenbegroting is dat "
                           f"{euro(ob.kosten_per_jaar * MEERJARIG)}.")
     else:
         zinnen.append("Het aandeel van de gemeente per jaar is nog niet bekend.")
@@ -535,7 +531,7 @@ def _financien_lopend(advies: Advies, casus: Casus) -> list[Blok]:
         _bekend(ev.kostenontwikkeling), "")]
     eind = f"aan het eind van {vp.jaar}" if vp.jaar else "aan het eind van het jaar"
     if vp.aandeel is not None:
-        zinnen.append(f"Het aandeel van de gemeente in de regeling is {_procent(vp.aandeel)}.")
+        zinnen.append(f"Het aandeel van de gemeente in de regeling is {procent(vp.aandeel)}.")
     if vp.eigen_vermogen_eind is not None:
         zinnen.append(f"Het eigen vermogen van de regeling was {eind} {euro(vp.eigen_vermogen_eind)}." if
                       vp.eigen_vermogen_eind >= 0 else f"Het eigen vermogen van de regeling was {eind} negatief: "
@@ -545,8 +541,8 @@ def _financien_lopend(advies: Advies, casus: Casus) -> list[Blok]:
         zinnen.append(f"De regeling had {over} een tekort van {euro(-vp.resultaat)}." if vp.resultaat < 0 else
                       f"De regeling had {over} een overschot van {euro(vp.resultaat)}.")
     if vp.aandeel is not None and vp.eigen_vermogen_eind is not None and vp.eigen_vermogen_eind < 0:
-        zinnen.append(f"Het aandeel van de gemeente ({_procent(vp.aandeel)}) in dat negatieve eigen vermogen van "
-                      f"{euro(-vp.eigen_vermogen_eind)} is {euro(round(-vp.eigen_vermogen_eind * vp.aandeel / 100))}.")
+        zinnen.append(f"Het aandeel van de gemeente ({procent(vp.aandeel)}) in dat negatieve eigen vermogen van "
+                      f"{euro(-vp.eigen_vermogen_eind)} is {euro(deel_van(vp.aandeel, -vp.eigen_vermogen_eind))}.")
     blokken: list[Blok] = [Alinea(" ".join(z for z in zinnen if z))] if any(zinnen) else []
     if advies.advies == Advieswoord.beeindigen:
         uit = []

@@ -14,7 +14,7 @@ from typing import Any, Iterator
 from ..casus import Schaal, Thema
 from ..overzicht import RISICONIVEAUS, Overzicht, Regel
 from ..vormen import BBV_CATEGORIEEN, CATEGORIE_VAN_VORM, VORMEN_VERBONDEN_PARTIJ, WGR_PUNTEN
-from ..waarden import aantal, datum_tekst, euro, woord
+from ..waarden import aantal, datum_tekst, euro, procent, woord
 from .collegeadvies import Afbeelding, Alinea, Document, Kop, Lijst, Stempel, Tabel
 
 FORMAAT = "samenwerkingstoets/overzicht/1"
@@ -473,7 +473,7 @@ def _saldo(bedrag: Any) -> str:
 
 def _procent(aandeel: Any) -> str:
     """Een percentage zoals een Nederlandse lezer het schrijft: '16,4%'."""
-    return f"{aandeel:g}".replace(".", ",") + "%" if isinstance(aandeel, (int, float)) else NIET_BEKEND
+    return procent(aandeel) if isinstance(aandeel, (int, float)) else NIET_BEKEND
 
 
 def _is_gr(r: Regel) -> bool:
