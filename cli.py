@@ -19,7 +19,7 @@ from . import clitekst
 from .engine.beoordelen import Beoordelaar
 from .engine.casus import suggestie
 from .engine.fouten import Fout, InvoerFout
-from .engine.laden import STANDAARDPAKKET, lees_casus, lees_regelpakket
+from .engine.laden import STANDAARDPAKKET, lees_casus_met_pakket, lees_regelpakket, pakket_voor
 from .engine.regels import Advieswoord
 from .engine.schrijven import kies_formaat, schrijf
 from .engine.waarden import aantal, fragment, zichtbaar_voor_terminal
@@ -121,14 +121,14 @@ def met_opties(opties):
     return decorator
 
 
-def lees_varianten(variantpaden, wat_als) -> list:
+def lees_varianten(variantpaden, wat_als, woorden=None) -> list:
     """De varianten uit --variant en --wat-als; zonder die opties wordt de wat-als-code niet geladen."""
     if not variantpaden and not wat_als:
         return []
     from .engine.varianten import lees_variant, lees_wat_als
 
     varianten = [lees_variant(p) for p in variantpaden]
-    return varianten + ([lees_wat_als(list(wat_als))] if wat_als else [])
+    return varianten + ([lees_wat_als(list(wat_als), woorden)] if wat_als else [])
 
 
 @cli.command(context_settings=HULP, options_metavar=OPTIES, short_help="Beoordeel een casus en toon het advies.")
@@ -149,8 +149,8 @@ def beoordeel(casus, formaat, volledig, wat_als, variantpaden, regelpad):
       samenwerkingstoets beoordeel cases/regionale-inkoop-jeugdzorg.yaml --formaat json
       samenwerkingstoets beoordeel cases/ict-samenwerking-lopend.yaml --wat-als onderbouwing.businesscase=aanwezig
     """
-    pakket = lees_regelpakket(regelpad)
-    gelezen, varianten, variant = lees_casus(casus), lees_varianten(variantpaden, wat_als), None
+    gelezen, pakket, _ = lees_casus_met_pakket(casus, regelpad)  # de versie van het beleid op de peildatum
+    varianten, variant = lees_varianten(variantpaden, wat_als, pakket.woordenlijsten), None
     if varianten:
         from .engine.varianten import met_varianten
 
@@ -178,9 +178,12 @@ def vergelijk(casussen, formaat, wat_als, variantpaden, regelpaden):
     """
     from .engine.watals import kolommen, vergelijk as vergelijk_kolommen
 
-    beoordelaars = [Beoordelaar(lees_regelpakket(p)) for p in (regelpaden or [STANDAARDPAKKET])]
-    gelezen = [lees_casus(c) for c in casussen]
-    uitkomst = vergelijk_kolommen(kolommen(gelezen, lees_varianten(variantpaden, wat_als), beoordelaars))
+    paden = regelpaden or [STANDAARDPAKKET]
+    # De casussen gelezen met de woorden van het eerste pakket, elk met de versie die op haar peildatum gold
+    gelezen = [lees_casus_met_pakket(c, paden[0])[0] for c in casussen]
+    beoordelaars = [Beoordelaar(pakket_voor(p, gelezen[0].peildatum)) for p in paden]
+    varianten = lees_varianten(variantpaden, wat_als, beoordelaars[0].pakket.woordenlijsten)
+    uitkomst = vergelijk_kolommen(kolommen(gelezen, varianten, beoordelaars))
     click.echo(WEERGAVEN[formaat].vergelijking(uitkomst), nl=False)
 
 
@@ -205,8 +208,8 @@ def wat_moet_er_veranderen(casus, doel, formaat, regelpad):
     """
     from .engine.watals import Zoeker, zoek_met_tussendoel
 
-    zoeker = Zoeker(Beoordelaar(lees_regelpakket(regelpad)))
-    resultaat, tussendoel = zoek_met_tussendoel(zoeker, lees_casus(casus), doel)
+    gelezen, pakket, _ = lees_casus_met_pakket(casus, regelpad)
+    resultaat, tussendoel = zoek_met_tussendoel(Zoeker(Beoordelaar(pakket)), gelezen, doel)
     click.echo(WEERGAVEN[formaat].zoekresultaat(resultaat, tussendoel, casus), nl=False)
 
 
@@ -282,7 +285,7 @@ def regels(criterium, dekking, formaat, regelpad):
 
 
 @cli.group(context_settings=HULP, options_metavar=OPTIES, subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
-           short_help="Gereedschap voor een regelpakket: nieuw, toets.")
+           short_help="Gereedschap voor een regelpakket: nieuw, toets, woorden.")
 def pakket():
     """Gereedschap voor wie een regelpakket schrijft of onderhoudt.
 
@@ -312,6 +315,23 @@ def pakket_nieuw(map_, gemeente):
     naam = maak_pakket(Path(map_), gemeente, dt.date.today())
     click.echo(f"Het pakket '{naam}' staat in {zichtbaar_voor_terminal(map_)}. Toets het met: "
                f"samenwerkingstoets pakket toets {zichtbaar_voor_terminal(map_)}")
+
+
+@pakket.command("woorden", context_settings=HULP, options_metavar=OPTIES,
+                short_help="Toon de woordenlijsten van een pakket.")
+@click.argument("map_", metavar="[MAP]", required=False, default=str(STANDAARDPAKKET))
+@fouten_naar_exitcode
+def pakket_woorden(map_):
+    """Toont de woorden die een casus bij dit pakket mag gebruiken (schaal, thema's, doelen, rollen) en de eigen
+    ja/nee-vragen van het pakket, met label en uitleg, als tabel in Markdown.
+
+    \b
+    Voorbeeld:
+      samenwerkingstoets pakket woorden rules/dronten
+    """
+    from .engine.pakkettoets import woordentabel
+
+    click.echo(woordentabel(lees_regelpakket(map_)), nl=False)
 
 
 @pakket.command("toets", context_settings=HULP, options_metavar=OPTIES, short_help="Draai de specs van een pakket.")
@@ -349,14 +369,17 @@ def pakket_toets(map_):
 
 @cli.command(context_settings=HULP, options_metavar=OPTIES, short_help="Toon het JSON Schema van een casus of pakket.")
 @click.argument("soort", type=click.Choice(["casus", "pakket", "regels"]), metavar="casus|pakket|regels")
-def schema(soort):
+@regels_optie
+@fouten_naar_exitcode
+def schema(soort, regelpad):
     """Drukt het JSON Schema af van een casusbestand (casus), van pack.yaml (pakket) of van een regelbestand
     (regels). Een editor gebruikt het om een bestand te controleren en velden en woorden aan te vullen terwijl u
-    typt (zie de README).
+    typt (zie de README). Het schema van een casus heeft de woorden en eigen vragen van het pakket (--regels).
 
     \b
     Voorbeeld:
       samenwerkingstoets schema casus > casus.schema.json
+      samenwerkingstoets schema casus --regels rules/dronten > casus-dronten.schema.json
     """
     import json
 
@@ -366,7 +389,7 @@ def schema(soort):
     from .engine.regels import Kop, Overlay, Regelbestand
 
     if soort == "casus":
-        uit = casusschema()
+        uit = casusschema(lees_regelpakket(regelpad).woordenlijsten)
     elif soort == "pakket":  # een eigen pakket, of een beleidsvariant op een ander pakket (met 'basis')
         verwijzingen, uit = models_json_schema([(Kop, "validation"), (Overlay, "validation")],
                                                ref_template="#/$defs/{model}")

@@ -461,7 +461,7 @@ class Beoordelaar:
         elk antwoord gezet (ja, deels, nee), of op hun gunstigste en ongunstigste waarde als ze niet dezelfde
         woorden hebben."""
         open_velden = [v for v in kernvraag.velden if v not in basis and not self.doet_niet_ter_zake(v, basis)]
-        woorden = [tuple(w for w in CATALOGUS[v].volgorde if w != ONBEKEND) for v in open_velden]
+        woorden = [tuple(w for w in self.pakket.catalogus[v].volgorde if w != ONBEKEND) for v in open_velden]
         per: dict[str, Advieswoord] = {}
         if woorden and woorden[0]:
             # de velden met dezelfde antwoorden als het eerste (ja/nee, of ja/deels/nee) krijgen samen elk antwoord
@@ -503,13 +503,13 @@ class Beoordelaar:
                 if not kan_in_fase(regel.voorwaarde, fase):
                     continue
                 for basisveld in regel.basisvelden:
-                    if basisveld in CATALOGUS and CATALOGUS[basisveld].leesbaar:
+                    if basisveld in self.pakket.catalogus and self.pakket.catalogus[basisveld].leesbaar:
                         velden.setdefault(basisveld, []).append(regel.id)
         return uit
 
     def kandidaten(self, veld: str) -> list[Any]:
         """De waarden die een onbekend veld zou kunnen hebben, om hun gevolg te tonen."""
-        info = CATALOGUS[veld]
+        info = self.pakket.catalogus[veld]
         if info.soort == "woord":
             return list(info.waarden)
         if info.soort == "woorden":
@@ -533,7 +533,7 @@ class Beoordelaar:
                 sleutel = ", ".join(waarde) or "leeg" if isinstance(waarde, list) else str(waarde)
                 per_waarde[sleutel] = self.oordeel({**basis, veld: waarde})
             uit.append(OntbrekendeInformatie(
-                veld=veld, beschrijving=CATALOGUS[veld].beschrijving, gelezen_door=regels,
+                veld=veld, beschrijving=self.pakket.catalogus[veld].beschrijving, gelezen_door=regels,
                 advies_per_waarde=per_waarde,
                 kan_advies_veranderen=any(w != huidig for w in per_waarde.values())))
         return sorted(uit, key=lambda o: (not o.kan_advies_veranderen, o.veld))
@@ -546,7 +546,7 @@ class Beoordelaar:
         uit: list[str] = []
         for rij in self.pakket.vormtabel:
             for t in rij.voorwaarde.toetsen():
-                info = CATALOGUS.get(t.veld)
+                info = self.pakket.catalogus.get(t.veld)
                 uit += info.bronvelden if info is not None and info.afgeleid else (t.veld,)
         return uit
 
@@ -574,7 +574,7 @@ class Beoordelaar:
 
     def _extremen(self, veld: str) -> tuple[Any, Any] | None:
         """(ongunstigst, gunstigst) voor een veld met een vaste volgorde of richting, anders None."""
-        info = CATALOGUS[veld]
+        info = self.pakket.catalogus[veld]
         volgorde = [w for w in info.volgorde if w != ONBEKEND]
         if volgorde:
             return volgorde[0], volgorde[-1]
@@ -586,7 +586,7 @@ class Beoordelaar:
         return None
 
     def _vrije_kandidaten(self, veld: str) -> list[Any]:
-        info = CATALOGUS[veld]
+        info = self.pakket.catalogus[veld]
         if info.soort == "woorden":
             return [[]] + [[w] for w in info.waarden] + [list(info.waarden)]
         return self.kandidaten(veld)
@@ -704,7 +704,7 @@ class Beoordelaar:
         de meest beslissende (de meeste verschillende adviezen) voorop."""
         uit = [Uitzoekpunt(vraag=vraag, velden=velden, kernvraag=True) for vraag, velden in open_vragen]
         gedekt = {v for _, velden in open_vragen for v in velden}
-        gedekt |= {b for v in gedekt for b in CATALOGUS[v].bronvelden}
+        gedekt |= {b for v in gedekt for b in self.pakket.catalogus[v].bronvelden}
         beslissend = sorted((o for o in ontbrekend if o.kan_advies_veranderen and o.veld not in gedekt),
                             key=lambda o: (-len(set(o.advies_per_waarde.values())), o.veld))
         uit += [Uitzoekpunt(vraag=label(o.veld), velden=[o.veld], kernvraag=False) for o in beslissend]

@@ -10,6 +10,7 @@ gemeente niet zelf kan veranderen). Regels, validatie en de README lezen die cat
 """
 
 
+import dataclasses
 import datetime as dt
 import re
 import difflib
@@ -19,9 +20,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, Strict, ValidationInfo
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, Strict, ValidationInfo,
+                      model_serializer, model_validator)
+from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
+from . import woordenlijsten
 from .waarden import fragment, lees_bedrag, schone_tekst
 
 ONBEKEND = "onbekend"
@@ -54,28 +58,6 @@ class Soort(StrEnum):
     onbekend = "onbekend"
 
 
-class Thema(StrEnum):
-    mobiliteit = "mobiliteit"
-    wonen = "wonen"
-    economie_en_arbeidsmarkt = "economie_en_arbeidsmarkt"
-    zorg = "zorg"
-    cultuur = "cultuur"
-    gezondheid = "gezondheid"
-    veiligheid = "veiligheid"
-    duurzaamheid_en_energie = "duurzaamheid_en_energie"
-    bedrijfsvoering = "bedrijfsvoering"
-    digitalisering = "digitalisering"
-    overig = "overig"
-
-
-class Schaal(StrEnum):
-    lokaal = "lokaal"
-    regio_alkmaar = "regio_alkmaar"
-    noord_holland_noord = "noord_holland_noord"
-    metropoolregio_amsterdam = "metropoolregio_amsterdam"
-    bovenregionaal = "bovenregionaal"
-    landelijk = "landelijk"
-    onbekend = "onbekend"
 
 
 class PartnerSoort(StrEnum):
@@ -103,30 +85,7 @@ class PartnerKeuze(StrEnum):
     onbekend = "onbekend"
 
 
-class StrategischDoel(StrEnum):
-    balans_regionaal_lokaal = "balans_regionaal_lokaal"
-    bundelen_bestuurskracht = "bundelen_bestuurskracht"
-    positie_en_invloed = "positie_en_invloed"
-    lobby = "lobby"
-    maatschappelijke_doelen = "maatschappelijke_doelen"
 
-
-class UitvoerendDoel(StrEnum):
-    effectieve_taakuitvoering = "effectieve_taakuitvoering"
-    kostenefficientie = "kostenefficientie"
-    kwaliteit_en_kwetsbaarheid = "kwaliteit_en_kwetsbaarheid"
-    continuiteit = "continuiteit"
-    kennis_delen = "kennis_delen"
-    gezamenlijke_bedrijfsvoering = "gezamenlijke_bedrijfsvoering"
-
-
-class Rol(StrEnum):
-    gesprekspartner = "gesprekspartner"
-    belangenbehartiger = "belangenbehartiger"
-    kennispartner = "kennispartner"
-    aanjager = "aanjager"
-    trekker = "trekker"
-    deelnemer = "deelnemer"
 
 
 class Helderheid(StrEnum):
@@ -249,29 +208,51 @@ def _woordcontrole(vocab: type[StrEnum]):
     precies = frozenset(keuzes)
 
     def controleer(waarde: Any) -> Any:
-        if type(waarde) is str and waarde in precies:  # verreweg het meest: het woord zoals het hoort
-            return waarde
-        if isinstance(waarde, bool) and "ja" in keuzes:
-            return "ja" if waarde else "nee"
         if isinstance(waarde, vocab):
             return waarde
-        if isinstance(waarde, str) and waarde.strip().lower() in keuzes:
-            return waarde.strip().lower()  # 'Ja', 'JA' en 'Lopend' zijn ondubbelzinnig
-        if not isinstance(waarde, str):
-            raise PydanticCustomError(
-                "woord_type",
-                "verwacht een van de woorden {keuzes}, maar hier staat {gevonden}.",
-                {"keuzes": ", ".join(keuzes), "gevonden": beschrijf(waarde)},
-            )
-        if waarde not in keuzes:
-            raise PydanticCustomError(
-                "woord",
-                "'{waarde}' is geen geldige waarde; kies uit: {keuzes}.{hint}",
-                {"waarde": fragment(waarde), "keuzes": ", ".join(keuzes),
-                 "hint": " Meerdere woorden schrijft u als lijst, zoals [zorg, wonen]." if "," in waarde
-                 else suggestie(waarde[:100], keuzes)},
-            )
+        return _kies_woord(waarde, keuzes, precies)
+
+    return controleer
+
+
+def _kies_woord(waarde: Any, keuzes: list[str], precies: frozenset[str], na: str = "") -> Any:
+    """Het woord zoals het hoort, of een Nederlandse melding met de keuzes en een suggestie."""
+    if type(waarde) is str and waarde in precies:  # verreweg het meest: het woord zoals het hoort
         return waarde
+    if isinstance(waarde, bool) and "ja" in precies:
+        return "ja" if waarde else "nee"
+    if isinstance(waarde, str) and waarde.strip().lower() in precies:
+        return waarde.strip().lower()  # 'Ja', 'JA' en 'Lopend' zijn ondubbelzinnig
+    if not isinstance(waarde, str):
+        raise PydanticCustomError(
+            "woord_type",
+            "verwacht een van de woorden {keuzes}, maar hier staat {gevonden}.",
+            {"keuzes": ", ".join(keuzes), "gevonden": beschrijf(waarde)},
+        )
+    raise PydanticCustomError(
+        "woord",
+        "'{waarde}' is geen geldige waarde; kies uit: {keuzes}.{hint}",
+        {"waarde": fragment(waarde), "keuzes": ", ".join(keuzes),
+         "hint": (" Meerdere woorden schrijft u als lijst, zoals [zorg, wonen]." if "," in waarde
+                  else suggestie(waarde[:100], keuzes)) + na},
+    )
+
+
+# Bij een woord uit een woordenlijst van het pakket: misschien hoort de casus bij een ander pakket.
+_ANDER_PAKKET = (" (Dit zijn de woorden van het regelpakket waarmee getoetst wordt; hoort de casus bij een ander pakket, "
+                 "toets haar dan met dat pakket.)")
+
+
+def _pakketwoordcontrole(lijst: str, los: bool):
+    """Eén woord uit de woordenlijst `lijst` van het pakket (zie woordenlijsten.py); `los`: een veld met één woord,
+    waar ook 'onbekend' mag."""
+
+    def controleer(waarde: Any, info: ValidationInfo) -> Any:
+        if waarde is None:
+            return None
+        lijsten = woordenlijsten.uit_context(info.context)
+        keuzes = list(lijsten.woorden(lijst)) + ([ONBEKEND] if los else [])
+        return _kies_woord(waarde, keuzes, frozenset(keuzes), _ANDER_PAKKET)
 
     return controleer
 
@@ -297,6 +278,11 @@ def _onbekend_is_leeg(waarde: Any) -> Any:
     return None if waarde == ONBEKEND else waarde
 
 
+def datum_uit(waarde: Any) -> Any:
+    """Een datum uit een casus (zie _datum); `onbekend` of niets is None."""
+    return _datum(waarde)
+
+
 def _datum(waarde: Any) -> Any:
     """Een datum als 2026-11-01. Een getal is geen datum: 0 zou anders stil 1 januari 1970 worden."""
     waarde = _onbekend_is_leeg(waarde)
@@ -316,12 +302,34 @@ def _groep(waarde: Any) -> Any:
     return {} if waarde is None or waarde == ONBEKEND else waarde
 
 
-def casusschema() -> dict:
-    """Het JSON Schema van een casusbestand (ook bedragen in de Nederlandse schrijfwijze), voor editors. Het schema
-    van de API haalt die vormen eruit met `zonder_bestandsvormen` (zie web/app.py)."""
-    schema = Casus.model_json_schema(ref_template="#/$defs/{model}")
+def casusschema(lijsten: "woordenlijsten.Woordenlijsten | None" = None, ref_template: str = "#/$defs/{model}") -> dict:
+    """Het JSON Schema van een casusbestand (ook bedragen in de Nederlandse schrijfwijze), voor editors, met de
+    woorden en eigen vragen van het pakket. Het schema van de API haalt de bestandsvormen eruit met
+    `zonder_bestandsvormen` (zie web/app.py)."""
+    lijsten = lijsten or woordenlijsten.standaard()
+    schema = _met_woorden(Casus.model_json_schema(ref_template=ref_template), lijsten)
+    for pad, vraag in lijsten.vragen.items():
+        groep, naam = pad.split(".", 1)
+        definitie = schema["$defs"][_GROEPMODEL[groep]]
+        definitie.setdefault("properties", {})[naam] = {
+            "anyOf": [{"$ref": ref_template.format(model="JaNee")}, {"type": "boolean"}, {"type": "null"}],
+            "title": vraag.vraag, "description": vraag.uitleg}
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Casus voor samenwerkingstoets"
+    return schema
+
+
+def _met_woorden(schema: Any, lijsten: "woordenlijsten.Woordenlijsten") -> Any:
+    """Zet bij elk veld met woorden uit het pakket de woorden als enum, met hun labels in de beschrijving."""
+    if isinstance(schema, dict):
+        if WOORDENLIJST in schema:
+            lijst = schema[WOORDENLIJST]
+            woorden = getattr(lijsten, lijst)
+            return {"type": "string", "enum": list(woorden), WOORDENLIJST: lijst,
+                    "description": "; ".join(f"{w}: {v.label}" for w, v in woorden.items())}
+        return {k: _met_woorden(v, lijsten) for k, v in schema.items()}
+    if isinstance(schema, list):
+        return [_met_woorden(v, lijsten) for v in schema]
     return schema
 
 
@@ -381,7 +389,7 @@ def W(vocab: type[StrEnum]):
 
 
 def veld(beschrijving: str, *, volgorde: list[str] | None = None, wereldfeit: bool = False,
-         richting: str = "", default: Any = None) -> Any:
+         richting: str = "", default: Any = None, woordenlijst: str = "") -> Any:
     """Een optioneel veld met zijn beschrijving en metadata voor regels en wat-als.
 
     `volgorde` zet de woorden van ongunstig naar gunstig; `richting` zegt dat bij een getal een
@@ -393,6 +401,8 @@ def veld(beschrijving: str, *, volgorde: list[str] | None = None, wereldfeit: bo
         extra["richting"] = richting
     if wereldfeit:
         extra["wereldfeit"] = True
+    if woordenlijst:
+        extra["woordenlijst"] = woordenlijst
     return Field(default=default, description=beschrijving, json_schema_extra=extra or None)
 
 
@@ -410,6 +420,38 @@ def Woorden(vocab: type[StrEnum]):
     """Een lijst woorden uit `vocab`; `onbekend` of ontbreken betekent: niet bekend."""
     return Annotated[list[W(vocab)] | None, BeforeValidator(_als_lijst),
                      _OokToegestaan(ONBEKEND_SCHEMA, los_item=True)]
+
+
+class _UitDeLijst:
+    """In het JSON-schema: een woord uit woordenlijst `lijst` van het pakket. `casusschema` zet er de woorden van
+    het gekozen pakket in (als enum, met hun labels)."""
+
+    def __init__(self, lijst: str):
+        self.lijst = lijst
+
+    def __get_pydantic_json_schema__(self, core_schema, handler):
+        schema = handler(core_schema)
+
+        def gemerkt(deel: dict) -> dict:
+            return {"type": "string", WOORDENLIJST: self.lijst} if deel.get("type") == "string" else deel
+        if "anyOf" in schema:
+            return {**schema, "anyOf": [gemerkt(d) for d in schema["anyOf"]]}
+        return gemerkt(schema)
+
+
+WOORDENLIJST = "x-woordenlijst"
+
+
+def PakketWoord(lijst: str):
+    """Het type van een veld met één woord uit de woordenlijst `lijst` van het pakket (of 'onbekend')."""
+    return Annotated[str | None, BeforeValidator(_pakketwoordcontrole(lijst, los=True)),
+                     BeforeValidator(_onbekend_is_leeg), _UitDeLijst(lijst), _OOK_ONBEKEND]
+
+
+def PakketWoorden(lijst: str):
+    """Een lijst woorden uit de woordenlijst `lijst` van het pakket; `onbekend` of ontbreken: niet bekend."""
+    item = Annotated[str, BeforeValidator(_pakketwoordcontrole(lijst, los=False)), _UitDeLijst(lijst)]
+    return Annotated[list[item] | None, BeforeValidator(_als_lijst), _OokToegestaan(ONBEKEND_SCHEMA, los_item=True)]
 
 
 def _tekst(verplicht: bool = False, onbekend_bewaren: bool = False):
@@ -524,6 +566,43 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
+class Vraaggroep(Model):
+    """Een groep velden waarin het pakket ook eigen ja/nee-vragen mag zetten (`vragen:` in de woordenlijsten van
+    pack.yaml, zoals rol.verbinding_mra). In het bestand staan die vragen gewoon tussen de andere velden; hier
+    worden ze bewaard in `pakketvragen`. Een vraag die het pakket niet stelt, is een onbekend veld."""
+
+    GROEP: typing.ClassVar[str] = ""
+    pakketvragen: SkipJsonSchema[dict[str, W(JaNee) | None]] = Field(default_factory=dict, exclude=True, repr=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _eigen_vragen(cls, data: Any, info: ValidationInfo) -> Any:
+        if not isinstance(data, dict):
+            return data
+        if PAKKETVRAGEN in data:  # alleen zoals hieronder gevuld; in een bestand is het een onbekend veld
+            raise PydanticCustomError("woord", "onbekend veld '{veld}'", {"veld": PAKKETVRAGEN})
+        gesteld = woordenlijsten.uit_context(info.context).vragen_in(cls.GROEP)
+        vragen = {k: v for k, v in data.items() if k in gesteld and k not in cls.model_fields}
+        if not vragen:
+            return data
+        return {**{k: v for k, v in data.items() if k not in vragen}, PAKKETVRAGEN: vragen}
+
+    @model_serializer(mode="wrap")
+    def _met_vragen(self, handler: Any) -> Any:
+        uit = handler(self)
+        if isinstance(uit, dict):
+            uit.update({k: v.value for k, v in self.pakketvragen.items() if v is not None})
+        return uit
+
+    def vraag(self, naam: str) -> str | None:
+        """Het antwoord op een eigen vraag van het pakket ('ja', 'nee'), of None als het niet bekend is."""
+        antwoord = self.pakketvragen.get(naam)
+        return None if antwoord is None or antwoord == ONBEKEND else antwoord.value
+
+
+PAKKETVRAGEN = "pakketvragen"
+
+
 class Partner(Model):
     naam: Annotated[str, _tekst(verplicht=True)] = Field(description="naam van de partner", max_length=200,
                                                           json_schema_extra=VERPLICHT)
@@ -533,7 +612,9 @@ class Partner(Model):
         volgorde=["niet_beschreven", "onbekend", "beschreven"])
 
 
-class Opgave(Model):
+class Opgave(Vraaggroep):
+    GROEP = "opgave"
+
     omschrijving: Annotated[str | None, _tekst(onbekend_bewaren=True)] = Field(
         default=None, max_length=5_000, description="de maatschappelijke opgave; 'geen' = er is geen opgave benoemd; leeg, "
                                   "ontbrekend of 'onbekend' = niet bekend")
@@ -546,7 +627,9 @@ class Opgave(Model):
         volgorde=["gewoonte", "bestaande_samenwerking", "onbekend", "opgave"])
 
 
-class ToegevoegdeWaarde(Model):
+class ToegevoegdeWaarde(Vraaggroep):
+    GROEP = "toegevoegde_waarde"
+
     inwoners: W(JaNee) | None = veld(
         "waarde voor inwoners, bedrijven en maatschappelijke organisaties", volgorde=POSITIEF)
     gemeente: W(JaNee) | None = veld("waarde voor de eigen gemeente", volgorde=POSITIEF)
@@ -559,28 +642,33 @@ class ToegevoegdeWaarde(Model):
         "gaat de regionale winst ten koste van een duidelijk lokaal belang?", volgorde=NEGATIEF)
 
 
-class Doelen(Model):
-    strategisch: Woorden(StrategischDoel) = veld(
-        "de strategische doelen uit de visie die de samenwerking dient")
-    uitvoerend: Woorden(UitvoerendDoel) = veld(
-        "de uitvoeringsdoelen uit de visie die de samenwerking dient")
+class Doelen(Vraaggroep):
+    GROEP = "doelen"
+
+    strategisch: PakketWoorden("strategische_doelen") = veld(
+        "de strategische doelen uit de visie die de samenwerking dient", woordenlijst="strategische_doelen")
+    uitvoerend: PakketWoorden("uitvoerende_doelen") = veld(
+        "de uitvoeringsdoelen uit de visie die de samenwerking dient", woordenlijst="uitvoerende_doelen")
 
 
-class RolGegevens(Model):
-    eigen: Woorden(Rol) = veld("de rol(len) van de eigen gemeente")
+class RolGegevens(Vraaggroep):
+    GROEP = "rol"
+
+    eigen: PakketWoorden("rollen") = veld("de rol(len) van de eigen gemeente", woordenlijst="rollen")
     centrumgemeente_taak: W(JaNee) | None = veld(
         "raakt de samenwerking een taak als centrumgemeente?", wereldfeit=True)
     taakverdeling_regionaal_lokaal: W(Helderheid) | None = veld(
         "is helder wat regionaal en wat lokaal gebeurt?", volgorde=["onduidelijk", "onbekend", "helder"])
     horizon: W(Horizon) | None = veld("looptijd van de samenwerking", volgorde=["kort", "onbekend", "lang"])
-    verbinding_mra: W(JaNee) | None = veld("verbindt de samenwerking NHN met de MRA?")
     gelijkwaardig: W(JaNee) | None = veld(
         "zijn de partners gelijkwaardig, zonder dominantie of afhankelijkheid?", volgorde=POSITIEF)
     eigen_belang_transparant: W(JaNee) | None = veld(
         "is de gemeente open over haar eigen belangen?", volgorde=POSITIEF)
 
 
-class Taak(Model):
+class Taak(Vraaggroep):
+    GROEP = "taak"
+
     bevoegdheden_overdragen: W(JaNee) | None = veld(
         "moeten bevoegdheden worden overgedragen (delegatie)?", wereldfeit=True)
     beleidsruimte: W(JaNee) | None = veld("laat de taak ruimte voor beleidskeuzes?", wereldfeit=True)
@@ -598,7 +686,9 @@ class Taak(Model):
         "voert één gastgemeente het werk uit voor de anderen?", wereldfeit=True)
 
 
-class Onderbouwing(Model):
+class Onderbouwing(Vraaggroep):
+    GROEP = "onderbouwing"
+
     businesscase: W(Businesscase) | None = veld(
         "is er een businesscase?", volgorde=["ontbreekt", "onbekend", "niet_nodig", "aanwezig"])
     businesscase_uitkomst: W(Uitkomst) | None = veld(
@@ -629,7 +719,9 @@ class Onderbouwing(Model):
         "de uittreedsom van die andere regeling, in euro", wereldfeit=True, richting="lager")
 
 
-class Sturing(Model):
+class Sturing(Vraaggroep):
+    GROEP = "sturing"
+
     informatie_aan_raad: W(JaNee) | None = veld("wordt de raad actief geïnformeerd?", volgorde=POSITIEF)
     zienswijze_raad: W(JaNee) | None = veld("kan de raad zienswijzen geven?", volgorde=POSITIEF)
     evaluatie_afgesproken: W(JaNee) | None = veld("is periodieke evaluatie afgesproken?", volgorde=POSITIEF)
@@ -648,7 +740,9 @@ class Sturing(Model):
         volgorde=["niet_gedaan", "niet_van_toepassing", "onbekend", "gedaan"])
 
 
-class SamenwerkingKwaliteit(Model):
+class SamenwerkingKwaliteit(Vraaggroep):
+    GROEP = "samenwerking"
+
     gedeelde_visie: W(JaDeelsNee) | None = veld(
         "delen de partners een visie op het domein?", volgorde=["nee", "deels", "onbekend", "ja"])
     gezamenlijk_koersdoel: W(JaNee) | None = veld("is er een gezamenlijk koersdoel?", volgorde=POSITIEF)
@@ -870,6 +964,7 @@ class Casus(Model):
     """Eén samenwerking, voorgesteld of lopend, zoals de adviseur haar beschrijft."""
 
     _plaatsen: dict[int, tuple[str, int | None]] = PrivateAttr(default_factory=dict)  # bestand en regel per afweging
+    _woorden: Any = PrivateAttr(default=None)  # de woordenlijsten waarmee de casus gelezen is
 
     schema_versie: Literal[1] = Field(default=1, alias="schema", description="versie van het casusformaat")
     naam: Annotated[str, _tekst(verplicht=True)] = Field(description="naam van de samenwerking", max_length=200,
@@ -883,8 +978,8 @@ class Casus(Model):
     toetreding: W(JaNee) | None = veld(
         "sluit de gemeente aan bij een regeling of organisatie die al bestaat (toetreding)?", wereldfeit=True)
     soort: W(Soort) | None = veld("strategisch, uitvoerend of beide", wereldfeit=True)
-    themas: Woorden(Thema) = veld("de thema's van de samenwerking", wereldfeit=True)
-    schaal: W(Schaal) | None = veld("de schaal van de samenwerking", wereldfeit=True)
+    themas: PakketWoorden("themas") = veld("de thema's van de samenwerking", wereldfeit=True, woordenlijst="themas")
+    schaal: PakketWoord("schaal") = veld("de schaal van de samenwerking", wereldfeit=True, woordenlijst="schaal")
     partners: Annotated[list[Partner] | None, BeforeValidator(_onbekend_is_leeg), _OOK_ONBEKEND] = Field(
         default=None, description="de partners")
     opgave: Annotated[Opgave, Groep, LegeGroep] = _groepveld(Opgave, "de maatschappelijke opgave")
@@ -912,6 +1007,26 @@ class Casus(Model):
         default=None, max_length=100,
         description="bevindingen die de adviseur anders weegt dan het regelpakket, elk met reden en wie besloot")
 
+    @model_validator(mode="after")
+    def _onthoud_woorden(self, info: ValidationInfo) -> "Casus":
+        self._woorden = woordenlijsten.uit_context(info.context)
+        return self
+
+    @property
+    def woordenlijsten(self) -> "woordenlijsten.Woordenlijsten":
+        """De woordenlijsten van het pakket waarmee deze casus gelezen is."""
+        return self._woorden or woordenlijsten.standaard()
+
+    def pakketvragen(self) -> dict[str, str]:
+        """De bekende antwoorden op de eigen vragen van het pakket: veldpad -> 'ja' of 'nee'."""
+        uit = {}
+        for groep in GROEP_MET_VRAGEN_VELDEN:
+            inhoud = getattr(self, groep)
+            for naam in inhoud.pakketvragen:
+                if (antwoord := inhoud.vraag(naam)) is not None:
+                    uit[f"{groep}.{naam}"] = antwoord
+        return uit
+
 
 # --- de veldcatalogus ------------------------------------------------------------------
 
@@ -928,6 +1043,8 @@ class Veld:
     afgeleid: bool = False
     bronvelden: tuple[str, ...] = field(default_factory=tuple)
     richting: str = ""  # bij getallen: 'hoger' of 'lager' is gunstiger; leeg = geen vaste richting
+    woordenlijst: str = ""  # de woorden komen uit deze woordenlijst van het pakket (zie woordenlijsten.py)
+    pakketvraag: bool = False  # een eigen ja/nee-vraag van het pakket
 
     @property
     def leesbaar(self) -> bool:
@@ -950,6 +1067,8 @@ def _kern(annotatie: Any) -> Any:
 def _velden(model: type[BaseModel], voorvoegsel: str = "") -> list[Veld]:
     uit: list[Veld] = []
     for naam, info in model.model_fields.items():
+        if naam == PAKKETVRAGEN:
+            continue
         sleutel = info.alias or naam
         pad = voorvoegsel + sleutel
         extra = info.json_schema_extra or {}
@@ -957,7 +1076,10 @@ def _velden(model: type[BaseModel], voorvoegsel: str = "") -> list[Veld]:
         beschrijving = info.description or ""
         basis = dict(pad=pad, beschrijving=beschrijving, volgorde=tuple(extra.get("volgorde", ())),
                      wereldfeit=bool(extra.get("wereldfeit")), richting=extra.get("richting", ""))
-        if isinstance(kern, type) and issubclass(kern, BaseModel):
+        if extra.get("woordenlijst"):  # de woorden geeft het pakket: zie catalogus()
+            lijst = extra["woordenlijst"]
+            uit.append(Veld(soort=woordenlijsten.LIJSTEN[lijst][1], woordenlijst=lijst, **basis))
+        elif isinstance(kern, type) and issubclass(kern, BaseModel):
             uit.extend(_velden(kern, pad + "."))
         elif isinstance(kern, type) and issubclass(kern, StrEnum):
             woorden = tuple(w.value for w in kern if w.value != ONBEKEND)
@@ -1026,14 +1148,43 @@ AFGELEIDE_VELDEN += tuple(
          bronvelden=("evaluatie.jaar_laatste_evaluatie", "peildatum"), richting="lager"),
 )
 
+# De structuur: elk veld van het casusformaat. Bij de velden met woorden uit het pakket (schaal, themas, doelen,
+# rollen) staan hier nog geen woorden, en de eigen vragen van een pakket ontbreken: die geeft catalogus().
 CATALOGUS: dict[str, Veld] = {v.pad: v for v in _velden(Casus)} | {v.pad: v for v in AFGELEIDE_VELDEN}
 
+# Per groep waarin een pakket eigen vragen mag zetten: de vaste velden van die groep.
+GROEP_MET_VRAGEN_VELDEN: dict[str, frozenset[str]] = {
+    m.GROEP: frozenset(n for n in m.model_fields if n != PAKKETVRAGEN) for m in Vraaggroep.__subclasses__()}
 
-def velden_onder(pad: str) -> list[str]:
+_GROEPMODEL = {m.GROEP: m.__name__ for m in Vraaggroep.__subclasses__()}
+_CATALOGI: dict[str, dict[str, Veld]] = {}
+_VRAAGLABELS: dict[str, str] = {}
+
+
+def catalogus(lijsten: "woordenlijsten.Woordenlijsten | None" = None) -> dict[str, Veld]:
+    """De veldcatalogus met de woorden en de eigen vragen van een pakket (zonder pakket: het standaardpakket)."""
+    lijsten = lijsten or woordenlijsten.standaard()
+    gevonden = _CATALOGI.get(lijsten.sleutel)
+    if gevonden is not None:
+        return gevonden
+    uit: dict[str, Veld] = {}
+    for pad, v in CATALOGUS.items():
+        uit[pad] = dataclasses.replace(v, waarden=lijsten.woorden(v.woordenlijst)) if v.woordenlijst else v
+    for pad, vraag in lijsten.vragen.items():
+        volgorde = {"ja": POSITIEF, "nee": NEGATIEF}.get(vraag.gunstig, [])
+        uit[pad] = Veld(pad, "woord", vraag.vraag[:1].lower() + vraag.vraag[1:], waarden=("ja", "nee"),
+                        volgorde=tuple(volgorde), pakketvraag=True)
+        _VRAAGLABELS.setdefault(pad, vraag.vraag)
+    if len(_CATALOGI) < 32:  # een handvol pakketten per proces; nooit onbegrensd
+        _CATALOGI[lijsten.sleutel] = uit
+    return uit
+
+
+def velden_onder(pad: str, velden: dict[str, Veld] | None = None) -> list[str]:
     """De veldnamen die direct onder een groep (of bovenaan, bij pad '') mogen staan."""
     voorvoegsel = pad + "." if pad else ""
     namen = []
-    for p, v in CATALOGUS.items():
+    for p, v in (velden if velden is not None else CATALOGUS).items():
         if v.afgeleid or not p.startswith(voorvoegsel):
             continue
         rest = p[len(voorvoegsel):]
@@ -1046,6 +1197,8 @@ def velden_onder(pad: str) -> list[str]:
 def label(pad: str) -> str:
     """Het Nederlandse label van een veld voor de uitvoer, uit de veldcatalogus ('Is er een businesscase?')."""
     info = CATALOGUS.get(pad)
+    if info is None and pad in _VRAAGLABELS:  # een eigen vraag van een pakket: de vraag zoals het pakket haar stelt
+        return _VRAAGLABELS[pad]
     if info is None or not info.beschrijving:
         return pad
     tekst = info.beschrijving.removeprefix("afgeleid: ")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .beoordelen import Beoordelaar
 from .fouten import InvoerFout
-from .laden import bestandshash, casus_van, lees_bytes, lees_regelpakket, lees_yaml
+from .laden import bestandshash, lees_bytes, lees_casus_met_pakket
 from .varianten import Variant
 from .watals import kolommen, vergelijk
 from .weergave.collegeadvies import Stempel, stel_op
@@ -110,10 +110,8 @@ def maak_collegeadvies(casuspad: str, formaat: str, regelpad: str, varianten: li
     if sjabloon is not None and formaat != "docx":
         raise InvoerFout("Een sjabloon (--sjabloon) geldt alleen voor een Word-document. Schrijf naar een "
                          "bestand dat op .docx eindigt, of laat --sjabloon weg.")
-    pakket = lees_regelpakket(regelpad)
+    casus, pakket, gelezen = lees_casus_met_pakket(casuspad, regelpad)  # de versie op de peildatum
     beoordelaar = Beoordelaar(pakket)
-    gelezen = lees_yaml(casuspad)
-    casus = casus_van(gelezen)
     advies = beoordelaar.beoordeel(casus)
     alternatieven = vergelijk(kolommen([casus], varianten, [beoordelaar])) if varianten else None
     stempel = Stempel(datum=stempeldatum(datum), regelpakket=f"{pakket.naam} {pakket.versie}",

@@ -66,6 +66,7 @@ def basisfeiten(casus: Casus) -> Feiten:
     omschrijving = casus.opgave.omschrijving
     if omschrijving is not None and omschrijving != ONBEKEND:
         feiten["opgave.benoemd"] = "nee" if omschrijving == GEEN_OPGAVE else "ja"
+    feiten.update(casus.pakketvragen())  # de eigen ja/nee-vragen van het pakket
     feiten.update(_succesfactoren(casus))
     if casus.partners is not None:
         feiten["partners.aantal"] = len(casus.partners)

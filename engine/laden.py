@@ -6,6 +6,7 @@ regel en het veld, in het Nederlands, met waar mogelijk een 'bedoelde u ...?'.
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import hashlib
 import re
@@ -15,11 +16,14 @@ from typing import Any, TypeVar
 
 import yaml
 from pydantic import ValidationError
+from pydantic_core import PydanticCustomError
 
-from .casus import Casus, beschrijf, suggestie, velden_onder
+from .casus import PAKKETVRAGEN, Casus, beschrijf, catalogus, datum_uit, suggestie, velden_onder
 from .fouten import BestandFout, CasusFout, InvoerFout, Melding, RegelpakketFout, YamlFout
-from .waarden import kommagetal, toon
 from .regels import Kop, Overlay, Regelbestand, Regelpakket, controleer_pakket, inhoudshash, uitgeschreven
+from .waarden import kommagetal, toon
+from .woordenlijsten import Woordenlijsten
+from .woordenlijsten import standaard as standaardwoorden
 
 MAX_MELDINGEN = 12
 M = TypeVar("M")
@@ -544,7 +548,9 @@ def meldingen_uit(fout: ValidationError, gelezen: Gelezen, velden_van: Any) -> l
     # Regelnummers opzoeken kost per melding een stap door het bestand: alleen voor de eerste meldingen, zodat het
     # werk met het aantal fouten lineair blijft. Er worden er toch hooguit MAX_MELDINGEN getoond.
     for f in fout.errors()[:MAX_MELDINGEN * 10]:
-        loc = tuple(d for d in f["loc"] if not (isinstance(d, str) and _TYPELABEL.match(d)))
+        # Zonder de typelabels van pydantic, en zonder de groep waarin de eigen vragen van het pakket bewaard worden
+        # (in het bestand staan die gewoon in hun groep).
+        loc = tuple(d for d in f["loc"] if not (isinstance(d, str) and (_TYPELABEL.match(d) or d == PAKKETVRAGEN)))
         if f["type"] == "invalid_key" and loc:  # de sleutel zelf, geen plaats in een lijst
             loc = loc[:-1] + (str(loc[-1]),)
         veld = _pad(loc) or None
@@ -553,33 +559,46 @@ def meldingen_uit(fout: ValidationError, gelezen: Gelezen, velden_van: Any) -> l
     return meldingen[:MAX_MELDINGEN]
 
 
-def casusvelden(loc: tuple) -> list[str]:
-    if loc[:1] == ("succesfactoren_per_partner",):  # partnernaam: dezelfde velden als de eigen scan
-        return velden_onder("succesfactoren") if len(loc) == 2 else []
-    return velden_onder(_groeppad(loc))
+def casusvelden(woorden: Woordenlijsten | None = None):
+    """De veldnamen die op een plaats in een casus mogen staan (met de eigen vragen van het pakket), voor de
+    suggestie bij een onbekend veld."""
+    velden = catalogus(woorden)
+
+    def velden_van(loc: tuple) -> list[str]:
+        if loc[:1] == ("succesfactoren_per_partner",):  # partnernaam: dezelfde velden als de eigen scan
+            return velden_onder("succesfactoren", velden) if len(loc) == 2 else []
+        return velden_onder(_groeppad(loc), velden)
+    return velden_van
+
+
+def casuscontext(woorden: Woordenlijsten | None, json: bool = False) -> dict:
+    """De validatiecontext van een casus: de woordenlijsten van het pakket, en of de data als JSON binnenkomt."""
+    return {"woordenlijsten": woorden or standaardwoorden(), "json": json}
 
 
 # --- casus ------------------------------------------------------------------------------
 
-def lees_casus(pad: str | Path) -> Casus:
-    """Lees en valideer een casusbestand."""
-    return casus_van(lees_yaml(pad))
+def lees_casus(pad: str | Path, woorden: Woordenlijsten | None = None) -> Casus:
+    """Lees en valideer een casusbestand, met de woordenlijsten van het pakket (zonder: het standaardpakket)."""
+    return casus_van(lees_yaml(pad), woorden)
 
 
-def casus_van(gelezen: Gelezen) -> Casus:
+def casus_van(gelezen: Gelezen, woorden: Woordenlijsten | None = None) -> Casus:
     """Valideer een gelezen casusbestand (meldingen met de regelnummers uit dat bestand)."""
-    casus = valideer(Casus, gelezen.data, gelezen, casusvelden, CasusFout, f"De casus '{gelezen.naam}' klopt niet:")
+    casus = valideer(Casus, gelezen.data, gelezen, casusvelden(woorden), CasusFout,
+                     f"De casus '{gelezen.naam}' klopt niet:", casuscontext(woorden))
     if casus.afwegingen:  # waar elke afweging staat, voor een melding als het pakket haar criterium niet kent
         casus._plaatsen = {i: (gelezen.naam, gelezen.lijn(("afwegingen", i, "criterium")))
                            for i in range(len(casus.afwegingen))}
     return casus
 
 
-def casus_uit_data(data: dict, naam: str = "<casus>", json: bool = False) -> Casus:
+def casus_uit_data(data: dict, naam: str = "<casus>", json: bool = False,
+                   woorden: Woordenlijsten | None = None) -> Casus:
     """Valideer casusdata die niet uit een bestand komt (tests, wat-als, de API). `json`: de data komt als JSON
     binnen, waarin een bedrag een getal is (zie casus._alleen_getal)."""
-    return valideer(Casus, data, Gelezen(Path(naam), data), casusvelden, CasusFout, f"De casus '{naam}' klopt niet:",
-                    {"json": True} if json else None)
+    return valideer(Casus, data, Gelezen(Path(naam), data), casusvelden(woorden), CasusFout,
+                    f"De casus '{naam}' klopt niet:", casuscontext(woorden, json))
 
 
 # --- regelpakket ------------------------------------------------------------------------
@@ -619,6 +638,58 @@ def _lees_regelpakket(map_: Path) -> Regelpakket:
         raise RegelpakketFout(f"Het regelpakket '{map_}' klopt niet:", meldingen[:MAX_MELDINGEN])
     hash_ = inhoudshash(kop.model_dump(mode="json"), [b[1].model_dump(mode="json") for b in bestanden])
     return Regelpakket(kop, tuple(regels), tuple(rijen), str(map_), hash_)
+
+
+def pakketversies(map_: str | Path) -> list[Regelpakket]:
+    """Het pakket en de andere versies die het in `versies:` noemt, van oud naar nieuw (op geldig_vanaf)."""
+    map_ = _pakketmap(map_)
+    pakket = lees_regelpakket(map_)
+    versies = [pakket]
+    for naam in pakket.kop.versies:
+        pad = map_ / naam
+        if ".." in Path(naam).parts or pad.is_symlink():  # alleen mappen binnen het pakket
+            raise RegelpakketFout(f"Het regelpakket '{map_}' klopt niet:", [Melding(
+                str(map_ / "pack.yaml"), f"versies: '{naam}' ligt niet binnen de map van het pakket", None, "versies")])
+        try:
+            versies.append(lees_regelpakket(pad))
+        except BestandFout as fout:
+            raise RegelpakketFout(f"Het regelpakket '{map_}' klopt niet:", [Melding(
+                str(map_ / "pack.yaml"), f"versies: {fout.tekst}", None, "versies")]) from None
+    datums = [v.kop.geldig_vanaf for v in versies]
+    if len(set(datums)) != len(datums):
+        raise RegelpakketFout(f"Het regelpakket '{map_}' klopt niet:", [Melding(
+            str(map_ / "pack.yaml"), "versies: twee versies hebben dezelfde datum geldig_vanaf; welke geldt, is dan "
+                                     "niet te zeggen", None, "versies")])
+    return sorted(versies, key=lambda v: v.kop.geldig_vanaf)
+
+
+def pakket_voor(map_: str | Path, peildatum: dt.date | None) -> Regelpakket:
+    """De versie van het pakket die gold op `peildatum`: de laatste die toen al gold. Zonder peildatum de nieuwste
+    die vandaag geldt. Ligt de datum vóór elke versie, dan de oudste (het advies waarschuwt daar dan voor)."""
+    versies = pakketversies(map_)
+    if len(versies) == 1:
+        return versies[0]
+    datum = peildatum or dt.date.today()
+    geldend = [v for v in versies if v.kop.geldig_vanaf <= datum]
+    return geldend[-1] if geldend else versies[0]
+
+
+def peildatum_van(data: Any) -> dt.date | None:
+    """De peildatum uit nog niet gecontroleerde casusdata, om de versie van het pakket te kiezen (of None; een
+    ongeldige datum meldt de controle van de casus daarna)."""
+    waarde = data.get("peildatum") if isinstance(data, dict) else None
+    try:
+        return datum_uit(waarde)
+    except (PydanticCustomError, ValueError, TypeError):
+        return None
+
+
+def lees_casus_met_pakket(casuspad: str | Path, regelpad: str | Path) -> tuple[Casus, Regelpakket, Gelezen]:
+    """Een casusbestand en de versie van het pakket die op haar peildatum gold; de casus gelezen met de woorden
+    van die versie."""
+    gelezen = lees_yaml(casuspad)
+    pakket = pakket_voor(regelpad, peildatum_van(gelezen.data))
+    return casus_van(gelezen, pakket.woordenlijsten), pakket, gelezen
 
 
 def _pakketmap(map_: str | Path) -> Path:

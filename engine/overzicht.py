@@ -19,12 +19,13 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .beoordelen import Beoordelaar, Kort
-from .casus import Casus, Schaal, StrategischDoel, Thema, UitvoerendDoel
+from .casus import Casus
 from .fouten import InvoerFout
 from .laden import Gelezen, casus_van, lees_yaml, reden
 from .regels import Advieswoord, Regelpakket
 from .vormen import VORM_SOORT, WGR_PUNTEN
-from .waarden import deel_van
+from .waarden import deel_van, woord
+from .woordenlijsten import Woordenlijsten
 
 RISICONIVEAUS = ("laag", "midden", "hoog")
 MAX_BESTANDEN = 100_000
@@ -79,10 +80,20 @@ class Overzicht:
     sturing: dict[str, tuple[str, str]]  # niveau -> (naam, tekst)
     overlap_drempel: float = 0.5
     peildatum: dt.date | None = None  # de --peildatum, of de datum van SOURCE_DATE_EPOCH of vandaag
+    woordenlijsten: Woordenlijsten | None = None  # de thema's, schalen en doelen van het pakket
+
+    @property
+    def woorden(self) -> Woordenlijsten:
+        from .woordenlijsten import standaard
+        return self.woordenlijsten or standaard()
+
+    def label(self, lijst: str, woord_: str) -> str:
+        """Een woord uit een woordenlijst van het pakket zoals de lezer het ziet ('Regio Alkmaar')."""
+        return self.woorden.label(lijst, woord_) or woord(woord_)
 
     def matrix(self) -> dict[str, dict[str, list[str]]]:
         """Per thema uit de visie, per schaal: de samenwerkingen (op naam)."""
-        uit: dict[str, dict[str, list[str]]] = {t.value: {} for t in Thema}
+        uit: dict[str, dict[str, list[str]]] = {t: {} for t in self.woorden.themas}
         for r in self.regels:
             for thema in r.themas or ("overig",):
                 uit.setdefault(thema, {}).setdefault(r.schaal or "onbekend", []).append(r.naam)
@@ -92,8 +103,9 @@ class Overzicht:
         """De thema's en de doelen uit de visie die geen enkele samenwerking dient."""
         themas = {t for r in self.regels for t in r.themas}
         doelen = {d for r in self.regels for d in r.doelen}
-        alle_doelen = [d.value for d in (*StrategischDoel, *UitvoerendDoel)]
-        return ([t.value for t in Thema if t.value not in themas and t != Thema.overig],
+        alle_doelen = [*self.woorden.strategische_doelen, *self.woorden.uitvoerende_doelen]
+        # 'overig' is de restcategorie: geen thema dat een samenwerking zou moeten dienen
+        return ([t for t in self.woorden.themas if t not in themas and t != "overig"],
                 [d for d in alle_doelen if d not in doelen])
 
     def overlappen(self, drempel: float, maximum: int = MAX_OVERLAP) -> list[tuple[str, str, str, float]]:
@@ -224,10 +236,10 @@ def _regel(casus: Casus, bestand: str, kort: Kort, met_redenen: dict[str, tuple[
     gr = soort == "wgr" or (vp.soort is not None and vp.soort.value == "gr")
     belang_begin, belang_eind = financieel_belang(casus, gr)
     return Regel(
-        bestand=bestand, naam=casus.naam, fase=casus.fase.value, themas=tuple(t.value for t in casus.themas or ()),
-        schaal=casus.schaal.value if casus.schaal and casus.schaal != Schaal.onbekend else None,
+        bestand=bestand, naam=casus.naam, fase=casus.fase.value, themas=tuple(casus.themas or ()),
+        schaal=casus.schaal,
         juridische_vorm=vorm, vormsoort=soort, partners=tuple(p.naam for p in casus.partners or ()),
-        doelen=tuple(d.value for d in (casus.doelen.strategisch or []) + (casus.doelen.uitvoerend or [])),
+        doelen=tuple((casus.doelen.strategisch or []) + (casus.doelen.uitvoerend or [])),
         advies=advies, gunstigst=bandbreedte.gunstigst, ongunstigst=bandbreedte.ongunstigst,
         kosten_per_jaar=casus.onderbouwing.kosten_per_jaar, laatste_evaluatie=laatste, volgende_evaluatie=volgende,
         evaluatie_te_laat=(volgende < peiljaar) if volgende is not None and casus.fase.value == "lopend" else None,
@@ -416,7 +428,7 @@ def _beoordeel_blok(paden: list[Path], basis: Path, beoordelaar: Beoordelaar,
     casussen: dict[int, Casus] = {}
     for i, gelezen_ in gelezen.items():
         try:
-            casussen[i] = casus_van(gelezen_)
+            casussen[i] = casus_van(gelezen_, beoordelaar.pakket.woordenlijsten)
         except InvoerFout as fout:
             uit[i] = namen[i], leesbaar(str(fout))
     regels = regels_van(list(casussen.values()), [namen[i] for i in casussen], beoordelaar, peiljaar)
@@ -537,7 +549,8 @@ def maak_overzicht(map_: str | Path, beoordelaar: Beoordelaar, peildatum: dt.dat
     ov = pakket.kop.overzicht
     overzicht = Overzicht([], [], peiljaar, f"{pakket.naam} {pakket.versie}",
                           {r.soort: r.naam for r in ov.risicos},
-                          {n: (s.naam, s.tekst) for n, s in ov.sturing.items()}, ov.overlap_partners, peildatum)
+                          {n: (s.naam, s.tekst) for n, s in ov.sturing.items()}, ov.overlap_partners, peildatum,
+                          pakket.woordenlijsten)
     stap = voortgang(len(bestanden)) if voortgang else None
     with ruimer_opruimen():
         for aantal_, uitkomsten in _uitkomsten(bestanden, basis, beoordelaar, peiljaar, regelpad, intussen):

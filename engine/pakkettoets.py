@@ -28,8 +28,10 @@ from typing import Any
 from .beoordelen import Beoordelaar
 from .fouten import InvoerFout
 from .laden import _pakketmap, casus_uit_data, lees_regelpakket, lees_yaml
+from .regels import Regelpakket
 from .schrijven import schrijf
 from .waarden import maak_id, zichtbaar_voor_terminal
+from .woordenlijsten import LIJSTEN
 
 SLEUTELS = {"naam", "basis", "wijzig", "casus", "advies", "voorlopig", "voorwaarden", "ongunstigst", "gunstigst",
             "vuurt", "vuurt_niet", "uitleg_bevat", "vervangt"}
@@ -185,7 +187,8 @@ def toets_pakket(pakketmap: str | Path) -> Uitslag:
     vuurt: dict[str, int] = {r.id: 0 for r in pakket.regels}
     for spec in specs:
         try:
-            advies = beoordelaar.beoordeel(casus_uit_data(casus_van(spec, basis), naam=f"spec '{spec.naam[:60]}'"))
+            advies = beoordelaar.beoordeel(casus_uit_data(casus_van(spec, basis), naam=f"spec '{spec.naam[:60]}'",
+                                                          woorden=beoordelaar.pakket.woordenlijsten))
         except InvoerFout as fout:
             uitslag.specs.append((spec, [f"de casus van deze spec klopt niet: {fout.tekst}"]))
             continue
@@ -198,6 +201,28 @@ def toets_pakket(pakketmap: str | Path) -> Uitslag:
                             for r, n in vuurt.items() if n == len(specs)]
     uitslag.dekking += [f"criterium {code} heeft geen regel" for code, _, n in pakket.dekking() if n == 0]
     return uitslag
+
+
+# --- de woordenlijsten als tabel -----------------------------------------------------------------------------------
+
+def woordentabel(pakket: Regelpakket) -> str:
+    """De woordenlijsten en eigen vragen van een pakket als Markdown-tabellen (voor de README en de adviseur)."""
+    lijsten = pakket.woordenlijsten
+    uit = [f"Woorden van het pakket {pakket.naam} {pakket.versie}. In elk veld mag ook `onbekend` staan.", ""]
+    for lijst, (veld, soort) in LIJSTEN.items():
+        uit += [f"`{veld}` ({'één woord' if soort == 'woord' else 'een lijst woorden'}):", "",
+                "| woord | label | uitleg |", "|---|---|---|"]
+        uit += [f"| `{w}` | {_cel(v.label)} | {_cel(v.uitleg)} |" for w, v in getattr(lijsten, lijst).items()]
+        uit.append("")
+    if lijsten.vragen:
+        uit += ["Eigen vragen (ja, nee of onbekend):", "", "| veld | vraag | uitleg |", "|---|---|---|"]
+        uit += [f"| `{pad}` | {_cel(v.vraag)} | {_cel(v.uitleg)} |" for pad, v in lijsten.vragen.items()]
+        uit.append("")
+    return "\n".join(uit)
+
+
+def _cel(tekst: str) -> str:
+    return " ".join(tekst.split()).replace("|", "\\|")
 
 
 # --- een nieuw pakket ----------------------------------------------------------------------------------------------
@@ -223,6 +248,7 @@ def skelet(gemeente: str, naam: str, vanaf: str) -> dict[str, str]:
     """De bestanden van een werkend, klein pakket: pack.yaml, één regelbestand met één regel, en twee specs (de
     regel vuurt, en de regel zwijgt). Het slaagt voor zijn eigen toets; daarna vervangt de gemeente het voorbeeld
     door haar eigen beleid."""
+    regio = "regio_" + re.sub(r"[^a-z0-9]+", "_", naam).strip("_")[:50]
     pack = f"""# Regelpakket van de gemeente {gemeente}. Vervang het voorbeeld door uw eigen beleid: elke regel noemt de
 # bron en de sectie waar zij op steunt. Een nieuwe beleidskeuze is een nieuwe versie van dit pakket.
 formaat: 1
@@ -232,6 +258,48 @@ geldig_vanaf: {vanaf}
 gemeente: {gemeente}
 omschrijving: >
   Toetst samenwerkingen aan het beleid van de gemeente {gemeente} voor regionale samenwerking.
+
+# De woorden waarmee casussen van dit pakket regio's, thema's, doelen en rollen noemen. Vervang ze door de eigen
+# regio's en thema's en de doelen uit het beleid; elk woord krijgt een label en een uitleg.
+woordenlijsten:
+  schaal:
+    lokaal:
+      label: lokaal
+      uitleg: alleen de eigen gemeente
+    {regio}:
+      label: Regio {gemeente}
+      uitleg: de gemeenten in de regio van {gemeente}
+    landelijk:
+      label: landelijk
+      uitleg: met partners in heel Nederland
+  themas:
+    zorg:
+      label: zorg
+      uitleg: jeugdhulp, Wmo en andere zorg voor inwoners
+    wonen:
+      label: wonen
+      uitleg: woningbouw en huisvesting
+    bedrijfsvoering:
+      label: bedrijfsvoering
+      uitleg: de eigen organisatie, zoals ICT en belastingen
+    overig:
+      label: overig
+      uitleg: een thema dat hierboven niet staat
+  strategische_doelen:
+    maatschappelijke_doelen:
+      label: maatschappelijke doelen
+      uitleg: maatschappelijke opgaven samen oplossen
+  uitvoerende_doelen:
+    kwaliteit_en_kwetsbaarheid:
+      label: kwaliteit en kwetsbaarheid
+      uitleg: betere kwaliteit en minder kwetsbaar
+  rollen:
+    deelnemer:
+      label: deelnemer
+      uitleg: de gemeente doet mee zonder een leidende rol
+    trekker:
+      label: trekker
+      uitleg: de gemeente leidt de samenwerking
 
 bestanden:
   - beleid.yaml
@@ -279,6 +347,8 @@ goed:
   naam: Voorbeeld van een goede samenwerking
   fase: voorstel
   perspectief: {gemeente}
+  themas: [zorg]
+  schaal: {regio}
   opgave: {{omschrijving: Passende jeugdhulp in de regio}}
 """
     specs = """- naam: een voorstel met een benoemde opgave wordt aangegaan (EG-1, beleid#opgave)

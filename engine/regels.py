@@ -27,6 +27,7 @@ import json
 import math
 import re
 import string
+from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any, Callable, Iterator, Literal
@@ -34,9 +35,10 @@ from typing import Annotated, Any, Callable, Iterator, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
-from .casus import CATALOGUS, ONBEKEND, Fase, suggestie
+from .casus import CATALOGUS, ONBEKEND, Fase, Veld, catalogus, suggestie
 from .fouten import Melding
 from .waarden import opsomming
+from .woordenlijsten import Woordenlijsten
 
 
 class Effect(StrEnum):
@@ -274,13 +276,13 @@ def controleer_voorwaarde(voorwaarde: Voorwaarde, parameters: dict[str, float]) 
     """Alle problemen met een voorwaarde, als Nederlandse zinnen (leeg = in orde)."""
     problemen = []
     for toets in voorwaarde.toetsen():
-        veld = CATALOGUS.get(toets.veld)
+        veld = _velden().get(toets.veld)
         if veld is None or not veld.leesbaar:
             if veld is not None:
                 problemen.append(f"veld '{toets.veld}' is {veld.soort} en kan niet door regels gelezen worden")
             else:
                 problemen.append(f"veld '{toets.veld}' bestaat niet in het casusmodel."
-                                 f"{suggestie(toets.veld, CATALOGUS)}")
+                                 f"{suggestie(toets.veld, _velden())}")
             continue
         if toets.op == "is" and veld.soort == "woorden":
             problemen.append(f"veld '{toets.veld}' is een lijst: gebruik {{bevat: ...}} of leeg")
@@ -586,6 +588,12 @@ class Kop(Model):
     geldig_vanaf: dt.date
     gemeente: str
     omschrijving: str = ""
+    woordenlijsten: Woordenlijsten = Field(description="de woorden waarmee het pakket regio's, thema's, doelen en "
+                                                       "rollen noemt, en zijn eigen ja/nee-vragen")
+    # Andere versies van hetzelfde beleid, elk een pakket in een map binnen deze map (zoals versies/2024). Een
+    # casus wordt beoordeeld met de versie die gold op haar peildatum (zie laden.pakket_voor).
+    versies: list[Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]{0,59}(/[a-z0-9][a-z0-9._-]{0,59})?$")]] = Field(
+        default_factory=list, max_length=50)
     # Alleen bestandsnamen in de pakketmap zelf: geen pad, dus nooit een bestand daarbuiten (zoals /etc/passwd).
     bestanden: list[Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*\.yaml$")]] = Field(min_length=1)
     bronnen: dict[str, Bron] = Field(min_length=1)
@@ -731,8 +739,8 @@ class GeladenRegel:
         velden waaruit het is afgeleid."""
         uit: list[str] = []
         for veld in self.velden:
-            info = CATALOGUS[veld]
-            uit += info.bronvelden if info.afgeleid else (veld,)
+            info = CATALOGUS.get(veld)  # een eigen vraag van het pakket staat niet in de vaste catalogus
+            uit += info.bronvelden if info is not None and info.afgeleid else (veld,)
         return tuple(dict.fromkeys(uit))
 
     @property
@@ -764,6 +772,15 @@ class Regelpakket:
     @property
     def versie(self) -> str:
         return self.kop.versie
+
+    @property
+    def woordenlijsten(self) -> Woordenlijsten:
+        return self.kop.woordenlijsten
+
+    @property
+    def catalogus(self) -> dict[str, Veld]:
+        """De veldcatalogus met de woorden en de eigen vragen van dit pakket."""
+        return catalogus(self.kop.woordenlijsten)
 
     def regel(self, regel_id: str) -> GeladenRegel:
         return self._per_id[regel_id]
@@ -817,9 +834,27 @@ _PLAATSHOUDER = re.compile(r"\{([a-z_.]+)\}")
 TEKSTPLAATSHOUDERS = ("perspectief", "opgave.tekst", "partners.namen")
 
 
+# De veldcatalogus van het pakket dat nu gecontroleerd wordt (met zijn woorden en eigen vragen); zonder pakket die
+# van het standaardpakket. Zo hoeft niet elke controle hieronder de catalogus door te geven.
+_PAKKETVELDEN: ContextVar[dict[str, Veld] | None] = ContextVar("pakketvelden", default=None)
+
+
+def _velden() -> dict[str, Veld]:
+    return _PAKKETVELDEN.get() or catalogus()
+
+
 def controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats]]) -> tuple[
         list[GeladenRegel], list[GeladenVormrij], list[Melding]]:
     """Lees alle voorwaarden en controleer het hele pakket; geeft regels, vormtabel en meldingen."""
+    token = _PAKKETVELDEN.set(catalogus(kop.woordenlijsten))
+    try:
+        return _controleer_pakket(kop, bestanden)
+    finally:
+        _PAKKETVELDEN.reset(token)
+
+
+def _controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats]]) -> tuple[
+        list[GeladenRegel], list[GeladenVormrij], list[Melding]]:
     meldingen: list[Melding] = []
     parameters = {n: p.waarde for n, p in kop.parameters.items() if p.waarde is not None}
     regels: list[GeladenRegel] = []
@@ -867,12 +902,12 @@ def controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats]
                 problemen.append("een regel met effect 'voorwaarde' moet de voorwaarde noemen (veld 'voorwaarde')")
             for tekst in (regel.uitleg, regel.voorwaarde or ""):
                 for pad in _PLAATSHOUDER.findall(tekst):
-                    info = CATALOGUS.get(pad)
+                    info = _velden().get(pad)
                     if pad in TEKSTPLAATSHOUDERS:
                         continue
                     if info is None or not (info.leesbaar or info.afgeleid):
                         problemen.append(f"de tekst noemt {{{pad}}}, maar dat is geen feit dat een regel kent"
-                                         f".{suggestie(pad, [p for p, v in CATALOGUS.items() if v.leesbaar])}")
+                                         f".{suggestie(pad, [p for p, v in _velden().items() if v.leesbaar])}")
             voorwaarde = _gelezen_voorwaarde(regel.als, parameters, problemen)
             if voorwaarde is not None:
                 regels.append(GeladenRegel(regel, voorwaarde, bestand, lijn, effect_parameter))
@@ -880,7 +915,7 @@ def controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats]
         for i, rij in enumerate(inhoud.vormtabel):
             lijn = plaats(("vormtabel", i))
             problemen = bron_problemen(rij.bron)
-            vormen = CATALOGUS["juridische_vorm.passende_vormen"].waarden
+            vormen = _velden()["juridische_vorm.passende_vormen"].waarden
             for vorm in rij.vormen + rij.uitgesloten:
                 if vorm not in vormen:
                     problemen.append(f"'{vorm}' is geen juridische vorm.{suggestie(vorm, vormen)}")
@@ -903,7 +938,7 @@ def controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats]
     meldingen += _controleer_acties(kop)
     cv = kop.collegevoorstel
     soorten = ("wgr", "privaatrechtelijk", "overeenkomst", "informeel")
-    vormen = CATALOGUS["juridische_vorm"].waarden
+    vormen = _velden()["juridische_vorm"].waarden
     for vorm, punten in cv.wet_per_vorm.items():
         if vorm not in soorten and vorm not in vormen:
             meldingen.append(Melding("pack.yaml", f"collegevoorstel, wet_per_vorm: '{vorm}' is geen juridische vorm "
@@ -938,9 +973,9 @@ def controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats]
     meldingen += _controleer_nieuw(kop, bron_problemen, parameters, {b for b, _, _ in bestanden})
     for i, kernvraag in enumerate(kop.kernvragen):
         for veld in kernvraag.velden:
-            if veld not in CATALOGUS or not CATALOGUS[veld].leesbaar:
+            if veld not in _velden() or not _velden()[veld].leesbaar:
                 meldingen.append(Melding("pack.yaml", f"kernvraag {i + 1} ('{kernvraag.vraag}'): veld '{veld}' "
-                                                      f"bestaat niet of is geen feit.{suggestie(veld, CATALOGUS)}"))
+                                                      f"bestaat niet of is geen feit.{suggestie(veld, _velden())}"))
     return regels, rijen, meldingen
 
 
@@ -973,19 +1008,19 @@ def _controleer_nieuw(kop: Kop, bron_problemen: Callable[[str], list[str]], para
                                                   f"{suggestie(groep, groepen)}"))
     for veld, als in kop.afhankelijk.items():
         problemen: list[str] = []
-        if veld not in CATALOGUS or not CATALOGUS[veld].leesbaar:
-            problemen.append(f"veld '{veld}' bestaat niet of is geen feit.{suggestie(veld, CATALOGUS)}")
+        if veld not in _velden() or not _velden()[veld].leesbaar:
+            problemen.append(f"veld '{veld}' bestaat niet of is geen feit.{suggestie(veld, _velden())}")
         _gelezen_voorwaarde(als, parameters, problemen)
         meldingen += [Melding("pack.yaml", f"afhankelijk, {veld}: {p}") for p in problemen]
     if kop.wettelijke_plicht is not None:
         p = kop.wettelijke_plicht
         meldingen += [Melding("pack.yaml", f"wettelijke_plicht: {m}") for m in bron_problemen(p.bron)]
-        if p.veld not in CATALOGUS or CATALOGUS[p.veld].soort != "woord":
+        if p.veld not in _velden() or _velden()[p.veld].soort != "woord":
             meldingen.append(Melding("pack.yaml", f"wettelijke_plicht: veld '{p.veld}' is geen ja/nee-veld"))
         if p.voorstel not in ADVIES_RANG[Fase.voorstel][1:] or p.lopend not in ADVIES_RANG[Fase.lopend][1:]:
             meldingen.append(Melding("pack.yaml", "wettelijke_plicht: het advies moet positief zijn (aangaan of "
                                                   "voortzetten, eventueel onder voorwaarden)"))
-    soorten = {"wgr", "privaatrechtelijk", "overeenkomst", "informeel"} | set(CATALOGUS["juridische_vorm"].waarden)
+    soorten = {"wgr", "privaatrechtelijk", "overeenkomst", "informeel"} | set(_velden()["juridische_vorm"].waarden)
     handelingen = {"aangaan", "toetreden", "voortzetten", "wijzigen", "beeindigen", "niet_aangaan"}
     for i, rij in enumerate(kop.raad):
         for h in rij.handeling:
@@ -1051,14 +1086,14 @@ def _controleer_acties(kop: Kop) -> list[Melding]:
     meldingen = []
     vast = set(kop.vaste_velden)
     for veld in kop.vaste_velden:
-        if veld not in CATALOGUS:
-            meldingen.append(Melding("pack.yaml", f"vaste_velden: veld '{veld}' bestaat niet.{suggestie(veld, CATALOGUS)}"))
+        if veld not in _velden():
+            meldingen.append(Melding("pack.yaml", f"vaste_velden: veld '{veld}' bestaat niet.{suggestie(veld, _velden())}"))
     for naam, actie in kop.acties.items():
         for veld, waarde in actie.zet.items():
-            info = CATALOGUS.get(veld)
+            info = _velden().get(veld)
             probleem = None
             if info is None or info.afgeleid or "[]" in veld:
-                probleem = f"veld '{veld}' bestaat niet in het casusformaat.{suggestie(veld, CATALOGUS)}"
+                probleem = f"veld '{veld}' bestaat niet in het casusformaat.{suggestie(veld, _velden())}"
             elif veld in vast or info.wereldfeit:
                 probleem = (f"veld '{veld}' is een uitkomst uit het verleden of een feit dat de gemeente niet zelf "
                             "verandert; een actie mag het niet zetten")

@@ -17,8 +17,9 @@ import yaml
 
 from .casus import CATALOGUS, Casus, suggestie
 from .fouten import CasusFout, InvoerFout, Melding
-from .laden import Gelezen, casusvelden, lees_waarde, lees_yaml, valideer
+from .laden import Gelezen, casuscontext, casusvelden, lees_waarde, lees_yaml, valideer
 from .waarden import fragment, schone_tekst, toon_waarde
+from .woordenlijsten import Woordenlijsten, standaard
 
 # Velden die een variant kan wijzigen: elk veld van het casusformaat behalve de afgeleide.
 WIJZIGBAAR = [pad for pad, v in CATALOGUS.items() if not v.afgeleid and "[]" not in pad]
@@ -36,17 +37,23 @@ class Variant:
     bestand: Gelezen | None = None  # het variantbestand, voor regelnummers in foutmeldingen
 
 
-def lees_wat_als(teksten: list[str]) -> Variant:
+def wijzigbaar(woorden: Woordenlijsten | None = None) -> list[str]:
+    """De velden die een variant kan wijzigen, met de eigen vragen van het pakket."""
+    return WIJZIGBAAR + list((woorden or standaard()).vragen)
+
+
+def lees_wat_als(teksten: list[str], woorden: Woordenlijsten | None = None) -> Variant:
     """Eén variant uit een of meer `pad=waarde`-teksten; een fout veld of woord is een InvoerFout."""
     plat: dict[str, Any] = {}
+    velden = wijzigbaar(woorden)
     for tekst in teksten:
         pad, is_, ruw = tekst.partition("=")
         pad = pad.strip()
         if not is_ or not pad:
             raise InvoerFout(f"--wat-als '{fragment(tekst)}': schrijf het als veld=waarde, bijvoorbeeld "
                              "juridische_vorm=centrumregeling.")
-        if pad not in WIJZIGBAAR:
-            hint = suggestie(pad, WIJZIGBAAR)
+        if pad not in velden:
+            hint = suggestie(pad, velden)
             raise InvoerFout(f"--wat-als '{fragment(tekst)}': veld '{fragment(pad)}' bestaat niet in het "
                              f"casusformaat.{hint}")
         plat[pad] = _waarde(ruw.strip(), tekst)
@@ -100,8 +107,9 @@ def pas_toe(casus: Casus, variant: Variant) -> Casus:
     """
     data = _samenvoegen(casusdata(casus), variant.wijzigingen)
     bron = variant.bestand or Gelezen(Path(variant.herkomst), variant.wijzigingen)
-    return valideer(Casus, data, bron, casusvelden, CasusFout,
-                    f"De variant '{variant.naam}' geeft geen geldige casus:")
+    woorden = casus.woordenlijsten  # dezelfde woorden als de casus: die van het pakket
+    return valideer(Casus, data, bron, casusvelden(woorden), CasusFout,
+                    f"De variant '{variant.naam}' geeft geen geldige casus:", casuscontext(woorden))
 
 
 

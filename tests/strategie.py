@@ -6,8 +6,10 @@ import re
 
 from hypothesis import strategies as st
 
-from samenwerkingstoets.engine.casus import CATALOGUS, ONBEKEND, SUCCESFACTOREN
+from samenwerkingstoets.engine.casus import ONBEKEND, SUCCESFACTOREN, catalogus
 from samenwerkingstoets.engine.waarden import schone_tekst
+
+CATALOGUS = catalogus()  # met de woorden van het standaardpakket
 
 LEESBAAR = [v for v in CATALOGUS.values() if v.leesbaar and not v.afgeleid and "[]" not in v.pad
             and v.pad != "fase"]

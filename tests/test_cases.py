@@ -12,8 +12,10 @@ from samenwerkingstoets.cli import cli
 import yaml
 
 from conftest import CASES, ROOT, beoordeel
-from samenwerkingstoets.engine.casus import CATALOGUS
+from samenwerkingstoets.engine.casus import catalogus
 from samenwerkingstoets.engine.laden import lees_casus, lees_yaml
+
+CATALOGUS = catalogus()  # met de woorden van het standaardpakket
 
 BESTANDEN = sorted(CASES.glob("*.yaml"))
 BELOFTE = re.compile(r"Verwacht advies: ([a-zë ]+?)[.(,]")

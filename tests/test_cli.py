@@ -78,7 +78,7 @@ def test_json_heeft_het_gedocumenteerde_formaat():
     data = json.loads(r.output)
     assert data["formaat"] == "samenwerkingstoets/advies/1"
     assert data["advies"] == "aangaan"
-    assert data["regelpakket"]["naam"] == "alkmaar" and data["regelpakket"]["versie"] == "1.5.1"
+    assert data["regelpakket"]["naam"] == "alkmaar" and data["regelpakket"]["versie"] == "1.6.0"
     assert isinstance(data["voorwaarden"], list) and isinstance(data["ontbrekende_informatie"], list)
     bevinding = data["bevindingen"][0]
     assert set(bevinding) >= {"regel", "criterium", "effect", "uitleg", "bron", "feiten"}
@@ -238,7 +238,8 @@ def test_readme_commandos_bestaan():
 
 
 def test_de_readme_beschrijft_elk_veld_van_het_casusformaat():
-    from samenwerkingstoets.engine.casus import CATALOGUS
+    from samenwerkingstoets.engine.casus import catalogus
+    CATALOGUS = catalogus()
     from samenwerkingstoets.engine.casus import SUCCESFACTOREN
     tekst = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -157,7 +157,7 @@ def test_zelfde_invoer_geeft_hetzelfde_document(tmp_path):
 def test_het_stempel_noemt_datum_pakket_casushash_en_programmaversie(tmp_path):
     tekst = maak(tmp_path, "regionaal-archief-lopend.yaml", "markdown").read_text(encoding="utf-8")
     assert "Opgesteld op: 22 november 2026" in tekst
-    assert "Regelpakket: alkmaar 1.5.1 (inhoudshash " in tekst
+    assert "Regelpakket: alkmaar 1.6.0 (inhoudshash " in tekst
     assert "Casusbestand: regionaal-archief-lopend.yaml (sha256 " in tekst
     assert "Programma: samenwerkingstoets " in tekst
 

@@ -17,12 +17,14 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import beoordeel
-from samenwerkingstoets.engine.casus import CATALOGUS, Fase
+from samenwerkingstoets.engine.casus import Fase, catalogus
 from samenwerkingstoets.engine.feiten import feiten_van
 from samenwerkingstoets.engine.fouten import InvoerFout
 from samenwerkingstoets.engine.laden import casus_uit_data
 from samenwerkingstoets.engine.regels import ADVIES_RANG, Advieswoord
 from strategie import LEESBAAR, casussen, rommel
+
+CATALOGUS = catalogus()  # met de woorden van het standaardpakket
 
 INSTELLING = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

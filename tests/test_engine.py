@@ -79,7 +79,8 @@ def test_veel_regels_worden_over_delen_verdeeld_en_vuren_allemaal():
 
 def test_een_casus_die_veel_regels_tegelijk_raakt_overschrijdt_de_stapel_van_de_kern_niet(beoordelaar):
     """Alle thema's, alle rollen en een volledige scan gaven foutcode 303 (stapel van 64 vol)."""
-    from samenwerkingstoets.engine.casus import CATALOGUS
+    from samenwerkingstoets.engine.casus import catalogus
+    CATALOGUS = catalogus()
     feiten = {"fase": "voorstel", "opgave.benoemd": "ja", "juridische_vorm": "vennootschap",
               "themas": list(CATALOGUS["themas"].waarden), "rol.eigen": list(CATALOGUS["rol.eigen"].waarden),
               "partners.zonder_beschreven_belang": ["Partner X"], "taak.wettelijk_verplicht_regionaal": "ja",

@@ -73,3 +73,16 @@ def test_alleen_waarde_voor_de_regio_blokkeert_in_dronten_maar_niet_in_alkmaar(b
     dronten = beoordelaars["dronten"].beoordeel(casus)
     assert str(dronten.advies) == "niet_aangaan"
     assert "dr-geen-meerwaarde-gemeente-voorstel" in _regels(dronten)
+
+
+def test_het_voorbeeld_van_dronten_gebruikt_de_woorden_van_dronten_en_krijgt_het_advies_van_dronten(beoordelaars):
+    """De woonagenda in de woorden van Dronten (schaal flevoland): het pakket alkmaar kent dat woord niet."""
+    from samenwerkingstoets.engine.fouten import CasusFout
+
+    pad = ROOT / "rules" / "dronten" / "voorbeelden" / "woonagenda-flevoland.yaml"
+    casus = lees_casus(pad, beoordelaars["dronten"].pakket.woordenlijsten)
+    advies = beoordelaars["dronten"].beoordeel(casus)
+    assert str(advies.advies) == "aangaan_onder_voorwaarden" and "dr-afweging-ontbreekt" in _regels(advies)
+    with pytest.raises(CasusFout) as fout:
+        lees_casus(pad)
+    assert "'flevoland' is geen geldige waarde" in fout.value.meldingen[0].tekst

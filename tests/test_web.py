@@ -421,8 +421,8 @@ def test_een_variant_wordt_bewaard_vergeleken_en_werkt_in_de_cli(client, werkmap
 
 def test_vergelijken_onder_ander_beleid(client):
     r = client.get("/casussen/digitale-dienstverlening-voorstel/vergelijk",
-                   params={"pakket": "alkmaar-streng 1.5.1-streng"})
-    assert r.status_code == 200 and "alkmaar-streng 1.5.1-streng" in r.text and "Het advies naast elkaar" in r.text
+                   params={"pakket": "alkmaar-streng 1.6.0-streng"})
+    assert r.status_code == 200 and "alkmaar-streng 1.6.0-streng" in r.text and "Het advies naast elkaar" in r.text
 
 
 def test_het_collegevoorstel_is_te_downloaden_als_word_html_en_markdown(client):

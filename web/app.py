@@ -29,11 +29,11 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from ..engine.advies import Advies
 from ..engine.beoordelen import Beoordelaar
-from ..engine.casus import CATALOGUS, AfwegingEffect, Casus, label, zonder_bestandsvormen
+from ..engine.casus import CATALOGUS, AfwegingEffect, Casus, casusschema, label, zonder_bestandsvormen
 from ..engine.feiten import feiten_van
 from ..engine.fouten import InvoerFout, Melding
 from ..engine.laden import STANDAARDPAKKET, casus_uit_data, lees_regelpakket
-from ..engine.regels import EFFECT_VOLGORDE, Advieswoord, Effect
+from ..engine.regels import EFFECT_VOLGORDE, Advieswoord, Effect, Regelpakket
 from ..engine.varianten import casusdata, lees_variant, pas_toe
 from ..engine.waarden import aantal, datum_tekst, schone_tekst, toon, woord, zonder_accenten
 from ..engine.weergave import json as json_weergave
@@ -133,7 +133,7 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
     if token is not None and len(token) < 16:
         raise InvoerFout("De toegangssleutel (SAMENWERKINGSTOETS_TOKEN) is te kort; gebruik minstens 16 tekens.")
     pakket = lees_regelpakket(regelpad)
-    omgeving = Omgeving(Werkmap(werkmap), regelpad, Beoordelaar(pakket), sjabloon=sjabloon)
+    omgeving = Omgeving(Werkmap(werkmap, pakket.woordenlijsten), regelpad, Beoordelaar(pakket), sjabloon=sjabloon)
     omgeving.pakketten[f"{pakket.naam} {pakket.versie}"] = omgeving.beoordelaar
     meegeleverd = Path(STANDAARDPAKKET).parent
     for map_ in sorted(meegeleverd.iterdir()) if meegeleverd.is_dir() else []:
@@ -382,7 +382,7 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         for stap in _watalsstappen(pakket, casus):
             nieuw = formulier.lees_stap(stap, form, nieuw)
         try:
-            anders = casus_uit_data(nieuw, naam="wat-als")
+            anders = casus_uit_data(nieuw, naam="wat-als", woorden=omgeving.beoordelaar.pakket.woordenlijsten)
         except InvoerFout as fout:
             return _watalspagina(request, pagina, omgeving, id_, casus, data, nieuw, advies, None, fout.meldingen,
                                  status=400)
@@ -565,7 +565,8 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         if not isinstance(data, dict):
             return probleem(400, "De invoer klopt niet", "De casus moet een JSON-object met velden zijn.")
         def beoordeel() -> str:
-            casus = casus_uit_data(data, naam="de casus in het verzoek", json=True)
+            casus = casus_uit_data(data, naam="de casus in het verzoek", json=True,
+                                   woorden=omgeving.beoordelaar.pakket.woordenlijsten)
             return json_weergave.advies(omgeving.beoordelaar.beoordeel(casus))
 
         return Response(await run_in_threadpool(beoordeel), media_type="application/json")
@@ -576,7 +577,7 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         if app.openapi_schema:
             return app.openapi_schema
         schema = standaard_openapi()
-        _api_contract(schema, sorted(pakket.kop.criteria))
+        _api_contract(schema, pakket)
         schema.setdefault("components", {}).setdefault("securitySchemes", {})["toegangssleutel"] = {
             "type": "http", "scheme": "bearer",
             "description": "Alleen nodig als de toepassing met een toegangssleutel draait (SAMENWERKINGSTOETS_TOKEN)."}
@@ -591,12 +592,14 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
     return app
 
 
-def _api_contract(schema: dict, criteria: list[str]) -> None:
+def _api_contract(schema: dict, pakket: Regelpakket) -> None:
     """Maak het schema gelijk aan wat de API echt doet: het verzoek is een casus (met de verplichte velden en
     zonder onbekende velden, zoals een casusbestand), en elke fout is application/problem+json, ook een fout die
     bij geen handeling apart genoemd is (405, 413, 500: de 'default')."""
     onderdelen = schema.setdefault("components", {}).setdefault("schemas", {})
-    casus = zonder_bestandsvormen(Casus.model_json_schema(ref_template="#/components/schemas/{model}"))
+    casus = zonder_bestandsvormen(casusschema(pakket.woordenlijsten, ref_template="#/components/schemas/{model}"))
+    casus.pop("$schema", None)
+    criteria = sorted(pakket.kop.criteria)
     for naam, definitie in casus.pop("$defs", {}).items():
         onderdelen.setdefault(naam, definitie)
     onderdelen["Casus"] = casus
@@ -861,7 +864,7 @@ def _overzicht(omgeving: Omgeving) -> list[dict[str, Any]]:
                           bestand.gewijzigd.isoformat(timespec="minutes"), "fout": fout.tekst,
                           "zoektekst": bestand.id})
             continue
-        themas = [t.value for t in casus.themas or []]
+        themas = list(casus.themas or [])
         rijen.append({"id": bestand.id, "naam": casus.naam, "fase": casus.fase.value, "themas": themas,
                       "advies": advies.advies.value, "advies_tekst": advies.advies_tekst,
                       "bandbreedte": advies.bandbreedte.model_dump(mode="json"),

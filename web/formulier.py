@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from ..engine.casus import CATALOGUS, GEEN_IS_ANTWOORD, GEEN_OPGAVE, STELLINGEN, SUCCESFACTOREN, Casus
+from ..engine.casus import GEEN_IS_ANTWOORD, GEEN_OPGAVE, STELLINGEN, SUCCESFACTOREN, Casus
 from ..engine.fouten import Melding
 from ..engine.regels import Regelpakket
-from ..engine.waarden import lees_bedrag, toon
+from ..engine.waarden import lees_bedrag, toon, woord
 
 BASIS = "basis"
 NIET_IN_FORMULIER = {"schema", "afwegingen"}  # vast: schemaversie 1; afwegingen staan op de adviespagina
@@ -37,6 +37,14 @@ class Veld:
     verplicht: bool = False
     stellingen: tuple[str, ...] = ()  # bij een factor van de scan: de twee stellingen
     geen_mogelijk: bool = False  # 'er is er geen' is een antwoord (in het bestand: `geen`)
+    woorden: tuple[tuple[str, str, str], ...] = ()  # bij woorden uit het pakket: (woord, label, uitleg)
+
+    def label_van(self, woord_: str) -> str:
+        """Een keuze zoals de adviseur haar ziet: het label uit het pakket, anders het woord met zijn spelling."""
+        return next((label for w, label, _ in self.woorden if w == woord_), None) or woord(woord_)
+
+    def uitleg_van(self, woord_: str) -> str:
+        return next((uitleg for w, _, uitleg in self.woorden if w == woord_), "")
 
     @property
     def jaartal(self) -> bool:
@@ -108,6 +116,8 @@ def stappen(pakket: Regelpakket) -> tuple[Stap, ...]:
 
 def _maak_stappen(pakket: Regelpakket) -> tuple[Stap, ...]:
     criteria = _criteria_per_veld(pakket)
+    catalogus = pakket.catalogus  # met de woorden en de eigen vragen van het pakket
+    lijsten = pakket.woordenlijsten
 
     def veld(pad: str, info) -> Veld:
         soort = info.soort
@@ -118,7 +128,9 @@ def _maak_stappen(pakket: Regelpakket) -> tuple[Stap, ...]:
         return Veld(pad=pad, soort=soort, label=kop[:1].upper() + kop[1:], hulp=_hulp(soort, toelichting, info),
                     waarden=tuple(info.waarden), telt_mee_voor=criteria.get(pad, ())[:4],
                     verplicht=pad in ("naam", "fase"), stellingen=STELLINGEN.get(factor, ()) if soort == "scores"
-                    else (), geen_mogelijk=pad in GEEN_IS_ANTWOORD)
+                    else (), geen_mogelijk=pad in GEEN_IS_ANTWOORD,
+                    woorden=tuple((w, v.label, v.uitleg) for w, v in getattr(lijsten, info.woordenlijst).items())
+                    if info.woordenlijst else ())
 
     basis: list[Veld] = []
     uit: list[Stap] = []
@@ -127,7 +139,7 @@ def _maak_stappen(pakket: Regelpakket) -> tuple[Stap, ...]:
         if sleutel in NIET_IN_FORMULIER:
             continue
         titel = _titel(info.description or sleutel)
-        kinderen = [(p, v) for p, v in CATALOGUS.items()
+        kinderen = [(p, v) for p, v in catalogus.items()
                     if p.startswith(sleutel + ".") and not v.afgeleid and "[]" not in p]
         if sleutel == "partners":
             uit.append(Stap("partners", "Partners", partners=True))
@@ -139,7 +151,7 @@ def _maak_stappen(pakket: Regelpakket) -> tuple[Stap, ...]:
             uit.append(Stap(sleutel, titel, tuple(veld(p, v) for p, v in kinderen),
                             alleen_fase="lopend" if sleutel == "evaluatie" else None))
         else:
-            basis.append(veld(sleutel, CATALOGUS[sleutel]))
+            basis.append(veld(sleutel, catalogus[sleutel]))
     return (Stap(BASIS, "Basisgegevens", tuple(basis)), *uit)
 
 

@@ -30,6 +30,7 @@ except ImportError:  # Windows: daar draait de webapplicatie met één werkproce
 from ..engine.casus import Casus
 from ..engine.fouten import BestandFout, InvoerFout
 from ..engine.laden import casus_uit_data, casus_van, lees_bytes, lees_yaml
+from ..engine.woordenlijsten import Woordenlijsten
 from ..engine.schrijven import schrijf
 from ..engine.waarden import maak_id
 
@@ -58,8 +59,9 @@ def versie_van(inhoud: bytes) -> str:
 
 
 class Werkmap:
-    def __init__(self, map_: str | Path):
+    def __init__(self, map_: str | Path, woorden: Woordenlijsten | None = None):
         pad = Path(map_)
+        self.woorden = woorden  # de woordenlijsten van het pakket waarmee de casussen gelezen worden
         if not pad.is_dir():
             raise BestandFout(f"De werkmap '{map_}' bestaat niet of is geen map. Maak de map aan of kies een andere "
                               "met --map.")
@@ -156,7 +158,7 @@ class Werkmap:
     def lees(self, id_: str) -> tuple[Casus, str]:
         """De casus en de versie van het bestand (voor een latere controle bij opslaan); één keer gelezen."""
         gelezen = lees_yaml(self.pad(id_))
-        return casus_van(gelezen), versie_van(gelezen.ruw)
+        return casus_van(gelezen, self.woorden), versie_van(gelezen.ruw)
 
     def data(self, id_: str) -> tuple[dict[str, Any], str]:
         """De ruwe gegevens van het bestand (zoals de adviseur ze schreef) en de versie."""
@@ -167,14 +169,14 @@ class Werkmap:
 
     def nieuw(self, data: dict[str, Any]) -> str:
         """Bewaar een nieuwe casus onder een vrije naam; geeft de naam."""
-        casus_uit_data(data, naam="nieuwe casus")  # eerst geldig, dan pas een bestand
+        casus_uit_data(data, naam="nieuwe casus", woorden=self.woorden)  # eerst geldig, dan pas een bestand
         return _onder_vrije_naam(self.map, "", maak_id(str(data.get("naam", ""))), data, "casus")
 
     def bewaar(self, id_: str, data: dict[str, Any], versie: str) -> str:
         """Vervang de casus door `data`, alleen als het bestand nog de geopende versie heeft. Geeft de nieuwe
         versie. Opmerkingen en volgorde in het bestand blijven staan waar de velden blijven bestaan."""
         pad = self.pad(id_)
-        casus_uit_data(data, naam=pad.name)
+        casus_uit_data(data, naam=pad.name, woorden=self.woorden)
         with self._vergrendeld():
             oud = lees_bytes(pad)
             if versie_van(oud) != versie:

@@ -301,7 +301,9 @@ def _beoogd_effect(advies: Advies, casus: Casus, beleid: Collegevoorstelbeleid) 
                                    ("de regio", tw.regio)) if _bekend(w) == "ja"]
         if voor:
             zinnen.append(f"De samenwerking voegt waarde toe voor {_opsomming(voor)}.")
-        doelen = [woord(d.value) for d in (casus.doelen.strategisch or []) + (casus.doelen.uitvoerend or [])]
+        lijsten = casus.woordenlijsten
+        doelen = [lijsten.label("strategische_doelen", d) or woord(d) for d in casus.doelen.strategisch or []]
+        doelen += [lijsten.label("uitvoerende_doelen", d) or woord(d) for d in casus.doelen.uitvoerend or []]
         if doelen:
             zinnen.append(f"Zij dient deze doelen uit de visie: {_opsomming(doelen)}.")
     blokken.append(Alinea(" ".join(zinnen)))

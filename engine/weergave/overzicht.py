@@ -11,7 +11,6 @@ import json as _json
 import sys
 from typing import Any, Iterator
 
-from ..casus import Schaal, Thema
 from ..overzicht import RISICONIVEAUS, Overzicht, Regel
 from ..vormen import BBV_CATEGORIEEN, CATEGORIE_VAN_VORM, VORMEN_VERBONDEN_PARTIJ, WGR_PUNTEN
 from ..waarden import aantal, datum_tekst, euro, procent, woord
@@ -98,13 +97,17 @@ REGISTERKOP = ["Samenwerking", "Fase", "Vorm", "Advies", "Kosten per jaar", "Vol
                "Sturing"]
 
 
+def _doel(o: Overzicht, doel: str) -> str:
+    return o.woorden.label("strategische_doelen", doel) or o.label("uitvoerende_doelen", doel)
+
+
 def matrix_rijen(o: Overzicht) -> tuple[list[str], list[list[str]]]:
-    schalen = [s.value for s in Schaal if s != Schaal.onbekend] + ["onbekend"]
+    schalen = [*o.woorden.schaal, "onbekend"]
     matrix = o.matrix()
     gebruikt = [s for s in schalen if any(s in cellen for cellen in matrix.values())]
-    rijen = [[woord(thema)] + ["; ".join(matrix[thema].get(s, [])) or "-" for s in gebruikt]
+    rijen = [[o.label("themas", thema)] + ["; ".join(matrix[thema].get(s, [])) or "-" for s in gebruikt]
              for thema in matrix if any(matrix[thema].values())]
-    return ["Thema"] + [woord(s) for s in gebruikt], rijen
+    return ["Thema"] + [o.label("schaal", s) for s in gebruikt], rijen
 
 
 def tabel(o: Overzicht) -> str:
@@ -125,7 +128,7 @@ def tabel(o: Overzicht) -> str:
     if overlap:
         uit += [""] + _regels("Mogelijke overlap (zelfde thema, grotendeels dezelfde partners):")
         uit += [regel for a, b, t, d in overlap[:50]
-                for regel in _punt(f"{a} en {b} ({woord(t)}; {round(d * 100)}% dezelfde partners)")]
+                for regel in _punt(f"{a} en {b} ({o.label('themas', t)}; {round(d * 100)}% dezelfde partners)")]
     if o.fouten:
         uit += [""] + _regels(onvolledig(o))
     return "\n".join(uit) + "\n"
@@ -142,9 +145,9 @@ def niet_gediend_zinnen(o: Overzicht) -> list[str]:
     themas, doelen = o.niet_gediend()
     uit = []
     if themas:
-        uit.append("Thema's uit de visie zonder samenwerking: " + ", ".join(woord(t) for t in themas) + ".")
+        uit.append("Thema's uit de visie zonder samenwerking: " + ", ".join(o.label("themas", t) for t in themas) + ".")
     if doelen:
-        uit.append("Doelen uit de visie die geen samenwerking dient: " + ", ".join(woord(d) for d in doelen) + ".")
+        uit.append("Doelen uit de visie die geen samenwerking dient: " + ", ".join(_doel(o, d) for d in doelen) + ".")
     return uit
 
 
@@ -242,7 +245,7 @@ class XlsxRegister:
         if not self._bladen:
             self._start(o)
         self._schrijf("Register", [
-            [r.bestand, r.naam, r.fase, ", ".join(woord(t) for t in r.themas), woord(r.schaal or "onbekend"),
+            [r.bestand, r.naam, r.fase, ", ".join(o.label("themas", t) for t in r.themas), o.label("schaal", r.schaal or "onbekend"),
              woord(r.juridische_vorm or "onbekend"), r.advies.tekst, r.gunstigst.tekst, r.ongunstigst.tekst,
              r.kosten_per_jaar, r.laatste_evaluatie, r.volgende_evaluatie,
              None if r.evaluatie_te_laat is None else ("ja" if r.evaluatie_te_laat else "nee"),
@@ -263,12 +266,12 @@ class XlsxRegister:
         self._bladen["Thema's en schaal"][1] = kop
         self._schrijf("Thema's en schaal", rijen, ook_leeg=True)
         themas, doelen = o.niet_gediend()
-        niet_gediend = [["thema", woord(t)] for t in themas] + [["doel", woord(d)] for d in doelen]
+        niet_gediend = [["thema", o.label("themas", t)] for t in themas] + [["doel", _doel(o, d)] for d in doelen]
         self._notities["Zonder samenwerking"] = (
             "Thema's en doelen uit de visie die geen enkele samenwerking dient." if niet_gediend
             else "Elk thema en elk doel uit de visie heeft ten minste één samenwerking.")
         self._schrijf("Zonder samenwerking", niet_gediend, ook_leeg=True)
-        overlap = [[a, b, woord(t), d] for a, b, t, d in o.overlappen(o.overlap_drempel)]
+        overlap = [[a, b, o.label("themas", t), d] for a, b, t, d in o.overlappen(o.overlap_drempel)]
         self._notities["Overlap"] = (
             f"Samenwerkingen op hetzelfde thema die minstens {round(o.overlap_drempel * 100)}% van hun partners delen."
             if overlap else "Geen samenwerkingen op hetzelfde thema met grotendeels dezelfde partners.")
@@ -696,9 +699,9 @@ def paragraaf(o: Overzicht, stempel: Stempel) -> Document:
                     Alinea("De verbonden partijen naar thema uit de visie en schaal. Het register (xlsx) geeft dit "
                            "overzicht voor alle samenwerkingen, ook de voorstellen."),
                     Tabel(tuple(kop), tuple(tuple(r) for r in rijen))]
-    per_thema = [t.value for t in Thema if any(t.value in r.themas for r in partijen)]
+    per_thema = [t for t in o.woorden.themas if any(t in r.themas for r in partijen)]
     if per_thema:
-        groepen = [woord(t) for t in per_thema]
+        groepen = [o.label("themas", t) for t in per_thema]
         soorten = {"positief": ("aangaan", "voortzetten"),
                    "onder voorwaarden": ("aangaan_onder_voorwaarden", "voortzetten_onder_voorwaarden"),
                    "negatief": ("niet_aangaan", "beeindigen"), "nog geen advies": ("onvoldoende_informatie",)}
@@ -713,7 +716,7 @@ def paragraaf(o: Overzicht, stempel: Stempel) -> Document:
     overlap = vp.overlappen(vp.overlap_drempel)
     if overlap:
         blokken += [Kop("Mogelijke overlap"), Lijst(tuple(
-            f"'{a}' en '{b}' ({woord(t)}): {round(d * 100)}% van hun partners is dezelfde"
+            f"'{a}' en '{b}' ({o.label('themas', t)}): {round(d * 100)}% van hun partners is dezelfde"
             for a, b, t, d in overlap[:30]))]
     if o.fouten:
         blokken += [Kop("Bijlage: casusbestanden die niet zijn beoordeeld"),
