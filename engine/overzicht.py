@@ -23,7 +23,7 @@ from .casus import Casus
 from .fouten import InvoerFout
 from .laden import Gelezen, casus_van, lees_yaml, reden
 from .regels import Advieswoord, Regelpakket
-from .vormen import VORM_SOORT, WGR_PUNTEN
+from .vormen import VORM_SOORT, wgr_punten
 from .waarden import deel_van, woord
 from .woordenlijsten import Woordenlijsten
 
@@ -81,6 +81,7 @@ class Overzicht:
     overlap_drempel: float = 0.5
     peildatum: dt.date | None = None  # de --peildatum, of de datum van SOURCE_DATE_EPOCH of vandaag
     woordenlijsten: Woordenlijsten | None = None  # de thema's, schalen en doelen van het pakket
+    wgr_punten: list[str] = field(default_factory=list)  # wat de Wgr vraagt en het overzicht nagaat (zie vormen)
 
     @property
     def woorden(self) -> Woordenlijsten:
@@ -217,6 +218,14 @@ def regels_van(casussen: list[Casus], bestanden: list[str], beoordelaar: Beoorde
             for casus, bestand, kort, met_redenen in zip(casussen, bestanden, korte, risico)]
 
 
+def _waarde(casus: Casus, pad: str) -> str:
+    """Het woord in een veld van de casus ('ja', 'nee'), of 'onbekend'."""
+    waarde: object = casus
+    for deel in pad.split("."):
+        waarde = getattr(waarde, deel, None)
+    return getattr(waarde, "value", waarde) if waarde is not None else "onbekend"
+
+
 def _regel(casus: Casus, bestand: str, kort: Kort, met_redenen: dict[str, tuple[str, list[str]]],
            pakket: Regelpakket, termijn: float | None, peiljaar: int) -> Regel:
     advies, bandbreedte, _, _ = kort
@@ -226,8 +235,7 @@ def _regel(casus: Casus, bestand: str, kort: Kort, met_redenen: dict[str, tuple[
     soort = VORM_SOORT.get(vorm).value if vorm in VORM_SOORT else None
     wgr = None
     if soort == "wgr":
-        wgr = {naam: (getattr(casus.sturing, veld).value if getattr(casus.sturing, veld) is not None else "onbekend")
-               for naam, veld in WGR_PUNTEN}
+        wgr = {naam: _waarde(casus, veld) for naam, veld in wgr_punten(pakket)}
     risico = {soort: niveau for soort, (niveau, _) in met_redenen.items()}
     bekend = [n for n in risico.values() if n in RISICONIVEAUS]
     hoogste = max(bekend, key=RISICONIVEAUS.index) if bekend else "onbekend"
@@ -550,7 +558,7 @@ def maak_overzicht(map_: str | Path, beoordelaar: Beoordelaar, peildatum: dt.dat
     overzicht = Overzicht([], [], peiljaar, f"{pakket.naam} {pakket.versie}",
                           {r.soort: r.naam for r in ov.risicos},
                           {n: (s.naam, s.tekst) for n, s in ov.sturing.items()}, ov.overlap_partners, peildatum,
-                          pakket.woordenlijsten)
+                          pakket.woordenlijsten, [naam for naam, _ in wgr_punten(pakket)])
     stap = voortgang(len(bestanden)) if voortgang else None
     with ruimer_opruimen():
         for aantal_, uitkomsten in _uitkomsten(bestanden, basis, beoordelaar, peiljaar, regelpad, intussen):

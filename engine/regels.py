@@ -516,6 +516,10 @@ class Wetpunt(Model):
     bron: str
     niet_bij: list[str] = Field(default_factory=list)
     niet_bij_wettelijke_plicht: bool = False  # geldt niet als de wet deelname voorschrijft (zoals uittreden)
+    # Het ja/nee-veld van de casus dat zegt of dit punt in de regeling geregeld is, en de naam van het punt in de
+    # Wgr-controle van het overzicht en de paragraaf (zie vormen.wgr_punten)
+    veld: str | None = None
+    kolom: str | None = Field(default=None, min_length=1, max_length=40)
 
 
 class Collegevoorstelbeleid(Model):
@@ -946,6 +950,13 @@ def _controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats
         for punt in punten:
             meldingen += [Melding("pack.yaml", f"collegevoorstel, wet_per_vorm bij {vorm}: {p}")
                           for p in bron_problemen(punt.bron)]
+            info = _velden().get(punt.veld or "")
+            if punt.veld and (info is None or info.afgeleid or info.soort != "woord" or "ja" not in info.waarden):
+                meldingen.append(Melding("pack.yaml", f"collegevoorstel, wet_per_vorm bij {vorm}: veld '{punt.veld}' "
+                                                      "is geen ja/nee-veld van de casus"))
+            if bool(punt.veld) != bool(punt.kolom):
+                meldingen.append(Melding("pack.yaml", f"collegevoorstel, wet_per_vorm bij {vorm}: geef 'veld' en "
+                                                      "'kolom' samen (het veld dat het punt nagaat en zijn naam)"))
             meldingen += [Melding("pack.yaml", f"collegevoorstel, wet_per_vorm bij {vorm}: '{n}' is geen juridische "
                                                "vorm") for n in punt.niet_bij if n not in vormen]
     for sleutel in cv.communicatie_raad:

@@ -213,6 +213,7 @@ def test_elke_juridische_vorm_staat_in_de_ene_vormtabel_en_elke_lezer_leest_die(
     for module in (feiten, overzicht, raad, collegeadvies):
         assert module.VORM_SOORT is vormen.VORM_SOORT, module.__name__
     assert paragraaf.VORMEN_VERBONDEN_PARTIJ is vormen.VORMEN_VERBONDEN_PARTIJ
-    assert paragraaf.CATEGORIE_VAN_VORM is vormen.CATEGORIE_VAN_VORM and paragraaf.WGR_PUNTEN is vormen.WGR_PUNTEN
+    assert paragraaf.CATEGORIE_VAN_VORM is vormen.CATEGORIE_VAN_VORM and overzicht.wgr_punten is vormen.wgr_punten
+    assert all(v.bron for naam, v in vormen.VORMEN.items() if naam != "nog_te_kiezen"), "elke vorm noemt zijn wet"
     assert vormen.CATEGORIE_VAN_VORM["vennootschap"] == "vennootschap" and "centrumregeling" not in \
         vormen.CATEGORIE_VAN_VORM

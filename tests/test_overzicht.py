@@ -598,3 +598,27 @@ def test_een_pijp_met_een_casusnaam_wordt_gemeld_en_niet_gelezen(tmp_path):
     assert r.exit_code == 2
     assert [f["bestand"] for f in json.loads(r.stdout)["fouten"]] == ["pijp.yaml"]
     assert "geen gewoon bestand" in r.stderr
+
+
+def test_de_wgr_controle_van_het_overzicht_volgt_de_punten_van_het_pakket(tmp_path, beoordelaar):
+    """Wat de Wgr vraagt, staat één keer in het pakket (collegevoorstel.wet_per_vorm, met bron en het veld dat het
+    nagaat): het collegevoorstel noemt die punten, en het overzicht controleert precies die."""
+    import shutil
+
+    from samenwerkingstoets.engine.beoordelen import Beoordelaar
+    from samenwerkingstoets.engine.laden import lees_regelpakket
+    from samenwerkingstoets.engine.overzicht import maak_overzicht
+
+    punten = [p.kolom for p in beoordelaar.pakket.kop.collegevoorstel.wet_per_vorm["wgr"] if p.veld]
+    assert punten == ["zienswijzen", "uittreding", "evaluatie", "burgerparticipatie"]
+    map_ = tmp_path / "pakket"
+    shutil.copytree(ROOT / "rules" / "alkmaar", map_)
+    pack = map_ / "pack.yaml"
+    tekst = pack.read_text(encoding="utf-8").replace(
+        "        veld: sturing.evaluatie_afgesproken\n        kolom: evaluatie\n", "", 1)
+    pack.write_text(tekst, encoding="utf-8")
+    werkmap = tmp_path / "werkmap"
+    werkmap.mkdir()
+    shutil.copy(ROOT / "cases" / "omgevingsdienst-lopend.yaml", werkmap)
+    o = maak_overzicht(werkmap, Beoordelaar(lees_regelpakket(map_)))
+    assert list(o.regels[0].wgr) == ["zienswijzen", "uittreding", "burgerparticipatie"]

@@ -12,7 +12,7 @@ import sys
 from typing import Any, Iterator
 
 from ..overzicht import RISICONIVEAUS, Overzicht, Regel
-from ..vormen import BBV_CATEGORIEEN, CATEGORIE_VAN_VORM, VORMEN_VERBONDEN_PARTIJ, WGR_PUNTEN
+from ..vormen import BBV_CATEGORIEEN, CATEGORIE_VAN_VORM, VORMEN_VERBONDEN_PARTIJ
 from ..waarden import aantal, datum_tekst, euro, procent, woord
 from .collegeadvies import Afbeelding, Alinea, Document, Kop, Lijst, Stempel, Tabel
 
@@ -193,7 +193,6 @@ def json_in_delen(o: Overzicht, grootte: int = 1 << 16) -> Iterator[bytes]:
 REGISTERKOLOMMEN = ["Bestand", "Samenwerking", "Fase", "Thema's", "Schaal", "Juridische vorm", "Advies",
                     "Gunstigste advies", "Ongunstigste advies", "Kosten per jaar (euro)",
                     "Laatste evaluatie", "Volgende evaluatie", "Evaluatie te laat", "Hoogste risico", "Sturing"]
-WGR_KOLOMMEN = ["Samenwerking", "Vorm", "Zienswijzen", "Evaluatie", "Uittreding", "Burgerparticipatie"]
 VP_KOLOMMEN = ["Samenwerking", "Soort", "Vestigingsplaats", "Programma", "Zeggenschap", "Openbaar belang",
                "Jaar van de cijfers", "Aandeel gemeente (%)", "Financieel belang begin (euro)",
                "Financieel belang eind (euro)", "Eigen vermogen begin (euro)", "Eigen vermogen eind (euro)",
@@ -232,7 +231,8 @@ class XlsxRegister:
         koppen = {"Register": REGISTERKOLOMMEN,
                   "Risico": ["Samenwerking"] + list(o.risicosoorten.values()) + ["Hoogste risico", "Sturing",
                                                                                   "Waarom hoog of gemiddeld"],
-                  "Wgr": WGR_KOLOMMEN, "Verbonden partijen": VP_KOLOMMEN, "Thema's en schaal": None,
+                  "Wgr": ["Samenwerking", "Vorm"] + [p[:1].upper() + p[1:] for p in o.wgr_punten],
+                  "Verbonden partijen": VP_KOLOMMEN, "Thema's en schaal": None,
                   "Zonder samenwerking": ["Soort", "Thema of doel uit de visie"], "Overlap": OVERLAPKOLOMMEN,
                   "Niet beoordeeld": ["Bestand", "Melding"], "Verantwoording": ["Onderdeel", "Waarde"]}
         # per blad: het blad, de kop, de opmaak per kolom (None: de kop is nog niet geschreven), het aantal rijen
@@ -252,7 +252,7 @@ class XlsxRegister:
              NIVEAU[r.hoogste_risico], _sturing(r)] for r in regels])
         self._schrijf("Risico", [[r.naam] + [NIVEAU[r.risico.get(s, "onbekend")] for s in o.risicosoorten]
                                  + [NIVEAU[r.hoogste_risico], _sturing(r), _waarom(r, o)] for r in regels])
-        self._schrijf("Wgr", [[r.naam, woord(r.juridische_vorm or "")] + [r.wgr[punt] for punt, _ in WGR_PUNTEN]
+        self._schrijf("Wgr", [[r.naam, woord(r.juridische_vorm or "")] + [r.wgr.get(punt, "onbekend") for punt in o.wgr_punten]
                               for r in regels if r.wgr])
         self._schrijf("Verbonden partijen", [_vp_rij(r, o) for r in regels if _is_verbonden_partij(r)])
 
