@@ -31,12 +31,38 @@ import contextlib
 import hashlib
 import itertools
 import json
+import os
+import sys
 import threading
 from typing import Any, Iterator, Sequence
 
-import durable_rules_engine as _kern
 import orjson
-from durable import engine as _durable
+
+
+def _laad_kern():
+    """Laad de C-kern van durable_rules, ook op Python 3.13.
+
+    durable-rules 2.0.28 (2020) roept in vijf terugroepfuncties voor opslag buiten het proces (berichten bewaren,
+    wachtrijen, de toestand bij stilstand) PyEval_CallObject aan. Python 3.13 heeft die functie niet meer, en de
+    kern laadt dan niet ('undefined symbol'). Die terugroepfuncties gebruikt deze toepassing nooit (zie
+    _StilleHost: zetten weigert). Daarom laadt de kern op 3.13 met uitgestelde binding (RTLD_LAZY): een functie
+    wordt pas opgezocht als zij wordt aangeroepen, en deze wordt nooit aangeroepen. Op 3.11 en 3.12 verandert er
+    niets. De test tests/test_engine.py bewijst dat de kern op elke versie echt rekent."""
+    if sys.version_info < (3, 13) or not hasattr(os, "RTLD_LAZY"):
+        import durable_rules_engine
+        return durable_rules_engine
+    oud = sys.getdlopenflags()
+    sys.setdlopenflags((oud & ~os.RTLD_NOW) | os.RTLD_LAZY)
+    try:
+        import durable_rules_engine
+    finally:
+        sys.setdlopenflags(oud)
+    return durable_rules_engine
+
+
+_kern = _laad_kern()
+
+from durable import engine as _durable  # noqa: E402  (na de kern: die moet eerst zo geladen zijn)
 
 from .fouten import EngineFout
 from .regels import STAPELBUDGET, Alle, EenVan, Toets, Voorwaarde, takken
@@ -64,6 +90,13 @@ class _StilleHost(_durable.Host):
 
     def _run(self):
         return None
+
+    def _geen_terugroepfunctie(self, *_: Any) -> None:
+        raise EngineFout("Opslag buiten het proces (terugroepfuncties van durable_rules) wordt niet gebruikt en is "
+                         "uitgeschakeld: de kern roept ze op Python 3.13 niet veilig aan.")
+
+    set_store_message_callback = set_delete_message_callback = set_queue_message_callback = \
+        set_get_queued_messages_callback = set_get_idle_state_callback = _geen_terugroepfunctie
 
 
 def _host() -> _durable.Host:

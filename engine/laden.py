@@ -161,6 +161,12 @@ def _waarde(event: yaml.ScalarEvent) -> Any:
     return waarde
 
 
+def leest_als_tekst(tekst: str) -> bool:
+    """Leest deze lader `tekst` zonder aanhalingstekens als tekst (of als datum, die ook tekst blijft)? 'Off', '12:30'
+    en '~' niet: die worden een ja/nee-waarde, een getal en niets. Voor wie YAML schrijft dat hier gelezen wordt."""
+    return _OMZETTER.resolve(yaml.ScalarNode, tekst, (True, False)) in (_STR, _DATUM)
+
+
 _OMGEZET: dict[str, Any] = {}  # gewone waarden (geen kommagetal) per tekst: ja, nee, 3, onbekend ...
 
 

@@ -2,8 +2,8 @@
 
 De sleutel is een hash van alles waar het pakket van afhangt: de inhoud van elk YAML-bestand in de
 pakketmap (en, bij een beleidsvariant, in de map van de basis), de broncode van de modules die een pakket
-lezen en controleren, en de Python-versie. Verandert er één teken, dan is het een andere sleutel: de
-cache is nooit verouderd. Lukt lezen of schrijven niet, dan wordt het pakket gewoon gelezen.
+lezen en controleren, de Python-versie en de versies van pydantic en pydantic-core. Verandert er één teken,
+dan is het een andere sleutel: de cache is nooit verouderd. Lukt lezen of schrijven niet, dan wordt het pakket gewoon gelezen.
 
 De cache staat in $SAMENWERKINGSTOETS_CACHE, anders in $XDG_CACHE_HOME/samenwerkingstoets of
 ~/.cache/samenwerkingstoets; SAMENWERKINGSTOETS_CACHE=uit zet hem uit. Alleen bestanden die dit programma
@@ -22,7 +22,11 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
-_BRONNEN = ("casus.py", "regels.py", "laden.py", "feiten.py", "waarden.py", "pakketcache.py")
+_BRONNEN = ("casus.py", "regels.py", "laden.py", "feiten.py", "waarden.py", "woordenlijsten.py", "vormen.py",
+            "pakketcache.py")
+# De bibliotheken waarvan objecten in de cache staan (pydantic-modellen): een andere versie is een andere sleutel,
+# zodat een cache van een oudere pydantic nooit in een nieuwere wordt gelezen (of andersom).
+_BIBLIOTHEKEN = ("pydantic", "pydantic_core")
 _BASIS = re.compile(r"^basis:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", re.M)
 MAX_DIEPTE = 8
 
@@ -61,9 +65,20 @@ def _gewoon_bestand(pad: Path) -> bytes:
         return f.read(MAX_BESTAND + 1)
 
 
+def _versie(naam: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(naam.replace("_", "-"))
+    except PackageNotFoundError:
+        return "?"
+
+
 def sleutel(map_: Path) -> str:
     h = hashlib.sha256()
     h.update(sys.version.encode())
+    for naam in _BIBLIOTHEKEN:
+        h.update(f"{naam}={_versie(naam)}".encode())
     engine = Path(__file__).resolve().parent
     for naam in _BRONNEN:
         h.update((engine / naam).read_bytes())

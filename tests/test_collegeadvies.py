@@ -508,3 +508,21 @@ def test_een_voorstel_voor_een_gemeenschappelijke_regeling_vraagt_zienswijze_en_
     juridisch = tekst.split("## Juridische aspecten")[1].split("\n## ")[0]
     assert "uittreden" in juridisch and "evaluatie" in juridisch \
         and "art. 1, tweede tot en met vierde lid, Wgr" in juridisch
+
+
+def test_grafieken_worden_zonder_pyplot_getekend_en_gelijktijdig_gelijk():
+    """pyplot houdt een globale toestand bij die niet veilig is in de threads van de webserver: de grafieken
+    gebruiken hem niet, en acht grafieken tegelijk in threads zijn byte voor byte gelijk aan één alleen."""
+    import subprocess
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    from samenwerkingstoets.engine.weergave.grafiek import verdeling_png
+
+    code = ("import sys; from samenwerkingstoets.engine.weergave.grafiek import verdeling_png; "
+            "verdeling_png('t', ['a', 'b'], {'x': [1, 2]}, {}); print('matplotlib.pyplot' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
+    maak = lambda i: verdeling_png("Thema's", ["zorg", "wonen", "veiligheid"], {"aangaan": [1, 2, 3]}, {})  # noqa: E731
+    alleen = maak(0)
+    with ThreadPoolExecutor(8) as pool:
+        assert set(pool.map(maak, range(8))) == {alleen}

@@ -344,3 +344,13 @@ def test_pakket_nieuw_maakt_een_pakket_dat_voor_zijn_eigen_toets_slaagt_en_een_a
     opnieuw = CliRunner().invoke(cli, ["pakket", "nieuw", str(doel), "--gemeente", "Zeewolde"])
     assert opnieuw.exit_code == 2 and "bestaat al" in opnieuw.output
     assert (doel / "pack.yaml").read_text(encoding="utf-8") == "van de gebruiker"
+
+
+def test_de_sleutel_van_de_pakketcache_hangt_ook_af_van_de_versie_van_pydantic(monkeypatch):
+    """Een cache van een andere pydantic wordt nooit gelezen: de objecten erin zijn pydantic-modellen."""
+    from samenwerkingstoets.engine import pakketcache
+    from samenwerkingstoets.engine.laden import STANDAARDPAKKET
+
+    nu = pakketcache.sleutel(STANDAARDPAKKET)
+    monkeypatch.setattr(pakketcache, "_versie", lambda naam: "2.6.0" if naam == "pydantic" else "?")
+    assert pakketcache.sleutel(STANDAARDPAKKET) != nu

@@ -18,6 +18,7 @@ from docx import Document
 from fastapi.testclient import TestClient
 
 from samenwerkingstoets.cli import cli
+from samenwerkingstoets.engine.laden import lees_casus
 from samenwerkingstoets.engine.varianten import lees_variant
 from samenwerkingstoets.web.app import maak_app
 from conftest import CASES
@@ -672,3 +673,22 @@ def test_een_stap_van_de_intake_opslaan_laat_de_afwegingen_in_het_bestand_staan(
                                "naam": "Regionale woonagenda Noord-Holland Noord", "fase": "voorstel"})
     assert r.status_code in (200, 303), r.text[:300]
     assert "reden: Omdat het zo besloten is." in bestand.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("naam", ["Off", "Yes", "12:30", "0x1F", "~", "null", "1e3", "NO"])
+def test_een_casus_met_een_naam_die_yaml_anders_leest_wordt_bewaard_en_precies_zo_teruggelezen(client, werkmap,
+                                                                                               naam):
+    """De app schrijft met ruamel.yaml (YAML 1.2) en leest met de lader van het programma (YAML 1.1): zonder
+    aanhalingstekens zou 'Off' een ja/nee-waarde worden en '12:30' een getal. (Een naam heeft een letter of cijfer
+    nodig; '~' staat daarom alleen in het perspectief.)"""
+    tekst, naam = naam, naam if any(t.isalnum() for t in naam) else "Tilde"
+    r = client.post("/casussen/nieuw", data={"csrf": csrf(client), "naam": naam, "fase": "voorstel"},
+                    follow_redirects=False)
+    assert r.status_code == 303, r.text
+    id_ = r.headers["location"].split("/")[2]
+    url = f"/casussen/{id_}/stappen/basis"
+    r = client.post(url, data={"csrf": csrf(client, url), "versie": versie(client, url), "actie": "verder",
+                               "naam": naam, "fase": "voorstel", "perspectief": tekst}, follow_redirects=False)
+    assert r.status_code == 303, r.text
+    casus = lees_casus(werkmap / f"{id_}.yaml")
+    assert casus.naam == naam and casus.perspectief == tekst

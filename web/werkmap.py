@@ -29,7 +29,7 @@ except ImportError:  # Windows: daar draait de webapplicatie met één werkproce
 
 from ..engine.casus import Casus
 from ..engine.fouten import BestandFout, InvoerFout
-from ..engine.laden import casus_uit_data, casus_van, lees_bytes, lees_yaml
+from ..engine.laden import casus_uit_data, casus_van, leest_als_tekst, lees_bytes, lees_yaml
 from ..engine.woordenlijsten import Woordenlijsten
 from ..engine.schrijven import schrijf
 from ..engine.waarden import maak_id
@@ -301,7 +301,22 @@ def _werk_bij(boom: Any, data: dict[str, Any]) -> None:
         if isinstance(waarde, dict) and hasattr(boom.get(sleutel), "keys"):
             _werk_bij(boom[sleutel], waarde)
         elif sleutel not in boom or not _gelijk(boom[sleutel], waarde):
-            boom[sleutel] = waarde
+            boom[sleutel] = _zoals_gelezen(waarde)
+
+
+def _zoals_gelezen(waarde: Any) -> Any:
+    """Een tekst die de lezer van het programma (YAML 1.1, zoals PyYAML) anders zou lezen dan ruamel.yaml hem
+    schrijft (YAML 1.2), komt tussen aanhalingstekens: een casus die 'Off', 'Yes', '12:30', '0x1F' of '~' heet,
+    wordt zo weer precies die tekst, en geen ja/nee-waarde, getal of niets."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    if isinstance(waarde, str) and not leest_als_tekst(waarde):
+        return DoubleQuotedScalarString(waarde)
+    if isinstance(waarde, list):
+        return [_zoals_gelezen(w) for w in waarde]
+    if isinstance(waarde, dict):
+        return {k: _zoals_gelezen(w) for k, w in waarde.items()}
+    return waarde
 
 
 def _gelijk(oud: Any, nieuw: Any) -> bool:

@@ -427,10 +427,8 @@ def _laad_xlsx() -> None:
 
 def _laad_word() -> None:
     import docx  # noqa: F401
-    import matplotlib
-
-    matplotlib.use("Agg")  # zonder scherm, zoals grafiek.py
-    import matplotlib.pyplot  # noqa: F401
+    import matplotlib.backends.backend_agg  # noqa: F401  (zonder scherm en zonder pyplot, zoals grafiek.py)
+    import matplotlib.figure  # noqa: F401
 
 
 # Wat een formaat aan bibliotheken laadt: het overzicht doet dat terwijl de casussen beoordeeld worden.
