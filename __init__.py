@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """samenwerkingstoets: toetst een regionale samenwerking aan de visie van de gemeente.
 
 Dit is het importpakket van het product. De repository houdt de indeling van het ontwerp:

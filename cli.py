@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """De opdrachtregel van samenwerkingstoets: inlezen, de engine aanroepen, tonen.
 
 Exitcodes: 0 klaar, 2 invoer klopt niet (melding met bestand, regel en veld), 1 interne fout.

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Nederlandse teksten voor de meldingen die click zelf maakt (hulp, gebruiksfouten).
 
 click vertaalt zijn eigen teksten via gettext (`_` en `ngettext` in zijn modules). Een

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Van bevindingen naar advies: het Advies-model en de beslistabel van het regelpakket.
 
 De beslissing is klein en expliciet: de adviestabel in pack.yaml wordt van boven naar

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Eén casus beoordelen: feiten afleiden, regels evalueren, advies samenstellen.
 
 De stroom is recht: casus -> feiten -> (vormtabel -> afgeleide vormvelden) -> regels ->

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Het casusmodel: één samenwerking zoals de beleidsadviseur haar beschrijft.
 
 Het formaat is een publiek contract (zie README, 'Het casusbestand'): veldnamen en woorden

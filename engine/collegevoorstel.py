@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Een collegevoorstel maken: casus en pakket lezen, beoordelen, alternatieven en stempel samenstellen,
 en de weergave (Markdown, HTML of Word) het document laten schrijven. De weergaven rekenen zelf niets."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """De adapter naar durable_rules: het ENIGE module dat durable_rules importeert.
 
 Het vertaalt voorwaardenbomen naar durable_rules' eigen operatoren en evalueert één set

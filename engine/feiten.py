@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Van casus naar feiten: een platte mapping van veldpad naar waarde, voor de regels.
 
 Een onbekend veld staat niet in de feiten; zo kan een regel nooit per ongeluk op een

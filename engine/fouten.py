@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Domeinfouten: één klasse per soort fout die een gebruiker kan veroorzaken.
 
 De CLI zet ze om in een Nederlandse melding en een exitcode: 2 voor invoer die niet klopt,

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Bestanden inlezen: YAML/JSON naar Casus en naar Regelpakket.
 
 Dit is de enige plek waar een bestand een model wordt (YAML via PyYAML; JSON is geldige YAML). Elke fout noemt het bestand, de

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Het overzicht van alle samenwerkingen in een map: het register, het risicoprofiel en de sturing, de
 Wgr-toets, de evaluatiekalender, de matrix van thema's en schaal, en de overlappen.
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Een cache van gecontroleerde regelpakketten, zodat een start niet elke keer alle YAML leest en controleert.
 
 De sleutel is een hash van alles waar het pakket van afhangt: de inhoud van elk YAML-bestand in de

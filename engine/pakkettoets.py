@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """De toets van een regelpakket: de specs die naast het pakket staan (`specs/*.yaml` in de pakketmap), en de dekking.
 
 Een spec is een casus met het advies dat zij moet krijgen en de regels die moeten (of niet mogen) vuren:

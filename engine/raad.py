@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """De rol van de raad bij een besluit, één keer afgeleid uit de tabel `raad` van het regelpakket.
 
 Per handeling (aangaan, toetreden, voortzetten, wijzigen, beëindigen, niet aangaan), soort vorm en geldsituatie

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Het regelmodel: regels als data, met voorwaarde, effect, criterium, uitleg en bron.
 
 Een regelpakket is van de gemeente: het beschrijft haar visie als regels die elk hun

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Veilig schrijven: eerst naar een tijdelijk bestand in dezelfde map, dan in één keer hernoemen.
 
 Zo bestaat het doelbestand nooit half. Een bestaand bestand wordt alleen vervangen als de

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Varianten: een benoemde, pure wijziging van een casus.
 
 Een variant komt uit `--wat-als pad=waarde` of uit een klein variantbestand (naam, omschrijving en

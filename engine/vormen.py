@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """De juridische vormen op één plek: tot welke familie een vorm behoort (Wgr, privaatrechtelijk, overeenkomst,
 informeel), of zij naar het BBV een verbonden partij oplevert en in welke groep van de paragraaf, en wat de Wgr
 van een regeling vraagt. De vormtoets, de rol van de raad, het collegevoorstel, de Wgr-controle van het overzicht

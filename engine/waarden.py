@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Waarden lezen zoals mensen ze typen: bedragen op z'n Nederlands en tekst zonder onzichtbare tekens.
 
 Een beleidsadviseur schrijft een bedrag als `750.000`, `€ 750.000` of `1,5 miljoen`. YAML leest

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Wat-als: vergelijkingen van casussen, varianten en beleid, en wat er moet veranderen voor een
 ander advies. De varianten zelf staan in `varianten.py`."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """De woordenlijsten van een regelpakket: de woorden waarmee een gemeente haar regio's, thema's, doelen en rollen
 noemt, en haar eigen ja/nee-vragen.
 

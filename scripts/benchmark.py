@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Meet de prestaties van samenwerkingstoets en druk de cijfers af (geen test: het is een meting).
 
     .venv/bin/python scripts/benchmark.py

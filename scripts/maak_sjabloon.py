@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Maak het standaardsjabloon voor het collegevoorstel in Word: engine/weergave/sjabloon.docx.
 
     .venv/bin/python scripts/maak_sjabloon.py

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Meet `samenwerkingstoets overzicht` op een map met N gegenereerde, geldige casussen (geen test: een meting).
 
     .venv/bin/python scripts/overzicht_benchmark.py [N ...]        (standaard: 100 1000 10000)

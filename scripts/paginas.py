@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Tel de pagina's van het collegevoorstel van elke voorbeeldcasus, zoals een collegelid het leest.
 
     .venv/bin/python scripts/paginas.py [MAP]

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Druk af hoe de toets zich verhoudt tot de besluiten die werkelijk genomen zijn (de praktijkset).
 
     .venv/bin/python scripts/praktijk.py            # ijkset en nieuwe casussen, apart geteld

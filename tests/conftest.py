@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Gedeelde hulpmiddelen voor de tests: het standaardpakket en een beoordelaar, één keer geladen."""
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from pathlib import Path
 os.environ.setdefault("SAMENWERKINGSTOETS_CACHE", tempfile.mkdtemp(prefix="samenwerkingstoets-cache-"))
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from samenwerkingstoets.engine.beoordelen import Beoordelaar
 from samenwerkingstoets.engine.laden import STANDAARDPAKKET, casus_uit_data, lees_regelpakket
@@ -18,6 +21,36 @@ from samenwerkingstoets.engine.pakkettoets import lees_specs, met  # noqa: F401 
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "cases"
+
+# Twee profielen voor de eigenschapstests: 'snel' voor wie aan het werk is (een tiende van de voorbeelden), en
+# 'grondig' (alle voorbeelden) in CI: .ci/run zet HYPOTHESIS_PROFILE=grondig, net als CI=true.
+settings.register_profile("grondig", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("snel", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROFIEL = os.environ.get("HYPOTHESIS_PROFILE") or ("grondig" if os.environ.get("CI") else "snel")
+settings.load_profile(PROFIEL)
+
+
+def voorbeelden(aantal: int) -> int:
+    """Het aantal voorbeelden van een eigenschapstest: alle in het profiel 'grondig', een tiende in 'snel'."""
+    return aantal if PROFIEL == "grondig" else max(5, aantal // 10)
+
+
+# De trage groepen, per bestand: ze krijgen hun eigen marker en ook 'traag'. Tijdens het werk:
+# `pytest -m "not traag"` (onder een halve minuut); CI en de README-opdracht draaien alles.
+TRAGE_GROEPEN = {
+    "test_web_browser.py": "browser", "test_installatie.py": "installatie", "test_api_en_server.py": "server",
+    "test_eigenschappen.py": "eigenschappen", "test_vijandig.py": "eigenschappen", "test_web.py": "web",
+    "test_collegeadvies.py": "documenten", "test_paragraaf.py": "documenten",
+    "test_collegevoorstel_stuk.py": "documenten",
+}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        groep = TRAGE_GROEPEN.get(item.path.name)
+        if groep:
+            item.add_marker(getattr(pytest.mark, groep))
+            item.add_marker(pytest.mark.traag)
 
 _PAKKET = lees_regelpakket(STANDAARDPAKKET)
 _BEOORDELAAR = Beoordelaar(_PAKKET)

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """De praktijkset: echte samenwerkingen uit openbare bronnen, met het besluit dat werkelijk genomen is.
 
 Elke casus staat in tests/praktijk/casussen/, zijn herkomst (titel, adres, uitgever, jaar, besluit,

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """De lader voor de spectests van de repository zelf: tests/spec/voorbeeldcasussen.yaml (de voorbeeldcasussen) en
 tests/spec/vergelijken/*.yaml (vergelijkingen). De specs van het pakket staan naast het pakket (zie
 engine/pakkettoets.py). Elk geval heeft een `naam`."""

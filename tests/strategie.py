@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Hypothesis-strategieën: geldige casussen uit de veldcatalogus, en willekeurige rommel."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """De webapplicatie zoals een gebruiker haar start (`samenwerkingstoets web`, met meer werkprocessen), getoetst
 door een client die niemand hier schreef: schemathesis leest het geserveerde openapi.json en stuurt duizenden
 verzoeken, geldige en ongeldige. Daarnaast: een traag verzoek houdt een ander niet op, werkprocessen delen de

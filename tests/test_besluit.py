@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Een advies dat een college kan tekenen: geld weegt mee, de rol van de raad spreekt zichzelf niet tegen,
 toetreden is geen vormkeuze, een open kernvraag geeft nooit een kaal 'ja', en de afweging van de adviseur staat
 naast die van het pakket.

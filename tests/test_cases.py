@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Elke voorbeeldcasus in cases/ is geldig en krijgt het advies dat haar omschrijving belooft."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """De opdrachtregel zoals een gebruiker hem gebruikt: exitcodes, Nederlandse meldingen, geen traceback."""
 
 from __future__ import annotations

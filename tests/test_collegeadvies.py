@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Het collegevoorstel: Word, HTML en Markdown, de beslispunten, het stempel en veilig schrijven."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Het collegevoorstel als stuk dat college en raad gebruiken: kop en samenvatting, genummerde argumenten bij hun
 beslispunt, alternatieven met voor- en nadelen, het geld volledig, een planning, één kader met wat nog uitgezocht
 moet worden, en een concept-raadsvoorstel als de raad meebeslist."""

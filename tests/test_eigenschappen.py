@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Eigenschappen uit architecture.md, getoetst met hypothesis.
 
 - Deterministisch: dezelfde casus geeft hetzelfde advies, los of na andere casussen, in elke volgorde.
@@ -16,7 +18,7 @@ import random
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import beoordeel
+from conftest import beoordeel, voorbeelden
 from samenwerkingstoets.engine.casus import Fase, catalogus
 from samenwerkingstoets.engine.feiten import feiten_van
 from samenwerkingstoets.engine.fouten import InvoerFout
@@ -26,7 +28,7 @@ from strategie import LEESBAAR, casussen, rommel
 
 CATALOGUS = catalogus()  # met de woorden van het standaardpakket
 
-INSTELLING = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+INSTELLING = settings(max_examples=voorbeelden(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @INSTELLING
@@ -82,7 +84,7 @@ def test_elke_bevinding_noemt_een_bestaande_bron(data, pakket):
         assert bevinding.bron.document == pakket.kop.bronnen[document].titel
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=voorbeelden(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(casussen(), min_size=2, max_size=12), st.randoms(use_true_random=False))
 def test_advies_hangt_niet_af_van_wat_ervoor_beoordeeld_is(reeks, toeval):
     eerst = [beoordeel(d).model_dump() for d in reeks]
@@ -101,7 +103,7 @@ def _gunstiger(veld, huidig):
 GEORDEND = [v for v in LEESBAAR if v.volgorde]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=voorbeelden(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=casussen(), veld=st.sampled_from(GEORDEND), extra=st.data())
 def test_een_gunstiger_waarde_maakt_het_advies_nooit_slechter(data, veld, extra, beoordelaar):
     casus = casus_uit_data(data)
@@ -129,7 +131,7 @@ def test_een_opgave_benoemen_maakt_het_advies_nooit_slechter(beoordelaar):
             beoordelaar.oordeel(basis))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=voorbeelden(400), deadline=None)
 @given(rommel)
 def test_willekeurige_invoer_geeft_een_geldige_casus_of_een_invoerfout(data):
     try:
@@ -141,7 +143,7 @@ def test_willekeurige_invoer_geeft_een_geldige_casus_of_een_invoerfout(data):
         assert casus.naam and casus.fase in (Fase.voorstel, Fase.lopend)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=voorbeelden(150), deadline=None)
 @given(inhoud=st.binary(max_size=200))
 def test_willekeurige_bytes_in_een_bestand_geven_nooit_een_traceback(tmp_path_factory, inhoud):
     from samenwerkingstoets.engine.laden import lees_casus
@@ -174,7 +176,7 @@ def _invulling(veld, toeval: random.Random):
     return toeval.choice([0, 1, 3, 4, 5, 10, 100_000, 249_999, 250_000, 499_999, 500_000, 10_000_000])
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=voorbeelden(120), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=casussen(), toeval=st.randoms(use_true_random=False))
 def test_de_bandbreedte_bevat_het_advies_van_elke_invulling_van_de_onbekende_feiten(data, toeval, beoordelaar):
     casus = casus_uit_data(data)

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """De engine zelf: duizenden evaluaties in één proces, fouten die niet stil verdwijnen."""
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ import psutil
 import pytest
 from hypothesis import given, settings
 
-from conftest import CASES, beoordeel
+from conftest import CASES, beoordeel, voorbeelden
 from samenwerkingstoets.engine import durable
 from samenwerkingstoets.engine.beoordelen import Beoordelaar
 from samenwerkingstoets.engine.feiten import feiten_van
@@ -45,7 +47,7 @@ def test_tienduizend_evaluaties_in_een_proces_zonder_crash_met_vlak_geheugen_en_
     assert beoordelaar.beoordeel(referentie).model_dump() == eerst
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=voorbeelden(60), deadline=None)
 @given(data=casussen())
 def test_de_snelle_weg_en_durables_eigen_host_laten_dezelfde_regels_vuren(beoordelaar, data):
     from samenwerkingstoets.engine.laden import casus_uit_data

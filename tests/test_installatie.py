@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Een gewone installatie (geen bewerkbare) werkt vanuit elke map en botst met geen ander pakket.
 
 De test bouwt het wiel zoals `pip install .` dat doet, installeert het in een lege map en draait
@@ -85,3 +87,15 @@ def test_een_eigen_map_engine_naast_de_casus_stoort_niet(installatie, tmp_path):
     r = subprocess.run([sys.executable, "-m", "samenwerkingstoets", "regels", "--dekking"], cwd=tmp_path,
                        env=omgeving, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
+
+
+def test_de_brondistributie_bevat_het_pakket_en_de_licenties_maar_geen_tests(tmp_path):
+    """De tests hebben de repository nodig (git, README, .ci/run); in de sdist zouden ze niet kunnen draaien."""
+    import tarfile
+
+    subprocess.run([sys.executable, "-m", "build", "--sdist", "--outdir", str(tmp_path), str(ROOT)],
+                   check=True, capture_output=True, text=True, timeout=300)
+    namen = tarfile.open(next(tmp_path.glob("samenwerkingstoets-*.tar.gz"))).getnames()
+    delen = {n.split("/", 2)[1] for n in namen if n.count("/") >= 1}
+    assert {"engine", "rules", "cases", "web", "LICENSE", "LICENSES", "CHANGELOG.md", "pyproject.toml"} <= delen
+    assert "tests" not in delen

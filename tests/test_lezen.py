@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """De snelle weg van de lezer (gebeurtenissen van libyaml rechtstreeks naar data) geeft precies wat de
 volledige lader van PyYAML geeft, of geeft het op; nooit iets anders."""
 
@@ -10,7 +12,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import CASES
+from conftest import CASES, voorbeelden
 from samenwerkingstoets.engine import laden
 from samenwerkingstoets.engine.fouten import YamlFout
 from samenwerkingstoets.engine.waarden import Kommagetal
@@ -92,7 +94,7 @@ def test_een_dubbel_veld_krijgt_via_de_volledige_lader_zijn_melding_met_regels(t
 _stijl = st.sampled_from([None, False, True])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=voorbeelden(300), deadline=None)
 @given(data=rommel, stijl=_stijl)
 def test_willekeurige_data_leest_via_beide_wegen_hetzelfde(data, stijl):
     try:
@@ -105,7 +107,7 @@ def test_willekeurige_data_leest_via_beide_wegen_hetzelfde(data, stijl):
 _los = st.one_of(st.sampled_from(LASTIG), st.text(alphabet="ajn0123456789.,:-_+ex~!&*'\"[]{}#", max_size=10))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=voorbeelden(400), deadline=None)
 @given(sleutels=st.lists(st.sampled_from(["a", "b", "naam", "1", "ja", "no", "a b"]), min_size=1, max_size=4),
        waarden=st.lists(_los, min_size=1, max_size=4), inspringen=st.lists(st.booleans(), max_size=4))
 def test_met_de_hand_geschreven_regels_lezen_via_beide_wegen_hetzelfde(sleutels, waarden, inspringen):

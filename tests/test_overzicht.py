@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Het overzicht van alle samenwerkingen: register, risico en sturing, Wgr-toets, evaluatiekalender,
 matrix, overlap, kapotte bestanden, en de uitvoer als JSON, xlsx, Markdown en Word."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Het regelpakket als data: wordt gecontroleerd bij het laden, en het standaardpakket is compleet."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """De paragraaf verbonden partijen (BBV art. 15) en het blad Verbonden partijen van het register: het financieel
 belang als bedrag met het aandeel van de gemeente, zeggenschap en programma, één jaar voor de cijfers, risico's in
 gewone zinnen, alleen verbonden partijen in matrix en grafieken, getypte cellen in de xlsx (onbekend is leeg, geen

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """De toets naast de praktijk: echte samenwerkingen en het besluit dat er werkelijk over genomen is.
 
 De overeenstemming wordt gemeten, niet afgedwongen: geen regel is op één casus afgesteld. De ijkset (a- tot en met

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """`samenwerkingstoets schema casus|pakket|regels`: het JSON Schema waarmee een editor een casus- of pakketbestand
 controleert en aanvult. Het schema komt uit dezelfde modellen als de validatie, dus wat het programma aanvaardt,
 aanvaardt het schema ook, en een verschreven veld valt in beide op."""

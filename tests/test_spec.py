@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Spectests: casussen in YAML met het advies dat ze moeten krijgen en de regels die moeten vuren.
 
 De specs van een regelpakket staan naast het pakket (rules/alkmaar/specs/*.yaml, met de basiscasussen in

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Twee kaders naast elkaar: elke voorbeeldcasus beoordeeld met het pakket alkmaar en het pakket dronten.
 
 Het pakket dronten zet het afwegingskader voor verbonden partijen van de gemeente Dronten (Programmabegroting

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Valkuilen bij het inlezen: geen stil misverstand over bedragen, scores, lege tekst of `onbekend`.
 
 Elke test typt de casus zoals een beleidsadviseur dat doet, als YAML-tekst in een bestand.

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Vijandige invoer: geen crash, geen hang, geen verlies, niets gelekt. Elke aanval komt uit de praktijk
 van een aanvalsronde op casusbestanden, regelpakketten, --wat-als en uitvoerbestanden."""
 
@@ -12,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import CASES, invoerfout
+from conftest import CASES, invoerfout, voorbeelden
 from samenwerkingstoets.cli import cli
 from samenwerkingstoets.engine.laden import STANDAARDPAKKET
 from samenwerkingstoets.engine.schrijven import SchrijfFout, schrijf
@@ -306,7 +308,7 @@ def _yaml(data) -> bytes:
         return b"naam: x\n"
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=voorbeelden(60), deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
 @given(inhoud=st.one_of(st.binary(max_size=300), rommel.map(_yaml)), opdracht=st.sampled_from(OPDRACHTEN))
 def test_willekeurige_invoer_voor_elke_opdracht_geeft_exitcode_0_of_2_en_raakt_niets_anders(tmp_path_factory,

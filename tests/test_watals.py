@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Wat-als: varianten, vergelijkingen, beleidsvarianten en 'wat moet er veranderen'."""
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from samenwerkingstoets.cli import cli
-from conftest import CASES, ROOT, invoerfout
+from conftest import CASES, ROOT, invoerfout, voorbeelden
 from samenwerkingstoets.engine.beoordelen import Beoordelaar
 from samenwerkingstoets.engine.casus import catalogus
 from samenwerkingstoets.engine.feiten import feiten_van
@@ -58,7 +60,7 @@ def test_vergelijking_spec(geval, beoordelaar):
 
 # --- eigenschappen -------------------------------------------------------------------------
 
-INSTELLING = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+INSTELLING = settings(max_examples=voorbeelden(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @INSTELLING
@@ -120,7 +122,7 @@ def test_elk_voorstel_voor_een_voorbeeldcasus_haalt_het_doel_en_is_minimaal(zoek
         _controleer_voorstellen(zoeker, beoordelaar, casus, doel)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=voorbeelden(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=casussen())
 def test_elk_voorgesteld_wijzigingsset_haalt_het_doel_en_geen_kleinere_set_doet_dat(zoeker, beoordelaar, data):
     casus = casus_uit_data(data)

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """De webapplicatie over HTTP (de testclient van het framework): pagina's, intake, wat-als, varianten,
 collegevoorstel, API en beveiliging. De tests in een echte browser staan in test_web_browser.py."""
 

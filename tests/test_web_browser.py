@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """De webapplicatie in een echte browser: headless Chromium uit de systeempakketten, aangestuurd door
 Playwright (van PyPI; er wordt nooit een browser gedownload).
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Elk pakket zijn eigen woorden, en elk beleid zijn eigen versies.
 
 Een pakket noemt in `woordenlijsten:` de woorden voor schaal, thema's, doelen en rollen, en zijn eigen ja/nee-vragen.

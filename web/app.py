@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """De webapplicatie: de werkmap, de intake, het advies, wat-als, varianten, het collegevoorstel en de regels
 in de browser, plus een API voor andere systemen onder /api/v1. Dezelfde engine als de CLI; de pagina's
 werken zonder JavaScript.

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Veilig als standaard: grootte van verzoeken, beveiligingskoppen, toegang met een sleutel en CSRF.
 
 - Elk verzoek is hooguit MAX_VERZOEK groot (ook als de afzender geen lengte opgeeft).

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """De intake als formulier, afgeleid uit het casusmodel (nooit een tweede lijst van de velden).
 
 Elke groep van het casusmodel (opgave, toegevoegde waarde, doelen, ...) is een stap; de losse velden

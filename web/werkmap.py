@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """De werkmap: een map met casusbestanden (het publieke YAML-formaat) en hun varianten.
 
 De webapplicatie leest en schrijft hier dezelfde bestanden als de CLI en het versiebeheer. Een casus heet

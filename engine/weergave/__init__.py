@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Weergaven van een advies. Een weergave rekent niets uit en beslist niets: zij toont."""
 
 from __future__ import annotations

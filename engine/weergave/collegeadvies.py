@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Een concept-collegevoorstel uit een advies, als document dat drie schrijvers kunnen tonen.
 
 De inhoud wordt hier één keer samengesteld (`stel_op`), als een eenvoudige lijst blokken:

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """De grafiek van de tien succesfactoren, getekend met matplotlib (zonder scherm).
 
 matplotlib wordt pas geïmporteerd als er een grafiek nodig is: `beoordeel` blijft snel. Elke grafiek is een eigen

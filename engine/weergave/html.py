@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Het collegevoorstel als één zelfstandig, printbaar HTML-bestand (CSS en grafiek ingebed)."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Het advies als JSON: een stabiel, gedocumenteerd formaat (zie README, 'JSON-uitvoer')."""
 
 from __future__ import annotations

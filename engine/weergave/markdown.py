@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Het advies als Markdown: plakt schoon in een notitie of collegevoorstel.
 
 Alle tekst die deze weergave niet zelf schreef (uit de casus, de varianten en het regelpakket) gaat

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Het overzicht van alle samenwerkingen tonen: als tabellen in de terminal, als JSON, als werkmap voor
 een spreadsheet (xlsx, een blad per weergave) en als concept van de paragraaf verbonden partijen
 (Markdown of Word, in de opbouw die het BBV in art. 15 vraagt). Een weergave rekent niets uit."""

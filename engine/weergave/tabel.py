@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Het advies als tekst voor de terminal: eerst het oordeel, dan wat het bepaalt, dan de rest.
 
 Alles past in de breedte van de terminal (`shutil.get_terminal_size`, 100 als de uitvoer niet naar een

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """Het collegevoorstel als Word-document (python-docx), in de huisstijl van een sjabloon.
 
 Het document begint altijd bij een sjabloon: het standaardsjabloon dat met het pakket meekomt
