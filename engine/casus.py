@@ -536,7 +536,15 @@ Saldo = Annotated[Annotated[int, Strict(), Field(ge=-10**13, le=10**13)] | None,
 Jaar = Annotated[Annotated[int, Strict(), Field(ge=1900, le=2200)] | None, BeforeValidator(_onbekend_is_leeg),
                  _OOK_ONBEKEND]
 Tekst = Annotated[str | None, _tekst()]
-Datum = Annotated[dt.date | None, BeforeValidator(_datum), _OOK_ONBEKEND]
+def _datum_in_json(waarde: Any, info: ValidationInfo) -> Any:
+    """In JSON (de API) is een onbekende datum null: zo zegt het schema precies wat een datum is (format: date)."""
+    if waarde == ONBEKEND and (info.context or {}).get("json"):
+        raise PydanticCustomError("datum", "in JSON is een onbekende datum null, niet 'onbekend'")
+    return waarde
+
+
+Datum = Annotated[dt.date | None, BeforeValidator(_datum), BeforeValidator(_datum_in_json),
+                  _OokToegestaan({**ONBEKEND_SCHEMA, IN_BESTAND: True})]
 
 
 def _percentage(waarde: Any) -> Any:

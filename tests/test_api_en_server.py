@@ -78,7 +78,7 @@ def test_een_verzoek_met_een_lege_casus_is_volgens_het_schema_al_ongeldig(served
     schema = json.loads(urllib.request.urlopen(basis + "/api/v1/openapi.json").read())
     casus = schema["components"]["schemas"]["Casus"]
     assert set(casus["required"]) == {"naam", "fase"} and casus["additionalProperties"] is False
-    antwoorden = schema["paths"]["/api/v1/adviezen"]["post"]["responses"]
+    antwoorden = schema["paths"]["/adviezen"]["post"]["responses"]
     assert "application/problem+json" in antwoorden["400"]["content"]
     assert "application/problem+json" in antwoorden["default"]["content"]
 

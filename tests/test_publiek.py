@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 De makers van samenwerkingstoets
+# SPDX-License-Identifier: EUPL-1.2
 """De afspraken voor overheidssoftware: licentie, SPDX, publiccode.yml, changelog en metadata.
 
 publiccode.yml wordt gecontroleerd met een JSON Schema dat hier is opgesteld naar de velden die de Standard

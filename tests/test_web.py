@@ -468,7 +468,7 @@ def test_het_advies_uit_de_api_is_gelijk_aan_de_json_van_de_cli(client):
     api = client.get("/api/v1/adviezen/regionale-inkoop-jeugdzorg")
     cli_json = CliRunner().invoke(cli, ["beoordeel", str(CASES / "regionale-inkoop-jeugdzorg.yaml"), "--formaat",
                                         "json"]).output
-    assert api.status_code == 200 and api.headers["API-Version"] == "1.0.0"
+    assert api.status_code == 200 and api.headers["API-Version"] == "1.1.0"
     assert api.json() == json.loads(cli_json)
 
 
@@ -484,7 +484,7 @@ def test_de_api_beoordeelt_een_casus_uit_het_verzoek_en_meldt_fouten_als_problem
 
 
 def test_de_api_volgt_de_nederlandse_api_regels(client):
-    assert client.get("/api/v1/openapi.json").json()["info"]["version"] == "1.0.0"
+    assert client.get("/api/v1/openapi.json").json()["info"]["version"] == "1.1.0"
     lijst = client.get("/api/v1/casussen")
     assert lijst.status_code == 200 and {c["id"] for c in lijst.json()} >= {"omgevingsdienst-lopend"}
     assert client.get("/api/v1/casussen/", follow_redirects=False).status_code == 404  # geen omleiding

@@ -12,6 +12,7 @@ grootte, tekst wordt door Jinja2 ge-escaped en elke pagina krijgt strikte beveil
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 import os
 import secrets
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -42,10 +43,10 @@ from ..engine.weergave import json as json_weergave
 from ..engine.weergave.tabel import (KOPJES, afwegingsregels, bandbreedte_tekst, factorrijen, scharnierregels,
                                      uitzoekpunten)
 from . import formulier
-from .beveiliging import Beveiliging, LOKALE_HOSTS, controleer_csrf, csrf_sleutel
+from .beveiliging import API_VERSIE, LOKALE_HOSTS, Beveiliging, controleer_csrf, csrf_sleutel
 from .werkmap import Gewijzigd, NietGevonden, Werkmap
 
-API_VERSIE = "1.0.0"
+API_BASIS = "/api/v1"  # de hoofdversie staat in de URI; de volledige versie in de kop API-Version
 WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -67,7 +68,8 @@ class Overzichtsregel(BaseModel):
     advies: str
     advies_tekst: str
     bandbreedte: dict[str, Any] | None
-    gewijzigd: str
+    gewijzigd: dt.datetime = Field(description="wanneer het casusbestand het laatst veranderde (RFC 3339, met "
+                                               "tijdzone)")
     fout: str | None
 
 
@@ -528,12 +530,29 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
               401: {"model": Probleem, "description": "Geen of een verkeerde toegangssleutel"}}
 
     @app.get("/api/v1/casussen", tags=["casussen"], summary="Alle casussen in de werkmap, met hun advies",
-             response_model=list[Overzichtsregel], responses={401: fouten[401]})
-    def api_casussen():
-        return [{k: v for k, v in r.items() if k != "zoektekst"} for r in _overzicht(omgeving)]
+             response_model=list[Overzichtsregel], responses={400: fouten[400], 401: fouten[401], 200: {
+                 "description": "Eén pagina casussen, op naam van het bestand",
+                 "headers": {"X-Total-Count": {"description": "het aantal casussen in de werkmap",
+                                               "schema": {"type": "integer"}},
+                             "Link": {"description": "de volgende en de vorige pagina (RFC 8288), als die er zijn",
+                                      "schema": {"type": "string"}}}}})
+    def api_casussen(request: Request, response: Response,
+                     pagina: int = Query(1, ge=1, le=100_000, description="de pagina, vanaf 1"),
+                     perPagina: int = Query(100, ge=1, le=500, description="casussen per pagina (hooguit 500)")):  # noqa: N803
+        alle = [{k: v for k, v in r.items() if k != "zoektekst"} for r in _overzicht(omgeving)]
+        begin = (pagina - 1) * perPagina
+        response.headers["X-Total-Count"] = str(len(alle))
+        links = []
+        if begin + perPagina < len(alle):
+            links.append(f'<{request.url.include_query_params(pagina=pagina + 1, perPagina=perPagina)}>; rel="next"')
+        if pagina > 1:
+            links.append(f'<{request.url.include_query_params(pagina=pagina - 1, perPagina=perPagina)}>; rel="prev"')
+        if links:
+            response.headers["Link"] = ", ".join(links)
+        return alle[begin:begin + perPagina]
 
     @app.get("/api/v1/casussen/{id}", tags=["casussen"], summary="Eén casus, in de vorm van het casusbestand",
-             responses={200: {"description": "De casus"}, 404: fouten[404], 401: fouten[401]})
+             responses={200: {"description": "De casus"}, 400: fouten[400], 404: fouten[404], 401: fouten[401]})
     def api_casus(id: str):  # noqa: A002 - de naam van de parameter in de URL
         casus, _ = omgeving.werkmap.lees(id)
         return casusdata(casus)
@@ -612,16 +631,32 @@ def _api_contract(schema: dict, pakket: Regelpakket) -> None:
         criterium["enum"] = criteria
     onderdelen.pop("HTTPValidationError", None)
     onderdelen.pop("ValidationError", None)
+    # een datum in de casus is een datum zonder tijd (API Design Rules, /core/date-time/date-omit-time-portion)
+    for definitie in onderdelen.values():
+        for naam, eigenschap in definitie.get("properties", {}).items():
+            if naam in ("datum", "peildatum") and "format" not in eigenschap:
+                eigenschap["format"] = "date"
     probleem = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Probleem"}}}
-    for pad in schema.get("paths", {}).values():
+    versiekop = {"API-Version": {"description": "de volledige versie van de API", "schema": {"type": "string",
+                                                                                              "example": API_VERSIE}}}
+    schema["info"]["contact"] = {"name": "Beheer samenwerkingstoets", "email": "beheer@example.org",
+                                 "url": "https://example.org/samenwerkingstoets"}
+    schema["info"]["license"] = {"name": "EUPL-1.2", "identifier": "EUPL-1.2"}
+    # De API staat onder /api/v1 (de hoofdversie in de URI); de paden zijn relatief aan die server.
+    schema["servers"] = [{"url": API_BASIS, "description": "deze toepassing"}]
+    schema["paths"] = {pad.removeprefix(API_BASIS) or "/": inhoud for pad, inhoud in schema.get("paths", {}).items()}
+    for pad in schema["paths"].values():
         for handeling in pad.values():
             antwoorden = handeling.setdefault("responses", {})
             antwoorden.pop("422", None)  # FastAPI's eigen validatiefout komt hier nooit voor (400 met problem+json)
             for code, antwoord in antwoorden.items():
                 if code.startswith(("4", "5")):
                     antwoord["content"] = copy.deepcopy(probleem)
+                if antwoord.get("description") == "Successful Response":
+                    antwoord["description"] = "Gelukt"
+                antwoord["headers"] = {**antwoord.get("headers", {}), **copy.deepcopy(versiekop)}
             antwoorden["default"] = {"description": "Een andere fout (zoals 405 of 500), als problem+json",
-                                     "content": copy.deepcopy(probleem)}
+                                     "content": copy.deepcopy(probleem), "headers": copy.deepcopy(versiekop)}
 
 
 WEBINSTELLINGEN = "SAMENWERKINGSTOETS_WEBINSTELLINGEN"
@@ -863,14 +898,14 @@ def _overzicht(omgeving: Omgeving) -> list[dict[str, Any]]:
         except InvoerFout as fout:
             rijen.append({"id": bestand.id, "naam": bestand.id, "fase": "", "themas": [], "advies": "",
                           "advies_tekst": "bestand klopt niet", "bandbreedte": None, "gewijzigd":
-                          bestand.gewijzigd.isoformat(timespec="minutes"), "fout": fout.tekst,
+                          bestand.gewijzigd.isoformat(timespec="seconds"), "fout": fout.tekst,
                           "zoektekst": bestand.id})
             continue
         themas = list(casus.themas or [])
         rijen.append({"id": bestand.id, "naam": casus.naam, "fase": casus.fase.value, "themas": themas,
                       "advies": advies.advies.value, "advies_tekst": advies.advies_tekst,
                       "bandbreedte": advies.bandbreedte.model_dump(mode="json"),
-                      "gewijzigd": bestand.gewijzigd.isoformat(timespec="minutes"), "fout": None,
+                      "gewijzigd": bestand.gewijzigd.isoformat(timespec="seconds"), "fout": None,
                       "zoektekst": _zoekbaar(" ".join([casus.naam, *map(woord, themas), bestand.id,
                                                        casus.omschrijving or "", advies.advies_tekst]))})
     return rijen

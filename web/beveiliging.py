@@ -22,6 +22,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ..engine.fouten import InvoerFout
 
 MAX_VERZOEK = 1_000_000  # een casus is hooguit enkele tientallen kilobytes
+API_VERSIE = "1.1.0"  # de volledige versie van de API, in de kop API-Version van elk antwoord onder /api/
+OPENAPI = "/api/v1/openapi.json"  # de beschrijving van de API: openbaar, ook voor andere sites (CORS)
 LOKALE_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 KOPPEN = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
@@ -32,7 +34,7 @@ KOPPEN = {
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cache-Control": "no-store",
 }
-VRIJ = ("/statisch/", "/inloggen")  # zonder sleutel bereikbaar
+VRIJ = ("/statisch/", "/inloggen", OPENAPI)  # zonder sleutel bereikbaar
 
 
 class CsrfFout(InvoerFout):
@@ -101,7 +103,8 @@ async def _te_groot(scope: Scope, receive: Receive, send: Send) -> None:
     tekst = f"Het verzoek is te groot (hooguit {MAX_VERZOEK // 1000} kB)."
     if scope["path"].startswith("/api/"):
         antwoord: Response = JSONResponse({"type": "about:blank", "title": "Te groot", "status": 413, "detail": tekst},
-                                          status_code=413, media_type="application/problem+json")
+                                          status_code=413, media_type="application/problem+json",
+                                          headers={"API-Version": API_VERSIE})
     else:
         antwoord = Response(tekst, status_code=413, media_type="text/plain; charset=utf-8")
     await antwoord(scope, receive, send)
@@ -115,10 +118,14 @@ class Beveiliging:
         async def toegang_en_koppen(request: Request, volgende):
             kop = request.headers.get("host", "")
             host = kop.split("]")[0] + "]" if kop.startswith("[") else kop.rsplit(":", 1)[0]  # zonder poort
+            api = request.url.path.startswith("/api/")
             if hosts is not None and host not in hosts:
                 # een andere naam voor deze computer: DNS-rebinding van een website zou hier binnenkomen
-                antwoord: Response = Response("Onbekende hostnaam: open de toepassing via http://127.0.0.1.",
-                                              status_code=400, media_type="text/plain; charset=utf-8")
+                tekst = "Onbekende hostnaam: open de toepassing via http://127.0.0.1."
+                antwoord: Response = (JSONResponse({"type": "about:blank", "title": "Onbekende hostnaam", "status": 400,
+                                                    "detail": tekst}, status_code=400,
+                                                   media_type="application/problem+json") if api
+                                      else Response(tekst, status_code=400, media_type="text/plain; charset=utf-8"))
             elif token and not _vrij(request.url.path) and not _heeft_toegang(request, token):
                 if request.url.path.startswith("/api/"):
                     antwoord = JSONResponse(
@@ -132,9 +139,34 @@ class Beveiliging:
                 antwoord = await volgende(request)
             for naam, waarde in KOPPEN.items():
                 antwoord.headers.setdefault(naam, waarde)
+            if api:  # elk antwoord van de API noemt haar versie, ook een weigering (API Design Rules)
+                antwoord.headers["API-Version"] = API_VERSIE
+            if request.url.path == OPENAPI:  # de beschrijving mag elke site lezen; de gegevens niet
+                antwoord.headers["Access-Control-Allow-Origin"] = "*"
             return antwoord
 
         app.add_middleware(_Grootte, maximum=MAX_VERZOEK)
+        app.add_middleware(Kop)
+
+
+class Kop:
+    """HEAD werkt overal waar GET werkt (RFC 9110): het verzoek gaat als GET door de app, het antwoord komt zonder
+    inhoud terug, met dezelfde koppen."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def zonder_inhoud(bericht: Message) -> None:
+            if bericht["type"] == "http.response.body":
+                bericht = {**bericht, "body": b"", "more_body": bericht.get("more_body", False)}
+            await send(bericht)
+
+        await self.app({**scope, "method": "GET"}, receive, zonder_inhoud)
 
 
 def _vrij(pad: str) -> bool:

@@ -117,7 +117,7 @@ class Werkmap:
         for pad in sorted(self.map.glob("*.yaml"))[:MAX_CASUSSEN]:
             info = _gewoon(pad)
             if info is not None and NAAM.fullmatch(pad.stem):
-                uit.append(Bestand(pad.stem, pad, dt.datetime.fromtimestamp(info.st_mtime)))
+                uit.append(Bestand(pad.stem, pad, dt.datetime.fromtimestamp(info.st_mtime).astimezone()))
         return uit
 
     def overzichtbestanden(self) -> tuple[list[Path], list[tuple[Path, str]]]:
@@ -224,7 +224,7 @@ class Werkmap:
                 self.variantpad(pad.stem)
             except NietGevonden:
                 continue
-            uit.append(Bestand(pad.stem, pad, dt.datetime.fromtimestamp(pad.lstat().st_mtime)))
+            uit.append(Bestand(pad.stem, pad, dt.datetime.fromtimestamp(pad.lstat().st_mtime).astimezone()))
         return uit
 
     def variantpad(self, variant_id: str) -> Path:
