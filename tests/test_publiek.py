@@ -114,3 +114,16 @@ def test_de_projectmetadata_noemt_licentie_python_versies_en_adressen():
     klassen = project["classifiers"]
     assert {f"Programming Language :: Python :: 3.{v}" for v in (11, 12, 13)} <= set(klassen)
     assert "Natural Language :: Dutch" in klassen and project["urls"]
+
+
+def test_het_containerimage_draait_als_gewone_gebruiker_met_werkmap_health_check_en_verplichte_sleutel():
+    """Het bouwen en controleren zelf doet scripts/container.sh (root, podman, mmdebstrap); dit bewaakt het
+    Containerfile."""
+    tekst = (ROOT / "Containerfile").read_text(encoding="utf-8")
+    laatste_fase = tekst.rsplit("\nFROM ", 1)[1]
+    assert "USER toets" in laatste_fase and "gcc" not in laatste_fase, "draaien als gewone gebruiker, zonder compiler"
+    assert "VOLUME /werkmap" in laatste_fase and "HEALTHCHECK" in laatste_fase
+    assert '"--adres", "0.0.0.0"' in laatste_fase, "op alle adressen: de toepassing eist dan zelf een sleutel"
+    assert "--require-hashes" in tekst and "requirements.lock" in tekst
+    script = (ROOT / "scripts" / "container.sh").read_text(encoding="utf-8")
+    assert "podman build" in script and "--isolation chroot" in script and "chroot --userspec=toets" in script
