@@ -369,7 +369,14 @@ def lees_yaml(pad: str | Path, lijst: bool = False) -> Gelezen:
     libyaml: een FIFO, /dev/zero of duizenden geneste haakjes laten het programma niet hangen of crashen.
     """
     pad = Path(pad)
-    ruw = lees_bytes(pad)
+    return gelezen_uit(lees_bytes(pad), pad, lijst)
+
+
+def gelezen_uit(ruw: bytes, pad: Path, lijst: bool = False) -> Gelezen:
+    """De bytes van een YAML-bestand (al begrensd gelezen, of uit de geschiedenis) gelezen zoals lees_yaml dat doet;
+    `pad` is de naam in de meldingen."""
+    if len(ruw) > MAX_BYTES:
+        raise BestandFout(f"'{pad}' is groter dan {MAX_BYTES // 1_000_000} MB; zo'n casus of pakket bestaat niet.")
     if ruw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise BestandFout(f"'{pad}' is opgeslagen als UTF-16. Sla het bestand op als UTF-8 en probeer opnieuw.")
     if b"\x00" in ruw:

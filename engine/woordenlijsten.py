@@ -37,7 +37,7 @@ _VRAAGVELD = re.compile(r"^(" + "|".join(GROEPEN_MET_VRAGEN) + r")\.([a-z][a-z0-
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 Tekst = Annotated[str, Field(min_length=1, max_length=500)]

@@ -77,9 +77,14 @@ def test_een_nieuwe_casus_gaat_door_de_intake_naar_een_advies(page, server):
     page.get_by_role("button", name="Opslaan en verder").click()
     page.get_by_label("Waarde voor inwoners, bedrijven en maatschappelijke organisaties").select_option("ja")
     page.get_by_role("button", name="Opslaan, later verder").click()
-    expect(page.get_by_role("link", name="Regionale mobiliteitsagenda")).to_be_visible()
-    page.get_by_role("link", name="Regionale mobiliteitsagenda").click()
+    expect(page.get_by_role("link", name="Regionale mobiliteitsagenda", exact=True)).to_be_visible()
+    # halverwege de intake: geen advies in kleur, wel een weg terug naar de eerste open stap
+    expect(page.get_by_role("row", name="Regionale mobiliteitsagenda")).to_contain_text("intake onvolledig")
+    page.get_by_role("link", name="Regionale mobiliteitsagenda", exact=True).click()
     expect(page.get_by_role("heading", name="Advies:", exact=False)).to_be_visible()
+    expect(page.get_by_text("De intake is nog niet af.")).to_be_visible()
+    page.get_by_role("link", name="Verder met de intake").click()  # de eerste stap die nog niet is opgeslagen
+    expect(page.get_by_role("heading", level=1)).to_have_text("De doelen uit de visie")
     assert (server[1] / "regionale-mobiliteitsagenda.yaml").exists()
 
 
@@ -144,7 +149,7 @@ def test_alles_werkt_met_alleen_het_toetsenbord(page):
 @pytest.mark.parametrize("url", ["/", "/casussen/omgevingsdienst-lopend", "/casussen/nieuw",
                                  "/casussen/omgevingsdienst-lopend/stappen/onderbouwing",
                                  "/casussen/omgevingsdienst-lopend/wat-als", "/casussen/omgevingsdienst-lopend/vergelijk",
-                                 "/regels"])
+                                 "/regels", "/casussen/omgevingsdienst-lopend/geschiedenis"])
 def test_geen_ernstige_toegankelijkheidsfouten_volgens_axe(page, url):
     from axe_playwright_python.sync_playwright import Axe
 

@@ -18,7 +18,7 @@ import os
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -44,6 +44,7 @@ from ..engine.weergave.tabel import (KOPJES, afwegingsregels, bandbreedte_tekst,
                                      uitzoekpunten)
 from . import formulier
 from .beveiliging import API_VERSIE, LOKALE_HOSTS, Beveiliging, controleer_csrf, csrf_sleutel
+from .geschiedenis import gewijzigde_velden, schone_naam
 from .werkmap import Gewijzigd, NietGevonden, Werkmap
 
 API_BASIS = "/api/v1"  # de hoofdversie staat in de URI; de volledige versie in de kop API-Version
@@ -64,6 +65,9 @@ class Overzichtsregel(BaseModel):
     id: str
     naam: str
     fase: str
+    status: Literal["onvolledig", "klaar"] = Field(description="onvolledig: de intake is niet af of een kernvraag "
+                                                               "is nog open; het advies is dan nog niet definitief")
+    open_stap: str | None = Field(description="de eerste stap van de intake die nog open is")
     themas: list[str]
     advies: str
     advies_tekst: str
@@ -71,6 +75,16 @@ class Overzichtsregel(BaseModel):
     gewijzigd: dt.datetime = Field(description="wanneer het casusbestand het laatst veranderde (RFC 3339, met "
                                                "tijdzone)")
     fout: str | None
+
+
+class Opslag(BaseModel):
+    """Eén opslag van een casus, uit de geschiedenis in de werkmap (git)."""
+
+    wie: str = Field(description="wie opsloeg: de naam die de adviseur opgaf, of het systeem met de sleutel")
+    wanneer: dt.datetime = Field(description="wanneer (RFC 3339, met tijdzone)")
+    velden: list[str] = Field(description="de velden die veranderden")
+    advies_voor: str | None = Field(description="het advies vóór de opslag")
+    advies_na: str | None = Field(description="het advies na de opslag")
 
 
 HIER = Path(__file__).parent
@@ -251,7 +265,9 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
                 "", f"Er is al een casus met de naam '{dubbel}'. Kies een andere naam, of open die casus "
                     "vanuit de werkmap.", veld="naam")], status=400)
         try:
-            id_ = omgeving.werkmap.nieuw(data)
+            id_ = omgeving.werkmap.nieuw(data, _wie(request), {
+                "Intake": "nieuw", "Stap": stap.sleutel, "Velden": ", ".join(gewijzigde_velden({}, data)),
+                "Advies-na": _advies_van(omgeving, data)})
         except InvoerFout as fout:
             return _stappagina(request, pagina, omgeving, None, stap, data, None, fout.meldingen or
                                [Melding("", fout.tekst)], status=400)
@@ -270,7 +286,8 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         nieuw = formulier.lees_stap(stap, form, data)
         versie = formulier._een(form, "versie")
         try:
-            omgeving.werkmap.bewaar(id_, nieuw, versie)
+            omgeving.werkmap.bewaar(id_, nieuw, versie, _wie(request),
+                                    {"Stap": sleutel, **_opslagregels(omgeving, data, nieuw)})
         except Gewijzigd as fout:
             # niets opgeslagen; de invoer blijft staan, met de versie van nu: wie daarna opslaat, doet dat bewust
             _, nu = omgeving.werkmap.data(id_)
@@ -437,6 +454,33 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
                       uitkomst=uitkomst, varianten=list(namen.items()), gekozen=varianten,
                       pakketten=list(omgeving.pakketten), gekozen_pakketten=pakketnamen)
 
+    @app.get("/casussen/{id_}/geschiedenis", response_class=HTMLResponse, include_in_schema=False)
+    def geschiedenispagina(request: Request, id_: str, versie: str = ""):
+        from ..engine.watals import Kolom, vergelijk as vergelijk_kolommen
+
+        casus, advies, _ = omgeving.advies(id_)
+        versies = omgeving.werkmap.geschiedenis.van(f"{id_}.yaml")
+        uitkomst = None
+        gekozen = next((v for v in versies if v.commit == versie), None)
+        if gekozen is not None:
+            oud = omgeving.werkmap.casus_in_versie(id_, gekozen.commit)
+            if oud is not None:
+                label = f"{gekozen.wanneer:%Y-%m-%d %H:%M} ({gekozen.wie})"
+                regelpakket = f"{pakket.naam} {pakket.versie}"
+                uitkomst = vergelijk_kolommen([
+                    Kolom(label=label, casus=oud.naam, variant=None, variant_omschrijving=None,
+                          regelpakket=regelpakket, advies=omgeving.beoordelaar.beoordeel(oud)),
+                    Kolom(label="vandaag", casus=casus.naam, variant=None, variant_omschrijving=None,
+                          regelpakket=regelpakket, advies=advies)])
+        return pagina(request, "geschiedenis.html", titel=f"Geschiedenis: {casus.naam}", id_=id_, casus=casus,
+                      versies=versies, uitkomst=uitkomst, naam=request.session.get("naam", ""))
+
+    @app.post("/naam", include_in_schema=False)
+    async def bewaar_naam(request: Request):
+        form = await _formulier(request)
+        request.session["naam"] = schone_naam(formulier._een(form, "naam")) if formulier._een(form, "naam") else ""
+        return RedirectResponse(_lokaal_doel(formulier._een(form, "volgende")), status_code=303)
+
     @app.get("/casussen/{id_}/wat-moet-er-veranderen", response_class=HTMLResponse, include_in_schema=False)
     def wat_moet_er_veranderen(request: Request, id_: str, doel: str = ""):
         from ..engine.regels import ADVIES_RANG
@@ -556,6 +600,15 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
     def api_casus(id: str):  # noqa: A002 - de naam van de parameter in de URL
         casus, _ = omgeving.werkmap.lees(id)
         return casusdata(casus)
+
+    @app.get("/api/v1/casussen/{id}/geschiedenis", tags=["casussen"], response_model=list[Opslag],
+             summary="Elke opslag van een casus: wie, wanneer, welke velden en het advies ervoor en erna",
+             responses={400: fouten[400], 404: fouten[404], 401: fouten[401]})
+    def api_geschiedenis(id: str):  # noqa: A002
+        omgeving.werkmap.pad(id)  # bestaat de casus (en is het een gewone naam)?
+        omgeving.werkmap.lees(id)
+        return [{"wie": v.wie, "wanneer": v.wanneer, "velden": list(v.velden), "advies_voor": v.advies_voor,
+                 "advies_na": v.advies_na} for v in omgeving.werkmap.geschiedenis.van(f"{id}.yaml")]
 
     @app.get("/api/v1/adviezen/{id}", tags=["adviezen"], responses={200: {"model": Advies}, **fouten},
              summary="Het advies voor een casus uit de werkmap (gelijk aan beoordeel --formaat json)")
@@ -833,7 +886,8 @@ def _bewaar_afwegingen(request, pagina, omgeving: Omgeving, id_: str, nieuw: dic
     """Schrijf de casus met de nieuwe lijst afwegingen, langs dezelfde weg als de intake (versiecontrole,
     validatie op de hele casus, opmerkingen blijven staan); lukt het niet, dan is er niets opgeslagen."""
     try:
-        omgeving.werkmap.bewaar(id_, nieuw, versie)
+        oud, _ = omgeving.werkmap.data(id_)
+        omgeving.werkmap.bewaar(id_, nieuw, versie, _wie(request), _opslagregels(omgeving, oud, nieuw))
     except Gewijzigd as fout:
         _, nu = omgeving.werkmap.data(id_)
         extra = (" Uw invoer staat nog in het formulier." if invoer
@@ -868,12 +922,33 @@ def _adviespagina(request, pagina, omgeving: Omgeving, id_: str, status: int = 2
                   invoer: dict[str, str] | None = None, versie: str | None = None, melding: str | None = None):
     casus, advies, nu = omgeving.advies(id_)
     pakket = omgeving.beoordelaar.pakket
+    intake, open_stap = intakestatus(omgeving, id_, casus, advies)
     return pagina(request, "advies.html", status, titel=f"Advies: {casus.naam}", id_=id_, casus=casus, advies=advies,
+                  intake=intake, open_stap=open_stap,
                   **_adviescontext(advies), varianten=omgeving.werkmap.variantbestanden(id_),
                   pakketten=list(omgeving.pakketten), versie=versie or nu, fouten=fouten or {},
                   algemeen=algemeen or [], invoer=invoer or {}, melding=melding,
                   criteriumkeuze=_criteriumkeuze(pakket, advies), gewichten=GEWICHTEN,
                   afwegingslabels=AFWEGINGSLABELS, max_reden=MAX_REDEN, max_door=MAX_DOOR)
+
+
+def intakestatus(omgeving: Omgeving, id_: str, casus: Casus, advies: Advies) -> tuple[str, str | None]:
+    """'onvolledig' of 'klaar', en de eerste stap van de intake die nog open is. Onvolledig is een casus die in de
+    intake begon en waarvan nog niet elke stap (voor haar fase) is opgeslagen, of waarvan een kernvraag van het
+    pakket nog open is; dan is het advies nog geen advies om op te varen."""
+    stappen = [s.sleutel for s in formulier.stappen_voor(omgeving.beoordelaar.pakket, casus.fase.value)]
+    bezocht = omgeving.werkmap.geschiedenis.bezochte_stappen().get(id_)
+    if bezocht is not None:
+        open_stappen = [s for s in stappen if s not in bezocht]
+        if open_stappen:
+            return "onvolledig", open_stappen[0]
+    for vraag in advies.open_kernvragen:
+        for veld in vraag.velden:
+            info = omgeving.beoordelaar.pakket.catalogus.get(veld)
+            bron = (info.bronvelden[0] if info is not None and info.afgeleid and info.bronvelden else veld)
+            groep = bron.split(".", 1)[0]
+            return "onvolledig", groep if groep in stappen else stappen[0]
+    return "klaar", None
 
 
 def _adviescontext(advies: Advies) -> dict[str, Any]:
@@ -897,12 +972,15 @@ def _overzicht(omgeving: Omgeving) -> list[dict[str, Any]]:
             casus, advies, _ = omgeving.advies(bestand.id)
         except InvoerFout as fout:
             rijen.append({"id": bestand.id, "naam": bestand.id, "fase": "", "themas": [], "advies": "",
+                          "status": "onvolledig", "open_stap": None,
                           "advies_tekst": "bestand klopt niet", "bandbreedte": None, "gewijzigd":
                           bestand.gewijzigd.isoformat(timespec="seconds"), "fout": fout.tekst,
                           "zoektekst": bestand.id})
             continue
         themas = list(casus.themas or [])
+        status, open_stap = intakestatus(omgeving, bestand.id, casus, advies)
         rijen.append({"id": bestand.id, "naam": casus.naam, "fase": casus.fase.value, "themas": themas,
+                      "status": status, "open_stap": open_stap,
                       "advies": advies.advies.value, "advies_tekst": advies.advies_tekst,
                       "bandbreedte": advies.bandbreedte.model_dump(mode="json"),
                       "gewijzigd": bestand.gewijzigd.isoformat(timespec="seconds"), "fout": None,
@@ -955,3 +1033,27 @@ def _lokaal_doel(doel: str) -> str:
     """Alleen een pad binnen deze app ('/casussen/x'), nooit een andere site ('//elders', 'https://...')."""
     return doel if doel.startswith("/") and not doel.startswith(("//", "/\\")) and len(doel) < 300 else "/"
 
+
+# --- geschiedenis: wie, welke velden, het advies ervoor en erna ------------------------------------------------
+
+def _wie(request: Request) -> str:
+    """Wie een wijziging doet: de naam die de adviseur opgaf (in de sessie), of het systeem met de sleutel."""
+    naam = request.scope.get("session", {}).get("naam") if "session" in request.scope else None
+    if naam:
+        return str(naam)
+    if request.headers.get("authorization", "").startswith("Bearer "):
+        return "systeem met de toegangssleutel"
+    return "onbekende adviseur"
+
+
+def _advies_van(omgeving: Omgeving, data: dict) -> str:
+    try:
+        casus = casus_uit_data(data, naam="geschiedenis", woorden=omgeving.beoordelaar.pakket.woordenlijsten)
+    except InvoerFout:
+        return ""
+    return omgeving.beoordelaar.beoordeel(casus).advies_tekst
+
+
+def _opslagregels(omgeving: Omgeving, oud: dict, nieuw: dict) -> dict[str, str]:
+    return {"Velden": ", ".join(gewijzigde_velden(oud, nieuw)) or "geen", "Advies-voor": _advies_van(omgeving, oud),
+            "Advies-na": _advies_van(omgeving, nieuw)}

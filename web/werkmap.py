@@ -31,8 +31,9 @@ except ImportError:  # Windows: daar draait de webapplicatie met één werkproce
 
 from ..engine.casus import Casus
 from ..engine.fouten import BestandFout, InvoerFout
-from ..engine.laden import casus_uit_data, casus_van, leest_als_tekst, lees_bytes, lees_yaml
+from ..engine.laden import casus_uit_data, casus_van, gelezen_uit, leest_als_tekst, lees_bytes, lees_yaml
 from ..engine.woordenlijsten import Woordenlijsten
+from .geschiedenis import Geschiedenis
 from ..engine.schrijven import schrijf
 from ..engine.waarden import maak_id
 
@@ -69,6 +70,7 @@ class Werkmap:
                               "met --map.")
         self.map = pad.resolve()
         self.varianten = self.map / "varianten"
+        self.geschiedenis = Geschiedenis(self.map)
         self._slot = threading.Lock()  # controle op de versie en vervangen gebeuren samen (binnen dit proces)
         self.ruim_op()
 
@@ -169,14 +171,20 @@ class Werkmap:
             raise InvoerFout(f"Het bestand '{gelezen.pad.name}' bevat geen casus (geen velden met waarden).")
         return gelezen.data, versie_van(gelezen.ruw)
 
-    def nieuw(self, data: dict[str, Any]) -> str:
-        """Bewaar een nieuwe casus onder een vrije naam; geeft de naam."""
+    def nieuw(self, data: dict[str, Any], wie: str = "", regels: dict[str, str] | None = None) -> str:
+        """Bewaar een nieuwe casus onder een vrije naam; geeft de naam. De opslag komt in de geschiedenis."""
         casus_uit_data(data, naam="nieuwe casus", woorden=self.woorden)  # eerst geldig, dan pas een bestand
-        return _onder_vrije_naam(self.map, "", maak_id(str(data.get("naam", ""))), data, "casus")
+        with self._vergrendeld():
+            id_ = _onder_vrije_naam(self.map, "", maak_id(str(data.get("naam", ""))), data, "casus")
+            self.geschiedenis.leg_vast(self.pad(id_), wie, f"Nieuwe casus: {data.get('naam', id_)}",
+                                       {"Casus": id_, **(regels or {})})
+        return id_
 
-    def bewaar(self, id_: str, data: dict[str, Any], versie: str) -> str:
+    def bewaar(self, id_: str, data: dict[str, Any], versie: str, wie: str = "",
+               regels: dict[str, str] | None = None) -> str:
         """Vervang de casus door `data`, alleen als het bestand nog de geopende versie heeft. Geeft de nieuwe
-        versie. Opmerkingen en volgorde in het bestand blijven staan waar de velden blijven bestaan."""
+        versie. Opmerkingen en volgorde in het bestand blijven staan waar de velden blijven bestaan. De opslag komt
+        in de geschiedenis, met wie en `regels` (velden, adviezen, stap)."""
         pad = self.pad(id_)
         casus_uit_data(data, naam=pad.name, woorden=self.woorden)
         with self._vergrendeld():
@@ -185,7 +193,21 @@ class Werkmap:
                 raise self.gewijzigd(id_)
             nieuw = _als_yaml(data, oud.decode("utf-8-sig"))
             schrijf(pad, nieuw, overschrijf=True)
+            if nieuw != oud or (regels or {}).get("Stap"):  # een opgeslagen stap telt ook als er niets veranderde
+                self.geschiedenis.leg_vast(pad, wie, f"{data.get('naam', id_)}: opgeslagen",
+                                           {"Casus": id_, **(regels or {})})
         return versie_van(nieuw)
+
+    def casus_in_versie(self, id_: str, commit: str) -> Casus | None:
+        """De casus zoals zij was na een opslag uit de geschiedenis (None als dat bestand er toen niet was of niet
+        meer te lezen is)."""
+        inhoud = self.geschiedenis.inhoud(self.pad(id_).name, commit)
+        if inhoud is None:
+            return None
+        try:
+            return casus_van(gelezen_uit(inhoud, Path(f"{id_}.yaml ({commit[:8]})")), self.woorden)
+        except InvoerFout:
+            return None
 
     @contextlib.contextmanager
     def _vergrendeld(self):
