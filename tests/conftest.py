@@ -41,7 +41,7 @@ TRAGE_GROEPEN = {
     "test_web_browser.py": "browser", "test_installatie.py": "installatie", "test_api_en_server.py": "server",
     "test_eigenschappen.py": "eigenschappen", "test_vijandig.py": "eigenschappen", "test_web.py": "web",
     "test_collegeadvies.py": "documenten", "test_paragraaf.py": "documenten",
-    "test_collegevoorstel_stuk.py": "documenten",
+    "test_collegevoorstel_stuk.py": "documenten", "test_web_team.py": "web", "test_geschiedenis.py": "web",
 }
 
 

@@ -155,3 +155,9 @@ def test_de_lijst_van_casussen_is_in_paginas_met_het_totaal_en_links(client):
     assert 'rel="next"' in eerste.headers["Link"] and "pagina=2" in eerste.headers["Link"]
     assert 'rel="prev"' in tweede.headers["Link"]
     assert client.get("/api/v1/casussen", params={"perPagina": 0}).status_code == 400
+
+
+def test_een_onbekende_queryparameter_is_een_fout_en_wordt_niet_stil_genegeerd(client):
+    r = client.get("/api/v1/casussen", params={"pagina": 1, "sorteer": "naam"})
+    assert r.status_code == 400 and "Onbekende parameter 'sorteer'" in r.json()["detail"]
+    assert client.get("/api/v1/adviezen/omgevingsdienst-lopend", params={"x": "1"}).status_code == 400

@@ -149,7 +149,8 @@ def test_alles_werkt_met_alleen_het_toetsenbord(page):
 @pytest.mark.parametrize("url", ["/", "/casussen/omgevingsdienst-lopend", "/casussen/nieuw",
                                  "/casussen/omgevingsdienst-lopend/stappen/onderbouwing",
                                  "/casussen/omgevingsdienst-lopend/wat-als", "/casussen/omgevingsdienst-lopend/vergelijk",
-                                 "/regels", "/casussen/omgevingsdienst-lopend/geschiedenis"])
+                                 "/regels", "/casussen/omgevingsdienst-lopend/geschiedenis",
+                                 "/casussen/omgevingsdienst-lopend/verwijderen"])
 def test_geen_ernstige_toegankelijkheidsfouten_volgens_axe(page, url):
     from axe_playwright_python.sync_playwright import Axe
 

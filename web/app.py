@@ -14,7 +14,9 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import logging
 import os
+import re
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +29,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
@@ -88,6 +91,7 @@ class Opslag(BaseModel):
 
 
 HIER = Path(__file__).parent
+LOG = logging.getLogger("samenwerkingstoets.web")
 
 
 @dataclass
@@ -217,6 +221,13 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         return pagina(request, "fout.html", 400, titel="Dat lukte niet", fout=InvoerFout("Het formulier is niet "
                                                                                        "volledig verstuurd."))
 
+    @app.exception_handler(ClientDisconnect)
+    async def weggegaan(request: Request, fout: ClientDisconnect):
+        # de browser ging weg midden in een verzoek (een venster dicht tijdens het opslaan): niets opgeslagen, één
+        # regel in het logboek en geen traceback
+        LOG.info("verbinding verbroken tijdens %s %s; er is niets opgeslagen", request.method, request.url.path)
+        return Response(status_code=400)
+
     @app.exception_handler(Exception)
     async def interne_fout(request: Request, fout: Exception):
         tekst = ("Er ging iets mis in samenwerkingstoets zelf, niet in uw invoer. Er is niets opgeslagen. Meld het "
@@ -227,6 +238,13 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
 
     @app.middleware("http")
     async def api_versie(request: Request, volgende):
+        # een onbekende queryparameter is een fout (400), geen stil genegeerde invoer
+        toegestaan = {"pagina", "perPagina"} if request.url.path == f"{API_BASIS}/casussen" else set()
+        vreemd = sorted(set(request.query_params) - toegestaan) if is_api(request) else []
+        if vreemd:
+            return probleem(400, "De invoer klopt niet", f"Onbekende parameter '{vreemd[0][:60]}'"
+                            + (f"; toegestaan: {', '.join(sorted(toegestaan))}." if toegestaan else
+                               "; deze handeling heeft geen parameters."))
         antwoord = await volgende(request)
         if is_api(request):
             antwoord.headers["API-Version"] = API_VERSIE
@@ -236,7 +254,7 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def werkmappagina(request: Request, q: str = "", fase: str = "", advies: str = "", bewaard: str = "",
-                      stap: str = ""):
+                      stap: str = "", verwijderd: str = ""):
         rijen = _overzicht(omgeving)
         opgeslagen = next((r for r in rijen if r["id"] == bewaard), None)
         verder = stap if stap in {s.sleutel for s in formulier.stappen(pakket)} else "basis"
@@ -245,7 +263,8 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
                      and (not advies or r["advies"] == advies)]
         return pagina(request, "werkmap.html", titel="Werkmap", rijen=gefilterd, totaal=len(rijen), q=q[:200],
                       fase=fase, advies=advies, adviezen=[(a.value, a.tekst) for a in Advieswoord],
-                      map_=str(omgeving.werkmap.map), opgeslagen=opgeslagen, verder=verder)
+                      map_=str(omgeving.werkmap.map), opgeslagen=opgeslagen, verder=verder,
+                      verwijderd=re.sub(r"[^\w.-]", "", verwijderd)[:120])
 
     @app.get("/casussen/nieuw", response_class=HTMLResponse, include_in_schema=False)
     def nieuwe_casus(request: Request):
@@ -475,6 +494,44 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         return pagina(request, "geschiedenis.html", titel=f"Geschiedenis: {casus.naam}", id_=id_, casus=casus,
                       versies=versies, uitkomst=uitkomst, naam=request.session.get("naam", ""))
 
+    # --- beheren: kopiëren, hernoemen, verwijderen ------------------------------------------------------
+
+    async def _nieuwe_naam(request: Request, id_: str) -> tuple[dict[str, list[str]], str]:
+        form = await _formulier(request)
+        naam = schone_tekst(formulier._een(form, "naam"))[:200]
+        if not any(t.isalnum() for t in naam):
+            raise InvoerFout("Geef een naam met minstens één letter of cijfer.")
+        dubbel = _bestaande_naam(omgeving.werkmap, naam)
+        if dubbel:
+            raise InvoerFout(f"Er is al een casus met de naam '{dubbel}'. Kies een andere naam.")
+        return form, naam
+
+    @app.post("/casussen/{id_}/kopieren", include_in_schema=False)
+    async def kopieer(request: Request, id_: str):
+        _, naam = await _nieuwe_naam(request, id_)
+        nieuw_id = omgeving.werkmap.kopieer(id_, naam, _wie(request))
+        return RedirectResponse(f"/casussen/{nieuw_id}", status_code=303)
+
+    @app.post("/casussen/{id_}/hernoemen", include_in_schema=False)
+    async def hernoem(request: Request, id_: str):
+        form, naam = await _nieuwe_naam(request, id_)
+        nieuw_id = omgeving.werkmap.hernoem(id_, naam, formulier._een(form, "versie")[:64], _wie(request))
+        return RedirectResponse(f"/casussen/{nieuw_id}", status_code=303)
+
+    @app.get("/casussen/{id_}/verwijderen", response_class=HTMLResponse, include_in_schema=False)
+    def verwijder_vraag(request: Request, id_: str):
+        casus, versie = omgeving.werkmap.lees(id_)
+        return pagina(request, "verwijderen.html", titel=f"Verwijderen: {casus.naam}", id_=id_, casus=casus,
+                      versie=versie)
+
+    @app.post("/casussen/{id_}/verwijderen", include_in_schema=False)
+    async def verwijder(request: Request, id_: str):
+        form = await _formulier(request)
+        if formulier._een(form, "bevestig") != "ja":
+            return RedirectResponse(f"/casussen/{id_}", status_code=303)
+        doel = omgeving.werkmap.verwijder(id_, formulier._een(form, "versie")[:64], _wie(request))
+        return RedirectResponse(f"/?verwijderd={doel.name}", status_code=303)
+
     @app.post("/naam", include_in_schema=False)
     async def bewaar_naam(request: Request):
         form = await _formulier(request)
@@ -506,7 +563,14 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         pad = omgeving.werkmap.pad(id_)
         inhoud = maak_collegeadvies(str(pad), formaat, omgeving.regelpad, [], None,
                                     omgeving.sjabloon if formaat == "docx" else None)
-        kop = {"Content-Disposition": f'attachment; filename="collegevoorstel-{id_}.{extensie}"'}
+        if formaat == "html":
+            # de HTML opent in de browser (om te lezen of af te drukken); het document heeft zijn opmaak en grafiek
+            # in zich, dus alleen die (inline stijl, afbeelding als data:) mogen, en verder niets
+            kop = {"Content-Disposition": f'inline; filename="collegevoorstel-{id_}.html"',
+                   "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+                                              "frame-ancestors 'none'; base-uri 'none'; form-action 'none'"}
+        else:
+            kop = {"Content-Disposition": f'attachment; filename="collegevoorstel-{id_}.{extensie}"'}
         return Response(inhoud, media_type=soort, headers=kop)
 
     @app.get("/overzicht", response_class=HTMLResponse, include_in_schema=False)

@@ -17,7 +17,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SLEUTELS = ("Casus", "Velden", "Advies-voor", "Advies-na", "Stap", "Intake")
+SLEUTELS = ("Casus", "Velden", "Advies-voor", "Advies-na", "Stap", "Intake", "Was", "Kopie-van", "Prullenbak")
 _REGEL = re.compile(r"^(" + "|".join(SLEUTELS) + r"): (.*)$", re.M)
 _NAAM = re.compile(r"[^\w .'-]+", re.UNICODE)
 
@@ -58,8 +58,9 @@ class Geschiedenis:
                 return None
             return Repo.init(str(self.map))
 
-    def leg_vast(self, bestand: Path, wie: str, titel: str, regels: dict[str, str]) -> str:
-        """Commit alleen `bestand` (ook als het weg is: dan de verwijdering), met wie en de regels onderaan."""
+    def leg_vast(self, bestand: Path | list[Path], wie: str, titel: str, regels: dict[str, str]) -> str:
+        """Commit alleen `bestand` (of deze bestanden; een bestand dat weg is: de verwijdering), met wie en de
+        regels onderaan."""
         from dulwich import porcelain
 
         naam = schone_naam(wie)
@@ -68,10 +69,11 @@ class Geschiedenis:
         with self._slot:
             repo = self._repo(maken=True)
             try:
-                if bestand.exists():
-                    porcelain.add(repo, [str(bestand)])
-                else:
-                    porcelain.remove(repo, [str(bestand)], cached=True)
+                for pad in bestand if isinstance(bestand, list) else [bestand]:
+                    if pad.exists():
+                        porcelain.add(repo, [str(pad)])
+                    elif pad.relative_to(self.map).as_posix().encode() in repo.open_index():
+                        porcelain.remove(repo, [str(pad)], cached=True)
                 sha = porcelain.commit(repo, message=bericht.encode(), author=auteur, committer=auteur)
             finally:
                 repo.close()

@@ -198,6 +198,57 @@ class Werkmap:
                                            {"Casus": id_, **(regels or {})})
         return versie_van(nieuw)
 
+    # --- beheren: kopiëren, hernoemen, verwijderen (naar de prullenbak) --------------------------------
+
+    PRULLENBAK = ".prullenbak"
+
+    def kopieer(self, id_: str, naam: str, wie: str = "") -> str:
+        """Een nieuwe casus met de gegevens van `id_` en een nieuwe naam; geeft de nieuwe naam van het bestand."""
+        data, _ = self.data(id_)
+        return self.nieuw({**data, "naam": naam}, wie, {"Velden": "naam", "Kopie-van": id_})
+
+    def hernoem(self, id_: str, naam: str, versie: str, wie: str = "") -> str:
+        """Geef de casus een nieuwe naam (in het bestand én als bestandsnaam); de geschiedenis noemt beide."""
+        data, _ = self.data(id_)
+        nieuw_data = {**data, "naam": naam}
+        casus_uit_data(nieuw_data, naam=f"{id_}.yaml", woorden=self.woorden)
+        with self._vergrendeld():
+            oud_pad = self.pad(id_)
+            oud = lees_bytes(oud_pad)
+            if versie_van(oud) != versie:
+                raise self.gewijzigd(id_)
+            tekst = _als_yaml(nieuw_data, oud.decode("utf-8-sig"))
+            nieuw_id = maak_id(naam)
+            if nieuw_id == id_:
+                schrijf(oud_pad, tekst, overschrijf=True)
+            else:
+                nieuw_id = _vrije_naam(self.map, nieuw_id)
+                schrijf(self.map / f"{nieuw_id}.yaml", tekst)
+                oud_pad.unlink()
+            self.geschiedenis.leg_vast([oud_pad, self.map / f"{nieuw_id}.yaml"], wie,
+                                       f"Hernoemd: {data.get('naam', id_)} -> {naam}",
+                                       {"Casus": nieuw_id, "Velden": "naam", "Was": id_})
+        return nieuw_id
+
+    def verwijder(self, id_: str, versie: str, wie: str = "") -> Path:
+        """Zet de casus in de prullenbak van de werkmap (terug te halen: het bestand staat er nog, en in de
+        geschiedenis); geeft het pad in de prullenbak."""
+        with self._vergrendeld():
+            pad = self.pad(id_)
+            inhoud = lees_bytes(pad)
+            if versie_van(inhoud) != versie:
+                raise self.gewijzigd(id_)
+            bak = self.map / self.PRULLENBAK
+            if bak.is_symlink():
+                raise InvoerFout("De prullenbak van de werkmap is een snelkoppeling; er is niets verwijderd.")
+            bak.mkdir(exist_ok=True)
+            doel = bak / f"{id_}-{dt.datetime.now():%Y%m%d-%H%M%S}.yaml"
+            schrijf(doel, inhoud)
+            pad.unlink()
+            self.geschiedenis.leg_vast(pad, wie, f"Verwijderd: {id_} (naar {self.PRULLENBAK}/{doel.name})",
+                                       {"Casus": id_, "Prullenbak": doel.name})
+        return doel
+
     def casus_in_versie(self, id_: str, commit: str) -> Casus | None:
         """De casus zoals zij was na een opslag uit de geschiedenis (None als dat bestand er toen niet was of niet
         meer te lezen is)."""
@@ -273,6 +324,15 @@ def _gewoon(pad: Path) -> os.stat_result | None:
     except OSError:
         return None
     return info if stat.S_ISREG(info.st_mode) else None
+
+
+def _vrije_naam(map_: Path, basis: str) -> str:
+    kort = basis[:70].strip("-") or "casus"
+    for n in range(1, 1000):
+        naam = kort if n == 1 else f"{kort}-{n}"
+        if not (map_ / f"{naam}.yaml").exists() and not (map_ / f"{naam}.yaml").is_symlink():
+            return naam
+    raise InvoerFout("Er is geen vrije bestandsnaam gevonden; kies een andere naam.")
 
 
 def _onder_vrije_naam(map_: Path, voorvoegsel: str, basis: str, data: dict[str, Any], soort: str) -> str:
