@@ -122,3 +122,75 @@ def test_verwijderen_vraagt_bevestiging_en_zet_de_casus_in_de_prullenbak(client,
 def test_beheren_zonder_csrf_wordt_geweigerd(client, werkmap):
     r = client.post("/casussen/regionale-inkoop-jeugdzorg/verwijderen", data={"bevestig": "ja", "versie": "x"})
     assert r.status_code in (400, 403) and (werkmap / "regionale-inkoop-jeugdzorg.yaml").exists()
+
+
+def test_de_intake_vult_het_perspectief_in_telt_de_stappen_goed_en_slaat_stappen_van_lopend_over(client):
+    nieuw = client.get("/casussen/nieuw").text
+    assert 'name="perspectief" type="text" value="Alkmaar"' in nieuw, "de gemeente van het pakket"
+    stap = client.get("/casussen/regionale-inkoop-jeugdzorg/stappen/opgave").text
+    import re
+    aantal = len(re.findall(r'<li>(?:<span aria-current|<button type="submit" name="naar")', stap))
+    assert f"van {aantal}" in stap, "'Stap x van n' telt dezelfde stappen als de lijst (met de controle)"
+    for sleutel in ("verbonden_partij", "uittreding", "evaluatie"):
+        assert f'value="{sleutel}"' not in stap, f"een voorstel heeft geen stap {sleutel}"
+    assert 'value="verbonden_partij"' in client.get("/casussen/omgevingsdienst-lopend/stappen/opgave").text
+
+
+def test_een_nieuwe_casus_krijgt_de_velden_in_de_volgorde_van_het_casusformaat(client, werkmap):
+    r = client.post("/casussen/nieuw", data={"csrf": _csrf(client), "naam": "Volgorde", "fase": "voorstel"},
+                    follow_redirects=False)
+    id_ = r.headers["location"].split("/")[2]
+    url = f"/casussen/{id_}/stappen/opgave"
+    import re
+    versie = re.search(r'name="versie" value="([^"]+)"', client.get(url).text).group(1)
+    client.post(url, data={"csrf": _csrf(client, url), "versie": versie, "actie": "verder",
+                           "opgave.omschrijving": "Iets oplossen"})
+    sleutels = [r.split(":")[0] for r in (werkmap / f"{id_}.yaml").read_text(encoding="utf-8").splitlines()
+                if r and not r.startswith((" ", "#"))]
+    assert sleutels.index("naam") < sleutels.index("fase") < sleutels.index("opgave")
+
+
+def test_een_half_ingevulde_stelling_krijgt_een_vraag_in_gewone_woorden_en_de_invoer_blijft_staan(client, werkmap):
+    import re
+    url = "/casussen/omgevingsdienst-lopend/stappen/succesfactoren"
+    pagina = client.get(url).text
+    versie = re.search(r'name="versie" value="([^"]+)"', pagina).group(1)
+    voor = (werkmap / "omgevingsdienst-lopend.yaml").read_bytes()
+    r = client.post(url, data={"csrf": _csrf(client, url), "versie": versie, "actie": "verder",
+                               "succesfactoren.identiteit.a": "4", "succesfactoren.identiteit.b": ""})
+    assert r.status_code == 400
+    assert "is alleen stelling a ingevuld. Vul ook stelling b in" in r.text.replace("&#39;", "'")
+    assert "[3, 4]" not in r.text and "verwacht precies 2" not in r.text
+    assert (werkmap / "omgevingsdienst-lopend.yaml").read_bytes() == voor
+
+
+def test_de_regelspagina_heeft_een_inhoud_per_groep_een_zoekvak_en_geen_ruwe_plaatshouders(client):
+    pagina = client.get("/regels").text
+    assert 'aria-label="Criteria per groep"' in pagina and 'href="#c-VIS-OL1"' in pagina
+    assert "{succesfactoren" not in pagina and "{perspectief}" not in pagina
+    assert "[de partner(s) met de laagste score" in pagina.replace("&#39;", "'")
+    gezocht = client.get("/regels", params={"q": "businesscase"}).text
+    assert gezocht.count("<section") < pagina.count("<section") and "businesscase" in gezocht.lower()
+
+
+def test_probeer_het_uit_vult_wat_als_met_de_voorgestelde_wijziging_en_rekent_haar_door(client, werkmap):
+    import re
+    id_ = "ambtelijke-bedrijfsvoering-zonder-businesscase"
+    shutil.copy(CASES / f"{id_}.yaml", werkmap / f"{id_}.yaml")
+    veranderen = client.get(f"/casussen/{id_}/wat-moet-er-veranderen").text
+    links = re.findall(rf'href="(/casussen/{id_}/wat-als\?zet=[^"]+)"', veranderen)
+    assert links, "elk voorstel linkt naar Wat als met zijn wijziging"
+    pagina = client.get(links[0].replace("&amp;", "&")).text
+    assert "Advies met deze wijzigingen" in pagina and "(gewijzigd)" in pagina
+    fout = client.get("/casussen/omgevingsdienst-lopend/wat-als", params={"zet": "bestaat.niet=ja"})
+    assert fout.status_code == 400 and "bestaat niet in het casusformaat" in fout.text
+
+
+def test_de_adviespagina_noemt_een_samenwerking_met_grotendeels_dezelfde_partners_op_hetzelfde_thema(client, werkmap):
+    tekst = (werkmap / "regionale-inkoop-jeugdzorg.yaml").read_text(encoding="utf-8")
+    (werkmap / "jeugdzorg-tweede.yaml").write_text(tekst.replace("naam: Regionale inkoop jeugdzorg en Wmo",
+                                                                 "naam: Tweede inkoop jeugdzorg", 1), encoding="utf-8")
+    pagina = client.get("/casussen/regionale-inkoop-jeugdzorg").text
+    assert "Overlap met andere samenwerkingen" in pagina and 'href="/casussen/jeugdzorg-tweede"' in pagina
+    assert "100% dezelfde partners" in pagina
+    assert "Overlap met andere samenwerkingen" not in client.get("/casussen/omgevingsdienst-lopend").text

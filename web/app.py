@@ -20,6 +20,7 @@ import re
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlencode
 from typing import Any, Literal
 
 from fastapi import FastAPI, Query, Request
@@ -269,7 +270,8 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
     @app.get("/casussen/nieuw", response_class=HTMLResponse, include_in_schema=False)
     def nieuwe_casus(request: Request):
         stap = formulier.stappen(pakket)[0]
-        return _stappagina(request, pagina, omgeving, None, stap, {"fase": "voorstel"}, None, [])
+        return _stappagina(request, pagina, omgeving, None, stap, {"fase": "voorstel",
+                                                                   "perspectief": pakket.kop.gemeente}, None, [])
 
     @app.post("/casussen/nieuw", response_class=HTMLResponse, include_in_schema=False)
     async def maak_casus(request: Request):
@@ -304,6 +306,9 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         data, _ = omgeving.werkmap.data(id_)
         nieuw = formulier.lees_stap(stap, form, data)
         versie = formulier._een(form, "versie")
+        half = formulier.halve_paren(stap, form, formulier.partnernamen(data)) if stap.scan_per_partner else []
+        if half:  # niets opgeslagen; wat de adviseur invulde, blijft staan
+            return _stappagina(request, pagina, omgeving, id_, stap, nieuw, versie, half, status=400)
         try:
             omgeving.werkmap.bewaar(id_, nieuw, versie, _wie(request),
                                     {"Stap": sleutel, **_opslagregels(omgeving, data, nieuw)})
@@ -411,6 +416,14 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
     def wat_als(request: Request, id_: str):
         data, _ = omgeving.werkmap.data(id_)
         casus, advies, _ = omgeving.advies(id_)
+        voorstel = [z for z in request.query_params.getlist("zet")[:20] if z]
+        if voorstel:  # een voorgestelde wijziging (uit 'Wat moet er veranderen'), al ingevuld en doorgerekend
+            from ..engine.varianten import lees_wat_als
+
+            variant = lees_wat_als(voorstel, pakket.woordenlijsten)
+            anders = pas_toe(casus, variant)
+            return _watalspagina(request, pagina, omgeving, id_, casus, data, casusdata(anders), advies,
+                                 omgeving.beoordelaar.beoordeel(anders, variant="wat-als"), [])
         return _watalspagina(request, pagina, omgeving, id_, casus, data, data, advies, None, [])
 
     @app.post("/casussen/{id_}/wat-als", response_class=HTMLResponse, include_in_schema=False)
@@ -549,7 +562,8 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         resultaat, tussendoel = zoek_met_tussendoel(Zoeker(omgeving.beoordelaar), casus, gekozen)
         return pagina(request, "veranderen.html", titel=f"Wat moet er veranderen: {casus.naam}", id_=id_,
                       casus=casus, advies=advies, resultaat=resultaat, tussendoel=tussendoel, doelen=doelen,
-                      gekozen=gekozen)
+                      gekozen=gekozen, probeer=lambda wijzigingen: f"/casussen/{id_}/wat-als?" + urlencode(
+                          [("zet", f"{pad}={json.dumps(w, ensure_ascii=False)}") for pad, w in wijzigingen.items()]))
 
     @app.get("/casussen/{id_}/collegevoorstel.{extensie}", include_in_schema=False)
     def collegevoorstel(id_: str, extensie: str):
@@ -610,11 +624,20 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         return Response(status_code=204)  # geen pictogram; zo meldt de browser ook geen ontbrekend bestand
 
     @app.get("/regels", response_class=HTMLResponse, include_in_schema=False)
-    def regels(request: Request):
-        criteria = [(code, c, [r for r in pakket.regels if r.regel.criterium == code])
-                    for code, c in pakket.kop.criteria.items()]
+    def regels(request: Request, q: str = ""):
+        zoek = _zoekbaar(q[:200])
+        criteria = []
+        for code, c in pakket.kop.criteria.items():
+            lijst = [r for r in pakket.regels if r.regel.criterium == code]
+            tekst = _zoekbaar(" ".join([code, c.naam, c.groep, *(r.regel.uitleg + " " + (r.regel.voorwaarde or "")
+                                                                  for r in lijst)]))
+            if not zoek or zoek in tekst:
+                criteria.append((code, c, lijst))
+        groepen: dict[str, list[tuple[str, str]]] = {}
+        for code, c, _ in criteria:
+            groepen.setdefault(c.groep, []).append((code, c.naam))
         return pagina(request, "regels.html", titel="Regels en bronnen", pakket=pakket, criteria=criteria,
-                      bron=lambda v: pakket.bron(v))
+                      groepen=groepen, q=q[:200], bron=lambda v: pakket.bron(v), leesbaar=_zonder_plaatshouders)
 
     # --- inloggen (alleen met een toegangssleutel) -------------------------------------------
 
@@ -988,7 +1011,7 @@ def _adviespagina(request, pagina, omgeving: Omgeving, id_: str, status: int = 2
     pakket = omgeving.beoordelaar.pakket
     intake, open_stap = intakestatus(omgeving, id_, casus, advies)
     return pagina(request, "advies.html", status, titel=f"Advies: {casus.naam}", id_=id_, casus=casus, advies=advies,
-                  intake=intake, open_stap=open_stap,
+                  intake=intake, open_stap=open_stap, overlap=overlap_in_werkmap(omgeving, id_, casus),
                   **_adviescontext(advies), varianten=omgeving.werkmap.variantbestanden(id_),
                   pakketten=list(omgeving.pakketten), versie=versie or nu, fouten=fouten or {},
                   algemeen=algemeen or [], invoer=invoer or {}, melding=melding,
@@ -1013,6 +1036,31 @@ def intakestatus(omgeving: Omgeving, id_: str, casus: Casus, advies: Advies) -> 
             groep = bron.split(".", 1)[0]
             return "onvolledig", groep if groep in stappen else stappen[0]
     return "klaar", None
+
+
+def overlap_in_werkmap(omgeving: Omgeving, id_: str, casus: Casus) -> list[tuple[str, str, str, int]]:
+    """Andere casussen in de werkmap op een zelfde thema met grotendeels dezelfde partners (zoals het overzicht ze
+    vindt, met de drempel van het pakket): (id, naam, thema's, procent gedeelde partners), de sterkste eerst."""
+    eigen = {p.naam.casefold() for p in casus.partners or []}
+    if not eigen or not casus.themas:
+        return []
+    drempel = omgeving.beoordelaar.pakket.kop.overzicht.overlap_partners
+    uit = []
+    for bestand in omgeving.werkmap.bestanden():
+        if bestand.id == id_:
+            continue
+        try:
+            ander, _ = omgeving.werkmap.lees(bestand.id)
+        except InvoerFout:
+            continue
+        themas = [t for t in casus.themas if t in (ander.themas or [])]
+        partners = {p.naam.casefold() for p in ander.partners or []}
+        if themas and partners:
+            aandeel = len(eigen & partners) / len(eigen | partners)
+            if aandeel >= drempel:
+                labels = [casus.woordenlijsten.label("themas", t) or woord(t) for t in themas]
+                uit.append((bestand.id, ander.naam, ", ".join(labels), round(aandeel * 100)))
+    return sorted(uit, key=lambda r: -r[3])[:10]
 
 
 def _adviescontext(advies: Advies) -> dict[str, Any]:
@@ -1121,3 +1169,18 @@ def _advies_van(omgeving: Omgeving, data: dict) -> str:
 def _opslagregels(omgeving: Omgeving, oud: dict, nieuw: dict) -> dict[str, str]:
     return {"Velden": ", ".join(gewijzigde_velden(oud, nieuw)) or "geen", "Advies-voor": _advies_van(omgeving, oud),
             "Advies-na": _advies_van(omgeving, nieuw)}
+
+
+_PLAATSHOUDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.]*)\}")
+_TEKSTPLAATSEN = {"perspectief": "de gemeente", "opgave.tekst": "de opgave", "partners.namen": "de partners"}
+
+
+def _zonder_plaatshouders(tekst: str) -> str:
+    """Een regeltekst zoals een lezer haar op de pagina Regels ziet: {veld} wordt [wat daar komt te staan]."""
+    def vervang(m: re.Match) -> str:
+        pad = m.group(1)
+        if pad in _TEKSTPLAATSEN:
+            return f"[{_TEKSTPLAATSEN[pad]}]"
+        tekst_ = label(pad)
+        return f"[{tekst_[:1].lower() + tekst_[1:]}]" if tekst_ != pad else "[…]"
+    return _PLAATSHOUDER.sub(vervang, tekst)

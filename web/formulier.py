@@ -26,6 +26,9 @@ NIET_IN_FORMULIER = {"schema", "afwegingen"}  # vast: schemaversie 1; afwegingen
 MAX_PARTNERS = 30
 LEGE_PARTNERRIJEN = 2
 GEEN = "geen"  # het vinkje 'geen van deze' bij een lijst woorden
+# Stappen die alleen bij een lopende samenwerking iets vragen: de evaluatie, het register van de verbonden partij
+# (eigen vermogen, resultaat over een jaar) en het uittreden.
+ALLEEN_LOPEND = {"evaluatie", "verbonden_partij", "uittreding"}
 
 
 @dataclass(frozen=True)
@@ -151,7 +154,7 @@ def _maak_stappen(pakket: Regelpakket) -> tuple[Stap, ...]:
             continue  # hoort bij de stap 'succesfactoren'
         elif kinderen:
             uit.append(Stap(sleutel, titel, tuple(veld(p, v) for p, v in kinderen),
-                            alleen_fase="lopend" if sleutel == "evaluatie" else None))
+                            alleen_fase="lopend" if sleutel in ALLEEN_LOPEND else None))
         else:
             basis.append(veld(sleutel, catalogus[sleutel]))
     return (Stap(BASIS, "Basisgegevens", tuple(basis)), *uit)
@@ -260,6 +263,25 @@ def _scores(form: Mapping[str, list[str]], sleutel: str) -> Any:
     if not a and not b:
         return None
     return [_getal_of_tekst(x) for x in (a, b) if x]
+
+
+def halve_paren(stap: Stap, form: Mapping[str, list[str]], partners: list[str]) -> list[Melding]:
+    """Een factor van de scan waarvan maar één stelling is ingevuld: een vraag in gewone woorden (de invoer blijft
+    in het formulier staan), geen melding over lijsten."""
+    uit = []
+    for v in stap.velden:
+        if v.soort != "scores":
+            continue
+        plekken = [(v.pad, "")] + [(f"per_partner.{i}.{v.pad.split('.')[-1]}", f" (scan van {naam})")
+                                   for i, naam in enumerate(partners)]
+        for sleutel, wie in plekken:
+            a, b = _een(form, sleutel + ".a"), _een(form, sleutel + ".b")
+            if bool(a) != bool(b):
+                ontbreekt = "b" if a else "a"
+                uit.append(Melding("", f"Bij '{v.label}'{wie} is alleen stelling {'a' if a else 'b'} ingevuld. Vul "
+                                       f"ook stelling {ontbreekt} in, of zet beide op onbekend: de factor telt pas "
+                                       "mee met twee scores.", veld=v.pad))
+    return uit
 
 
 def lees_stap(stap: Stap, form: Mapping[str, list[str]], data: dict) -> dict:

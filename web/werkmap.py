@@ -378,14 +378,38 @@ def _als_yaml(data: dict[str, Any], oud: str | None) -> bytes:
     return uit.getvalue().encode("utf-8")
 
 
-def _werk_bij(boom: Any, data: dict[str, Any]) -> None:
+def _werk_bij(boom: Any, data: dict[str, Any], groep: str = "") -> None:
     for sleutel in [k for k in boom if k not in data]:
         del boom[sleutel]
+    volgorde = _VOLGORDE.get(groep, [])
     for sleutel, waarde in data.items():
         if isinstance(waarde, dict) and hasattr(boom.get(sleutel), "keys"):
-            _werk_bij(boom[sleutel], waarde)
+            _werk_bij(boom[sleutel], waarde, f"{groep}.{sleutel}" if groep else sleutel)
+        elif sleutel not in boom and sleutel in volgorde and hasattr(boom, "insert"):
+            # een nieuw veld komt op zijn plaats in de volgorde van het casusformaat (zie de README), niet onderaan
+            plek = sum(1 for k in boom if k in volgorde and volgorde.index(k) < volgorde.index(sleutel))
+            boom.insert(plek, sleutel, _zoals_gelezen(waarde))
         elif sleutel not in boom or not _gelijk(boom[sleutel], waarde):
             boom[sleutel] = _zoals_gelezen(waarde)
+
+
+def _maak_volgorde() -> dict[str, list[str]]:
+    """Per groep ('' bovenaan) de velden in de volgorde van het casusformaat."""
+    from ..engine.casus import CATALOGUS
+
+    uit: dict[str, list[str]] = {}
+    for pad in CATALOGUS:
+        if "[]" in pad:
+            continue
+        delen = pad.split(".")
+        for i in range(len(delen)):
+            groep, naam = ".".join(delen[:i]), delen[i]
+            if naam not in uit.setdefault(groep, []):
+                uit[groep].append(naam)
+    return uit
+
+
+_VOLGORDE = _maak_volgorde()
 
 
 def _zoals_gelezen(waarde: Any) -> Any:
