@@ -193,12 +193,20 @@ def test_partners_en_hun_scan_worden_in_het_formulier_ingevuld(client, werkmap):
     assert client.post(url, data=data, follow_redirects=False).status_code == 303
     url = "/casussen/regionale-woonagenda-nhn/stappen/succesfactoren"
     pagina = client.get(url).text
-    assert "Scan van Hoorn" in pagina and "Scan van Provincie Noord-Holland" in pagina
-    data = {"csrf": csrf(client, url), "versie": versie(client, url), "actie": "verder",
+    # één partner tegelijk, met de voortgang erbij
+    assert "Scan van Hoorn" in pagina and "Scan van Provincie Noord-Holland" not in pagina
+    assert "partner 1 van 2" in pagina
+    data = {"csrf": csrf(client, url), "versie": versie(client, url), "actie": "volgende_partner", "partner": "0",
             "per_partner.0.identiteit.a": "2", "per_partner.0.identiteit.b": "1"}
+    r = client.post(url, data=data, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].endswith("?partner=1")
+    tweede = client.get(r.headers["location"]).text
+    assert "Scan van Provincie Noord-Holland" in tweede and "Scan van Hoorn" not in tweede
+    data = {"csrf": csrf(client, url), "versie": versie(client, url), "actie": "verder", "partner": "1",
+            "per_partner.1.identiteit.a": "4", "per_partner.1.identiteit.b": "4"}
     assert client.post(url, data=data, follow_redirects=False).status_code == 303
     tekst = (werkmap / "regionale-woonagenda-nhn.yaml").read_text(encoding="utf-8")
-    assert "Hoorn:" in tekst and "identiteit:" in tekst
+    assert "Hoorn:" in tekst and "Provincie Noord-Holland:" in tekst, "de scan van de eerste partner bleef staan"
 
 
 # --- de ambtelijke afweging: een bevinding anders wegen --------------------------------------------

@@ -194,3 +194,21 @@ def test_de_adviespagina_noemt_een_samenwerking_met_grotendeels_dezelfde_partner
     assert "Overlap met andere samenwerkingen" in pagina and 'href="/casussen/jeugdzorg-tweede"' in pagina
     assert "100% dezelfde partners" in pagina
     assert "Overlap met andere samenwerkingen" not in client.get("/casussen/omgevingsdienst-lopend").text
+
+
+def test_partners_toevoegen_en_verwijderen_in_de_intake(client, werkmap):
+    import re
+    url = "/casussen/regionale-inkoop-jeugdzorg/stappen/partners"
+    pagina = client.get(url).text
+    assert "Opslaan en partner toevoegen" in pagina
+    velden = dict(re.findall(r'name="(partners\.\d+\.naam)" type="text" maxlength="200" value="([^"]*)"', pagina))
+    aantal = sum(1 for w in velden.values() if w)
+    versie = re.search(r'name="versie" value="([^"]+)"', pagina).group(1)
+    data = {"csrf": _csrf(client, url), "versie": versie, "actie": "partner", **velden,
+            f"partners.{aantal}.naam": "Heiloo", "partners.0.weg": "ja"}
+    r = client.post(url, data=data, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith(url)
+    bestand = (werkmap / "regionale-inkoop-jeugdzorg.yaml").read_text(encoding="utf-8")
+    assert "naam: Heiloo" in bestand and f"naam: {velden['partners.0.naam']}" not in bestand
+    nieuw = client.get(url).text
+    assert len(re.findall(r'name="partners\.\d+\.naam"', nieuw)) == aantal + 2, "weer twee lege rijen erbij"

@@ -295,9 +295,10 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         return RedirectResponse(f"/casussen/{id_}/stappen/{_volgende(pakket, data, stap.sleutel)}", status_code=303)
 
     @app.get("/casussen/{id_}/stappen/{sleutel}", response_class=HTMLResponse, include_in_schema=False)
-    def stappagina(request: Request, id_: str, sleutel: str):
+    def stappagina(request: Request, id_: str, sleutel: str, partner: int = Query(0, ge=0, le=1000)):
         data, versie = omgeving.werkmap.data(id_)
-        return _stappagina(request, pagina, omgeving, id_, _stap(pakket, sleutel), data, versie, [])
+        return _stappagina(request, pagina, omgeving, id_, _stap(pakket, sleutel), data, versie, [],
+                           partner_nr=partner)
 
     @app.post("/casussen/{id_}/stappen/{sleutel}", response_class=HTMLResponse, include_in_schema=False)
     async def bewaar_stap(request: Request, id_: str, sleutel: str):
@@ -330,6 +331,12 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
             return RedirectResponse(f"/casussen/{id_}/controle", status_code=303)
         if actie == "later":
             return RedirectResponse(f"/?bewaard={id_}&stap={sleutel}", status_code=303)
+        if actie == "volgende_partner":  # de scan: één partner tegelijk
+            nr = int(formulier._een(form, "partner")) + 1 if formulier._een(form, "partner").isdigit() else 0
+            return RedirectResponse(f"/casussen/{id_}/stappen/{sleutel}?partner={nr}", status_code=303)
+        if actie == "partner":  # dezelfde stap, met nieuwe lege rijen
+            return RedirectResponse(f"/casussen/{id_}/stappen/{sleutel}#veld-partners-"
+                                    f"{len(formulier.partnernamen(nieuw))}", status_code=303)
         if actie == "terug":
             return RedirectResponse(f"/casussen/{id_}/stappen/{_vorige(pakket, nieuw, sleutel)}", status_code=303)
         volgende = _volgende(pakket, nieuw, sleutel)
@@ -863,7 +870,8 @@ def _fouten_bij(per_veld: dict[str, list[str]], pad: str) -> list[str]:
 
 
 def _stappagina(request, pagina, omgeving: Omgeving, id_: str | None, stap: formulier.Stap, data: dict,
-                versie: str | None, meldingen: list[Melding], status: int = 200) -> HTMLResponse:
+                versie: str | None, meldingen: list[Melding], status: int = 200,
+                partner_nr: int = 0) -> HTMLResponse:
     pakket = omgeving.beoordelaar.pakket
     stappen = formulier.stappen_voor(pakket, data.get("fase"))
     per_veld, algemeen = _fouten_per_veld(meldingen, data)
@@ -873,6 +881,7 @@ def _stappagina(request, pagina, omgeving: Omgeving, id_: str | None, stap: form
                   partners=formulier.partnernamen(data), lege_rijen=formulier.LEGE_PARTNERRIJEN,
                   partnervelden=[(deel, CATALOGUS[f"partners[].{deel}"]) for deel in ("soort", "belang")],
                   aantal_partners=len(formulier.partnernamen(data)), naam=data.get("naam"),
+                  partner_nr=min(partner_nr, max(len(formulier.partnernamen(data)) - 1, 0)),
                   laatste=_volgende(pakket, data, stap.sleutel) is None)
 
 

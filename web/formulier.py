@@ -105,7 +105,7 @@ def _hulp(soort: str, toelichting: str, info) -> str:
                  "Een bedrag in euro's, geschreven zoals u gewend bent: 750.000 of 1,5 miljoen.",
         "scores": "Per stelling een score van 1 (helemaal oneens) tot 5 (helemaal eens).",
         "datum": "De datum waarop de feiten betrekking hebben.",
-    }.get(soort, "Vrije tekst.")
+    }.get(soort, "In uw eigen woorden. Weet u het (nog) niet, laat het dan leeg.")
     return tekst
 
 
@@ -312,13 +312,24 @@ def lees_stap(stap: Stap, form: Mapping[str, list[str]], data: dict) -> dict:
         partners = []
         for i in range(MAX_PARTNERS + LEGE_PARTNERRIJEN):
             rij = {deel: _een(form, f"partners.{i}.{deel}") for deel in ("naam", "soort", "belang")}
-            if not any(rij.values()):
+            if not any(rij.values()) or _een(form, f"partners.{i}.weg") == "ja":
                 continue
             partners.append({k: w for k, w in rij.items() if w or k == "naam"})
         _zet(nieuw, "partners", partners or None)
+        # de scan van een partner die er niet meer is, gaat mee weg
+        scans = nieuw.get("succesfactoren_per_partner")
+        if isinstance(scans, dict):
+            namen = {p["naam"] for p in partners}
+            _zet(nieuw, "succesfactoren_per_partner", {n: v for n, v in scans.items() if n in namen} or None)
     if stap.scan_per_partner:
         scans: dict[str, Any] = {}
+        oud = nieuw.get("succesfactoren_per_partner") if isinstance(nieuw.get("succesfactoren_per_partner"), dict) \
+            else {}
         for i, naam in enumerate(partnernamen(nieuw)):
+            if not any(k.startswith(f"per_partner.{i}.") for k in form):
+                if naam in oud:  # deze partner stond niet op het formulier (één partner tegelijk): blijft staan
+                    scans[naam] = oud[naam]
+                continue
             scan = {f: s for f in SUCCESFACTOREN if (s := _scores(form, f"per_partner.{i}.{f}")) is not None}
             if scan:
                 scans[naam] = scan
