@@ -642,7 +642,7 @@ def lees_regelpakket(map_: str | Path) -> Regelpakket:
     pakketcache.py: de sleutel is de inhoud, dus nooit verouderd)."""
     from .pakketcache import uit_cache
 
-    return uit_cache(_pakketmap(map_), _lees_regelpakket)
+    return uit_cache(zoek_pakketmap(map_), _lees_regelpakket)
 
 
 def _lees_regelpakket(map_: Path) -> Regelpakket:
@@ -657,7 +657,7 @@ def _lees_regelpakket(map_: Path) -> Regelpakket:
 
 def pakketversies(map_: str | Path) -> list[Regelpakket]:
     """Het pakket en de andere versies die het in `versies:` noemt, van oud naar nieuw (op geldig_vanaf)."""
-    map_ = _pakketmap(map_)
+    map_ = zoek_pakketmap(map_)
     pakket = lees_regelpakket(map_)
     versies = [pakket]
     for naam in pakket.kop.versies:
@@ -707,7 +707,7 @@ def lees_casus_met_pakket(casuspad: str | Path, regelpad: str | Path) -> tuple[C
     return casus_van(gelezen, pakket.woordenlijsten), pakket, gelezen
 
 
-def _pakketmap(map_: str | Path) -> Path:
+def zoek_pakketmap(map_: str | Path) -> Path:
     map_ = Path(map_)
     if map_.is_file() and map_.name == "pack.yaml":
         map_ = map_.parent
@@ -757,7 +757,7 @@ def _lees_overlay(map_: Path, kopbestand: Gelezen, bezocht: set[Path]) -> tuple[
     overlay = valideer(Overlay, kopbestand.data, kopbestand, _modelvelden(Overlay), RegelpakketFout,
                        f"De beleidsvariant '{map_}' klopt niet:")
     try:
-        basismap = _pakketmap(map_ / overlay.basis)
+        basismap = zoek_pakketmap(map_ / overlay.basis)
     except BestandFout as fout:
         raise RegelpakketFout(f"De beleidsvariant '{map_}' klopt niet:", [Melding(
             kopbestand.naam, f"basis: {fout.tekst}", kopbestand.lijn(("basis",)), "basis")]) from None

@@ -29,7 +29,7 @@ from typing import Any
 
 from .beoordelen import Beoordelaar
 from .fouten import InvoerFout
-from .laden import _pakketmap, casus_uit_data, lees_regelpakket, lees_yaml
+from .laden import casus_uit_data, lees_regelpakket, lees_yaml, zoek_pakketmap
 from .regels import Regelpakket
 from .schrijven import schrijf
 from .waarden import maak_id, zichtbaar_voor_terminal
@@ -67,7 +67,7 @@ class Uitslag:
 
 
 def specmap(pakketmap: str | Path) -> Path:
-    return _pakketmap(pakketmap) / "specs"
+    return zoek_pakketmap(pakketmap) / "specs"
 
 
 def lees_specs(pakketmap: str | Path) -> tuple[list[Spec], dict[str, dict]]:
@@ -76,9 +76,9 @@ def lees_specs(pakketmap: str | Path) -> tuple[list[Spec], dict[str, dict]]:
     Een beleidsvariant (pack.yaml met `basis`) erft de specs van haar basis. Waar de variant een ander advies
     geeft, zegt een eigen spec met `vervangt: <naam van de spec uit de basis>` wat zij verwacht; de casus komt dan
     uit die spec, tenzij de eigen spec er een geeft."""
-    kop = lees_yaml(_pakketmap(pakketmap) / "pack.yaml").data
+    kop = lees_yaml(zoek_pakketmap(pakketmap) / "pack.yaml").data
     if isinstance(kop.get("basis"), str):
-        return _specs_van_variant(_pakketmap(pakketmap), kop["basis"])
+        return _specs_van_variant(zoek_pakketmap(pakketmap), kop["basis"])
     return _eigen_specs(pakketmap)
 
 

@@ -60,7 +60,7 @@ def lees_wat_als(teksten: list[str], woorden: Woordenlijsten | None = None) -> V
                              f"casusformaat.{hint}")
         plat[pad] = _waarde(ruw.strip(), tekst)
     naam = "wat-als: " + ", ".join(f"{p}={toon_waarde(w)}" for p, w in plat.items())
-    return Variant(naam=naam, omschrijving="", wijzigingen=_genest(plat), herkomst="--wat-als", plat=plat)
+    return Variant(naam=naam, omschrijving="", wijzigingen=genest(plat), herkomst="--wat-als", plat=plat)
 
 
 def _waarde(ruw: str, tekst: str) -> Any:
@@ -71,7 +71,7 @@ def _waarde(ruw: str, tekst: str) -> Any:
                          "een getal of een lijst zoals [a, b].") from None
 
 
-def _genest(plat: dict[str, Any]) -> dict[str, Any]:
+def genest(plat: dict[str, Any]) -> dict[str, Any]:
     uit: dict[str, Any] = {}
     for pad, waarde in plat.items():
         *groepen, naam = pad.split(".")

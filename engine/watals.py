@@ -14,7 +14,7 @@ from .beoordelen import Beoordelaar
 from .casus import Casus, Fase
 from .feiten import Feiten, feiten_van
 from .fouten import InvoerFout
-from .varianten import Variant, _genest, pas_toe
+from .varianten import Variant, genest, pas_toe
 from .regels import ADVIES_RANG, INSPANNING_GEWICHT, Advieswoord, Effect, Inspanning, Toets, lees_voorwaarde, waar
 
 _ALTIJD = Toets("fase", "bekend")
@@ -252,7 +252,7 @@ class Zoeker:
 
     def _voorstel(self, casus: Casus, set_: tuple[str, ...], beginregels: set[str]) -> Voorstel:
         wijzigingen = {veld: waarde for naam in set_ for veld, waarde in self.acties[naam].zet.items()}
-        variant = Variant(naam="voorstel", omschrijving="", wijzigingen=_genest(wijzigingen),
+        variant = Variant(naam="voorstel", omschrijving="", wijzigingen=genest(wijzigingen),
                           herkomst="--wat-als", plat=wijzigingen)
         # elk voorstel opnieuw beoordeeld (advies, bandbreedte en kernvragen; de analyse per onbekend veld,
         # die alleen in een volledig advies staat, is hier niet nodig)

@@ -306,7 +306,7 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         stap = _stap(pakket, sleutel)
         data, _ = omgeving.werkmap.data(id_)
         nieuw = formulier.lees_stap(stap, form, data)
-        versie = formulier._een(form, "versie")
+        versie = formulier.een(form, "versie")
         half = formulier.halve_paren(stap, form, formulier.partnernamen(data)) if stap.scan_per_partner else []
         if half:  # niets opgeslagen; wat de adviseur invulde, blijft staan
             return _stappagina(request, pagina, omgeving, id_, stap, nieuw, versie, half, status=400)
@@ -322,9 +322,9 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         except InvoerFout as fout:
             return _stappagina(request, pagina, omgeving, id_, stap, nieuw, versie,
                                fout.meldingen or [Melding("", fout.tekst)], status=400)
-        actie = formulier._een(form, "actie")
+        actie = formulier.een(form, "actie")
         stappen = [s.sleutel for s in formulier.stappen_voor(pakket, nieuw.get("fase"))]
-        naar = formulier._een(form, "naar")
+        naar = formulier.een(form, "naar")
         if naar in stappen:
             return RedirectResponse(f"/casussen/{id_}/stappen/{naar}", status_code=303)
         if naar == "controle":
@@ -332,7 +332,7 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         if actie == "later":
             return RedirectResponse(f"/?bewaard={id_}&stap={sleutel}", status_code=303)
         if actie == "volgende_partner":  # de scan: één partner tegelijk
-            nr = int(formulier._een(form, "partner")) + 1 if formulier._een(form, "partner").isdigit() else 0
+            nr = int(formulier.een(form, "partner")) + 1 if formulier.een(form, "partner").isdigit() else 0
             return RedirectResponse(f"/casussen/{id_}/stappen/{sleutel}?partner={nr}", status_code=303)
         if actie == "partner":  # dezelfde stap, met nieuwe lege rijen
             return RedirectResponse(f"/casussen/{id_}/stappen/{sleutel}#veld-partners-"
@@ -368,9 +368,9 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
     async def voeg_afweging_toe(request: Request, id_: str):
         form = await _formulier(request)
         data, nu = omgeving.werkmap.data(id_)
-        versie = formulier._een(form, "versie")[:64]
+        versie = formulier.een(form, "versie")[:64]
         # zoals het casusmodel tekst leest: zonder onzichtbare tekens en witruimte aan de randen
-        invoer = {veld: schone_tekst(formulier._een(form, veld).replace("\r\n", "\n").replace("\r", "\n"))
+        invoer = {veld: schone_tekst(formulier.een(form, veld).replace("\r\n", "\n").replace("\r", "\n"))
                   for veld in AFWEGINGSVELDEN}
         bestaand = _afwegingen_in(data)
         fouten = _controleer_afweging(pakket, invoer, bestaand)
@@ -391,14 +391,14 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
     async def verwijder_afweging(request: Request, id_: str, nummer: str):
         form = await _formulier(request)
         data, nu = omgeving.werkmap.data(id_)
-        versie = formulier._een(form, "versie")[:64]
+        versie = formulier.een(form, "versie")[:64]
         if versie != nu:  # de nummers horen bij het bestand zoals de gebruiker het zag
             return _adviespagina(request, pagina, omgeving, id_, 409,
                                  algemeen=[omgeving.werkmap.gewijzigd(id_).tekst + " Bekijk hieronder de afwegingen "
                                            "zoals ze nu zijn."])
         bestaand = _afwegingen_in(data)
         i = int(nummer) - 1 if nummer.isdigit() and len(nummer) < 4 else -1
-        criterium = formulier._een(form, "criterium").upper()
+        criterium = formulier.een(form, "criterium").upper()
         if not 0 <= i < len(bestaand) or str(bestaand[i].get("criterium", "")).upper() != criterium:
             return _adviespagina(request, pagina, omgeving, id_, 400, versie=versie, algemeen=[
                 "Deze afweging staat niet (meer) in de casus; er is niets verwijderd. Bekijk hieronder de afwegingen "
@@ -447,9 +447,9 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
             return _watalspagina(request, pagina, omgeving, id_, casus, data, nieuw, advies, None, fout.meldingen,
                                  status=400)
         nieuw_advies = omgeving.beoordelaar.beoordeel(anders, variant="wat-als")
-        if formulier._een(form, "actie") == "variant":
-            naam = formulier._een(form, "variantnaam")[:200]
-            omschrijving = formulier._een(form, "omschrijving")[:2000]
+        if formulier.een(form, "actie") == "variant":
+            naam = formulier.een(form, "variantnaam")[:200]
+            omschrijving = formulier.een(form, "omschrijving")[:2000]
             wijzigingen = _verschil(casusdata(casus), casusdata(anders))
             if not naam or not wijzigingen:
                 melding = Melding("", "Geef de variant een naam, en verander minstens één veld."
@@ -518,7 +518,7 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
 
     async def _nieuwe_naam(request: Request, id_: str) -> tuple[dict[str, list[str]], str]:
         form = await _formulier(request)
-        naam = schone_tekst(formulier._een(form, "naam"))[:200]
+        naam = schone_tekst(formulier.een(form, "naam"))[:200]
         if not any(t.isalnum() for t in naam):
             raise InvoerFout("Geef een naam met minstens één letter of cijfer.")
         dubbel = _bestaande_naam(omgeving.werkmap, naam)
@@ -535,7 +535,7 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
     @app.post("/casussen/{id_}/hernoemen", include_in_schema=False)
     async def hernoem(request: Request, id_: str):
         form, naam = await _nieuwe_naam(request, id_)
-        nieuw_id = omgeving.werkmap.hernoem(id_, naam, formulier._een(form, "versie")[:64], _wie(request))
+        nieuw_id = omgeving.werkmap.hernoem(id_, naam, formulier.een(form, "versie")[:64], _wie(request))
         return RedirectResponse(f"/casussen/{nieuw_id}", status_code=303)
 
     @app.get("/casussen/{id_}/verwijderen", response_class=HTMLResponse, include_in_schema=False)
@@ -547,16 +547,16 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
     @app.post("/casussen/{id_}/verwijderen", include_in_schema=False)
     async def verwijder(request: Request, id_: str):
         form = await _formulier(request)
-        if formulier._een(form, "bevestig") != "ja":
+        if formulier.een(form, "bevestig") != "ja":
             return RedirectResponse(f"/casussen/{id_}", status_code=303)
-        doel = omgeving.werkmap.verwijder(id_, formulier._een(form, "versie")[:64], _wie(request))
+        doel = omgeving.werkmap.verwijder(id_, formulier.een(form, "versie")[:64], _wie(request))
         return RedirectResponse(f"/?verwijderd={doel.name}", status_code=303)
 
     @app.post("/naam", include_in_schema=False)
     async def bewaar_naam(request: Request):
         form = await _formulier(request)
-        request.session["naam"] = schone_naam(formulier._een(form, "naam")) if formulier._een(form, "naam") else ""
-        return RedirectResponse(_lokaal_doel(formulier._een(form, "volgende")), status_code=303)
+        request.session["naam"] = schone_naam(formulier.een(form, "naam")) if formulier.een(form, "naam") else ""
+        return RedirectResponse(_lokaal_doel(formulier.een(form, "volgende")), status_code=303)
 
     @app.get("/casussen/{id_}/wat-moet-er-veranderen", response_class=HTMLResponse, include_in_schema=False)
     def wat_moet_er_veranderen(request: Request, id_: str, doel: str = ""):
@@ -603,9 +603,9 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
         kop, matrix = weergave.matrix_rijen(uitkomst)
         return pagina(request, "overzicht.html", titel="Overzicht van alle samenwerkingen", o=uitkomst, ids=ids,
                       matrixkop=kop, matrix=matrix, niet_gediend=weergave.niet_gediend_zinnen(uitkomst),
-                      overlap=uitkomst.overlappen(uitkomst.overlap_drempel), evaluatie=weergave._evaluatie,
-                      wgr=weergave._wgr, bedrag=weergave._bedrag, sturing=weergave._sturing, niveau=weergave.NIVEAU,
-                      regels=weergave._op_volgorde(uitkomst.regels))
+                      overlap=uitkomst.overlappen(uitkomst.overlap_drempel), evaluatie=weergave.evaluatie_tekst,
+                      wgr=weergave.wgr_tekst, bedrag=weergave.bedrag_tekst, sturing=weergave.sturing_tekst, niveau=weergave.NIVEAU,
+                      regels=weergave.op_volgorde(uitkomst.regels))
 
     @app.get("/overzicht.{extensie}", include_in_schema=False)
     def overzicht_download(extensie: str):
@@ -655,11 +655,11 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
     @app.post("/inloggen", response_class=HTMLResponse, include_in_schema=False)
     async def inloggen_controle(request: Request):
         form = await _formulier(request)
-        if token and secrets.compare_digest(formulier._een(form, "sleutel").encode(), token.encode()):
+        if token and secrets.compare_digest(formulier.een(form, "sleutel").encode(), token.encode()):
             request.session["ingelogd"] = True
-            return RedirectResponse(_lokaal_doel(formulier._een(form, "volgende")), status_code=303)
+            return RedirectResponse(_lokaal_doel(formulier.een(form, "volgende")), status_code=303)
         return pagina(request, "inloggen.html", 401, titel="Inloggen", volgende=_lokaal_doel(
-            formulier._een(form, "volgende")), fout="De toegangssleutel klopt niet.")
+            formulier.een(form, "volgende")), fout="De toegangssleutel klopt niet.")
 
     # --- API -----------------------------------------------------------------------------------
 

@@ -246,7 +246,7 @@ def partnernamen(data: dict) -> list[str]:
             and p["naam"].strip()][:MAX_PARTNERS]
 
 
-def _een(form: Mapping[str, list[str]], sleutel: str) -> str:
+def een(form: Mapping[str, list[str]], sleutel: str) -> str:
     waarden = form.get(sleutel) or [""]
     return str(waarden[0]).strip()
 
@@ -259,7 +259,7 @@ def _getal_of_tekst(tekst: str) -> Any:
 
 
 def _scores(form: Mapping[str, list[str]], sleutel: str) -> Any:
-    a, b = _een(form, sleutel + ".a"), _een(form, sleutel + ".b")
+    a, b = een(form, sleutel + ".a"), een(form, sleutel + ".b")
     if not a and not b:
         return None
     return [_getal_of_tekst(x) for x in (a, b) if x]
@@ -275,7 +275,7 @@ def halve_paren(stap: Stap, form: Mapping[str, list[str]], partners: list[str]) 
         plekken = [(v.pad, "")] + [(f"per_partner.{i}.{v.pad.split('.')[-1]}", f" (scan van {naam})")
                                    for i, naam in enumerate(partners)]
         for sleutel, wie in plekken:
-            a, b = _een(form, sleutel + ".a"), _een(form, sleutel + ".b")
+            a, b = een(form, sleutel + ".a"), een(form, sleutel + ".b")
             if bool(a) != bool(b):
                 ontbreekt = "b" if a else "a"
                 uit.append(Melding("", f"Bij '{v.label}'{wie} is alleen stelling {'a' if a else 'b'} ingevuld. Vul "
@@ -299,20 +299,20 @@ def lees_stap(stap: Stap, form: Mapping[str, list[str]], data: dict) -> dict:
             if waarde and isinstance(oud, list):  # de volgorde uit het bestand blijft (een vinkje heeft er geen)
                 waarde = [w for w in oud if w in waarde] + [w for w in waarde if w not in oud]
         elif v.soort == "getal":
-            tekst = _een(form, v.pad)
+            tekst = een(form, v.pad)
             waarde = _getal_of_tekst(tekst) if tekst else None
         elif v.geen_mogelijk:
-            tekst = _een(form, v.pad)
-            waarde = GEEN_OPGAVE if _een(form, v.pad + ".geen") == "ja" else (tekst or None)
+            tekst = een(form, v.pad)
+            waarde = GEEN_OPGAVE if een(form, v.pad + ".geen") == "ja" else (tekst or None)
         else:
-            tekst = _een(form, v.pad)
+            tekst = een(form, v.pad)
             waarde = tekst or None
         _zet(nieuw, v.pad, waarde)
     if stap.partners:
         partners = []
         for i in range(MAX_PARTNERS + LEGE_PARTNERRIJEN):
-            rij = {deel: _een(form, f"partners.{i}.{deel}") for deel in ("naam", "soort", "belang")}
-            if not any(rij.values()) or _een(form, f"partners.{i}.weg") == "ja":
+            rij = {deel: een(form, f"partners.{i}.{deel}") for deel in ("naam", "soort", "belang")}
+            if not any(rij.values()) or een(form, f"partners.{i}.weg") == "ja":
                 continue
             partners.append({k: w for k, w in rij.items() if w or k == "naam"})
         _zet(nieuw, "partners", partners or None)

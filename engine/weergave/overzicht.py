@@ -26,7 +26,7 @@ KLEUR_ADVIES = {"positief": "#1c6b2f", "onder voorwaarden": "#b7791f", "negatief
 KLEUR_RISICO = {"laag": "#1c6b2f", "gemiddeld": "#b7791f", "hoog": "#b00020", "onbekend": "#767676"}  # zoals NIVEAU
 
 
-def _bedrag(bedrag: Any, leeg: str = "onbekend") -> str:
+def bedrag_tekst(bedrag: Any, leeg: str = "onbekend") -> str:
     return euro(bedrag) if isinstance(bedrag, int) else leeg
 
 
@@ -42,7 +42,7 @@ def _advies(r: Regel) -> str:
     return tekst
 
 
-def _evaluatie(r: Regel) -> str:
+def evaluatie_tekst(r: Regel) -> str:
     if r.fase != "lopend":
         return "n.v.t. (voorstel)"
     if r.volgende_evaluatie is None:
@@ -55,7 +55,7 @@ def _evaluatie(r: Regel) -> str:
 NIVEAU = {"laag": "laag", "midden": "gemiddeld", "hoog": "hoog", "onbekend": "onbekend"}
 
 
-def _sturing(r: Regel) -> str:
+def sturing_tekst(r: Regel) -> str:
     if r.fase != "lopend":
         return "n.v.t. (voorstel)"
     return r.sturing or "onbekend"
@@ -77,18 +77,18 @@ def _soort(r: Regel) -> str:
     return woord(r.verbonden_partij.get("soort") or r.juridische_vorm or "onbekend")
 
 
-def _wgr(r: Regel) -> str:
+def wgr_tekst(r: Regel) -> str:
     if r.wgr is None:
         return "-"
     return "in de regeling vastgelegd: " + "; ".join(f"{punt} {waarde}" for punt, waarde in r.wgr.items())
 
 
 def register_rijen(o: Overzicht) -> list[list[str]]:
-    return [[r.naam, r.fase, woord(r.juridische_vorm or "onbekend"), _advies(r), _bedrag(r.kosten_per_jaar),
-             _evaluatie(r), NIVEAU[r.hoogste_risico], _sturing(r)] for r in _op_volgorde(o.regels)]
+    return [[r.naam, r.fase, woord(r.juridische_vorm or "onbekend"), _advies(r), bedrag_tekst(r.kosten_per_jaar),
+             evaluatie_tekst(r), NIVEAU[r.hoogste_risico], sturing_tekst(r)] for r in op_volgorde(o.regels)]
 
 
-def _op_volgorde(regels: list[Regel]) -> list[Regel]:
+def op_volgorde(regels: list[Regel]) -> list[Regel]:
     """Eerst de lopende samenwerkingen, het hoogste risico en de hoogste kosten voorop; dan de voorstellen."""
     rang = {"hoog": 0, "midden": 1, "laag": 2, "onbekend": 3}
     return sorted(regels, key=lambda r: (r.fase != "lopend", rang[r.hoogste_risico], -(r.kosten_per_jaar or 0),
@@ -113,26 +113,26 @@ def matrix_rijen(o: Overzicht) -> tuple[list[str], list[list[str]]]:
 
 
 def tabel(o: Overzicht) -> str:
-    from .tabel import _punt, _regels, binnen_breedte
+    from .tabel import als_punt, als_regels, binnen_breedte
 
-    uit = _regels(f"Overzicht van {aantal(len(o.regels), 'samenwerking')} (regelpakket {o.regelpakket}, "
+    uit = als_regels(f"Overzicht van {aantal(len(o.regels), 'samenwerking')} (regelpakket {o.regelpakket}, "
                   f"peiljaar {o.peiljaar})") + [""]
     uit += binnen_breedte("Register", REGISTERKOP, register_rijen(o)) + [""]
     kop, rijen = matrix_rijen(o)
     uit += binnen_breedte("Thema's en schaal", kop, rijen) + [""]
-    uit += [r for zin in niet_gediend_zinnen(o) for r in _regels(zin)]
+    uit += [r for zin in niet_gediend_zinnen(o) for r in als_regels(zin)]
     wgr = [r for r in o.regels if r.wgr and ("nee" in r.wgr.values() or "onbekend" in r.wgr.values())]
     if wgr:
-        uit += [""] + _regels("Gemeenschappelijke regelingen die (nog) niet alles vastleggen wat de Wgr vraagt, of "
+        uit += [""] + als_regels("Gemeenschappelijke regelingen die (nog) niet alles vastleggen wat de Wgr vraagt, of "
                               "waarvan dat nog na te gaan is:")
-        uit += [regel for r in wgr for regel in _punt(f"{r.naam}: {_wgr(r)}")]
+        uit += [regel for r in wgr for regel in als_punt(f"{r.naam}: {wgr_tekst(r)}")]
     overlap = o.overlappen(o.overlap_drempel)
     if overlap:
-        uit += [""] + _regels("Mogelijke overlap (zelfde thema, grotendeels dezelfde partners):")
+        uit += [""] + als_regels("Mogelijke overlap (zelfde thema, grotendeels dezelfde partners):")
         uit += [regel for a, b, t, d in overlap[:50]
-                for regel in _punt(f"{a} en {b} ({o.label('themas', t)}; {round(d * 100)}% dezelfde partners)")]
+                for regel in als_punt(f"{a} en {b} ({o.label('themas', t)}; {round(d * 100)}% dezelfde partners)")]
     if o.fouten:
-        uit += [""] + _regels(onvolledig(o))
+        uit += [""] + als_regels(onvolledig(o))
     return "\n".join(uit) + "\n"
 
 
@@ -251,9 +251,9 @@ class XlsxRegister:
              woord(r.juridische_vorm or "onbekend"), r.advies.tekst, r.gunstigst.tekst, r.ongunstigst.tekst,
              r.kosten_per_jaar, r.laatste_evaluatie, r.volgende_evaluatie,
              None if r.evaluatie_te_laat is None else ("ja" if r.evaluatie_te_laat else "nee"),
-             NIVEAU[r.hoogste_risico], _sturing(r)] for r in regels])
+             NIVEAU[r.hoogste_risico], sturing_tekst(r)] for r in regels])
         self._schrijf("Risico", [[r.naam] + [NIVEAU[r.risico.get(s, "onbekend")] for s in o.risicosoorten]
-                                 + [NIVEAU[r.hoogste_risico], _sturing(r), _waarom(r, o)] for r in regels])
+                                 + [NIVEAU[r.hoogste_risico], sturing_tekst(r), _waarom(r, o)] for r in regels])
         self._schrijf("Wgr", [[r.naam, woord(r.juridische_vorm or "")] + [r.wgr.get(punt, "onbekend") for punt in o.wgr_punten]
                               for r in regels if r.wgr])
         self._schrijf("Verbonden partijen", [_vp_rij(r, o) for r in regels if _is_verbonden_partij(r)])
@@ -536,13 +536,13 @@ def _cijfers(r: Regel, jaar: int | None) -> Tabel:
     vp = r.verbonden_partij
     begin, eind, over = _jaarwoorden(r, jaar)
     return Tabel(("Bedragen in euro", begin, eind), (
-        ("Financieel belang van de gemeente", _bedrag(r.belang_begin, NIET_BEKEND),
-         _bedrag(r.belang_eind, NIET_BEKEND)),
-        ("Eigen vermogen van de partij", _bedrag(vp.get("eigen_vermogen_begin"), NIET_BEKEND),
-         _bedrag(vp.get("eigen_vermogen_eind"), NIET_BEKEND)),
-        ("Vreemd vermogen van de partij", _bedrag(vp.get("vreemd_vermogen_begin"), NIET_BEKEND),
-         _bedrag(vp.get("vreemd_vermogen_eind"), NIET_BEKEND)),
-        (f"Resultaat{over}", "", _bedrag(vp.get("resultaat"), NIET_BEKEND))))
+        ("Financieel belang van de gemeente", bedrag_tekst(r.belang_begin, NIET_BEKEND),
+         bedrag_tekst(r.belang_eind, NIET_BEKEND)),
+        ("Eigen vermogen van de partij", bedrag_tekst(vp.get("eigen_vermogen_begin"), NIET_BEKEND),
+         bedrag_tekst(vp.get("eigen_vermogen_eind"), NIET_BEKEND)),
+        ("Vreemd vermogen van de partij", bedrag_tekst(vp.get("vreemd_vermogen_begin"), NIET_BEKEND),
+         bedrag_tekst(vp.get("vreemd_vermogen_eind"), NIET_BEKEND)),
+        (f"Resultaat{over}", "", bedrag_tekst(vp.get("resultaat"), NIET_BEKEND))))
 
 
 def risico_teksten(r: Regel, o: Overzicht) -> list[str]:
@@ -573,7 +573,7 @@ def _partij(r: Regel, o: Overzicht, jaar: int | None, gemengd: bool) -> list:
         f"Programma in de begroting: {tekst('programma')}.",
         f"Zeggenschap (bestuurlijk belang): {tekst('zeggenschap')}.",
         f"Financieel belang: {_belang_zin(r)}",
-        f"Bijdrage van de gemeente: {_bedrag(r.kosten_per_jaar, NIET_BEKEND)}"
+        f"Bijdrage van de gemeente: {bedrag_tekst(r.kosten_per_jaar, NIET_BEKEND)}"
         + (" per jaar." if isinstance(r.kosten_per_jaar, int) else "."),
     ]
     if gemengd:  # anders staat het jaar één keer in de inleiding
@@ -588,7 +588,7 @@ def _partij(r: Regel, o: Overzicht, jaar: int | None, gemengd: bool) -> list:
                     f"({euro(vp['eigen_vermogen_eind'])}). De deelnemers moeten dat tekort aanvullen{deel}.")
     rest += [_wgr_zin(r),
              f"Uitkomst van de samenwerkingstoets (ambtelijk advies, geen besluit): {_advies(r)}.",
-             f"Evaluatie: {_evaluatie(r)}."]
+             f"Evaluatie: {evaluatie_tekst(r)}."]
     return [Kop(r.naam, 3), Lijst(tuple(feiten)), _cijfers(r, jaar), Lijst(tuple(x for x in rest if x))]
 
 
@@ -643,10 +643,10 @@ def paragraaf(o: Overzicht, stempel: Stempel) -> Document:
     """Het concept van de paragraaf verbonden partijen (BBV art. 15), als blokken voor Markdown of Word."""
     from .grafiek import verdeling_png
 
-    partijen = _op_volgorde(verbonden_partijen(o))
+    partijen = op_volgorde(verbonden_partijen(o))
     jaar = _cijferjaar(partijen)
     gemengd = len({r.verbonden_partij.get("jaar") for r in partijen}) > 1
-    andere = [r for r in _op_volgorde(o.regels) if r.fase == "lopend" and not _is_verbonden_partij(r)]
+    andere = [r for r in op_volgorde(o.regels) if r.fase == "lopend" and not _is_verbonden_partij(r)]
     aantal_zin = ("Er zijn geen verbonden partijen" if not partijen else
                   f"Dat {'is er' if len(partijen) == 1 else 'zijn er'} {len(partijen)}")
     blokken: list = []
@@ -662,7 +662,7 @@ def paragraaf(o: Overzicht, stempel: Stempel) -> Document:
         Alinea(f"Deze paragraaf beschrijft de verbonden partijen van de gemeente: organisaties waarin zij een "
                f"bestuurlijk én een financieel belang heeft (BBV, art. 1). {aantal_zin} van de "
                f"{aantal(len(o.regels), 'samenwerking')} in het register"
-               + (f", met samen een bijdrage van {_bedrag(totaal)} per jaar" if totaal else "") + "."
+               + (f", met samen een bijdrage van {bedrag_tekst(totaal)} per jaar" if totaal else "") + "."
                + _jaarzin(partijen, jaar)
                + f" Of een evaluatie te laat is, is bepaald{peildatum}. Elke samenwerking is getoetst aan de visie "
                f"op regionale samenwerking (regelpakket {o.regelpakket}); die toets is een ambtelijk advies, geen "
@@ -676,8 +676,8 @@ def paragraaf(o: Overzicht, stempel: Stempel) -> Document:
         Tabel(("Verbonden partij", "Programma", f"Financieel belang eind {jaar or 'van het jaar'} (aandeel gemeente)",
                "Hoogste risico (sturing)"),
               tuple((r.naam, _zin(r.verbonden_partij.get("programma") or NIET_BEKEND),
-                     f"{_bedrag(r.belang_eind, NIET_BEKEND)} ({_procent(r.verbonden_partij.get('aandeel'))})",
-                     f"{NIVEAU[r.hoogste_risico]} ({_sturing(r)})") for r in partijen)),
+                     f"{bedrag_tekst(r.belang_eind, NIET_BEKEND)} ({_procent(r.verbonden_partij.get('aandeel'))})",
+                     f"{NIVEAU[r.hoogste_risico]} ({sturing_tekst(r)})") for r in partijen)),
     ]
     for categorie, leden in _per_categorie(partijen):
         blokken.append(Kop(categorie, 2))

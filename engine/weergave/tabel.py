@@ -41,7 +41,7 @@ def breedte() -> int:
     return max(40, shutil.get_terminal_size((STANDAARDBREEDTE, 24)).columns)
 
 
-def _regels(tekst: str, inspringen: str = "", daarna: str | None = None) -> list[str]:
+def als_regels(tekst: str, inspringen: str = "", daarna: str | None = None) -> list[str]:
     """Tekst afgebroken op woordgrenzen binnen de terminalbreedte. Regeleinden uit de invoer worden
     spaties en besturingstekens worden zichtbaar: een casustekst kan de uitvoer niet vervalsen."""
     return textwrap.wrap(" ".join(zichtbaar_voor_terminal(str(tekst)).split()), width=breedte(), initial_indent=inspringen,
@@ -49,20 +49,20 @@ def _regels(tekst: str, inspringen: str = "", daarna: str | None = None) -> list
                          break_long_words=False, break_on_hyphens=False) or [inspringen.rstrip()]
 
 
-def _punt(tekst: str, teken: str = "-") -> list[str]:
-    return _regels(tekst, f"{teken} ", " " * (len(teken) + 1))
+def als_punt(tekst: str, teken: str = "-") -> list[str]:
+    return als_regels(tekst, f"{teken} ", " " * (len(teken) + 1))
 
 
 def _genummerd(teksten: list[str]) -> list[str]:
     uit = []
     for i, tekst in enumerate(teksten, 1):
         teken = f"{i}."
-        uit += _regels(tekst, f"{teken} ", " " * (len(teken) + 1))
+        uit += als_regels(tekst, f"{teken} ", " " * (len(teken) + 1))
     return uit
 
 
 def _kop(tekst: str) -> list[str]:
-    regels = _regels(tekst)
+    regels = als_regels(tekst)
     return regels + ["=" * min(breedte(), max(len(r) for r in regels))]
 
 
@@ -153,33 +153,33 @@ def telling_tekst(advies: Advies) -> str:
 
 def kopregels(advies: Advies) -> list[str]:
     pakket = advies.regelpakket
-    regels = _regels(f"Samenwerkingstoets: {advies.casus} ({advies.fase.value})")
+    regels = als_regels(f"Samenwerkingstoets: {advies.casus} ({advies.fase.value})")
     if advies.variant:
-        regels += _regels(f"Variant: {advies.variant}")
+        regels += als_regels(f"Variant: {advies.variant}")
     peildatum = f"; peildatum {advies.peildatum.isoformat()}" if advies.peildatum else ""
-    regels += _regels(f"Perspectief: {advies.perspectief}{peildatum}")
-    regels += _regels(f"Regelpakket: {pakket.naam} {pakket.versie} (geldig vanaf {pakket.geldig_vanaf.isoformat()})")
+    regels += als_regels(f"Perspectief: {advies.perspectief}{peildatum}")
+    regels += als_regels(f"Regelpakket: {pakket.naam} {pakket.versie} (geldig vanaf {pakket.geldig_vanaf.isoformat()})")
     for waarschuwing in advies.waarschuwingen:
-        regels += _regels(f"Let op: {waarschuwing}")
+        regels += als_regels(f"Let op: {waarschuwing}")
     return regels
 
 
 def _bevinding(b: Bevinding, volledig: bool) -> list[str]:
-    uit = _punt(f"{b.criterium_naam}: {b.uitleg}")
+    uit = als_punt(f"{b.criterium_naam}: {b.uitleg}")
     bron = f"Bron: {b.bron.tekst}".rstrip(".") + ("" if b.bron.sectie.endswith("?") else ".")
     if volledig:
         feiten = "; ".join(f"{label(veld)} = {toon(w)}" for veld, w in b.feiten.items())
         bron = f"{b.criterium}, regel {b.regel}. Feiten: {feiten}. {bron}"
-    return uit + _regels(bron, "  ")
+    return uit + als_regels(bron, "  ")
 
 
 def advies(advies: Advies, volledig: bool = False) -> str:
     uit = kopregels(advies) + [""] + _kop(f"ADVIES: {advies.advies_tekst.upper()}")
-    uit += _regels(advies.beslisregel) + _regels(bandbreedte_tekst(advies)) + [""]
+    uit += als_regels(advies.beslisregel) + als_regels(bandbreedte_tekst(advies)) + [""]
     if advies.open_kernvragen:
         uit += _kop("Wat het antwoord op de open kernvragen doet") + _genummerd(scharnierregels(advies)) + [""]
     if advies.afwegingen:
-        uit += _kop("Ambtelijke afweging") + _regels(
+        uit += _kop("Ambtelijke afweging") + als_regels(
             f"Advies van het regelpakket: {advies.advies_pakket.tekst}. Na de afweging van de adviseur: "
             f"{advies.advies_tekst}.") + _genummerd(afwegingsregels(advies)) + [""]
     if advies.advies == Advieswoord.onvoldoende_informatie:
@@ -193,7 +193,7 @@ def advies(advies: Advies, volledig: bool = False) -> str:
     if advies.raad is not None and advies.raad.punten:
         uit += _kop("De raad") + _genummerd([p.beslispunt + (f" ({p.artikel})" if p.artikel else "")
                                              for p in advies.raad.punten]) + [""]
-    uit += _kop("Bevindingen") + _regels(telling_tekst(advies))
+    uit += _kop("Bevindingen") + als_regels(telling_tekst(advies))
     for effect in EFFECT_VOLGORDE:
         groep = [b for b in advies.bevindingen if b.effect == effect]
         if not volledig and effect == Effect.aandachtspunt:
@@ -216,9 +216,9 @@ def advies(advies: Advies, volledig: bool = False) -> str:
         uit.append(tabulate(rijen, headers=["Factor", "", "Eigen", "Laagste partner"], tablefmt="simple"))
         uit += [""] + _kop("Waarom geen ander advies")
         for w in advies.waarom_niet:
-            uit += _punt(f"{w.advies_tekst}: {w.reden}")
+            uit += als_punt(f"{w.advies_tekst}: {w.reden}")
     else:
-        uit += ["", *_regels("Aandachtspunten, alle sterktes, regels, gebruikte feiten en de succesfactoren: "
+        uit += ["", *als_regels("Aandachtspunten, alle sterktes, regels, gebruikte feiten en de succesfactoren: "
                              "voeg --volledig toe.")]
     return "\n".join(uit) + "\n"
 
@@ -227,28 +227,28 @@ def _nog_te_achterhalen(advies: Advies, volledig: bool) -> list[str]:
     uit = _kop("Nog te achterhalen")
     veranderend = [o for o in advies.ontbrekende_informatie if o.kan_advies_veranderen]
     if not veranderend:
-        uit += _regels("Geen onbekend feit kan dit advies nog veranderen.")
+        uit += als_regels("Geen onbekend feit kan dit advies nog veranderen.")
     else:
-        uit += _regels("Deze onbekende feiten kunnen het advies nog veranderen:")
+        uit += als_regels("Deze onbekende feiten kunnen het advies nog veranderen:")
         for o in veranderend if volledig else veranderend[:NOG_UITZOEKEN]:
             gevolgen = "; ".join(f"{toon(w)}: {a.tekst}" for w, a in o.advies_per_waarde.items())
-            uit += _punt(f"{label(o.veld)} ({gevolgen})")
+            uit += als_punt(f"{label(o.veld)} ({gevolgen})")
         if not volledig and len(veranderend) > NOG_UITZOEKEN:
-            uit += _regels(f"En nog {len(veranderend) - NOG_UITZOEKEN} meer (--volledig).")
+            uit += als_regels(f"En nog {len(veranderend) - NOG_UITZOEKEN} meer (--volledig).")
     overig = [o.veld for o in advies.ontbrekende_informatie if not o.kan_advies_veranderen]
     if overig and volledig:
-        uit += _regels("Ook onbekend, maar elk afzonderlijk verandert het advies niet: "
+        uit += als_regels("Ook onbekend, maar elk afzonderlijk verandert het advies niet: "
                        + "; ".join(label(v) for v in overig) + ".")
     return uit
 
 
 def regels(regels: list[GeladenRegel], pakket: Any) -> str:
     """Elke regel op een eigen regel (criterium, effect, id), met de bron eronder: past in elke breedte."""
-    uit = _regels(f"Regelpakket {pakket.naam} {pakket.versie}: {aantal(len(regels), 'regel')}")
+    uit = als_regels(f"Regelpakket {pakket.naam} {pakket.versie}: {aantal(len(regels), 'regel')}")
     uit += ["", f"{'Criterium':<9} {'Effect':<13} Regel (bron)"]
     for r in regels:
         uit.append(f"{r.regel.criterium:<9} {r.regel.effect.value:<13} {r.id}")
-        uit += _regels(f"bron: {r.regel.bron}", " " * 24)
+        uit += als_regels(f"bron: {r.regel.bron}", " " * 24)
     return "\n".join(uit) + "\n"
 
 
@@ -304,12 +304,12 @@ def _onder_elkaar(kop: list[str], rijen: list[list[str]]) -> list[str]:
     """Een vergelijking die niet naast elkaar past: per onderwerp de kolommen onder elkaar."""
     uit = []
     for rij in rijen:
-        uit += _regels(rij[0])
+        uit += als_regels(rij[0])
         for label_, cel in zip(kop[1:], rij[1:]):
             delen = str(cel).split("\n")
-            uit += _regels(f"{label_}: {delen[0]}", "  ", "    ")
+            uit += als_regels(f"{label_}: {delen[0]}", "  ", "    ")
             for deel in delen[1:]:
-                uit += _regels(deel, "    ", "      ")
+                uit += als_regels(deel, "    ", "      ")
     return uit
 
 
@@ -328,14 +328,14 @@ def vergelijking(v: Vergelijking) -> str:
     uit = binnen_breedte("Vergelijking", kop, rijen)
     if v.verschillen:
         n = len(v.verschillen)
-        uit += _regels((f"De laatste {n} onderwerpen zijn de bevindingen die verschillen" if n > 1 else
+        uit += als_regels((f"De laatste {n} onderwerpen zijn de bevindingen die verschillen" if n > 1 else
                         "Het laatste onderwerp is de bevinding die verschilt") + " (effect per kolom; - = komt daar "
                        "niet voor).")
     else:
-        uit += _regels("Er zijn geen verschillen in bevindingen.")
+        uit += als_regels("Er zijn geen verschillen in bevindingen.")
     for k in v.kolommen:
         if k.variant_omschrijving:
-            uit += _regels(f"{k.label}: {k.variant_omschrijving}")
+            uit += als_regels(f"{k.label}: {k.variant_omschrijving}")
     return "\n".join(uit) + "\n"
 
 
@@ -353,21 +353,21 @@ def _opdrachtregels(casuspad: str, wijzigingen: dict[str, Any]) -> list[str]:
 
 
 def _zoekblok(z: Zoekresultaat, casuspad: str) -> list[str]:
-    uit = _regels(f"Doel: {z.doel_tekst}. Huidig advies: {z.huidig_advies.tekst}.") + _regels(z.toelichting)
+    uit = als_regels(f"Doel: {z.doel_tekst}. Huidig advies: {z.huidig_advies.tekst}.") + als_regels(z.toelichting)
     for i, v in enumerate(z.voorstellen, 1):
-        uit += ["", *_regels(f"Voorstel {i}: {v.advies_tekst} (inspanning {v.inspanning})")]
+        uit += ["", *als_regels(f"Voorstel {i}: {v.advies_tekst} (inspanning {v.inspanning})")]
         for a in v.acties:
-            uit += _punt(f"{a.tekst} ({a.inspanning.value})")
+            uit += als_punt(f"{a.tekst} ({a.inspanning.value})")
         if v.lost_op:
-            uit += _regels("Lost op: " + "; ".join(v.lost_op) + ".", "  ")
+            uit += als_regels("Lost op: " + "; ".join(v.lost_op) + ".", "  ")
         if v.nieuw:
-            uit += _regels(f"Nieuw erbij: {aantal(len(v.nieuw), 'bevinding')}.", "  ")
+            uit += als_regels(f"Nieuw erbij: {aantal(len(v.nieuw), 'bevinding')}.", "  ")
     if z.voorstellen:
         uit += ["", "Zelf proberen:"] + _opdrachtregels(casuspad, z.voorstellen[0].wijzigingen)
         if not z.volledig:
-            uit += _regels("Niet alle voorstellen zijn getoond.")
+            uit += als_regels("Niet alle voorstellen zijn getoond.")
     if z.niet_voorgesteld:
-        uit += [""] + _regels("Ook van belang, maar niet door de gemeente zelf te veranderen (nooit "
+        uit += [""] + als_regels("Ook van belang, maar niet door de gemeente zelf te veranderen (nooit "
                               "voorgesteld): " + "; ".join(label(v) for v in z.niet_voorgesteld) + ".")
     return uit
 
