@@ -132,10 +132,11 @@ def test_een_traag_verzoek_houdt_een_ander_verzoek_niet_op(tmp_path, monkeypatch
     doen); intussen krijgt een ander verzoek binnen 0,5 s antwoord. Eén proces: het gaat om de afhandeling, niet
     om meer werkprocessen."""
     from samenwerkingstoets.web import app as webapp
+    from samenwerkingstoets.web.routers import api
 
     for pad in CASES.glob("*.yaml"):
         shutil.copy(pad, tmp_path / pad.name)
-    echt = webapp.casus_uit_data
+    echt = api.casus_uit_data
 
     def traag(*args, **kwargs):
         einde = time.perf_counter() + 3.0
@@ -143,7 +144,7 @@ def test_een_traag_verzoek_houdt_een_ander_verzoek_niet_op(tmp_path, monkeypatch
             sum(range(1000))
         return echt(*args, **kwargs)
 
-    monkeypatch.setattr(webapp, "casus_uit_data", traag)
+    monkeypatch.setattr(api, "casus_uit_data", traag)
     with server_in_draad(webapp.maak_app(tmp_path)) as basis:
         klaar: dict[str, float] = {}
 

@@ -212,3 +212,26 @@ def test_partners_toevoegen_en_verwijderen_in_de_intake(client, werkmap):
     assert "naam: Heiloo" in bestand and f"naam: {velden['partners.0.naam']}" not in bestand
     nieuw = client.get(url).text
     assert len(re.findall(r'name="partners\.\d+\.naam"', nieuw)) == aantal + 2, "weer twee lege rijen erbij"
+
+
+def test_de_webapplicatie_heeft_een_routermodule_per_gebied_en_geen_privenamen_over_modulegrenzen():
+    import ast
+    import re
+
+    from conftest import ROOT
+
+    routers = ROOT / "web" / "routers"
+    assert {p.stem for p in routers.glob("*.py")} >= {"werkmap", "intake", "advies", "watals", "overzicht", "regels",
+                                                      "api"}
+    modules = {"formulier", "d", "diensten", "werkmap", "geschiedenis", "beveiliging", "weergave", "laden", "casus"}
+    for pad in [*(ROOT / "web").glob("*.py"), *routers.glob("*.py")]:
+        tekst = pad.read_text(encoding="utf-8")
+        for knoop in ast.walk(ast.parse(tekst)):
+            if isinstance(knoop, ast.Attribute) and isinstance(knoop.value, ast.Name) and \
+                    knoop.value.id in modules and re.match(r"_[a-z]", knoop.attr):
+                raise AssertionError(f"{pad.name}: {knoop.value.id}.{knoop.attr} is een privénaam van een andere module")
+        for knoop in ast.walk(ast.parse(tekst)):
+            if isinstance(knoop, ast.ImportFrom):
+                prive = [a.name for a in knoop.names if re.match(r"_[a-z]", a.name)]
+                assert not prive, f"{pad.name} importeert privénamen {prive} uit {knoop.module}"
+    assert len((ROOT / "web" / "app.py").read_text(encoding="utf-8").splitlines()) < 400, "app.py zet alleen op"
