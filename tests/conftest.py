@@ -122,3 +122,34 @@ def server_in_draad(app):
     finally:
         server.should_exit = True
         draad.join(timeout=10)
+
+
+# --- de webapplicatie: een werkmap met casussen en een testclient (gedeeld door de webtests) ----------------------
+
+WEBBASIS = "http://127.0.0.1"
+
+
+def _werkmap_met(tmp_path: Path, namen: list[str] | None) -> Path:
+    import shutil
+
+    map_ = tmp_path / "werkmap"
+    map_.mkdir()
+    for pad in CASES.glob("*.yaml"):
+        if namen is None or pad.stem in namen:
+            shutil.copy(pad, map_ / pad.name)
+    return map_
+
+
+@pytest.fixture
+def werkmap(tmp_path, request) -> Path:
+    """Een werkmap met de voorbeeldcasussen; een testbestand kan er een paar kiezen met WERKMAP_CASUSSEN."""
+    return _werkmap_met(tmp_path, getattr(request.module, "WERKMAP_CASUSSEN", None))
+
+
+@pytest.fixture
+def client(werkmap):
+    from fastapi.testclient import TestClient
+
+    from samenwerkingstoets.web.app import maak_app
+
+    return TestClient(maak_app(werkmap), base_url=WEBBASIS)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 
 import pytest
 from fastapi.testclient import TestClient
@@ -20,7 +19,6 @@ from fastapi.testclient import TestClient
 from samenwerkingstoets.web.app import maak_app
 from samenwerkingstoets.web.beveiliging import API_VERSIE
 
-from conftest import CASES
 
 BASIS = "http://127.0.0.1"
 SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$")
@@ -28,18 +26,8 @@ KEBAB = re.compile(r"^(/|(/([a-z0-9-]+|\{[^}]+\})(/([a-z0-9.-]+|\{[^}]+\}))*))$"
 CAMEL = re.compile(r"^[a-z][a-z\d]*([A-Z][a-z\d]*)*$")
 
 
-@pytest.fixture
-def werkmap(tmp_path):
-    map_ = tmp_path / "werkmap"
-    map_.mkdir()
-    for pad in CASES.glob("*.yaml"):
-        shutil.copy(pad, map_ / pad.name)
-    return map_
 
 
-@pytest.fixture
-def client(werkmap) -> TestClient:
-    return TestClient(maak_app(werkmap), base_url=BASIS)
 
 
 @pytest.fixture

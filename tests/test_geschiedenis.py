@@ -10,32 +10,17 @@ zo lang toont de werkmap geen advies in kleur.
 from __future__ import annotations
 
 import re
-import shutil
 
-import pytest
 from dulwich import porcelain
 from dulwich.repo import Repo
-from fastapi.testclient import TestClient
 
-from samenwerkingstoets.web.app import maak_app
 
-from conftest import CASES
 
 BASIS = "http://127.0.0.1"
 
 
-@pytest.fixture
-def werkmap(tmp_path):
-    map_ = tmp_path / "werkmap"
-    map_.mkdir()
-    for naam in ("regionale-inkoop-jeugdzorg", "omgevingsdienst-lopend"):
-        shutil.copy(CASES / f"{naam}.yaml", map_ / f"{naam}.yaml")
-    return map_
-
-
-@pytest.fixture
-def client(werkmap) -> TestClient:
-    return TestClient(maak_app(werkmap), base_url=BASIS)
+# een kleine werkmap: een voorstel en een lopende samenwerking (zie conftest, fixture werkmap)
+WERKMAP_CASUSSEN = ["regionale-inkoop-jeugdzorg", "omgevingsdienst-lopend"]
 
 
 def _csrf(client, url="/casussen/nieuw") -> str:

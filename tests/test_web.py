@@ -10,7 +10,6 @@ import io
 import json
 import os
 import re
-import shutil
 
 from pathlib import Path
 
@@ -28,18 +27,8 @@ from conftest import CASES
 BASIS = "http://127.0.0.1"
 
 
-@pytest.fixture
-def werkmap(tmp_path) -> Path:
-    map_ = tmp_path / "werkmap"
-    map_.mkdir()
-    for pad in CASES.glob("*.yaml"):
-        shutil.copy(pad, map_ / pad.name)
-    return map_
 
 
-@pytest.fixture
-def client(werkmap) -> TestClient:
-    return TestClient(maak_app(werkmap), base_url=BASIS)
 
 
 def csrf(client: TestClient, url: str = "/casussen/nieuw") -> str:

@@ -8,8 +8,6 @@ import asyncio
 import logging
 import shutil
 
-import pytest
-from fastapi.testclient import TestClient
 
 from samenwerkingstoets.web.app import maak_app
 
@@ -18,18 +16,8 @@ from conftest import CASES
 BASIS = "http://127.0.0.1"
 
 
-@pytest.fixture
-def werkmap(tmp_path):
-    map_ = tmp_path / "werkmap"
-    map_.mkdir()
-    for naam in ("regionale-inkoop-jeugdzorg", "omgevingsdienst-lopend"):
-        shutil.copy(CASES / f"{naam}.yaml", map_ / f"{naam}.yaml")
-    return map_
-
-
-@pytest.fixture
-def client(werkmap) -> TestClient:
-    return TestClient(maak_app(werkmap), base_url=BASIS)
+# een kleine werkmap: een voorstel en een lopende samenwerking (zie conftest, fixture werkmap)
+WERKMAP_CASUSSEN = ["regionale-inkoop-jeugdzorg", "omgevingsdienst-lopend"]
 
 
 def test_het_html_collegevoorstel_opent_in_de_browser_met_alleen_zijn_eigen_opmaak(client):
