@@ -191,3 +191,28 @@ def test_op_een_telefoon_staat_het_advies_van_elke_casus_in_beeld(browser, serve
         assert kaart["y"] <= advies["y"] < ander["y"], "het advies staat boven de andere gegevens"
     finally:
         context.close()
+
+
+def test_geschiedenis_en_verwijderen_werken_met_alleen_het_toetsenbord(page, server):
+    """Van de adviespagina met Tab en Enter naar de geschiedenis, en de verwijdervraag bevestigen zonder muis (op een
+    kopie, zodat de andere tests de casus houden)."""
+    bron = (server[1] / "regionaal-archief-lopend.yaml").read_text(encoding="utf-8")
+    (server[1] / "toetsenbord-archief.yaml").write_text(bron.replace("naam: ", "naam: Kopie ", 1), encoding="utf-8")
+    page.goto("/casussen/toetsenbord-archief")
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent") == "Geschiedenis":
+            break
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Geschiedenis")
+    page.goto("/casussen/toetsenbord-archief/verwijderen")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "bevestig":
+            break
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Verwijderen")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("prullenbak")
+    assert not (server[1] / "toetsenbord-archief.yaml").exists()
