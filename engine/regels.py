@@ -596,6 +596,10 @@ class Kop(Model):
     omschrijving: str = ""
     woordenlijsten: Woordenlijsten = Field(description="de woorden waarmee het pakket regio's, thema's, doelen en "
                                                        "rollen noemt, en zijn eigen ja/nee-vragen")
+    # Uitleg bij velden van de intake in de woorden van het pakket (veldpad -> tekst), met waar het beleid om vraagt;
+    # een veld zonder uitleg hier krijgt die van het casusmodel.
+    veldhulp: dict[str, Annotated[str, Field(min_length=1, max_length=600)]] = Field(default_factory=dict,
+                                                                                     max_length=300)
     # Andere versies van hetzelfde beleid, elk een pakket in een map binnen deze map (zoals versies/2024). Een
     # casus wordt beoordeeld met de versie die gold op haar peildatum (zie laden.pakket_voor).
     versies: list[Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]{0,59}(/[a-z0-9][a-z0-9._-]{0,59})?$")]] = Field(
@@ -961,6 +965,10 @@ def _controleer_pakket(kop: Kop, bestanden: list[tuple[str, Regelbestand, Plaats
                                                       "'kolom' samen (het veld dat het punt nagaat en zijn naam)"))
             meldingen += [Melding("pack.yaml", f"collegevoorstel, wet_per_vorm bij {vorm}: '{n}' is geen juridische "
                                                "vorm") for n in punt.niet_bij if n not in vormen]
+    for pad in kop.veldhulp:
+        if pad not in _velden() or _velden()[pad].afgeleid:
+            meldingen.append(Melding("pack.yaml", f"veldhulp: veld '{pad}' bestaat niet in het casusformaat."
+                                                  f"{suggestie(pad, [p for p, v in _velden().items() if not v.afgeleid])}"))
     for sleutel in cv.communicatie_raad:
         if sleutel not in ("toestemming", "informeren"):
             meldingen.append(Melding("pack.yaml", f"collegevoorstel, communicatie_raad: '{sleutel}' is onbekend; "

@@ -8,6 +8,7 @@ import asyncio
 import logging
 import shutil
 
+import pytest
 
 from samenwerkingstoets.web.app import maak_app
 
@@ -223,3 +224,21 @@ def test_de_webapplicatie_heeft_een_routermodule_per_gebied_en_geen_privenamen_o
                 prive = [a.name for a in knoop.names if re.match(r"_[a-z]", a.name)]
                 assert not prive, f"{pad.name} importeert privénamen {prive} uit {knoop.module}"
     assert len((ROOT / "web" / "app.py").read_text(encoding="utf-8").splitlines()) < 400, "app.py zet alleen op"
+
+
+def test_de_intake_geeft_de_uitleg_van_het_pakket_bij_een_veld_en_een_verkeerd_veld_in_veldhulp_wordt_geweigerd(
+        client, tmp_path):
+    pagina = client.get("/casussen/regionale-inkoop-jeugdzorg/stappen/opgave").text.replace("&#39;", "'")
+    assert "'Opgaven zijn leidend'" in pagina, "de uitleg uit pack.yaml (veldhulp), met de bron"
+    from conftest import ROOT
+    from samenwerkingstoets.engine.fouten import RegelpakketFout
+    from samenwerkingstoets.engine.laden import lees_regelpakket
+
+    map_ = tmp_path / "pakket"
+    shutil.copytree(ROOT / "rules" / "alkmaar", map_)
+    pack = map_ / "pack.yaml"
+    pack.write_text(pack.read_text(encoding="utf-8").replace("  opgave.partners_gekozen_op: >-",
+                                                             "  opgave.partners_gekozn_op: >-", 1), encoding="utf-8")
+    with pytest.raises(RegelpakketFout) as fout:
+        lees_regelpakket(map_)
+    assert "veldhulp: veld 'opgave.partners_gekozn_op' bestaat niet" in str(fout.value.meldingen)

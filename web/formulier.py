@@ -130,7 +130,9 @@ def _maak_stappen(pakket: Regelpakket) -> tuple[Stap, ...]:
             soort = "lange_tekst"
         kop, _, toelichting = info.beschrijving.partition("; ")
         factor = pad.removeprefix("succesfactoren.")
-        return Veld(pad=pad, soort=soort, label=kop[:1].upper() + kop[1:], hulp=_hulp(soort, toelichting, info),
+        # de hulp van het pakket (veldhulp in pack.yaml, in de woorden van de gemeente) gaat voor
+        hulp = pakket.kop.veldhulp.get(pad) or _hulp(soort, toelichting, info)
+        return Veld(pad=pad, soort=soort, label=kop[:1].upper() + kop[1:], hulp=hulp,
                     waarden=tuple(info.waarden), telt_mee_voor=criteria.get(pad, ())[:4],
                     verplicht=pad in ("naam", "fase"), stellingen=STELLINGEN.get(factor, ()) if soort == "scores"
                     else (), geen_mogelijk=pad in GEEN_IS_ANTWOORD,
