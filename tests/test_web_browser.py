@@ -193,23 +193,26 @@ def test_op_een_telefoon_staat_het_advies_van_elke_casus_in_beeld(browser, serve
         context.close()
 
 
+def _tab_naar(page, wat: str, doel: str, hooguit: int) -> None:
+    """Druk op Tab tot het element met de focus `doel` is (gemeten met de JavaScript-expressie `wat`)."""
+    for _ in range(hooguit):
+        page.keyboard.press("Tab")
+        if page.evaluate(wat) == doel:
+            return
+    raise AssertionError(f"met Tab niet bij {doel} gekomen")
+
+
 def test_geschiedenis_en_verwijderen_werken_met_alleen_het_toetsenbord(page, server):
     """Van de adviespagina met Tab en Enter naar de geschiedenis, en de verwijdervraag bevestigen zonder muis (op een
     kopie, zodat de andere tests de casus houden)."""
     bron = (server[1] / "regionaal-archief-lopend.yaml").read_text(encoding="utf-8")
     (server[1] / "toetsenbord-archief.yaml").write_text(bron.replace("naam: ", "naam: Kopie ", 1), encoding="utf-8")
     page.goto("/casussen/toetsenbord-archief")
-    for _ in range(80):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.textContent") == "Geschiedenis":
-            break
+    _tab_naar(page, "document.activeElement.textContent", "Geschiedenis", 80)
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Geschiedenis")
     page.goto("/casussen/toetsenbord-archief/verwijderen")
-    for _ in range(40):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.id") == "bevestig":
-            break
+    _tab_naar(page, "document.activeElement.id", "bevestig", 40)
     page.keyboard.press("Space")
     page.keyboard.press("Tab")
     expect(page.get_by_role("button", name="Verwijderen")).to_be_focused()
