@@ -220,14 +220,6 @@ def regels_van(casussen: list[Casus], bestanden: list[str], beoordelaar: Beoorde
             for casus, bestand, kort, met_redenen in zip(casussen, bestanden, korte, risico)]
 
 
-def _waarde(casus: Casus, pad: str) -> str:
-    """Het woord in een veld van de casus ('ja', 'nee'), of 'onbekend'."""
-    waarde: object = casus
-    for deel in pad.split("."):
-        waarde = getattr(waarde, deel, None)
-    return getattr(waarde, "value", waarde) if waarde is not None else "onbekend"
-
-
 def _regel(casus: Casus, bestand: str, kort: Kort, met_redenen: dict[str, tuple[str, list[str]]],
            pakket: Regelpakket, termijn: float | None, peiljaar: int) -> Regel:
     advies, bandbreedte, _, _ = kort
@@ -237,7 +229,7 @@ def _regel(casus: Casus, bestand: str, kort: Kort, met_redenen: dict[str, tuple[
     soort = VORM_SOORT.get(vorm).value if vorm in VORM_SOORT else None
     wgr = None
     if soort == "wgr":
-        wgr = {naam: _waarde(casus, veld) for naam, veld in wgr_punten(pakket)}
+        wgr = {naam: kort.feiten.get(veld, "onbekend") for naam, veld in wgr_punten(pakket)}
     risico = {soort: niveau for soort, (niveau, _) in met_redenen.items()}
     bekend = [n for n in risico.values() if n in RISICONIVEAUS]
     hoogste = max(bekend, key=RISICONIVEAUS.index) if bekend else "onbekend"

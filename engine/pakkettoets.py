@@ -33,6 +33,7 @@ from .laden import casus_uit_data, lees_regelpakket, lees_yaml, zoek_pakketmap
 from .regels import Regelpakket
 from .schrijven import schrijf
 from .waarden import maak_id, zichtbaar_voor_terminal
+from .weergave.markdown import md
 from .woordenlijsten import LIJSTEN
 
 SLEUTELS = {"naam", "basis", "wijzig", "casus", "advies", "voorlopig", "voorwaarden", "ongunstigst", "gunstigst",
@@ -214,17 +215,14 @@ def woordentabel(pakket: Regelpakket) -> str:
     for lijst, (veld, soort) in LIJSTEN.items():
         uit += [f"`{veld}` ({'één woord' if soort == 'woord' else 'een lijst woorden'}):", "",
                 "| woord | label | uitleg |", "|---|---|---|"]
-        uit += [f"| `{w}` | {_cel(v.label)} | {_cel(v.uitleg)} |" for w, v in getattr(lijsten, lijst).items()]
+        uit += [f"| `{w}` | {md(v.label)} | {md(v.uitleg)} |" for w, v in getattr(lijsten, lijst).items()]
         uit.append("")
     if lijsten.vragen:
         uit += ["Eigen vragen (ja, nee of onbekend):", "", "| veld | vraag | uitleg |", "|---|---|---|"]
-        uit += [f"| `{pad}` | {_cel(v.vraag)} | {_cel(v.uitleg)} |" for pad, v in lijsten.vragen.items()]
+        uit += [f"| `{pad}` | {md(v.vraag)} | {md(v.uitleg)} |" for pad, v in lijsten.vragen.items()]
         uit.append("")
     return "\n".join(uit)
 
-
-def _cel(tekst: str) -> str:
-    return " ".join(tekst.split()).replace("|", "\\|")
 
 
 # --- een nieuw pakket ----------------------------------------------------------------------------------------------

@@ -104,11 +104,6 @@ class Woordenlijsten(_Model):
         return self._sleutel
 
 
-def lijst_van(pad: str) -> str | None:
-    """De naam van de woordenlijst waar een veld zijn woorden uit haalt ('schaal' -> 'schaal')."""
-    return next((naam for naam, (veld, _) in LIJSTEN.items() if veld == pad), None)
-
-
 @functools.cache
 def standaard() -> Woordenlijsten:
     """De woordenlijsten van het meegeleverde pakket: die gelden waar geen pakket genoemd wordt (zoals in een test

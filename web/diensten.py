@@ -303,7 +303,7 @@ def bewaar_afwegingen(request, pagina, omgeving: Omgeving, id_: str, nieuw: dict
     validatie op de hele casus, opmerkingen blijven staan); lukt het niet, dan is er niets opgeslagen."""
     try:
         oud, _ = omgeving.werkmap.data(id_)
-        omgeving.werkmap.bewaar(id_, nieuw, versie, wie(request), opslagregels(omgeving, oud, nieuw))
+        omgeving.werkmap.bewaar(id_, nieuw, versie, wie(request), opslagregels(omgeving, id_, oud, nieuw))
     except Gewijzigd as fout:
         _, nu = omgeving.werkmap.data(id_)
         extra = (" Uw invoer staat nog in het formulier." if invoer
@@ -348,12 +348,14 @@ def adviespagina(request, pagina, omgeving: Omgeving, id_: str, status: int = 20
                   afwegingslabels=AFWEGINGSLABELS, max_reden=MAX_REDEN, max_door=MAX_DOOR)
 
 
-def intakestatus(omgeving: Omgeving, id_: str, casus: Casus, advies: Advies) -> tuple[str, str | None]:
+def intakestatus(omgeving: Omgeving, id_: str, casus: Casus, advies: Advies,
+                 bezochte: dict[str, set[str]] | None = None) -> tuple[str, str | None]:
     """'onvolledig' of 'klaar', en de eerste stap van de intake die nog open is. Onvolledig is een casus die in de
     intake begon en waarvan nog niet elke stap (voor haar fase) is opgeslagen, of waarvan een kernvraag van het
     pakket nog open is; dan is het advies nog geen advies om op te varen."""
     stappen = [s.sleutel for s in formulier.stappen_voor(omgeving.beoordelaar.pakket, casus.fase.value)]
-    bezocht = omgeving.werkmap.geschiedenis.bezochte_stappen().get(id_)
+    # `bezochte`: de bezochte stappen van de hele werkmap, als de aanroeper ze al had (één keer per overzicht)
+    bezocht = (bezochte if bezochte is not None else omgeving.werkmap.geschiedenis.bezochte_stappen()).get(id_)
     if bezocht is not None:
         open_stappen = [s for s in stappen if s not in bezocht]
         if open_stappen:
@@ -408,6 +410,7 @@ def adviescontext(advies: Advies) -> dict[str, Any]:
 
 def overzichtsregels(omgeving: Omgeving) -> list[dict[str, Any]]:
     rijen = []
+    bezochte = omgeving.werkmap.geschiedenis.bezochte_stappen()  # één keer de geschiedenis, niet per casus
     for bestand in omgeving.werkmap.bestanden():
         try:
             casus, advies, _ = omgeving.advies(bestand.id)
@@ -419,7 +422,7 @@ def overzichtsregels(omgeving: Omgeving) -> list[dict[str, Any]]:
                           "zoektekst": bestand.id})
             continue
         themas = list(casus.themas or [])
-        status, open_stap = intakestatus(omgeving, bestand.id, casus, advies)
+        status, open_stap = intakestatus(omgeving, bestand.id, casus, advies, bezochte)
         rijen.append({"id": bestand.id, "naam": casus.naam, "fase": casus.fase.value, "themas": themas,
                       "status": status, "open_stap": open_stap,
                       "advies": advies.advies.value, "advies_tekst": advies.advies_tekst,
@@ -493,8 +496,14 @@ def advies_van(omgeving: Omgeving, data: dict) -> str:
     return omgeving.beoordelaar.beoordeel(casus).advies_tekst
 
 
-def opslagregels(omgeving: Omgeving, oud: dict, nieuw: dict) -> dict[str, str]:
-    return {"Velden": ", ".join(gewijzigde_velden(oud, nieuw)) or "geen", "Advies-voor": advies_van(omgeving, oud),
+def opslagregels(omgeving: Omgeving, id_: str, oud: dict, nieuw: dict) -> dict[str, str]:
+    """Wat de geschiedenis bij een opslag noemt. Het advies ervoor komt uit de cache van de omgeving (de casus zoals
+    zij nu in het bestand staat); alleen het advies erna wordt berekend."""
+    try:
+        voor = omgeving.advies(id_)[1].advies_tekst
+    except InvoerFout:  # het bestand klopte niet: er was geen advies
+        voor = ""
+    return {"Velden": ", ".join(gewijzigde_velden(oud, nieuw)) or "geen", "Advies-voor": voor,
             "Advies-na": advies_van(omgeving, nieuw)}
 
 

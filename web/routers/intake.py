@@ -70,7 +70,7 @@ async def bewaar_stap(request: Request, id_: str, sleutel: str):
         return d.stappagina(request, pagina, omgeving, id_, stap, nieuw, versie, half, status=400)
     try:
         omgeving.werkmap.bewaar(id_, nieuw, versie, d.wie(request),
-                                {"Stap": sleutel, **d.opslagregels(omgeving, data, nieuw)})
+                                {"Stap": sleutel, **d.opslagregels(omgeving, id_, data, nieuw)})
     except Gewijzigd as fout:
         # niets opgeslagen; de invoer blijft staan, met de versie van nu: wie daarna opslaat, doet dat bewust
         _, nu = omgeving.werkmap.data(id_)
