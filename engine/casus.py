@@ -527,7 +527,10 @@ def _saldo(waarde: Any) -> Any:
 
 # Scores en jaren zijn hele getallen; een ja/nee-waarde of een kommagetal wordt nooit stil omgezet.
 Score = Annotated[int, Strict(), Field(ge=1, le=5)]
-Stellingen = Annotated[Annotated[list[Score], Field(min_length=2, max_length=2)] | None,
+# Eén stelling mag nog open staan ([3, onbekend]): een half ingevulde scan is een concept. De factor telt pas mee
+# als beide stellingen een score hebben (zie feiten.factorscore).
+Stelling = Annotated[Score | None, BeforeValidator(_onbekend_is_leeg), _OOK_ONBEKEND]
+Stellingen = Annotated[Annotated[list[Stelling], Field(min_length=2, max_length=2)] | None,
                        BeforeValidator(_onbekend_is_leeg), _OOK_ONBEKEND]
 Bedrag = Annotated[Annotated[int, Strict(), Field(ge=0, le=10**13)] | None, BeforeValidator(_bedrag),
                   BeforeValidator(_alleen_getal), _OOK_ONBEKEND, _BEDRAG_TEKST]

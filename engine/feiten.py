@@ -79,9 +79,12 @@ def basisfeiten(casus: Casus) -> Feiten:
     return feiten
 
 
-def factorscore(stellingen: list[int] | None) -> float | None:
-    """De score van één succesfactor: het gemiddelde van de twee stellingen."""
-    return sum(stellingen) / len(stellingen) if stellingen else None
+def factorscore(stellingen: list[int | None] | None) -> float | None:
+    """De score van één succesfactor: het gemiddelde van de twee stellingen. Staat er nog een open (een concept,
+    zoals [3, onbekend]), dan is de score niet bekend."""
+    if not stellingen or any(s is None for s in stellingen):
+        return None
+    return sum(stellingen) / len(stellingen)
 
 
 # per succesfactor: de naam en de namen van zijn feiten (eigen score, laagste partnerscore, die partner)
@@ -106,6 +109,14 @@ def _succesfactoren(casus: Casus) -> Feiten:
                 feiten[sleutel_partner] = " en ".join(naam for naam, score in scores.items() if score == laagste)
     feiten["succesfactoren.ingevuld"] = "ja" if feiten else "nee"
     return feiten
+
+
+def open_stellingen(casus: Casus) -> list[tuple[str | None, str]]:
+    """De factoren van de scan waarvan maar één stelling een score heeft (een concept): (partner of None voor de
+    eigen scan, factor)."""
+    scans = [(None, casus.succesfactoren), *(casus.succesfactoren_per_partner or {}).items()]
+    return [(wie, factor) for wie, scan in scans for factor in SUCCESFACTOREN
+            if (paar := getattr(scan, factor)) and sum(s is None for s in paar) == 1]
 
 
 def aanvullen(feiten: Feiten) -> Feiten:

@@ -76,6 +76,19 @@ def test_een_score_wordt_nooit_stil_omgezet(tmp_path, geschreven):
     assert "succesfactoren.identiteit[1]" in str(fout.value)
 
 
+def test_een_half_ingevulde_factor_is_een_concept_dat_niet_meetelt(tmp_path):
+    """De scan van WagenaarHoes scoort een factor als het gemiddelde van twee stellingen: met één score is de
+    factor nog niet bekend. Het bestand mag zo'n concept bewaren (zoals de intake doet)."""
+    casus = _lees(tmp_path, "succesfactoren:\n  identiteit: [2, onbekend]\n  durf_en_realisme: [4, 4]\n"
+                            "succesfactoren_per_partner:\n  Heiloo:\n    identiteit: [onbekend, 1]\n")
+    feiten = feiten_van(casus)
+    assert "succesfactoren.identiteit.score" not in feiten
+    assert "succesfactoren.identiteit.laagste_partnerscore" not in feiten
+    assert feiten["succesfactoren.durf_en_realisme.score"] == 4
+    from samenwerkingstoets.engine.feiten import open_stellingen
+    assert open_stellingen(casus) == [(None, "identiteit"), ("Heiloo", "identiteit")]
+
+
 def test_een_jaar_als_kommagetal_wordt_geweigerd(tmp_path):
     with pytest.raises(CasusFout, match="evaluatie.jaar_laatste_evaluatie"):
         _lees(tmp_path, "evaluatie:\n  jaar_laatste_evaluatie: 2024.0\n")

@@ -419,6 +419,20 @@ def test_een_variant_wordt_bewaard_vergeleken_en_werkt_in_de_cli(client, werkmap
     assert uit.exit_code == 0, uit.output
 
 
+def test_kopieren_als_variant_opent_wat_als_met_de_naam_en_bewaart_de_variant(client, werkmap):
+    advies = client.get("/casussen/ict-samenwerking-lopend").text
+    assert 'action="/casussen/ict-samenwerking-lopend/wat-als"' in advies and "Kopiëren als variant" in advies
+    url = "/casussen/ict-samenwerking-lopend/wat-als?variantnaam=Zonder+Heiloo"
+    pagina = client.get(url).text
+    assert "U maakt een variant van deze casus: <strong>Zonder Heiloo</strong>" in pagina
+    formulier = _watalsformulier(client, url)
+    assert formulier["variantnaam"] == "Zonder Heiloo"
+    formulier.update({"onderbouwing.businesscase": "aanwezig", "actie": "variant"})
+    r = client.post("/casussen/ict-samenwerking-lopend/wat-als", data=formulier, follow_redirects=False)
+    assert r.status_code == 303 and "variant=ict-samenwerking-lopend--zonder-heiloo" in r.headers["location"]
+    assert lees_variant(werkmap / "varianten" / "ict-samenwerking-lopend--zonder-heiloo.yaml").naam == "Zonder Heiloo"
+
+
 def test_vergelijken_onder_ander_beleid(client):
     r = client.get("/casussen/digitale-dienstverlening-voorstel/vergelijk",
                    params={"pakket": "alkmaar-streng 1.6.0-streng"})

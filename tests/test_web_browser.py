@@ -150,7 +150,9 @@ def test_alles_werkt_met_alleen_het_toetsenbord(page):
                                  "/casussen/omgevingsdienst-lopend/stappen/onderbouwing",
                                  "/casussen/omgevingsdienst-lopend/wat-als", "/casussen/omgevingsdienst-lopend/vergelijk",
                                  "/regels", "/casussen/omgevingsdienst-lopend/geschiedenis",
-                                 "/casussen/omgevingsdienst-lopend/verwijderen"])
+                                 "/casussen/omgevingsdienst-lopend/verwijderen",
+                                 "/casussen/omgevingsdienst-lopend/wat-als?variantnaam=Proef",
+                                 "/casussen/digitale-dienstverlening-voorstel/vergelijk?pakket=alkmaar-streng+1.6.0-streng"])
 def test_geen_ernstige_toegankelijkheidsfouten_volgens_axe(page, url):
     from axe_playwright_python.sync_playwright import Axe
 
@@ -159,6 +161,27 @@ def test_geen_ernstige_toegankelijkheidsfouten_volgens_axe(page, url):
                                                                                  "wcag21aa"]}})
     ernstig = [v for v in resultaat.response["violations"] if v["impact"] in ("serious", "critical")]
     assert not ernstig, [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in ernstig]
+
+
+def test_een_enkele_stelling_van_de_scan_wordt_als_concept_bewaard_en_de_pagina_blijft_toegankelijk(page, server):
+    from axe_playwright_python.sync_playwright import Axe
+
+    bron = (server[1] / "regionaal-archief-lopend.yaml").read_text(encoding="utf-8")
+    (server[1] / "scan-concept.yaml").write_text(bron.replace("naam: ", "naam: Concept ", 1), encoding="utf-8")
+    page.goto("/casussen/scan-concept/stappen/succesfactoren")
+    page.locator("#veld-succesfactoren-identiteit-a").select_option("4")
+    page.locator("#veld-succesfactoren-identiteit-b").select_option("")
+    page.get_by_role("button", name="Opslaan en verder").click()
+    expect(page.get_by_role("status")).to_contain_text("alleen stelling a ingevuld. Die is bewaard")
+    expect(page.locator("#veld-succesfactoren-identiteit-a")).to_have_value("4")
+    assert "[4, onbekend]" in (server[1] / "scan-concept.yaml").read_text(encoding="utf-8")
+    resultaat = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
+                                                                                 "wcag21aa"]}})
+    ernstig = [v for v in resultaat.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not ernstig, [(v["id"], v["help"]) for v in ernstig]
+    page.goto("/")
+    rij = page.locator("tr", has_text="Concept ")
+    expect(rij).to_contain_text("onvolledig")
 
 
 def test_een_formulierfout_staat_bij_het_veld_en_in_het_overzicht(page):
@@ -189,6 +212,23 @@ def test_op_een_telefoon_staat_het_advies_van_elke_casus_in_beeld(browser, serve
         advies = adviezen.first.bounding_box()
         ander = pagina.locator("tbody tr").first.locator("td[data-label]:not(.kolom-advies)").first.bounding_box()
         assert kaart["y"] <= advies["y"] < ander["y"], "het advies staat boven de andere gegevens"
+    finally:
+        context.close()
+
+
+def test_op_een_telefoon_toont_vergelijk_het_advies_van_elke_kolom_zonder_schuiven(browser, server):
+    context = browser.new_context(base_url=server[0], viewport={"width": 390, "height": 844})
+    pagina = context.new_page()
+    try:
+        pagina.goto("/casussen/digitale-dienstverlening-voorstel/vergelijk?pakket=alkmaar-streng+1.6.0-streng")
+        kaarten = pagina.locator(".kaarten-smal .kaart")
+        assert kaarten.count() == 2
+        for i in range(2):
+            advies = kaarten.nth(i).get_by_text("Advies:").bounding_box()
+            assert advies is not None and advies["x"] >= 0 and advies["x"] + advies["width"] <= 390, advies
+        assert not pagina.locator("table caption", has_text="Het advies naast elkaar").is_visible()
+        breedte = pagina.evaluate("document.documentElement.scrollWidth")
+        assert breedte <= 390, f"de pagina is {breedte} px breed"
     finally:
         context.close()
 

@@ -139,18 +139,31 @@ def test_een_nieuwe_casus_krijgt_de_velden_in_de_volgorde_van_het_casusformaat(c
     assert sleutels.index("naam") < sleutels.index("fase") < sleutels.index("opgave")
 
 
-def test_een_half_ingevulde_stelling_krijgt_een_vraag_in_gewone_woorden_en_de_invoer_blijft_staan(client, werkmap):
+def test_een_half_ingevulde_stelling_wordt_als_concept_bewaard_met_een_vraag_in_gewone_woorden(client, werkmap):
     import re
     url = "/casussen/omgevingsdienst-lopend/stappen/succesfactoren"
     pagina = client.get(url).text
     versie = re.search(r'name="versie" value="([^"]+)"', pagina).group(1)
-    voor = (werkmap / "omgevingsdienst-lopend.yaml").read_bytes()
     r = client.post(url, data={"csrf": _csrf(client, url), "versie": versie, "actie": "verder",
-                               "succesfactoren.identiteit.a": "4", "succesfactoren.identiteit.b": ""})
-    assert r.status_code == 400
-    assert "is alleen stelling a ingevuld. Vul ook stelling b in" in r.text.replace("&#39;", "'")
-    assert "[3, 4]" not in r.text and "verwacht precies 2" not in r.text
-    assert (werkmap / "omgevingsdienst-lopend.yaml").read_bytes() == voor
+                               "succesfactoren.identiteit.a": "4", "succesfactoren.identiteit.b": ""},
+                    follow_redirects=False)
+    assert r.status_code == 303, "de stap wordt niet geweigerd"
+    assert r.headers["location"] == url + "?concept=1", "eerst zeggen wat er open staat, op dezelfde stap"
+    bestand = (werkmap / "omgevingsdienst-lopend.yaml").read_text(encoding="utf-8")
+    assert "identiteit: [4, onbekend]" in bestand or "- onbekend" in bestand
+    tekst = client.get(r.headers["location"]).text.replace("&#39;", "'")
+    assert "Opgeslagen, met een stelling die nog open staat" in tekst
+    assert "is alleen stelling a ingevuld. Die is bewaard; vul stelling b in" in tekst
+    assert "[3, 4]" not in tekst and "verwacht precies 2" not in tekst
+    assert re.search(r'id="veld-succesfactoren-identiteit-a"[^>]*>.*?<option value="4" selected', tekst, re.S)
+    # nog eens 'verder' zonder iets te veranderen: dan gewoon door naar de volgende stap
+    versie = re.search(r'name="versie" value="([^"]+)"', tekst).group(1)
+    r = client.post(url, data={"csrf": _csrf(client, url), "versie": versie, "actie": "verder",
+                               "succesfactoren.identiteit.a": "4", "succesfactoren.identiteit.b": ""},
+                    follow_redirects=False)
+    assert r.status_code == 303 and "concept" not in r.headers["location"]
+    werkmap_pagina = client.get("/").text
+    assert "onvolledig" in werkmap_pagina.lower()
 
 
 def test_de_regelspagina_heeft_een_inhoud_per_groep_een_zoekvak_en_geen_ruwe_plaatshouders(client):

@@ -21,6 +21,7 @@ from ..engine.advies import Advies
 from ..engine.beoordelen import Beoordelaar
 from ..engine.casus import CATALOGUS, AfwegingEffect, Casus, label
 from ..engine.fouten import InvoerFout, Melding
+from ..engine.feiten import open_stellingen
 from ..engine.laden import casus_uit_data
 from ..engine.regels import EFFECT_VOLGORDE, Advieswoord, Effect
 from ..engine.waarden import woord, zonder_accenten
@@ -181,7 +182,7 @@ def fouten_bij(per_veld: dict[str, list[str]], pad: str) -> list[str]:
 
 def stappagina(request, pagina, omgeving: Omgeving, id_: str | None, stap: formulier.Stap, data: dict,
                 versie: str | None, meldingen: list[Melding], status: int = 200,
-                partner_nr: int = 0) -> HTMLResponse:
+                partner_nr: int = 0, net_bewaard: bool = False) -> HTMLResponse:
     pakket = omgeving.beoordelaar.pakket
     stappen = formulier.stappen_voor(pakket, data.get("fase"))
     per_veld, algemeen = fouten_per_veld(meldingen, data)
@@ -192,11 +193,14 @@ def stappagina(request, pagina, omgeving: Omgeving, id_: str | None, stap: formu
                   partnervelden=[(deel, CATALOGUS[f"partners[].{deel}"]) for deel in ("soort", "belang")],
                   aantal_partners=len(formulier.partnernamen(data)), naam=data.get("naam"),
                   partner_nr=min(partner_nr, max(len(formulier.partnernamen(data)) - 1, 0)),
-                  laatste=volgende(pakket, data, stap.sleutel) is None)
+                  laatste=volgende(pakket, data, stap.sleutel) is None,
+                  concepten=formulier.halve_paren(stap, data), net_bewaard=net_bewaard,
+                  volgende_stap=volgende(pakket, data, stap.sleutel))
 
 
 def watalspagina(request, pagina, omgeving: Omgeving, id_: str, casus: Casus, origineel: dict, data: dict,
-                  advies: Advies, nieuw_advies: Advies | None, meldingen: list[Melding], status: int = 200):
+                  advies: Advies, nieuw_advies: Advies | None, meldingen: list[Melding], status: int = 200,
+                  variantnaam: str = ""):
     pakket = omgeving.beoordelaar.pakket
     stappen = watalsstappen(pakket, casus)
     waarden: dict[str, Any] = {}
@@ -217,7 +221,7 @@ def watalspagina(request, pagina, omgeving: Omgeving, id_: str, casus: Casus, or
     return pagina(request, "watals.html", status, titel=f"Wat als: {casus.naam}", id_=id_, casus=casus,
                   advies=advies, nieuw_advies=nieuw_advies, verschil=verschil, stappen=stappen, waarden=waarden,
                   fouten=per_veld, algemeen=algemeen, fouten_bij=fouten_bij, gewijzigd=gewijzigd,
-                  open_stappen=open_stappen)
+                  open_stappen=open_stappen, variantnaam=variantnaam)
 
 
 WAT_ALS_NIET = ("naam", "fase", "perspectief", "omschrijving", "peildatum")  # beschrijven de casus, toetsen niets
@@ -360,6 +364,8 @@ def intakestatus(omgeving: Omgeving, id_: str, casus: Casus, advies: Advies,
         open_stappen = [s for s in stappen if s not in bezocht]
         if open_stappen:
             return "onvolledig", open_stappen[0]
+    if open_stellingen(casus) and "succesfactoren" in stappen:  # een half ingevulde scan is een concept
+        return "onvolledig", "succesfactoren"
     for vraag in advies.open_kernvragen:
         for veld in vraag.velden:
             info = omgeving.beoordelaar.pakket.catalogus.get(veld)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from ..engine.casus import GEEN_IS_ANTWOORD, GEEN_OPGAVE, STELLINGEN, SUCCESFACTOREN, Casus
+from ..engine.casus import GEEN_IS_ANTWOORD, GEEN_OPGAVE, ONBEKEND, STELLINGEN, SUCCESFACTOREN, Casus
 from ..engine.fouten import Melding
 from ..engine.regels import Regelpakket
 from ..engine.waarden import lees_bedrag, toon, woord
@@ -231,7 +231,7 @@ def formulierwaarden(stap: Stap, data: dict) -> dict[str, Any]:
 def _twee(waarde: Any) -> tuple[str, str]:
     """De twee stellingen van een factor als formulierwaarden ('' als onbekend)."""
     a, b = (waarde + [None, None])[:2] if isinstance(waarde, list) else (None, None)
-    return _tekst(a), _tekst(b)
+    return _tekst(None if a == ONBEKEND else a), _tekst(None if b == ONBEKEND else b)
 
 
 def _tekst(waarde: Any) -> str:
@@ -264,25 +264,28 @@ def _scores(form: Mapping[str, list[str]], sleutel: str) -> Any:
     a, b = een(form, sleutel + ".a"), een(form, sleutel + ".b")
     if not a and not b:
         return None
-    return [_getal_of_tekst(x) for x in (a, b) if x]
+    # één stelling ingevuld: bewaard als concept ([3, onbekend]); de factor telt pas mee met twee scores
+    return [_getal_of_tekst(x) if x else ONBEKEND for x in (a, b)]
 
 
-def halve_paren(stap: Stap, form: Mapping[str, list[str]], partners: list[str]) -> list[Melding]:
-    """Een factor van de scan waarvan maar één stelling is ingevuld: een vraag in gewone woorden (de invoer blijft
-    in het formulier staan), geen melding over lijsten."""
+def halve_paren(stap: Stap, data: dict) -> list[str]:
+    """De factoren van de scan waarvan maar één stelling is ingevuld (bewaard als concept), als vraag in gewone
+    woorden: wat er nog ontbreekt en wat het betekent."""
+    if not stap.scan_per_partner:
+        return []
+    labels = {v.pad.split(".")[-1]: v.label for v in stap.velden if v.soort == "scores"}
+    scans = [("", data.get("succesfactoren"))]
+    per_partner = data.get("succesfactoren_per_partner")
+    if isinstance(per_partner, dict):
+        scans += [(f" (scan van {naam})", scan) for naam, scan in per_partner.items()]
     uit = []
-    for v in stap.velden:
-        if v.soort != "scores":
-            continue
-        plekken = [(v.pad, "")] + [(f"per_partner.{i}.{v.pad.split('.')[-1]}", f" (scan van {naam})")
-                                   for i, naam in enumerate(partners)]
-        for sleutel, wie in plekken:
-            a, b = een(form, sleutel + ".a"), een(form, sleutel + ".b")
-            if bool(a) != bool(b):
-                ontbreekt = "b" if a else "a"
-                uit.append(Melding("", f"Bij '{v.label}'{wie} is alleen stelling {'a' if a else 'b'} ingevuld. Vul "
-                                       f"ook stelling {ontbreekt} in, of zet beide op onbekend: de factor telt pas "
-                                       "mee met twee scores.", veld=v.pad))
+    for wie, scan in scans:
+        for factor, label in labels.items():
+            paar = scan.get(factor) if isinstance(scan, dict) else None
+            if isinstance(paar, list) and len(paar) == 2 and [s == ONBEKEND for s in paar].count(True) == 1:
+                ingevuld, open_ = ("a", "b") if paar[1] == ONBEKEND else ("b", "a")
+                uit.append(f"Bij '{label}'{wie} is alleen stelling {ingevuld} ingevuld. Die is bewaard; vul stelling "
+                           f"{open_} in wanneer u die weet. De factor telt pas mee in het advies met twee scores.")
     return uit
 
 

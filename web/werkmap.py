@@ -421,7 +421,14 @@ def _zoals_gelezen(waarde: Any) -> Any:
     if isinstance(waarde, str) and not leest_als_tekst(waarde):
         return DoubleQuotedScalarString(waarde)
     if isinstance(waarde, list):
-        return [_zoals_gelezen(w) for w in waarde]
+        lijst = [_zoals_gelezen(w) for w in waarde]
+        if lijst and all(isinstance(w, (int, str)) for w in waarde) and len(repr(waarde)) < 60:
+            # een kort lijstje woorden of scores op één regel, zoals de README het schrijft: [4, onbekend]
+            from ruamel.yaml.comments import CommentedSeq
+
+            lijst = CommentedSeq(lijst)
+            lijst.fa.set_flow_style()
+        return lijst
     if isinstance(waarde, dict):
         return {k: _zoals_gelezen(w) for k, w in waarde.items()}
     return waarde

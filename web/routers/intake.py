@@ -50,11 +50,12 @@ async def maak_casus(request: Request):
 
 
 @router.get("/casussen/{id_}/stappen/{sleutel}", response_class=HTMLResponse, include_in_schema=False)
-def stappagina(request: Request, id_: str, sleutel: str, partner: int = Query(0, ge=0, le=1000)):
+def stappagina(request: Request, id_: str, sleutel: str, partner: int = Query(0, ge=0, le=1000),
+               concept: int = Query(0, ge=0, le=1)):
     omgeving, pagina, pakket = d.context(request, ('omgeving', 'pagina', 'pakket'))
     data, versie = omgeving.werkmap.data(id_)
     return d.stappagina(request, pagina, omgeving, id_, d.stap_van(pakket, sleutel), data, versie, [],
-                       partner_nr=partner)
+                       partner_nr=partner, net_bewaard=bool(concept))
 
 
 @router.post("/casussen/{id_}/stappen/{sleutel}", response_class=HTMLResponse, include_in_schema=False)
@@ -65,9 +66,6 @@ async def bewaar_stap(request: Request, id_: str, sleutel: str):
     data, _ = omgeving.werkmap.data(id_)
     nieuw = formulier.lees_stap(stap, form, data)
     versie = formulier.een(form, "versie")
-    half = formulier.halve_paren(stap, form, formulier.partnernamen(data)) if stap.scan_per_partner else []
-    if half:  # niets opgeslagen; wat de adviseur invulde, blijft staan
-        return d.stappagina(request, pagina, omgeving, id_, stap, nieuw, versie, half, status=400)
     try:
         omgeving.werkmap.bewaar(id_, nieuw, versie, d.wie(request),
                                 {"Stap": sleutel, **d.opslagregels(omgeving, id_, data, nieuw)})
@@ -81,6 +79,11 @@ async def bewaar_stap(request: Request, id_: str, sleutel: str):
         return d.stappagina(request, pagina, omgeving, id_, stap, nieuw, versie,
                            fout.meldingen or [Melding("", fout.tekst)], status=400)
     actie = formulier.een(form, "actie")
+    if actie != "later" and set(formulier.halve_paren(stap, nieuw)) - set(formulier.halve_paren(stap, data)):
+        # een half ingevuld paar is als concept bewaard: eerst zeggen wat er nog open staat, dan pas verder
+        partner = formulier.een(form, "partner")
+        return RedirectResponse(f"/casussen/{id_}/stappen/{sleutel}?concept=1"
+                                f"{'&partner=' + partner if partner.isdigit() else ''}", status_code=303)
     stappen = [s.sleutel for s in formulier.stappen_voor(pakket, nieuw.get("fase"))]
     naar = formulier.een(form, "naar")
     if naar in stappen:

@@ -34,7 +34,10 @@ def wat_als(request: Request, id_: str):
         anders = pas_toe(casus, variant)
         return d.watalspagina(request, pagina, omgeving, id_, casus, data, casusdata(anders), advies,
                              omgeving.beoordelaar.beoordeel(anders, variant="wat-als"), [])
-    return d.watalspagina(request, pagina, omgeving, id_, casus, data, data, advies, None, [])
+    # 'Kopiëren als variant' op de adviespagina: Wat als, met de naam van de variant al ingevuld
+    variantnaam = " ".join(request.query_params.get("variantnaam", "").split())[:200]
+    return d.watalspagina(request, pagina, omgeving, id_, casus, data, data, advies, None, [],
+                          variantnaam=variantnaam)
 
 
 @router.post("/casussen/{id_}/wat-als", response_class=HTMLResponse, include_in_schema=False)
@@ -63,7 +66,8 @@ async def wat_als_rekenen(request: Request, id_: str):
                                  [melding], status=400)
         variant_id = omgeving.werkmap.bewaar_variant(id_, naam, omschrijving, wijzigingen)
         return RedirectResponse(f"/casussen/{id_}/vergelijk?variant={variant_id}", status_code=303)
-    return d.watalspagina(request, pagina, omgeving, id_, casus, data, nieuw, advies, nieuw_advies, [])
+    return d.watalspagina(request, pagina, omgeving, id_, casus, data, nieuw, advies, nieuw_advies, [],
+                          variantnaam=formulier.een(form, "variantnaam")[:200])
 
 
 @router.get("/casussen/{id_}/vergelijk", response_class=HTMLResponse, include_in_schema=False)
