@@ -345,6 +345,10 @@ class Beoordelaar:
         elif plicht_grijpt_in:
             beslisregel = ("De wet schrijft deelname voor: niet deelnemen of uittreden is geen keuze. Wat tekortschiet, "
                            "wordt een voorwaarde die de gemeente in het bestuur van de regeling inbrengt.")
+        elif voorlopig and bandbreedte.gunstigst == bandbreedte.ongunstigst:
+            # wat nog onbekend is, verandert het advieswoord niet: dan niet zeggen dat het antwoord dat kan
+            beslisregel = ("Voorlopig advies: een kernvraag is nog niet beantwoord. Welk antwoord er ook komt, het "
+                           "advies blijft dit; het beantwoorden ervan is wel een voorwaarde.")
         elif voorlopig:
             beslisregel = ("Voorlopig advies: een kernvraag is nog niet beantwoord. Dit is het oordeel op wat nu "
                            "bekend is; het antwoord is een voorwaarde en kan het advies nog veranderen.")

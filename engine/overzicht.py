@@ -72,6 +72,12 @@ class Regel:
     risico_zinnen: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
+def gedeelde_partners(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
+    """Het aandeel gedeelde partners van twee samenwerkingen: het aantal gedeelde partners gedeeld door het aantal
+    partners samen (namen in kleine letters). Het overzicht en de adviespagina meten overlap zo."""
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
 @dataclass
 class Overzicht:
     regels: list[Regel]
@@ -126,7 +132,7 @@ class Overzicht:
             lijsten = list(per_lijst)[:MAX_LIJSTEN]
             for i, a in enumerate(lijsten):
                 for b in lijsten[i:]:
-                    aandeel = len(a & b) / len(a | b)
+                    aandeel = gedeelde_partners(a, b)
                     if aandeel < drempel:
                         continue
                     leden = (itertools.combinations(per_lijst[a], 2) if a is b

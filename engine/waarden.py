@@ -143,6 +143,7 @@ MEERVOUD = {
     "voorwaarde": "voorwaarden", "aandachtspunt": "aandachtspunten", "sterkte": "sterktes",
     "regel": "regels", "punt": "punten", "ander punt": "andere punten", "combinatie": "combinaties", "casus": "casussen", "bevinding": "bevindingen",
     "actie": "acties", "spec": "specs", "probleem": "problemen", "samenwerking": "samenwerkingen", "bestand": "bestanden", "casusbestand": "casusbestanden", "criterium": "criteria", "voorstel": "voorstellen", "blokkerend": "blokkerend",
+    "vraag": "vragen", "kernvraag": "kernvragen",
 }
 
 

@@ -224,8 +224,8 @@ class Zoeker:
             criteria = self.b.pakket.kop.criteria
             namen = list(dict.fromkeys(criteria[self.b.pakket.regel(r).regel.criterium].naam.lower() for r in vast))
             return ("Niet te bereiken met wat de gemeente zelf nog kan doen: de bevindingen over "
-                    + ", ".join(namen) + " hangen alleen af van feiten die de toets nooit voorstelt "
-                    "(uitkomsten, feiten van de wereld of doelen die de casus zelf stelt).")
+                    + ", ".join(namen) + " hangen alleen af van zaken die de gemeente niet zelf kan veranderen "
+                    "(zoals de uitkomst van een evaluatie, feiten over de wereld of de doelen van de samenwerking).")
         return f"Geen set van hooguit {MAX_GROOTTE} acties bereikt dit advies."
 
     def _ondergrens(self, vurend: list[str], set_) -> int:

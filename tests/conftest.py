@@ -84,6 +84,10 @@ def beoordeel(data: dict):
     return _BEOORDELAAR.beoordeel(casus_uit_data(data))
 
 
+def beoordeel_casus(casus):
+    return _BEOORDELAAR.beoordeel(casus)
+
+
 def invoerfout(uitkomst, *stukjes: str) -> None:
     """Een opdracht die op invoer stuitte: exitcode 2, een Nederlandse melding, geen traceback."""
     assert uitkomst.exit_code == 2, uitkomst.output

@@ -18,7 +18,7 @@ import random
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import beoordeel, voorbeelden
+from conftest import beoordeel, beoordeel_casus, voorbeelden
 from samenwerkingstoets.engine.casus import Fase, catalogus
 from samenwerkingstoets.engine.feiten import feiten_van
 from samenwerkingstoets.engine.fouten import InvoerFout
@@ -275,6 +275,24 @@ def test_een_lopende_samenwerking_zonder_evaluatie_krijgt_een_voorlopig_advies_m
     assert scharnier.velden[0] == "evaluatie.doelen_gerealiseerd"
     rang = ADVIES_RANG[Fase.lopend]
     assert rang.index(scharnier.per_antwoord["ja"]) > rang.index(scharnier.per_antwoord["nee"])
+
+
+def test_een_voorlopig_advies_zegt_alleen_dat_het_antwoord_het_kan_veranderen_als_de_bandbreedte_open_is():
+    """Zegt de bandbreedte 'vast', dan verandert geen antwoord het advies; de uitleg mag dan niet het omgekeerde
+    beweren (een wethouder leest beide zinnen onder elkaar)."""
+    from conftest import CASES, ROOT
+    from samenwerkingstoets.engine.laden import lees_casus
+
+    gezien = set()
+    for pad in sorted([*CASES.glob("*.yaml"), *(ROOT / "tests" / "praktijk" / "casussen").glob("*.yaml")]):
+        advies = beoordeel_casus(lees_casus(pad))
+        if not advies.voorlopig:
+            continue
+        vast = advies.bandbreedte.gunstigst == advies.bandbreedte.ongunstigst
+        gezien.add(vast)
+        assert ("kan het advies nog veranderen" in advies.beslisregel) is not vast, pad.name
+        assert ("het advies blijft dit" in advies.beslisregel) is vast, pad.name
+    assert gezien == {True, False}, "beide soorten voorlopig advies komen in de voorbeelden voor"
 
 
 def test_een_ontbrekende_opgave_is_onbekend_en_zonder_iets_over_de_waarde_geeft_de_toets_nog_geen_advies():

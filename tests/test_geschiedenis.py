@@ -71,7 +71,8 @@ def test_een_eerdere_versie_staat_met_haar_advies_naast_dat_van_vandaag(client):
     eerste = re.findall(r'geschiedenis\?versie=([0-9a-f]{40})', pagina)
     assert len(eerste) == 1, "alleen een eerdere versie kan naast vandaag"
     naast = client.get(f"/casussen/regionale-inkoop-jeugdzorg/geschiedenis?versie={eerste[0]}").text
-    assert "Deze versie naast vandaag" in naast and "vandaag" in naast and "Het advies naast elkaar" in naast
+    assert "naast vandaag</h2>" in naast and "Het advies naast elkaar" in naast
+    assert "Sindsdien veranderd: Is er een businesscase?" in naast, "welke gegevens anders zijn, in gewone woorden"
 
 
 def test_een_onbekende_casus_heeft_geen_geschiedenis_maar_een_404(client):
@@ -90,6 +91,11 @@ def test_een_casus_uit_de_intake_is_onvolledig_tot_elke_stap_is_opgeslagen(clien
     rij = re.search(r"<tr>\s*<th scope=\"row\"><a href=\"/casussen/" + id_ + r"\">.*?</tr>", werkmap, re.S).group(0)
     assert "intake onvolledig" in rij and "label--niet_aangaan" not in rij and "label--aangaan" not in rij
     assert f'href="/casussen/{id_}/stappen/partners"' in client.get(f"/casussen/{id_}").text
+    overzicht = client.get("/overzicht").text
+    rij = re.search(r"<tr>\s*<th scope=\"row\"><a href=\"/casussen/" + id_ + r"\">.*?</tr>", overzicht, re.S).group(0)
+    assert "intake onvolledig" in rij and "label--niet_aangaan" not in rij, "ook het overzicht toont geen oordeel"
+    gefilterd = client.get("/", params={"advies": "onvolledig"}).text
+    assert "Halve intake" in gefilterd and "Regionale inkoop jeugdzorg" not in gefilterd
 
 
 def test_een_casus_met_een_open_kernvraag_is_onvolledig_en_wijst_naar_die_stap(client, werkmap):
@@ -97,3 +103,18 @@ def test_een_casus_met_een_open_kernvraag_is_onvolledig_en_wijst_naar_die_stap(c
         "naam: Zonder waarde\nfase: voorstel\nopgave: {omschrijving: Een opgave}\n", encoding="utf-8")
     regel = next(r for r in client.get("/api/v1/casussen").json() if r["id"] == "zonder-waarde")
     assert regel["status"] == "onvolledig" and regel["open_stap"] == "toegevoegde_waarde"
+
+
+def test_de_geschiedenispagina_noemt_gegevens_in_gewone_woorden_zonder_lege_opslagen(client, werkmap):
+    r = client.post("/casussen/nieuw", data={"csrf": _csrf(client), "naam": "Doorklikken", "fase": "voorstel"},
+                    follow_redirects=False)
+    id_ = r.headers["location"].split("/")[2]
+    for stap in ("rol", "sturing"):  # doorklikken zonder iets in te vullen
+        assert _bewaar(client, id_, stap).status_code == 303
+    tekst = (werkmap / f"{id_}.yaml").read_text(encoding="utf-8")
+    assert "rol:" not in tekst and "sturing:" not in tekst and "{}" not in tekst, "geen lege groepen in het bestand"
+    _bewaar(client, id_, "onderbouwing", **{"onderbouwing.businesscase": "aanwezig"})
+    pagina = client.get(f"/casussen/{id_}/geschiedenis").text
+    assert "Is er een businesscase?" in pagina and "onderbouwing.businesscase" not in pagina
+    assert pagina.count('data-label="Wie"') == 2, "doorklikken zonder invullen is geen opslag van de casus"
+    assert "git log" not in pagina and ".yaml" not in pagina

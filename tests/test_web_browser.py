@@ -151,7 +151,7 @@ def test_alles_werkt_met_alleen_het_toetsenbord(page):
                                  "/casussen/omgevingsdienst-lopend/wat-als", "/casussen/omgevingsdienst-lopend/vergelijk",
                                  "/regels", "/casussen/omgevingsdienst-lopend/geschiedenis",
                                  "/casussen/omgevingsdienst-lopend/verwijderen",
-                                 "/casussen/omgevingsdienst-lopend/wat-als?variantnaam=Proef",
+                                 "/casussen/omgevingsdienst-lopend/wat-als?variantnaam=Proef", "/prullenbak",
                                  "/casussen/digitale-dienstverlening-voorstel/vergelijk?pakket=alkmaar-streng+1.6.0-streng"])
 def test_geen_ernstige_toegankelijkheidsfouten_volgens_axe(page, url):
     from axe_playwright_python.sync_playwright import Axe

@@ -69,7 +69,8 @@ def _versie(client, id_) -> str:
 def test_een_casus_kopieren_geeft_een_nieuwe_casus_met_eigen_naam_en_de_bron_in_de_geschiedenis(client, werkmap):
     r = client.post("/casussen/regionale-inkoop-jeugdzorg/kopieren",
                     data={"csrf": _csrf(client), "naam": "Inkoop jeugdzorg 2028"}, follow_redirects=False)
-    assert r.status_code == 303 and r.headers["location"] == "/casussen/inkoop-jeugdzorg-2028"
+    assert r.status_code == 303 and r.headers["location"] == "/casussen/inkoop-jeugdzorg-2028?melding=gekopieerd"
+    assert "De kopie is gemaakt" in client.get(r.headers["location"]).text
     assert "naam: Inkoop jeugdzorg 2028" in (werkmap / "inkoop-jeugdzorg-2028.yaml").read_text(encoding="utf-8")
     assert (werkmap / "regionale-inkoop-jeugdzorg.yaml").exists()
     dubbel = client.post("/casussen/regionale-inkoop-jeugdzorg/kopieren",
@@ -81,7 +82,7 @@ def test_hernoemen_verandert_naam_en_bestandsnaam_en_de_geschiedenis_loopt_door(
     r = client.post("/casussen/omgevingsdienst-lopend/hernoemen",
                     data={"csrf": _csrf(client), "naam": "Omgevingsdienst NHN",
                           "versie": _versie(client, "omgevingsdienst-lopend")}, follow_redirects=False)
-    assert r.headers["location"] == "/casussen/omgevingsdienst-nhn"
+    assert r.headers["location"] == "/casussen/omgevingsdienst-nhn?melding=hernoemd"
     assert not (werkmap / "omgevingsdienst-lopend.yaml").exists()
     assert "naam: Omgevingsdienst NHN" in (werkmap / "omgevingsdienst-nhn.yaml").read_text(encoding="utf-8")
     assert "# Voorbeeld van een wettelijk verplichte" in (werkmap / "omgevingsdienst-nhn.yaml").read_text(
@@ -106,6 +107,30 @@ def test_verwijderen_vraagt_bevestiging_en_zet_de_casus_in_de_prullenbak(client,
     from dulwich.repo import Repo
     laatste = next(iter(Repo(str(werkmap)).get_walker())).commit.message.decode()
     assert laatste.startswith("Verwijderd: regionale-inkoop-jeugdzorg")
+
+
+def test_een_verwijderde_casus_zet_u_terug_vanuit_de_werkmap_of_de_prullenbak(client, werkmap):
+    import re
+    r = client.post("/casussen/omgevingsdienst-lopend/verwijderen",
+                    data={"csrf": _csrf(client), "versie": _versie(client, "omgevingsdienst-lopend"),
+                          "bevestig": "ja"})
+    assert "Ongedaan maken: zet de casus terug" in r.text, "na het verwijderen: meteen terug te zetten"
+    bak = client.get("/prullenbak").text
+    assert "Omgevingsdienst" in bak and "Terugzetten" in bak
+    bestand = re.search(r'name="bestand" value="([^"]+)"', bak).group(1)
+    terug = client.post("/prullenbak/terugzetten", data={"csrf": _csrf(client), "bestand": bestand},
+                        follow_redirects=False)
+    assert terug.headers["location"] == "/casussen/omgevingsdienst-lopend?melding=teruggezet"
+    assert (werkmap / "omgevingsdienst-lopend.yaml").exists()
+    assert "De prullenbak is leeg" in client.get("/prullenbak").text
+    geschiedenis = client.get("/api/v1/casussen/omgevingsdienst-lopend/geschiedenis").json()
+    assert geschiedenis, "het terugzetten staat in de geschiedenis"
+    from dulwich.repo import Repo
+    laatste = next(iter(Repo(str(werkmap)).get_walker())).commit.message.decode()
+    assert laatste.startswith("Teruggezet: omgevingsdienst-lopend")
+    for kwaad in ("../omgevingsdienst-lopend.yaml", "bestaat-niet-20260101-000000.yaml", ""):
+        fout = client.post("/prullenbak/terugzetten", data={"csrf": _csrf(client), "bestand": kwaad})
+        assert fout.status_code == 404 and "niet (meer) in de prullenbak" in fout.text
 
 
 def test_beheren_zonder_csrf_wordt_geweigerd(client, werkmap):

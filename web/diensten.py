@@ -22,6 +22,7 @@ from ..engine.beoordelen import Beoordelaar
 from ..engine.casus import CATALOGUS, AfwegingEffect, Casus, label
 from ..engine.fouten import InvoerFout, Melding
 from ..engine.feiten import open_stellingen
+from ..engine.overzicht import gedeelde_partners
 from ..engine.laden import casus_uit_data
 from ..engine.regels import EFFECT_VOLGORDE, Advieswoord, Effect
 from ..engine.waarden import woord, zonder_accenten
@@ -195,6 +196,7 @@ def stappagina(request, pagina, omgeving: Omgeving, id_: str | None, stap: formu
                   partner_nr=min(partner_nr, max(len(formulier.partnernamen(data)) - 1, 0)),
                   laatste=volgende(pakket, data, stap.sleutel) is None,
                   concepten=formulier.halve_paren(stap, data), net_bewaard=net_bewaard,
+                  perspectief=data.get("perspectief") if isinstance(data.get("perspectief"), str) else None,
                   volgende_stap=volgende(pakket, data, stap.sleutel))
 
 
@@ -262,7 +264,26 @@ MAX_REDEN, MAX_DOOR, MAX_AFWEGINGEN = 2_000, 200, 100  # zoals het casusmodel (e
 
 AFWEGING_GELUKT = {"toegevoegd": "De afweging is opgeslagen in het casusbestand. Het advies hieronder houdt er "
                                  "rekening mee.",
-                   "verwijderd": "De afweging is verwijderd uit het casusbestand."}
+                   "verwijderd": "De afweging is verwijderd uit het casusbestand.",
+                   "gekopieerd": "De kopie is gemaakt; dit is de nieuwe casus. De oorspronkelijke staat ook nog in de "
+                                 "werkmap.",
+                   "hernoemd": "De casus heeft een nieuwe naam; de geschiedenis noemt de oude.",
+                   "teruggezet": "De casus is teruggezet uit de prullenbak; de geschiedenis noemt het terugzetten."}
+
+
+def veldlabel(pad: str) -> str:
+    """Een veld of groep zoals een adviseur het kent: 'Waarde voor de regio', 'De toegevoegde waarde'."""
+    pad = pad.replace("[]", "")
+    if pad in CATALOGUS:
+        return label(pad)
+    info = Casus.model_fields.get(pad) or next((v for v in Casus.model_fields.values() if v.alias == pad), None)
+    if info is not None and info.description:
+        return info.description[:1].upper() + info.description[1:]
+    groep, _, rest = pad.partition(".")
+    if groep == "succesfactoren_per_partner" and rest:
+        naam, _, factor = rest.partition(".")
+        return f"Scan van {naam}" + (f": {label('succesfactoren.' + factor).lower()}" if factor else "")
+    return label(pad)
 
 
 def getal(n: int) -> str:
@@ -393,7 +414,7 @@ def overlap_in_werkmap(omgeving: Omgeving, id_: str, casus: Casus) -> list[tuple
         themas = [t for t in casus.themas if t in (ander.themas or [])]
         partners = {p.naam.casefold() for p in ander.partners or []}
         if themas and partners:
-            aandeel = len(eigen & partners) / len(eigen | partners)
+            aandeel = gedeelde_partners(eigen, partners)
             if aandeel >= drempel:
                 labels = [casus.woordenlijsten.label("themas", t) or woord(t) for t in themas]
                 uit.append((bestand.id, ander.naam, ", ".join(labels), round(aandeel * 100)))

@@ -104,7 +104,8 @@ def _hulp(soort: str, toelichting: str, info) -> str:
         "getal": "Een jaartal, zoals 2024." if is_jaartal(info.pad) else
                  "Een bedrag in euro's, geschreven zoals u gewend bent: 750.000 of 1,5 miljoen.",
         "scores": "Per stelling een score van 1 (helemaal oneens) tot 5 (helemaal eens).",
-        "datum": "De datum waarop de feiten betrekking hebben.",
+        "datum": ("De datum waarop de feiten betrekking hebben." if info.pad == "peildatum" else
+                  "Een datum, zoals 1-1-2027; weet u hem (nog) niet, laat het vak dan leeg."),
     }.get(soort, "In uw eigen woorden. Weet u het (nog) niet, laat het dan leeg.")
     return tekst
 
@@ -183,16 +184,28 @@ def _haal(data: dict, pad: str) -> Any:
 
 
 def _zet(data: dict, pad: str, waarde: Any) -> None:
+    """Zet een veld; None haalt het weg (niet bekend). Een groep die daardoor leeg wordt, verdwijnt ook: een stap
+    die niets invult, schrijft geen lege groepen in het bestand."""
     *groepen, naam = pad.split(".")
+    if waarde is None:
+        ketting = [data]
+        for groep in groepen:
+            volgende = ketting[-1].get(groep)
+            if not isinstance(volgende, dict):
+                return
+            ketting.append(volgende)
+        ketting[-1].pop(naam, None)
+        for ouder, groep, kind in zip(reversed(ketting[:-1]), reversed(groepen), reversed(ketting[1:])):
+            if kind:
+                break
+            ouder.pop(groep, None)
+        return
     doel = data
     for groep in groepen:
         if not isinstance(doel.get(groep), dict):
             doel[groep] = {}
         doel = doel[groep]
-    if waarde is None:
-        doel.pop(naam, None)
-    else:
-        doel[naam] = waarde
+    doel[naam] = waarde
 
 
 def formulierwaarden(stap: Stap, data: dict) -> dict[str, Any]:

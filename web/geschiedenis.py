@@ -170,10 +170,12 @@ def gewijzigde_velden(oud: dict, nieuw: dict, voorvoegsel: str = "") -> list[str
     """De veldpaden die verschillen tussen twee casusgegevens (groepen per veld; een lijst als geheel)."""
     uit = []
     for sleutel in list(dict.fromkeys([*oud, *nieuw])):
+        if sleutel == "schema" and not voorvoegsel:
+            continue  # de versie van het formaat: geen gegeven over de samenwerking
         a, b = oud.get(sleutel), nieuw.get(sleutel)
         pad = f"{voorvoegsel}{sleutel}"
-        if isinstance(a, dict) and isinstance(b, dict):
-            uit += gewijzigde_velden(a, b, pad + ".")
+        if (isinstance(a, dict) or a is None) and (isinstance(b, dict) or b is None) and (a or b) is not None:
+            uit += gewijzigde_velden(a or {}, b or {}, pad + ".")  # een nieuwe groep: de velden erin
         elif a != b and not (str(a) == str(b)):
             uit.append(pad)
     return uit

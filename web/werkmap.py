@@ -249,6 +249,52 @@ class Werkmap:
                                        {"Casus": id_, "Prullenbak": doel.name})
         return doel
 
+    _IN_DE_BAK = re.compile(r"([a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?)-(\d{8}-\d{6})\.yaml")
+
+    def prullenbak(self) -> list[tuple[str, str, dt.datetime]]:
+        """De verwijderde casussen, de laatste eerst: (bestandsnaam in de prullenbak, naam van de casus, wanneer)."""
+        bak = self.map / self.PRULLENBAK
+        if bak.is_symlink() or not bak.is_dir():
+            return []
+        uit = []
+        for pad in sorted(bak.glob("*.yaml"))[-MAX_CASUSSEN:]:
+            treffer = self._IN_DE_BAK.fullmatch(pad.name)
+            if not treffer or _gewoon(pad) is None:
+                continue
+            try:
+                data = gelezen_uit(lees_bytes(pad), pad).data
+                naam = str(data.get("naam") or treffer.group(1)) if isinstance(data, dict) else treffer.group(1)
+            except InvoerFout:
+                naam = treffer.group(1)
+            uit.append((pad.name, naam, dt.datetime.strptime(treffer.group(2), "%Y%m%d-%H%M%S")))
+        return sorted(uit, key=lambda r: r[2], reverse=True)
+
+    def aantal_in_prullenbak(self) -> int:
+        bak = self.map / self.PRULLENBAK
+        if bak.is_symlink() or not bak.is_dir():
+            return 0
+        return sum(1 for pad in bak.glob("*.yaml") if self._IN_DE_BAK.fullmatch(pad.name))
+
+    def zet_terug(self, bestandsnaam: str, wie: str = "") -> str:
+        """Zet een casus uit de prullenbak terug in de werkmap (onder haar oude naam, of de eerste vrije); geeft
+        de naam van het bestand. De geschiedenis noemt het terugzetten."""
+        treffer = self._IN_DE_BAK.fullmatch(bestandsnaam) if isinstance(bestandsnaam, str) else None
+        bak = self.map / self.PRULLENBAK
+        if treffer is None or bak.is_symlink():
+            raise NietGevonden("Deze casus staat niet (meer) in de prullenbak.")
+        with self._vergrendeld():
+            bron = bak / bestandsnaam
+            if _gewoon(bron) is None:
+                raise NietGevonden("Deze casus staat niet (meer) in de prullenbak.")
+            inhoud = lees_bytes(bron)
+            nieuw_id = _vrije_naam(self.map, treffer.group(1))
+            doel = self.map / f"{nieuw_id}.yaml"
+            schrijf(doel, inhoud)
+            bron.unlink()
+            self.geschiedenis.leg_vast(doel, wie, f"Teruggezet: {nieuw_id} (uit {self.PRULLENBAK}/{bestandsnaam})",
+                                       {"Casus": nieuw_id, "Prullenbak": bestandsnaam})
+        return nieuw_id
+
     def casus_in_versie(self, id_: str, commit: str) -> Casus | None:
         """De casus zoals zij was na een opslag uit de geschiedenis (None als dat bestand er toen niet was of niet
         meer te lezen is)."""

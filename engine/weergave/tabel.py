@@ -118,7 +118,8 @@ def scharnier_tekst(s) -> str:
     dan zegt één zin dat."""
     adviezen = set(s.per_antwoord.values())
     if len(adviezen) == 1:
-        return f"{s.vraag} Elk antwoord geeft {next(iter(adviezen)).tekst}; het antwoord is nodig voor het volgende besluit."
+        return (f"{s.vraag} Elk antwoord op deze vraag geeft {next(iter(adviezen)).tekst}, als de rest gelijk "
+                "blijft. Het antwoord is wel nodig voor het volgende besluit.")
     delen = [f"{ANTWOORDLABEL.get(a) or toon(a)[:1].upper() + toon(a)[1:]}: {w.tekst}" for a, w in s.per_antwoord.items()]
     return f"{s.vraag} " + ". ".join(delen) + "."
 

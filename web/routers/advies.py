@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from ...engine.fouten import InvoerFout
 from ...engine.waarden import schone_tekst
 from .. import formulier
+from ..geschiedenis import gewijzigde_velden
 from ..werkmap import NietGevonden
 
 from .. import diensten as d
@@ -93,11 +94,14 @@ def geschiedenispagina(request: Request, id_: str, versie: str = ""):
 
     casus, advies, _ = omgeving.advies(id_)
     versies = omgeving.werkmap.geschiedenis.van(f"{id_}.yaml")
-    uitkomst = None
+    uitkomst, anders = None, []
     gekozen = next((v for v in versies if v.commit == versie), None)
     if gekozen is not None:
         oud = omgeving.werkmap.casus_in_versie(id_, gekozen.commit)
         if oud is not None:
+            from ...engine.varianten import casusdata
+
+            anders = gewijzigde_velden(casusdata(oud), casusdata(casus))
             label = f"{gekozen.wanneer:%Y-%m-%d %H:%M} ({gekozen.wie})"
             regelpakket = f"{pakket.naam} {pakket.versie}"
             uitkomst = vergelijk_kolommen([
@@ -106,7 +110,8 @@ def geschiedenispagina(request: Request, id_: str, versie: str = ""):
                 Kolom(label="vandaag", casus=casus.naam, variant=None, variant_omschrijving=None,
                       regelpakket=regelpakket, advies=advies)])
     return pagina(request, "geschiedenis.html", titel=f"Geschiedenis: {casus.naam}", id_=id_, casus=casus,
-                  versies=versies, uitkomst=uitkomst, naam=request.session.get("naam", ""))
+                  versies=versies,
+                  uitkomst=uitkomst, anders=anders, gekozen=gekozen, naam=request.session.get("naam", ""))
 
 
 async def nieuwe_naam(request: Request, id_: str) -> tuple[dict[str, list[str]], str]:
@@ -126,7 +131,7 @@ async def kopieer(request: Request, id_: str):
     omgeving, = d.context(request, ('omgeving',))
     _, naam = await nieuwe_naam(request, id_)
     nieuw_id = omgeving.werkmap.kopieer(id_, naam, d.wie(request))
-    return RedirectResponse(f"/casussen/{nieuw_id}", status_code=303)
+    return RedirectResponse(f"/casussen/{nieuw_id}?melding=gekopieerd", status_code=303)
 
 
 @router.post("/casussen/{id_}/hernoemen", include_in_schema=False)
@@ -134,7 +139,7 @@ async def hernoem(request: Request, id_: str):
     omgeving, = d.context(request, ('omgeving',))
     form, naam = await nieuwe_naam(request, id_)
     nieuw_id = omgeving.werkmap.hernoem(id_, naam, formulier.een(form, "versie")[:64], d.wie(request))
-    return RedirectResponse(f"/casussen/{nieuw_id}", status_code=303)
+    return RedirectResponse(f"/casussen/{nieuw_id}?melding=hernoemd", status_code=303)
 
 
 @router.get("/casussen/{id_}/verwijderen", response_class=HTMLResponse, include_in_schema=False)
@@ -153,6 +158,20 @@ async def verwijder(request: Request, id_: str):
         return RedirectResponse(f"/casussen/{id_}", status_code=303)
     doel = omgeving.werkmap.verwijder(id_, formulier.een(form, "versie")[:64], d.wie(request))
     return RedirectResponse(f"/?verwijderd={doel.name}", status_code=303)
+
+
+@router.get("/prullenbak", response_class=HTMLResponse, include_in_schema=False)
+def prullenbak(request: Request):
+    omgeving, pagina = d.context(request, ('omgeving', 'pagina'))
+    return pagina(request, "prullenbak.html", titel="Prullenbak", items=omgeving.werkmap.prullenbak())
+
+
+@router.post("/prullenbak/terugzetten", include_in_schema=False)
+async def zet_terug(request: Request):
+    omgeving, = d.context(request, ('omgeving',))
+    form = await d.lees_formulier(request)
+    nieuw_id = omgeving.werkmap.zet_terug(formulier.een(form, "bestand")[:120], d.wie(request))
+    return RedirectResponse(f"/casussen/{nieuw_id}?melding=teruggezet", status_code=303)
 
 
 @router.get("/casussen/{id_}/collegevoorstel.{extensie}", include_in_schema=False)

@@ -22,7 +22,10 @@ def overzichtpagina(request: Request):
     uitkomst = omgeving.overzicht()
     ids = {b.pad.relative_to(omgeving.werkmap.map).as_posix(): b.id for b in omgeving.werkmap.bestanden()}
     kop, matrix = weergave.matrix_rijen(uitkomst)
+    # een casus waarvan de intake nog niet af is, toont geen advies in kleur (zoals in de werkmap)
+    onvolledig = {r["id"] for r in d.overzichtsregels(omgeving) if r["status"] == "onvolledig"}
     return pagina(request, "overzicht.html", titel="Overzicht van alle samenwerkingen", o=uitkomst, ids=ids,
+                  onvolledig=onvolledig,
                   matrixkop=kop, matrix=matrix, niet_gediend=weergave.niet_gediend_zinnen(uitkomst),
                   overlap=uitkomst.overlappen(uitkomst.overlap_drempel), evaluatie=weergave.evaluatie_tekst,
                   wgr=weergave.wgr_tekst, bedrag=weergave.bedrag_tekst, sturing=weergave.sturing_tekst, niveau=weergave.NIVEAU,

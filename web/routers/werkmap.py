@@ -28,11 +28,13 @@ def werkmappagina(request: Request, q: str = "", fase: str = "", advies: str = "
     verder = stap if stap in {s.sleutel for s in formulier.stappen(pakket)} else "basis"
     zoek = d.zoekbaar(q[:200])
     gefilterd = [r for r in rijen if (not zoek or zoek in r["zoektekst"]) and (not fase or r["fase"] == fase)
-                 and (not advies or r["advies"] == advies)]
+                 and (not advies or (r["status"] == "onvolledig" if advies == "onvolledig" else
+                                     r["advies"] == advies and r["status"] != "onvolledig"))]
     return pagina(request, "werkmap.html", titel="Werkmap", rijen=gefilterd, totaal=len(rijen), q=q[:200],
                   fase=fase, advies=advies, adviezen=[(a.value, a.tekst) for a in Advieswoord],
                   map_=str(omgeving.werkmap.map), opgeslagen=opgeslagen, verder=verder,
-                  verwijderd=re.sub(r"[^\w.-]", "", verwijderd)[:120])
+                  verwijderd=re.sub(r"[^\w.-]", "", verwijderd)[:120],
+                  in_prullenbak=omgeving.werkmap.aantal_in_prullenbak())
 
 
 @router.post("/naam", include_in_schema=False)
