@@ -787,9 +787,10 @@ class Regelpakket:
     def woordenlijsten(self) -> Woordenlijsten:
         return self.kop.woordenlijsten
 
-    @property
+    @functools.cached_property
     def catalogus(self) -> dict[str, Veld]:
-        """De veldcatalogus met de woorden en de eigen vragen van dit pakket."""
+        """De veldcatalogus met de woorden en de eigen vragen van dit pakket (één keer opgezocht per pakket: de
+        engine vraagt hem per regel en per veld)."""
         return catalogus(self.kop.woordenlijsten)
 
     def regel(self, regel_id: str) -> GeladenRegel:
