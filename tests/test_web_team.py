@@ -88,6 +88,10 @@ def test_hernoemen_verandert_naam_en_bestandsnaam_en_de_geschiedenis_loopt_door(
     assert "# Voorbeeld van een wettelijk verplichte" in (werkmap / "omgevingsdienst-nhn.yaml").read_text(
         encoding="utf-8"), "opmerkingen in het bestand blijven staan"
     assert [o["velden"] for o in client.get("/api/v1/casussen/omgevingsdienst-nhn/geschiedenis").json()] == [["naam"]]
+    oud = client.get("/casussen/omgevingsdienst-lopend/wat-als", follow_redirects=False)
+    assert oud.status_code == 307 and oud.headers["location"] == "/casussen/omgevingsdienst-nhn/wat-als", \
+        "een oude link of bladwijzer leidt naar de nieuwe naam"
+    assert client.get("/casussen/bestond-nooit", follow_redirects=False).status_code == 404
 
 
 def test_verwijderen_vraagt_bevestiging_en_zet_de_casus_in_de_prullenbak(client, werkmap):

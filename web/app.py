@@ -14,12 +14,13 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
 import secrets
 from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.requests import ClientDisconnect
@@ -87,6 +88,12 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
     @app.exception_handler(InvoerFout)
     async def invoerfout(request: Request, fout: InvoerFout):
         status = 404 if isinstance(fout, NietGevonden) else 409 if isinstance(fout, Gewijzigd) else 400
+        if status == 404 and request.method in ("GET", "HEAD") and not d.is_api(request):
+            # een oude link naar een hernoemde casus: door naar haar nieuwe naam
+            treffer = re.fullmatch(r"/casussen/([a-z0-9-]{1,80})(/[^?]*)?", request.url.path)
+            nieuw = treffer and request.app.state.omgeving.werkmap.geschiedenis.nieuwe_naam(treffer.group(1))
+            if nieuw:
+                return RedirectResponse(f"/casussen/{nieuw}{treffer.group(2) or ''}", status_code=307)
         if d.is_api(request):
             return d.probleem(status, "Niet gevonden" if status == 404 else "De invoer klopt niet", fout.tekst,
                             fout.meldingen)

@@ -113,6 +113,28 @@ class Geschiedenis:
         finally:
             repo.close()
 
+    def nieuwe_naam(self, oud: str) -> str | None:
+        """De naam die een hernoemde casus nu heeft (de geschiedenis noemt bij hernoemen 'Was: oud'), ook na een
+        paar keer hernoemen; None als de casus nooit zo heette."""
+        repo = self._repo(maken=False)
+        if repo is None:
+            return None
+        try:
+            if not _heeft_head(repo):
+                return None
+            hernoemd: dict[str, str] = {}
+            for ingang in repo.get_walker(max_entries=20_000):
+                regels = dict(_REGEL.findall(_tekst(ingang.commit.message)))
+                if regels.get("Was") and regels.get("Casus"):
+                    hernoemd.setdefault(regels["Was"], regels["Casus"])  # de nieuwste eerst
+        finally:
+            repo.close()
+        naam, gezien = oud, {oud}
+        while naam in hernoemd and hernoemd[naam] not in gezien and len(gezien) < 20:
+            naam = hernoemd[naam]
+            gezien.add(naam)
+        return None if naam == oud else naam
+
     def bezochte_stappen(self) -> dict[str, set[str]]:
         """Per casus die in de intake begon ('Intake: nieuw'): de stappen die al eens zijn opgeslagen. Eén keer
         berekend per stand van de repository."""
