@@ -105,6 +105,19 @@ def test_elke_stap_heeft_labels_hulp_en_onbekend_uit_het_casusmodel(client):
     assert "Stelling a: Onze gemeente heeft genoeg bestuurlijke en ambtelijke moed." in scan
 
 
+def test_de_hulp_bij_een_veld_zegt_wat_voor_vraag_het_is_en_of_het_meetelt(client):
+    import html as html_
+
+    taak = html_.unescape(client.get("/casussen/omgevingsdienst-lopend/stappen/taak").text)
+    assert "Een feit over de taak, de wet of de omgeving; geen keuze van de gemeente." in taak
+    sturing = html_.unescape(client.get("/casussen/omgevingsdienst-lopend/stappen/sturing").text)
+    assert "Antwoord zoals het nu geregeld is, of zoals het voorstel het regelt." in sturing
+    register = html_.unescape(client.get("/casussen/omgevingsdienst-lopend/stappen/verbonden_partij").text)
+    assert "Voor het register en de paragraaf verbonden partijen in de begroting." in register
+    assert "Telt niet mee in het advies." in register and "Telt mee voor:" not in register
+    assert "Kies het antwoord dat past" not in taak + sturing + register
+
+
 def test_naar_een_andere_stap_gaan_bewaart_eerst_wat_is_ingevuld(client, werkmap):
     url = "/casussen/regionale-inkoop-jeugdzorg/stappen/sturing"
     r = client.post(url, data={"csrf": csrf(client, url), "versie": versie(client, url), "naar": "opgave",

@@ -98,8 +98,13 @@ def _hulp(soort: str, toelichting: str, info) -> str:
     if info.pad in ("naam", "fase"):
         return ("De naam waaronder de samenwerking in stukken en overleggen bekend is." if info.pad == "naam"
                 else "Een voorstel voor een nieuwe samenwerking, of een lopende.")
+    doel = next((t for groep, t in _GROEPDOEL.items() if info.pad.startswith(groep + ".")), "")
+    if soort == "woord":
+        # wat voor vraag het is: een feit dat de gemeente niet kiest, of hoe het geregeld is (of in het voorstel staat)
+        aard = ("Een feit over de taak, de wet of de omgeving; geen keuze van de gemeente." if info.wereldfeit else
+                "Antwoord zoals het nu geregeld is, of zoals het voorstel het regelt.")
+        return " ".join(t for t in (doel, aard, "Weet u het (nog) niet, laat dan 'onbekend' staan.") if t)
     tekst = {
-        "woord": "Kies het antwoord dat past; weet u het (nog) niet, laat dan 'onbekend' staan.",
         "woorden": "Vink aan wat van toepassing is.",
         "getal": "Een jaartal, zoals 2024." if is_jaartal(info.pad) else
                  "Een bedrag in euro's, geschreven zoals u gewend bent: 750.000 of 1,5 miljoen.",
@@ -107,7 +112,15 @@ def _hulp(soort: str, toelichting: str, info) -> str:
         "datum": ("De datum waarop de feiten betrekking hebben." if info.pad == "peildatum" else
                   "Een datum, zoals 1-1-2027; weet u hem (nog) niet, laat het vak dan leeg."),
     }.get(soort, "In uw eigen woorden. Weet u het (nog) niet, laat het dan leeg.")
-    return tekst
+    return f"{doel} {tekst}" if doel else tekst
+
+
+# Waar een groep velden voor dient die de regels niet lezen: dat zegt de hulp bij elk veld erin.
+_GROEPDOEL = {
+    "collegevoorstel": "Voor de kop van het collegevoorstel.",
+    "verbonden_partij": "Voor het register en de paragraaf verbonden partijen in de begroting.",
+    "uittreding": "Voor het besluit over uittreden; komt in het collegevoorstel als het advies beëindigen is.",
+}
 
 
 _STAPPEN: dict[str, tuple[Stap, ...]] = {}
