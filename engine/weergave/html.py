@@ -12,7 +12,7 @@ from .collegeadvies import Afbeelding, Alinea, Document, Grafiek, Kop, Lijst, Ta
 
 CSS = """
 body { font-family: "Segoe UI", Arial, sans-serif; max-width: 52em; margin: 2em auto; color: #222;
-       line-height: 1.45; padding: 0 1em; }
+       line-height: 1.45; padding: 0 1em; overflow-wrap: break-word; }
 h1 { font-size: 1.6em; border-bottom: 2px solid #2f6f9f; padding-bottom: .2em; }
 h2 { font-size: 1.25em; color: #2f6f9f; margin-top: 1.6em; }
 h3 { font-size: 1.05em; margin-top: 1.2em; }
@@ -21,6 +21,7 @@ th, td { border: 1px solid #999; padding: .3em .45em; vertical-align: top; text-
 th { background: #e8eef4; }
 img { max-width: 100%; }
 .stempel { font-size: .8em; color: #555; border-top: 1px solid #999; margin-top: 2em; padding-top: .5em; }
+@media (max-width: 600px) { body { margin: 1em auto; } table { display: block; overflow-x: auto; } }
 @media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; }
                .nieuwe-pagina { page-break-before: always; }
                table, img { page-break-inside: avoid; } }
@@ -29,6 +30,7 @@ img { max-width: 100%; }
 
 def collegeadvies(document: Document) -> bytes:
     delen = ["<!DOCTYPE html>", '<html lang="nl">', "<head>", '<meta charset="utf-8">',
+             '<meta name="viewport" content="width=device-width, initial-scale=1">',
              f"<title>{escape(document.titel)}</title>", f"<style>{CSS}</style>", "</head>", "<body>",
              f"<h1>{escape(document.titel)}</h1>"]
     for blok in document.blokken:
