@@ -110,7 +110,7 @@ def test_verwijderen_vraagt_bevestiging_en_zet_de_casus_in_de_prullenbak(client,
     assert "prullenbak" in client.get(r.headers["location"]).text
     from dulwich.repo import Repo
     laatste = next(iter(Repo(str(werkmap)).get_walker())).commit.message.decode()
-    assert laatste.startswith("Verwijderd: regionale-inkoop-jeugdzorg")
+    assert laatste.startswith("Verwijderd: Regionale inkoop jeugdzorg en Wmo (naar de prullenbak)")
 
 
 def test_een_verwijderde_casus_zet_u_terug_vanuit_de_werkmap_of_de_prullenbak(client, werkmap):
@@ -131,7 +131,7 @@ def test_een_verwijderde_casus_zet_u_terug_vanuit_de_werkmap_of_de_prullenbak(cl
     assert geschiedenis, "het terugzetten staat in de geschiedenis"
     from dulwich.repo import Repo
     laatste = next(iter(Repo(str(werkmap)).get_walker())).commit.message.decode()
-    assert laatste.startswith("Teruggezet: omgevingsdienst-lopend")
+    assert laatste.startswith("Teruggezet: Omgevingsdienst Noord-Holland Noord (uit de prullenbak)")
     for kwaad in ("../omgevingsdienst-lopend.yaml", "bestaat-niet-20260101-000000.yaml", ""):
         fout = client.post("/prullenbak/terugzetten", data={"csrf": _csrf(client), "bestand": kwaad})
         assert fout.status_code == 404 and "niet (meer) in de prullenbak" in fout.text
@@ -284,3 +284,30 @@ def test_de_intake_geeft_de_uitleg_van_het_pakket_bij_een_veld_en_een_verkeerd_v
     with pytest.raises(RegelpakketFout) as fout:
         lees_regelpakket(map_)
     assert "veldhulp: veld 'opgave.partners_gekozn_op' bestaat niet" in str(fout.value.meldingen)
+
+
+def test_opslaan_zonder_wijziging_laat_een_tekstblok_staan_zoals_het_stond(client, werkmap):
+    import re
+    (werkmap / "tekstblok.yaml").write_text(
+        "naam: Tekstblok\nfase: voorstel\nomschrijving: >\n  Een toelichting over\n  twee regels.\n",
+        encoding="utf-8")
+    url = "/casussen/tekstblok/stappen/basis"
+    pagina = client.get(url).text
+    formulier = {"csrf": _csrf(client, url), "versie": re.search(r'name="versie" value="([^"]+)"', pagina).group(1),
+                 "actie": "verder", "naam": "Tekstblok", "fase": "voorstel",
+                 "omschrijving": "Een toelichting over twee regels."}
+    assert client.post(url, data=formulier, follow_redirects=False).status_code == 303
+    assert "omschrijving: >\n  Een toelichting over\n  twee regels.\n" in (werkmap / "tekstblok.yaml").read_text(
+        encoding="utf-8"), "dezelfde tekst: het bestand blijft zoals de adviseur het schreef"
+    assert all(v["velden"] == [] for v in client.get("/api/v1/casussen/tekstblok/geschiedenis").json()), \
+        "en de geschiedenis noemt geen gewijzigd veld"
+
+
+def test_de_werkmap_staat_op_naam_en_noemt_de_verwijderde_casus(client, werkmap):
+    (werkmap / "zzz-eerst.yaml").write_text("naam: Aaa vooraan\nfase: voorstel\n", encoding="utf-8")
+    pagina = client.get("/").text
+    assert pagina.index("Aaa vooraan") < pagina.index("Omgevingsdienst")
+    r = client.post("/casussen/zzz-eerst/verwijderen", data={"csrf": _csrf(client), "versie": _versie(
+        client, "zzz-eerst"), "bevestig": "ja"})
+    assert "De casus <strong>Aaa vooraan</strong> is verwijderd" in r.text
+

@@ -182,7 +182,7 @@ def _versie(commit) -> Versie:
     wie = _tekst(commit.author).split(" <", 1)[0]
     zone = dt.timezone(dt.timedelta(seconds=commit.author_timezone))
     wanneer = dt.datetime.fromtimestamp(commit.author_time, tz=zone)
-    velden = tuple(v.strip() for v in regels.get("Velden", "").split(",") if v.strip())
+    velden = tuple(v.strip() for v in regels.get("Velden", "").split(",") if v.strip() and v.strip() != "geen")
     return Versie(commit=commit.id.decode(), wie=wie, wanneer=wanneer, velden=velden,
                   advies_voor=regels.get("Advies-voor"), advies_na=regels.get("Advies-na"), stap=regels.get("Stap"),
                   bericht=bericht.split("\n", 1)[0])
@@ -198,6 +198,6 @@ def gewijzigde_velden(oud: dict, nieuw: dict, voorvoegsel: str = "") -> list[str
         pad = f"{voorvoegsel}{sleutel}"
         if (isinstance(a, dict) or a is None) and (isinstance(b, dict) or b is None) and (a or b) is not None:
             uit += gewijzigde_velden(a or {}, b or {}, pad + ".")  # een nieuwe groep: de velden erin
-        elif a != b and not (str(a) == str(b)):
+        elif a != b and str(a).strip() != str(b).strip():  # een tekstblok eindigt in het bestand op een nieuwe regel
             uit.append(pad)
     return uit

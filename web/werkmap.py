@@ -245,7 +245,8 @@ class Werkmap:
             doel = bak / f"{id_}-{dt.datetime.now():%Y%m%d-%H%M%S}.yaml"
             schrijf(doel, inhoud)
             pad.unlink()
-            self.geschiedenis.leg_vast(pad, wie, f"Verwijderd: {id_} (naar {self.PRULLENBAK}/{doel.name})",
+            naam = _naam_in(inhoud, pad) or id_
+            self.geschiedenis.leg_vast(pad, wie, f"Verwijderd: {naam} (naar de prullenbak)",
                                        {"Casus": id_, "Prullenbak": doel.name})
         return doel
 
@@ -262,8 +263,7 @@ class Werkmap:
             if not treffer or _gewoon(pad) is None:
                 continue
             try:
-                data = gelezen_uit(lees_bytes(pad), pad).data
-                naam = str(data.get("naam") or treffer.group(1)) if isinstance(data, dict) else treffer.group(1)
+                naam = _naam_in(lees_bytes(pad), pad) or treffer.group(1)
             except InvoerFout:
                 naam = treffer.group(1)
             uit.append((pad.name, naam, dt.datetime.strptime(treffer.group(2), "%Y%m%d-%H%M%S")))
@@ -291,7 +291,8 @@ class Werkmap:
             doel = self.map / f"{nieuw_id}.yaml"
             schrijf(doel, inhoud)
             bron.unlink()
-            self.geschiedenis.leg_vast(doel, wie, f"Teruggezet: {nieuw_id} (uit {self.PRULLENBAK}/{bestandsnaam})",
+            naam = _naam_in(inhoud, bron) or nieuw_id
+            self.geschiedenis.leg_vast(doel, wie, f"Teruggezet: {naam} (uit de prullenbak)",
                                        {"Casus": nieuw_id, "Prullenbak": bestandsnaam})
         return nieuw_id
 
@@ -361,6 +362,16 @@ class Werkmap:
             raise InvoerFout("De map 'varianten' in de werkmap is geen gewone map; er is niets opgeslagen.")
         data = {"naam": naam, "omschrijving": omschrijving, **wijzigingen}
         return _onder_vrije_naam(self.varianten, f"{id_}--", maak_id(naam), data, "variant")
+
+
+def _naam_in(inhoud: bytes, pad: Path) -> str | None:
+    """De naam van de samenwerking in een casusbestand (None als het bestand er geen leesbare naam in heeft)."""
+    try:
+        data = gelezen_uit(inhoud, pad).data
+    except InvoerFout:
+        return None
+    naam = data.get("naam") if isinstance(data, dict) else None
+    return " ".join(naam.split())[:200] if isinstance(naam, str) and naam.strip() else None
 
 
 def _gewoon(pad: Path) -> os.stat_result | None:
@@ -485,4 +496,8 @@ def _gelijk(oud: Any, nieuw: Any) -> bool:
     ('2026-11-01'), ruamel.yaml als datum: dezelfde datum blijft dan staan zoals hij stond (niet tussen quotes)."""
     if type(oud) is dt.date and isinstance(nieuw, str):
         return oud.isoformat() == nieuw
+    if isinstance(oud, str) and isinstance(nieuw, str):
+        # een formulier geeft tekst zonder witruimte aan de randen; een tekstblok in het bestand ('>') eindigt op een
+        # nieuwe regel. Dat is dezelfde tekst: het blok blijft staan zoals het stond.
+        return oud.strip() == nieuw.strip()
     return oud == nieuw

@@ -94,10 +94,11 @@ def geschiedenispagina(request: Request, id_: str, versie: str = ""):
 
     casus, advies, _ = omgeving.advies(id_)
     versies = omgeving.werkmap.geschiedenis.van(f"{id_}.yaml")
-    uitkomst, anders = None, []
+    uitkomst, anders, geen_vergelijking = None, [], False
     gekozen = next((v for v in versies if v.commit == versie), None)
     if gekozen is not None:
         oud = omgeving.werkmap.casus_in_versie(id_, gekozen.commit)
+        geen_vergelijking = oud is None
         if oud is not None:
             from ...engine.varianten import casusdata
 
@@ -111,7 +112,8 @@ def geschiedenispagina(request: Request, id_: str, versie: str = ""):
                       regelpakket=regelpakket, advies=advies)])
     return pagina(request, "geschiedenis.html", titel=f"Geschiedenis: {casus.naam}", id_=id_, casus=casus,
                   versies=versies,
-                  uitkomst=uitkomst, anders=anders, gekozen=gekozen, naam=request.session.get("naam", ""))
+                  uitkomst=uitkomst, anders=anders, gekozen=gekozen, geen_vergelijking=geen_vergelijking,
+                  naam=request.session.get("naam", ""))
 
 
 async def nieuwe_naam(request: Request, id_: str) -> tuple[dict[str, list[str]], str]:

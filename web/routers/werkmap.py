@@ -23,9 +23,14 @@ router = APIRouter()
 def werkmappagina(request: Request, q: str = "", fase: str = "", advies: str = "", bewaard: str = "",
                   stap: str = "", verwijderd: str = ""):
     omgeving, pagina, pakket = d.context(request, ('omgeving', 'pagina', 'pakket'))
-    rijen = d.overzichtsregels(omgeving)
+    rijen = sorted(d.overzichtsregels(omgeving), key=lambda r: (d.zoekbaar(r["naam"]), r["id"]))
     opgeslagen = next((r for r in rijen if r["id"] == bewaard), None)
-    verder = stap if stap in {s.sleutel for s in formulier.stappen(pakket)} else "basis"
+    # verder waar de intake nog open is (zoals de rij zelf zegt), anders de stap na de opgeslagen stap
+    verder = (opgeslagen or {}).get("open_stap") or (stap if stap in {s.sleutel for s in formulier.stappen(pakket)}
+                                                     else "basis")
+    verwijderd = re.sub(r"[^\w.-]", "", verwijderd)[:120]
+    verwijderde_naam = next((naam for bestand, naam, _ in omgeving.werkmap.prullenbak() if bestand == verwijderd),
+                            None) if verwijderd else None
     zoek = d.zoekbaar(q[:200])
     gefilterd = [r for r in rijen if (not zoek or zoek in r["zoektekst"]) and (not fase or r["fase"] == fase)
                  and (not advies or (r["status"] == "onvolledig" if advies == "onvolledig" else
@@ -33,7 +38,7 @@ def werkmappagina(request: Request, q: str = "", fase: str = "", advies: str = "
     return pagina(request, "werkmap.html", titel="Werkmap", rijen=gefilterd, totaal=len(rijen), q=q[:200],
                   fase=fase, advies=advies, adviezen=[(a.value, a.tekst) for a in Advieswoord],
                   map_=str(omgeving.werkmap.map), opgeslagen=opgeslagen, verder=verder,
-                  verwijderd=re.sub(r"[^\w.-]", "", verwijderd)[:120],
+                  verwijderd=verwijderd, verwijderde_naam=verwijderde_naam,
                   in_prullenbak=omgeving.werkmap.aantal_in_prullenbak())
 
 
