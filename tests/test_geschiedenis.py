@@ -47,6 +47,8 @@ def test_een_opslag_staat_in_de_geschiedenis_met_wie_velden_en_het_advies_ervoor
     assert len(geschiedenis) == 1
     opslag = geschiedenis[0]
     assert opslag["wie"] == "Anna de Vries" and "onderbouwing.businesscase" in opslag["velden"]
+    assert "op naam van <strong>Anna de Vries</strong>" in client.get(
+        "/casussen/regionale-inkoop-jeugdzorg/geschiedenis").text, "de pagina bevestigt de naam"
     assert opslag["advies_voor"] == "aangaan" and opslag["advies_na"] != "aangaan"
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)", opslag["wanneer"])
 
