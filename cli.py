@@ -15,7 +15,14 @@ import unicodedata
 from pathlib import Path
 from typing import Iterator
 
-import click
+# De opdrachtregel is een kort proces. Bij het starten maken pydantic en de engine tienduizenden objecten die
+# blijven bestaan; de opruimer van Python loopt daar met de standaarddrempel (700 nieuwe objecten) tientallen keren
+# langs, wat bij 'beoordeel' een tiende van de starttijd kost. Met een ruimere drempel loopt hij minder vaak;
+# kringen worden nog steeds opgeruimd. De webserver zet de standaard terug (zie web). Gemeten: scripts/benchmark.py.
+STANDAARD_OPRUIMDREMPEL = gc.get_threshold()
+gc.set_threshold(100_000, *STANDAARD_OPRUIMDREMPEL[1:])
+
+import click  # na de drempel: ook het laden van de bibliotheken telt
 
 from . import clitekst
 from .engine.beoordelen import Beoordelaar
@@ -472,7 +479,6 @@ def overzicht(map_, formaat, uitvoer, overschrijf, peildatum, regelpad):
             click.echo(zichtbaar_voor_terminal(deel.decode("utf-8")), nl=False)
     for _, fout in uitkomst.fouten:
         click.echo(f"Fout: {zichtbaar_voor_terminal(fout)}", err=True)
-    _NA_OVERZICHT.append(True)  # de uitvoer is geschreven (zie main)
     if uitkomst.fouten:
         raise click.exceptions.Exit(2)
 
@@ -588,6 +594,7 @@ def web(map_, poort, adres, sjabloon, werkers, regelpad):
                f"(werkmap: {werkmap.resolve()}; {werkers} werkproces{'sen' if werkers > 1 else ''}). "
                "Stop met Ctrl-C.")
     opties = dict(host=adres, port=poort, log_level="warning", server_header=False, proxy_headers=False)
+    gc.set_threshold(*STANDAARD_OPRUIMDREMPEL)  # een server loopt lang: de gewone drempel
     if werkers == 1:
         uvicorn.run(app, **opties)
         return
@@ -598,18 +605,14 @@ def web(map_, poort, adres, sjabloon, werkers, regelpad):
     uvicorn.run("samenwerkingstoets.web.app:app_voor_werkproces", factory=True, workers=werkers, **opties)
 
 
-# Een overzicht laat tienduizenden objecten achter (de regels van het register, de werkmap van openpyxl). Bij het
-# afsluiten loopt Python nog één keer langs alle objecten om kringen op te ruimen: bij duizend casussen 0,05 s.
-# Is de uitvoer geschreven en dicht, dan hoeft dat niet meer: main bevriest de objecten, en die ronde slaat ze
-# over. Alleen na een overzicht: bij de andere opdrachten is de winst klein (0,02 s) en hoeft niemand na te gaan
-# of er nog een bestand openstaat.
-_NA_OVERZICHT: list[bool] = []
-
-
+# Bij het afsluiten loopt Python nog één keer langs alle objecten om kringen op te ruimen: na een overzicht van
+# duizend casussen 0,05 s, na 'beoordeel' 0,03 s (een zesde van de start). Elke opdracht schrijft haar bestanden
+# met een contextmanager (schrijven.schrijf) en de standaarduitvoer wordt bij het afsluiten toch geleegd; er staat
+# dan niets meer open dat die ronde nog zou moeten sluiten. Daarom bevriest main de objecten, en die ronde slaat
+# ze over.
 def main() -> None:
     try:
         sys.exit(cli.main(prog_name="samenwerkingstoets"))
     finally:
-        if _NA_OVERZICHT:
-            gc.freeze()
+        gc.freeze()
 

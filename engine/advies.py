@@ -20,7 +20,7 @@ from .regels import ADVIES_RANG, EFFECT_VOLGORDE, Adviesrij, Advieswoord, Effect
 
 
 class Uitvoer(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class Bronvermelding(Uitvoer):
@@ -257,7 +257,7 @@ def waarom_niet(tabel: list[Adviesrij], fase: Fase, bevindingen: list[Bevinding]
             ids = []
             reden = (f"Daarvoor zou minstens één bevinding met effect '{tabel[index].bij}' nodig zijn; "
                      "die is er niet.")
-        uit.append(WaaromNiet(advies=doel, advies_tekst=doel.tekst, reden=reden, bevindingen=ids))
+        uit.append(WaaromNiet.model_construct(advies=doel, advies_tekst=doel.tekst, reden=reden, bevindingen=ids))
     return uit
 
 

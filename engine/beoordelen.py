@@ -357,7 +357,7 @@ class Beoordelaar:
         scharnieren = [self._scharnier(k, basis) for k in open_vragen]
         uitgewerkt = [] if advies.negatief or onzeker else self.voorwaarden(
             casus.fase, bevindingen, open_vragen if voorlopig else [], plicht, plicht_grijpt_in)
-        zonder_raad = Advies(
+        zonder_raad = Advies.model_construct(
             casus=casus.naam,
             variant=variant,
             fase=casus.fase,
@@ -382,13 +382,13 @@ class Beoordelaar:
             waarom_niet=waarom_niet(tabel, casus.fase, bevindingen, None if onzeker else advies,
                                     open_vragen[0].vraag if open_vragen else None),
             ontbrekende_informatie=ontbrekend,
-            succesfactoren=[Factorscore(code=code, factor=naam, score=feiten.get(f"succesfactoren.{f}.score"),
+            succesfactoren=[Factorscore.model_construct(code=code, factor=naam, score=feiten.get(f"succesfactoren.{f}.score"),
                                         laagste_partnerscore=feiten.get(f"succesfactoren.{f}.laagste_partnerscore"),
                                         laagste_partner=feiten.get(f"succesfactoren.{f}.laagste_partner"))
                             for f, (code, naam) in SUCCESFACTOREN.items()],
-            vormtoets=Vormtoets(rijen=rijen, passende_vormen=feiten.get("juridische_vorm.passende_vormen"),
+            vormtoets=Vormtoets.model_construct(rijen=rijen, passende_vormen=feiten.get("juridische_vorm.passende_vormen"),
                                 gekozen_vorm=feiten.get("juridische_vorm")),
-            regelpakket=PakketInfo(naam=kop.naam, versie=kop.versie, geldig_vanaf=kop.geldig_vanaf,
+            regelpakket=PakketInfo.model_construct(naam=kop.naam, versie=kop.versie, geldig_vanaf=kop.geldig_vanaf,
                                    inhoudshash=self.pakket.inhoudshash),
             waarschuwingen=_waarschuwingen(casus, kop),
         )
@@ -404,7 +404,7 @@ class Beoordelaar:
         for a in casus.afwegingen:
             code = a.criterium.upper()
             geraakt = [b for b in bevindingen if b.criterium == code]
-            uit.append(ToegepasteAfweging(
+            uit.append(ToegepasteAfweging.model_construct(
                 criterium=code, criterium_naam=self.pakket.kop.criteria[code].naam,
                 effect_pakket=list(dict.fromkeys(b.effect.value for b in geraakt)), effect=a.effect.value,
                 reden=a.reden, door=a.door, regels=[b.regel for b in geraakt], toegepast=bool(geraakt)))
@@ -429,7 +429,7 @@ class Beoordelaar:
         standaard = beleid.wanneer.get(fase, "")
         uit: list[VoorwaardeUit] = []
         for k in open_vragen:
-            uit.append(VoorwaardeUit(
+            uit.append(VoorwaardeUit.model_construct(
                 wat=" ".join((k.voorwaarde or f"Zoek uit: {k.vraag}").split()),
                 wie=k.door or beleid.wie, wanneer=k.wanneer or standaard,
                 groep=f"kernvraag-{self.pakket.kop.kernvragen.index(k) + 1}", criteria=[], regels=[],
@@ -438,7 +438,7 @@ class Beoordelaar:
             p = self.pakket.kop.wettelijke_plicht
             zwaar = [b for b in bevindingen if b.effect == Effect.blokkerend]
             namen = ", ".join(dict.fromkeys(b.criterium_naam.lower() for b in zwaar))
-            uit.append(VoorwaardeUit(
+            uit.append(VoorwaardeUit.model_construct(
                 wat=" ".join(p.voorwaarde.split()) + (f" Het gaat om: {namen}." if namen else ""),
                 wie=p.wie, wanneer=p.wanneer, groep="wettelijke_plicht",
                 criteria=list(dict.fromkeys(b.criterium for b in zwaar)), regels=[b.regel for b in zwaar]))
@@ -454,7 +454,7 @@ class Beoordelaar:
             regels = [self.pakket.regel(b.regel).regel for b in lijst]
             info = beleid.groepen.get(groep)
             momenten = [r.wanneer for r in regels if r.wanneer]
-            uit.append(VoorwaardeUit(
+            uit.append(VoorwaardeUit.model_construct(
                 wat=" ".join(dict.fromkeys(" ".join(b.voorwaarde.split()) for b in lijst)),
                 wie=info.wie if info else beleid.wie, wanneer=momenten[0] if momenten else standaard, groep=groep,
                 criteria=list(dict.fromkeys(b.criterium for b in lijst)), regels=[b.regel for b in lijst],
@@ -478,13 +478,13 @@ class Beoordelaar:
             extremen = {v: e for v in open_velden if (e := self._extremen(v))}
             per["gunstig"] = self.oordeel({**basis, **{v: e[1] for v, e in extremen.items()}})
             per["ongunstig"] = self.oordeel({**basis, **{v: e[0] for v, e in extremen.items()}})
-        return Scharnier(vraag=kernvraag.vraag, velden=list(kernvraag.velden), per_antwoord=per,
+        return Scharnier.model_construct(vraag=kernvraag.vraag, velden=list(kernvraag.velden), per_antwoord=per,
                          blokkeert=kernvraag.zonder_antwoord == "geen_advies", door=kernvraag.door)
 
     def _bevinding(self, geladen: GeladenRegel, feiten: Feiten, teksten: dict[str, str] | None = None) -> Bevinding:
         regel = geladen.regel
         kop = self.pakket.kop
-        return Bevinding(
+        return Bevinding.model_construct(
             regel=regel.id,
             criterium=regel.criterium,
             criterium_naam=kop.criteria[regel.criterium].naam,
@@ -492,7 +492,7 @@ class Beoordelaar:
             uitleg=vul_in(regel.uitleg, feiten, teksten),
             voorwaarde=vul_in(regel.voorwaarde, feiten, teksten) if regel.voorwaarde else None,
             bij_beeindigen=regel.bij_beeindigen,
-            bron=Bronvermelding(verwijzing=regel.bron, **self.pakket.bron(regel.bron)),
+            bron=Bronvermelding.model_construct(verwijzing=regel.bron, **self.pakket.bron(regel.bron)),
             feiten={v: feiten.get(v, ONBEKEND) for v in geladen.velden},
             informatie_ontbreekt=geladen.vraagt_ontbrekende_informatie
             and any(v not in feiten for v in geladen.velden),
@@ -538,7 +538,7 @@ class Beoordelaar:
             for waarde in self.kandidaten(veld):
                 sleutel = ", ".join(waarde) or "leeg" if isinstance(waarde, list) else str(waarde)
                 per_waarde[sleutel] = self.oordeel({**basis, veld: waarde})
-            uit.append(OntbrekendeInformatie(
+            uit.append(OntbrekendeInformatie.model_construct(
                 veld=veld, beschrijving=self.pakket.catalogus[veld].beschrijving, gelezen_door=regels,
                 advies_per_waarde=per_waarde,
                 kan_advies_veranderen=any(w != huidig for w in per_waarde.values())))
@@ -649,13 +649,13 @@ class Beoordelaar:
                     laagste = min(laagste, self._rang({**slecht, **invulling}, fase))
                 if hoogste < grens:
                     hoogste = max(hoogste, self._rang({**goed, **invulling}, fase))
-            return Bandbreedte(gunstigst=rang[hoogste], ongunstigst=rang[laagste], exact=True)
+            return Bandbreedte.model_construct(gunstigst=rang[hoogste], ongunstigst=rang[laagste], exact=True)
         laagste = self._veld_voor_veld(slecht, vrij, fase, min)
         plafond = self._plafond(basis, fase, gevuurd)
         hoogste = self._veld_voor_veld(goed, vrij, fase, max, plafond)
         # Niet alles doorgerekend: een grens die niet zeker is, wordt ruim genomen (het plafond dat de
         # zeker vurende regels toelaten, of het ongunstigste advies), zodat zij nooit te smal is.
-        return Bandbreedte(gunstigst=rang[plafond], ongunstigst=rang[0], exact=laagste == 0 and hoogste == plafond)
+        return Bandbreedte.model_construct(gunstigst=rang[plafond], ongunstigst=rang[0], exact=laagste == 0 and hoogste == plafond)
 
     def _plafond(self, basis: Feiten, fase: Fase, gevuurd: list[str] | None = None) -> int:
         """Het beste advies dat nog kan: regels die nu vuren en alleen bekende feiten lezen, blijven
@@ -708,12 +708,12 @@ class Beoordelaar:
                         ontbrekend: list[OntbrekendeInformatie]) -> list[Uitzoekpunt]:
         """Eerst de open kernvragen, dan de onbekende feiten die het advies nog kunnen veranderen,
         de meest beslissende (de meeste verschillende adviezen) voorop."""
-        uit = [Uitzoekpunt(vraag=vraag, velden=velden, kernvraag=True) for vraag, velden in open_vragen]
+        uit = [Uitzoekpunt.model_construct(vraag=vraag, velden=velden, kernvraag=True) for vraag, velden in open_vragen]
         gedekt = {v for _, velden in open_vragen for v in velden}
         gedekt |= {b for v in gedekt for b in self.pakket.catalogus[v].bronvelden}
         beslissend = sorted((o for o in ontbrekend if o.kan_advies_veranderen and o.veld not in gedekt),
                             key=lambda o: (-len(set(o.advies_per_waarde.values())), o.veld))
-        uit += [Uitzoekpunt(vraag=label(o.veld), velden=[o.veld], kernvraag=False) for o in beslissend]
+        uit += [Uitzoekpunt.model_construct(vraag=label(o.veld), velden=[o.veld], kernvraag=False) for o in beslissend]
         return uit
 
 

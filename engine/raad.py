@@ -80,9 +80,9 @@ def raadsrol(pakket: Regelpakket, casus: Casus, advies: "Advies") -> Raadsrol:
     punten = []
     for rij in {id(r): r for r in rijen}.values():
         artikelen = [kop.wetsartikelen[a] for a in rij.artikelen if a in kop.wetsartikelen]
-        punten.append(Raadspunt(
+        punten.append(Raadspunt.model_construct(
             rol=rij.rol, beslist=rij.beslist,
             beslispunt=" ".join(rij.beslispunt.replace("{naam}", casus.naam).split()),
             uitleg=" ".join(rij.uitleg.split()),
             artikel=citeer(artikelen)))
-    return Raadsrol(handeling=doe, beslist=any(p.beslist for p in punten), punten=punten)
+    return Raadsrol.model_construct(handeling=doe, beslist=any(p.beslist for p in punten), punten=punten)

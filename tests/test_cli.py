@@ -311,3 +311,23 @@ def test_een_datum_buiten_1900_2200_wordt_geweigerd_en_er_wordt_niets_geschreven
     assert r.exit_code == 2 and "het jaar moet tussen 1900 en 2200 liggen" in r.stderr
     assert not uit.exists()
     assert run(*[a.format(uit=uit) for a in opdracht], optie, "2026-11-30").exit_code == 0
+
+
+def test_de_opdrachtregel_ruimt_minder_vaak_op_maar_de_webserver_loopt_met_de_gewone_drempel(monkeypatch, tmp_path):
+    """Een korte opdracht start sneller met een ruimere opruimdrempel; een server die dagen loopt, krijgt de
+    drempel van Python terug voordat hij start."""
+    import gc
+
+    import uvicorn
+
+    from samenwerkingstoets import cli as cli_module
+
+    assert gc.get_threshold()[0] == 100_000, "geladen via de opdrachtregel: de ruime drempel"
+    gezien = []
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: gezien.append(gc.get_threshold()))
+    try:
+        uit = CliRunner().invoke(cli, ["web", "--map", str(tmp_path / "werkmap"), "--werkers", "1"])
+        assert uit.exit_code == 0, uit.output
+        assert gezien == [cli_module.STANDAARD_OPRUIMDREMPEL]
+    finally:
+        gc.set_threshold(100_000, *cli_module.STANDAARD_OPRUIMDREMPEL[1:])
