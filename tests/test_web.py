@@ -450,6 +450,7 @@ def test_vergelijken_onder_ander_beleid(client):
     r = client.get("/casussen/digitale-dienstverlening-voorstel/vergelijk",
                    params={"pakket": "alkmaar-streng 1.6.0-streng"})
     assert r.status_code == 200 and "alkmaar-streng 1.6.0-streng" in r.text and "Het advies naast elkaar" in r.text
+    assert "Voorbeeld van een beleidsvariant" in r.text, "elk pakket zegt in gewone woorden wat voor beleid het is"
 
 
 def test_het_collegevoorstel_is_te_downloaden_als_word_html_en_markdown(client):
