@@ -252,28 +252,38 @@ class Werkmap:
 
     _IN_DE_BAK = re.compile(r"([a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?)-(\d{8}-\d{6})\.yaml")
 
-    def prullenbak(self) -> list[tuple[str, str, dt.datetime]]:
-        """De verwijderde casussen, de laatste eerst: (bestandsnaam in de prullenbak, naam van de casus, wanneer)."""
+    def _in_de_bak(self) -> list[tuple[Path, re.Match]]:
+        """De bestanden in de prullenbak met een naam zoals verwijderen die geeft (casus-jjjjmmdd-uummss.yaml); leeg
+        als de prullenbak er niet is of een snelkoppeling is."""
         bak = self.map / self.PRULLENBAK
         if bak.is_symlink() or not bak.is_dir():
             return []
-        uit = []
-        for pad in sorted(bak.glob("*.yaml"))[-MAX_CASUSSEN:]:
-            treffer = self._IN_DE_BAK.fullmatch(pad.name)
-            if not treffer or _gewoon(pad) is None:
-                continue
-            try:
-                naam = _naam_in(lees_bytes(pad), pad) or treffer.group(1)
-            except InvoerFout:
-                naam = treffer.group(1)
-            uit.append((pad.name, naam, dt.datetime.strptime(treffer.group(2), "%Y%m%d-%H%M%S")))
+        return [(pad, treffer) for pad in sorted(bak.glob("*.yaml"))[-MAX_CASUSSEN:]
+                if (treffer := self._IN_DE_BAK.fullmatch(pad.name))]
+
+    def prullenbak(self) -> list[tuple[str, str, dt.datetime]]:
+        """De verwijderde casussen, de laatste eerst: (bestandsnaam in de prullenbak, naam van de casus, wanneer)."""
+        uit = [(pad.name, self._naam_in_bak(pad, treffer), dt.datetime.strptime(treffer.group(2), "%Y%m%d-%H%M%S"))
+               for pad, treffer in self._in_de_bak() if _gewoon(pad) is not None]
         return sorted(uit, key=lambda r: r[2], reverse=True)
 
     def aantal_in_prullenbak(self) -> int:
-        bak = self.map / self.PRULLENBAK
-        if bak.is_symlink() or not bak.is_dir():
-            return 0
-        return sum(1 for pad in bak.glob("*.yaml") if self._IN_DE_BAK.fullmatch(pad.name))
+        return len(self._in_de_bak())
+
+    def naam_in_prullenbak(self, bestandsnaam: str) -> str | None:
+        """De naam van de casus in één bestand van de prullenbak (None als dat er niet is)."""
+        treffer = self._IN_DE_BAK.fullmatch(bestandsnaam)
+        pad = self.map / self.PRULLENBAK / bestandsnaam
+        if treffer is None or (self.map / self.PRULLENBAK).is_symlink() or _gewoon(pad) is None:
+            return None
+        return self._naam_in_bak(pad, treffer)
+
+    @staticmethod
+    def _naam_in_bak(pad: Path, treffer: re.Match) -> str:
+        try:
+            return _naam_in(lees_bytes(pad), pad) or treffer.group(1)
+        except InvoerFout:
+            return treffer.group(1)
 
     def zet_terug(self, bestandsnaam: str, wie: str = "") -> str:
         """Zet een casus uit de prullenbak terug in de werkmap (onder haar oude naam, of de eerste vrije); geeft

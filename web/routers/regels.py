@@ -11,9 +11,6 @@ from .. import diensten as d
 router = APIRouter()
 
 
-GROEPNAMEN = {"financien": "Financiën"}
-
-
 @router.get("/regels", response_class=HTMLResponse, include_in_schema=False)
 def regels(request: Request, q: str = ""):
     pagina, pakket = d.context(request, ('pagina', 'pakket'))
@@ -27,9 +24,11 @@ def regels(request: Request, q: str = ""):
             criteria.append((code, c, lijst))
     groepen: dict[str, list[tuple[str, str]]] = {}
     for code, c, _ in criteria:
-        # een groep heet naar haar bron ('Visie Alkmaar'), anders naar haar naam in gewone letters
+        # een groep heet naar haar bron ('Visie Alkmaar'), anders zoals het pakket haar voorwaardengroep noemt
+        # ('Kosten en dekking'), anders naar haar naam in gewone letters
         bron = pakket.kop.bronnen.get(c.groep)
-        naam = (bron.kort or bron.titel) if bron else GROEPNAMEN.get(c.groep, c.groep.replace("-", " ").capitalize())
+        groep = pakket.kop.voorwaarden.groepen.get(c.groep)
+        naam = (bron.kort or bron.titel) if bron else groep.naam if groep else c.groep.replace("-", " ").capitalize()
         groepen.setdefault(naam, []).append((code, c.naam))
     return pagina(request, "regels.html", titel="Regels en bronnen", pakket=pakket, criteria=criteria,
                   groepen=groepen, q=q[:200], bron=lambda v: pakket.bron(v), leesbaar=d.zonder_plaatshouders)

@@ -29,8 +29,7 @@ def werkmappagina(request: Request, q: str = "", fase: str = "", advies: str = "
     verder = (opgeslagen or {}).get("open_stap") or (stap if stap in {s.sleutel for s in formulier.stappen(pakket)}
                                                      else "basis")
     verwijderd = re.sub(r"[^\w.-]", "", verwijderd)[:120]
-    verwijderde_naam = next((naam for bestand, naam, _ in omgeving.werkmap.prullenbak() if bestand == verwijderd),
-                            None) if verwijderd else None
+    verwijderde_naam = omgeving.werkmap.naam_in_prullenbak(verwijderd) if verwijderd else None
     zoek = d.zoekbaar(q[:200])
     gefilterd = [r for r in rijen if (not zoek or zoek in r["zoektekst"]) and (not fase or r["fase"] == fase)
                  and (not advies or (r["status"] == "onvolledig" if advies == "onvolledig" else
