@@ -16,7 +16,6 @@ import dataclasses
 import datetime as dt
 import functools
 import re
-import difflib
 import types
 import typing
 from dataclasses import dataclass, field
@@ -26,7 +25,7 @@ from typing import Annotated, Any, Literal
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, Strict, ValidationInfo,
                       model_serializer, model_validator)
 from pydantic.json_schema import SkipJsonSchema
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, core_schema
 
 from . import woordenlijsten
 from .waarden import fragment, lees_bedrag, schone_tekst
@@ -202,6 +201,8 @@ class Niveau(StrEnum):
 
 def suggestie(woord: str, keuzes: typing.Iterable[str]) -> str:
     """' Bedoelde u 'x'?' als er een woord in de buurt ligt, anders een lege tekst."""
+    import difflib  # alleen bij een fout nodig: niet bij elke start laden
+
     treffers = difflib.get_close_matches(woord, list(keuzes), n=1, cutoff=0.6)
     return f" Bedoelde u '{treffers[0]}'?" if treffers else ""
 
@@ -384,13 +385,29 @@ _PERCENTAGE_TEKST = _OokToegestaan({"type": "string", IN_BESTAND: True,
                                     "description": "een percentage als 12,5 of 12,5%"})
 
 
+class _Woordtype:
+    """Hoe pydantic een veld met één woord uit `vocab` controleert: eerst `_woordcontrole` (een Nederlandse melding,
+    'Ja' wordt 'ja'), dan het woord zelf. Eén vaste beschrijving in plaats van een BeforeValidator per veld: pydantic
+    hoeft de controle dan niet bij elk van de ruim honderd woordvelden opnieuw te onderzoeken, en dat scheelt bij
+    elke start van het programma merkbaar tijd. In het JSON-schema mag bij een ja/nee-woord ook true of false."""
+
+    def __init__(self, vocab: type[StrEnum]):
+        self.controleer = _woordcontrole(vocab)
+        self.ook_ja_nee = "ja" in {w.value for w in vocab}
+
+    def __get_pydantic_core_schema__(self, bron: Any, handler: Any) -> Any:
+        return core_schema.no_info_before_validator_function(self.controleer, handler(bron))
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> Any:
+        uit = handler(schema)
+        return {"anyOf": [uit, {"type": "boolean"}]} if self.ook_ja_nee else uit
+
+
 @functools.cache
 def W(vocab: type[StrEnum]):
     """Het type van een veld dat één woord uit `vocab` bevat. Eén keer per woordenlijst gemaakt: tientallen velden
-    delen hetzelfde type, en pydantic bouwt een gedeeld type sneller dan tientallen gelijke."""
-    if "ja" in {w.value for w in vocab}:  # true en false zijn ja en nee
-        return Annotated[vocab, BeforeValidator(_woordcontrole(vocab)), _OokToegestaan({"type": "boolean"})]
-    return Annotated[vocab, BeforeValidator(_woordcontrole(vocab))]
+    delen hetzelfde type."""
+    return Annotated[vocab, _Woordtype(vocab)]
 
 
 def veld(beschrijving: str, *, volgorde: list[str] | None = None, wereldfeit: bool = False,
@@ -532,20 +549,44 @@ def _saldo(waarde: Any) -> Any:
     return _bedrag(waarde)
 
 
+class EenSchema:
+    """Eén controle voor alle velden van hetzelfde samengestelde type (een bedrag, een tekst, de twee stellingen van
+    een factor): pydantic stelt haar één keer op en elk volgend veld van dat type krijgt dezelfde. Anders onderzoekt
+    pydantic de controles en schema-aanvullingen van zo'n type bij elk veld opnieuw, en dat kost bij elke start van
+    het programma merkbaar tijd. Alleen voor typen zonder woordenlijst-enum (die verwijst per model naar een eigen
+    definitie); de controle en het JSON-schema blijven precies zoals pydantic ze zelf zou maken."""
+
+    def __init__(self, type_: Any):
+        self.type_, self.schema = type_, None
+        self.eigen = tuple(typing.get_args(type_)[1:])  # de controles en aanvullingen van het type zelf
+
+    def __get_pydantic_core_schema__(self, bron: Any, handler: Any) -> Any:
+        if self.schema is None:
+            self.schema = handler.generate_schema(self.type_)
+        # Een eigen kop met eigen metadata per veld: pydantic vult die aan, en dat mag het gedeelde niet raken.
+        metadata = {k: list(v) if isinstance(v, list) else v for k, v in self.schema.get("metadata", {}).items()}
+        return {**self.schema, "metadata": metadata}
+
+
+def _gedeeld(type_: Any) -> Any:
+    """`type_` met één gedeelde controle voor al zijn velden (zie EenSchema)."""
+    return Annotated[type_, EenSchema(type_)]
+
+
 # Scores en jaren zijn hele getallen; een ja/nee-waarde of een kommagetal wordt nooit stil omgezet.
 Score = Annotated[int, Strict(), Field(ge=1, le=5)]
 # Eén stelling mag nog open staan ([3, onbekend]): een half ingevulde scan is een concept. De factor telt pas mee
 # als beide stellingen een score hebben (zie feiten.factorscore).
 Stelling = Annotated[Score | None, BeforeValidator(_onbekend_is_leeg), _OOK_ONBEKEND]
-Stellingen = Annotated[Annotated[list[Stelling], Field(min_length=2, max_length=2)] | None,
-                       BeforeValidator(_onbekend_is_leeg), _OOK_ONBEKEND]
-Bedrag = Annotated[Annotated[int, Strict(), Field(ge=0, le=10**13)] | None, BeforeValidator(_bedrag),
-                  BeforeValidator(_alleen_getal), _OOK_ONBEKEND, _BEDRAG_TEKST]
-Saldo = Annotated[Annotated[int, Strict(), Field(ge=-10**13, le=10**13)] | None, BeforeValidator(_saldo),
-                  BeforeValidator(_alleen_getal), _OOK_ONBEKEND, _BEDRAG_TEKST]
-Jaar = Annotated[Annotated[int, Strict(), Field(ge=1900, le=2200)] | None, BeforeValidator(_onbekend_is_leeg),
-                 _OOK_ONBEKEND]
-Tekst = Annotated[str | None, _tekst()]
+Stellingen = _gedeeld(Annotated[Annotated[list[Stelling], Field(min_length=2, max_length=2)] | None,
+                                BeforeValidator(_onbekend_is_leeg), _OOK_ONBEKEND])
+Bedrag = _gedeeld(Annotated[Annotated[int, Strict(), Field(ge=0, le=10**13)] | None, BeforeValidator(_bedrag),
+                            BeforeValidator(_alleen_getal), _OOK_ONBEKEND, _BEDRAG_TEKST])
+Saldo = _gedeeld(Annotated[Annotated[int, Strict(), Field(ge=-10**13, le=10**13)] | None, BeforeValidator(_saldo),
+                           BeforeValidator(_alleen_getal), _OOK_ONBEKEND, _BEDRAG_TEKST])
+Jaar = _gedeeld(Annotated[Annotated[int, Strict(), Field(ge=1900, le=2200)] | None,
+                          BeforeValidator(_onbekend_is_leeg), _OOK_ONBEKEND])
+Tekst = Annotated[str | None, _tekst()]  # niet gedeeld: veel tekstvelden hebben een eigen max_length
 def _datum_in_json(waarde: Any, info: ValidationInfo) -> Any:
     """In JSON (de API) is een onbekende datum null: zo zegt het schema precies wat een datum is (format: date)."""
     if waarde == ONBEKEND and (info.context or {}).get("json"):
@@ -553,8 +594,8 @@ def _datum_in_json(waarde: Any, info: ValidationInfo) -> Any:
     return waarde
 
 
-Datum = Annotated[dt.date | None, BeforeValidator(_datum), BeforeValidator(_datum_in_json),
-                  _OokToegestaan({**ONBEKEND_SCHEMA, IN_BESTAND: True})]
+Datum = _gedeeld(Annotated[dt.date | None, BeforeValidator(_datum), BeforeValidator(_datum_in_json),
+                           _OokToegestaan({**ONBEKEND_SCHEMA, IN_BESTAND: True})])
 
 
 def _percentage(waarde: Any) -> Any:
@@ -1084,7 +1125,18 @@ def _kern(annotatie: Any) -> Any:
             return annotatie
 
 
+def controleer_gedeelde_velden(model: type[BaseModel]) -> None:
+    """Een veld met een gedeelde controle (EenSchema) mag geen eigen beperking hebben, zoals Field(max_length=...):
+    de gedeelde controle slaat die over, en dan zou ze stil vervallen. Een fout van de programmeur, bij het laden."""
+    for naam, info in model.model_fields.items():
+        for i, deel in enumerate(info.metadata):
+            if isinstance(deel, EenSchema) and tuple(info.metadata[:i]) != deel.eigen:
+                raise TypeError(f"{model.__name__}.{naam}: een veld met een gedeelde controle kan geen eigen "
+                                f"beperking hebben ({info.metadata[:i]!r}); geef het een eigen type")
+
+
 def _velden(model: type[BaseModel], voorvoegsel: str = "") -> list[Veld]:
+    controleer_gedeelde_velden(model)
     uit: list[Veld] = []
     for naam, info in model.model_fields.items():
         if naam == PAKKETVRAGEN:

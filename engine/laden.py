@@ -795,10 +795,10 @@ def _lees_overlay(map_: Path, kopbestand: Gelezen, bezocht: set[Path]) -> tuple[
 
 
 def _standaardpakket() -> Path:
-    """Het meegeleverde regelpakket, gevonden via importlib.resources: in de repository (bewerkbare
-    installatie) en na een gewone installatie (pakketdata), vanuit elke map."""
-    from importlib.resources import files
-    return Path(str(files("samenwerkingstoets").joinpath("rules", "alkmaar")))
+    """Het meegeleverde regelpakket: de map rules/alkmaar naast de modules van het programma, in de repository
+    (bewerkbare installatie) en na een gewone installatie (pakketdata), vanuit elke map. Rechtstreeks naast dit
+    bestand gezocht: dat scheelt bij elke start het laden van importlib.resources."""
+    return Path(__file__).resolve().parent.parent / "rules" / "alkmaar"
 
 
 STANDAARDPAKKET = _standaardpakket()

@@ -67,3 +67,47 @@ def test_de_meegeleverde_pakketten_voldoen_aan_hun_schema(soort, patroon):
         fouten = [f"{list(f.path)}: {f.message[:120]}" for f in validator.iter_errors(als_json(pad))]
         assert not fouten, (pad.name, fouten)
     assert not validator.is_valid({"naam": "x", "versie": "1", "geldig_vanaf": "2026-01-01", "onbekend_veld": 1})
+
+
+# --- gedeelde controles (EenSchema): sneller starten zonder dat een controle verandert -----------------------------
+
+def test_een_gedeeld_type_controleert_in_elk_veld_en_elk_model_hetzelfde():
+    """Bedrag, saldo, jaar, datum en de stellingen van een factor delen hun controle over alle velden; elk veld
+    controleert nog steeds zelf, met de Nederlandse melding van zijn eigen plek."""
+    from pydantic import ValidationError
+    from samenwerkingstoets.engine.casus import Casus
+
+    goed = Casus.model_validate({
+        "naam": "x", "fase": "voorstel", "onderbouwing": {"kosten_per_jaar": "1,5 miljoen"},
+        "verbonden_partij": {"financieel_belang": "750.000", "eigen_vermogen_eind": "-700.000", "jaar": 2025},
+        "succesfactoren": {"identiteit": [4, "onbekend"]}, "uittreding": {"datum": "2027-01-01"}})
+    assert goed.onderbouwing.kosten_per_jaar == 1_500_000
+    assert goed.verbonden_partij.financieel_belang == 750_000
+    assert goed.verbonden_partij.eigen_vermogen_eind == -700_000
+    assert goed.succesfactoren.identiteit == [4, None]
+    assert str(goed.uittreding.datum) == "2027-01-01"
+    with pytest.raises(ValidationError) as fout:
+        Casus.model_validate({"naam": "x", "fase": "voorstel", "onderbouwing": {"kosten_per_jaar": -5},
+                              "verbonden_partij": {"financieel_belang": -5, "jaar": 1700},
+                              "succesfactoren": {"identiteit": [4, 9]}})
+    plekken = {tuple(str(d) for d in f["loc"][:2]) for f in fout.value.errors()}
+    assert {("onderbouwing", "kosten_per_jaar"), ("verbonden_partij", "financieel_belang"),
+            ("verbonden_partij", "jaar"), ("succesfactoren", "identiteit")} <= plekken
+
+
+def test_een_eigen_beperking_op_een_veld_met_een_gedeelde_controle_valt_bij_het_laden_op():
+    """Field(le=...) op een Bedrag zou de gedeelde controle overslaan en dus stil vervallen: dat mag nooit
+    ongemerkt gebeuren, het model weigert dan al bij het laden."""
+    from pydantic import BaseModel, Field
+    from samenwerkingstoets.engine.casus import Bedrag, controleer_gedeelde_velden
+
+    class Goed(BaseModel):
+        bedrag: Bedrag = Field(default=None, description="zonder eigen beperking")
+
+    controleer_gedeelde_velden(Goed)
+
+    class Fout(BaseModel):
+        bedrag: Bedrag = Field(default=None, le=5)
+
+    with pytest.raises(TypeError, match="eigen beperking"):
+        controleer_gedeelde_velden(Fout)
