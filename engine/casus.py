@@ -387,27 +387,40 @@ _PERCENTAGE_TEKST = _OokToegestaan({"type": "string", IN_BESTAND: True,
 
 class _Woordtype:
     """Hoe pydantic een veld met één woord uit `vocab` controleert: eerst `_woordcontrole` (een Nederlandse melding,
-    'Ja' wordt 'ja'), dan het woord zelf. Eén vaste beschrijving in plaats van een BeforeValidator per veld: pydantic
-    hoeft de controle dan niet bij elk van de ruim honderd woordvelden opnieuw te onderzoeken, en dat scheelt bij
-    elke start van het programma merkbaar tijd. In het JSON-schema mag bij een ja/nee-woord ook true of false."""
+    'Ja' wordt 'ja'), dan het woord zelf; bij `leeg` mag het veld ook ontbreken. Eén vaste beschrijving in plaats
+    van een BeforeValidator en een keuze 'woord of niets' per veld: pydantic hoeft die dan niet bij elk van de ruim
+    honderd woordvelden opnieuw te onderzoeken, en dat scheelt bij elke start van het programma merkbaar tijd. In
+    het JSON-schema mag bij een ja/nee-woord ook true of false."""
 
-    def __init__(self, vocab: type[StrEnum]):
+    def __init__(self, vocab: type[StrEnum], leeg: bool):
+        self.vocab, self.leeg = vocab, leeg
         self.controleer = _woordcontrole(vocab)
         self.ook_ja_nee = "ja" in {w.value for w in vocab}
 
     def __get_pydantic_core_schema__(self, bron: Any, handler: Any) -> Any:
-        return core_schema.no_info_before_validator_function(self.controleer, handler(bron))
+        schema = core_schema.no_info_before_validator_function(self.controleer, handler.generate_schema(self.vocab))
+        return core_schema.nullable_schema(schema) if self.leeg else schema
 
     def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> Any:
         uit = handler(schema)
-        return {"anyOf": [uit, {"type": "boolean"}]} if self.ook_ja_nee else uit
+        if not self.ook_ja_nee:
+            return uit
+        opties = list(uit["anyOf"]) if set(uit) == {"anyOf"} else [uit]
+        plaats = len(opties) - 1 if self.leeg else len(opties)  # true/false vóór null, zoals elders
+        return {"anyOf": opties[:plaats] + [{"type": "boolean"}] + opties[plaats:]}
 
 
 @functools.cache
 def W(vocab: type[StrEnum]):
-    """Het type van een veld dat één woord uit `vocab` bevat. Eén keer per woordenlijst gemaakt: tientallen velden
-    delen hetzelfde type."""
-    return Annotated[vocab, _Woordtype(vocab)]
+    """Het type van een verplicht veld met één woord uit `vocab`. Eén keer per woordenlijst gemaakt: velden met
+    dezelfde woordenlijst delen hetzelfde type."""
+    return Annotated[vocab, _Woordtype(vocab, leeg=False)]
+
+
+@functools.cache
+def Woord(vocab: type[StrEnum]):
+    """Een veld met één woord uit `vocab`, dat ook mag ontbreken (niet bekend)."""
+    return Annotated[vocab | None, _Woordtype(vocab, leeg=True)]
 
 
 def veld(beschrijving: str, *, volgorde: list[str] | None = None, wereldfeit: bool = False,
@@ -629,36 +642,11 @@ class Model(BaseModel):
 
 class Vraaggroep(Model):
     """Een groep velden waarin het pakket ook eigen ja/nee-vragen mag zetten (`vragen:` in de woordenlijsten van
-    pack.yaml, zoals rol.verbinding_mra). In het bestand staan die vragen gewoon tussen de andere velden; hier
-    worden ze bewaard in `pakketvragen`. Een vraag die het pakket niet stelt, is een onbekend veld."""
+    pack.yaml, zoals rol.verbinding_mra). In het bestand staan die vragen gewoon tussen de andere velden; de casus
+    bewaart ze apart (Casus.pakketvragen) en zet ze bij het opslaan terug. Een vraag die het pakket niet stelt, is
+    een onbekend veld."""
 
     GROEP: typing.ClassVar[str] = ""
-    pakketvragen: SkipJsonSchema[dict[str, W(JaNee) | None]] = Field(default_factory=dict, exclude=True, repr=False)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _eigen_vragen(cls, data: Any, info: ValidationInfo) -> Any:
-        if not isinstance(data, dict):
-            return data
-        if PAKKETVRAGEN in data:  # alleen zoals hieronder gevuld; in een bestand is het een onbekend veld
-            raise PydanticCustomError("woord", "onbekend veld '{veld}'", {"veld": PAKKETVRAGEN})
-        gesteld = woordenlijsten.uit_context(info.context).vragen_in(cls.GROEP)
-        vragen = {k: v for k, v in data.items() if k in gesteld and k not in cls.model_fields}
-        if not vragen:
-            return data
-        return {**{k: v for k, v in data.items() if k not in vragen}, PAKKETVRAGEN: vragen}
-
-    @model_serializer(mode="wrap")
-    def _met_vragen(self, handler: Any) -> Any:
-        uit = handler(self)
-        if isinstance(uit, dict):
-            uit.update({k: v.value for k, v in self.pakketvragen.items() if v is not None})
-        return uit
-
-    def vraag(self, naam: str) -> str | None:
-        """Het antwoord op een eigen vraag van het pakket ('ja', 'nee'), of None als het niet bekend is."""
-        antwoord = self.pakketvragen.get(naam)
-        return None if antwoord is None or antwoord == ONBEKEND else antwoord.value
 
 
 PAKKETVRAGEN = "pakketvragen"
@@ -667,8 +655,8 @@ PAKKETVRAGEN = "pakketvragen"
 class Partner(Model):
     naam: Annotated[str, _tekst(verplicht=True)] = Field(description="naam van de partner", max_length=200,
                                                           json_schema_extra=VERPLICHT)
-    soort: W(PartnerSoort) | None = veld("soort organisatie", wereldfeit=True)
-    belang: W(Belang) | None = veld(
+    soort: Woord(PartnerSoort) = veld("soort organisatie", wereldfeit=True)
+    belang: Woord(Belang) = veld(
         "is het strategisch belang van deze partner beschreven? (succesfactor 1)",
         volgorde=["niet_beschreven", "onbekend", "beschreven"])
 
@@ -679,11 +667,11 @@ class Opgave(Vraaggroep):
     omschrijving: Annotated[str | None, _tekst(onbekend_bewaren=True)] = Field(
         default=None, max_length=5_000, description="de maatschappelijke opgave; 'geen' = er is geen opgave benoemd; leeg, "
                                   "ontbrekend of 'onbekend' = niet bekend")
-    overstijgt_gemeentegrens: W(JaNee) | None = veld(
+    overstijgt_gemeentegrens: Woord(JaNee) = veld(
         "overstijgt de opgave de gemeentegrens?", volgorde=POSITIEF, wereldfeit=True)
-    complex: W(JaNee) | None = veld(
+    complex: Woord(JaNee) = veld(
         "is de opgave te complex om alleen op te pakken?", volgorde=POSITIEF, wereldfeit=True)
-    partners_gekozen_op: W(PartnerKeuze) | None = veld(
+    partners_gekozen_op: Woord(PartnerKeuze) = veld(
         "waarop zijn de partners gekozen?",
         volgorde=["gewoonte", "bestaande_samenwerking", "onbekend", "opgave"])
 
@@ -691,15 +679,15 @@ class Opgave(Vraaggroep):
 class ToegevoegdeWaarde(Vraaggroep):
     GROEP = "toegevoegde_waarde"
 
-    inwoners: W(JaNee) | None = veld(
+    inwoners: Woord(JaNee) = veld(
         "waarde voor inwoners, bedrijven en maatschappelijke organisaties", volgorde=POSITIEF)
-    gemeente: W(JaNee) | None = veld("waarde voor de eigen gemeente", volgorde=POSITIEF)
-    regio: W(JaNee) | None = veld("waarde voor de regio", volgorde=POSITIEF)
-    korte_termijn_doelen: W(JaNee) | None = veld(
+    gemeente: Woord(JaNee) = veld("waarde voor de eigen gemeente", volgorde=POSITIEF)
+    regio: Woord(JaNee) = veld("waarde voor de regio", volgorde=POSITIEF)
+    korte_termijn_doelen: Woord(JaNee) = veld(
         "draagt bij aan de kortetermijndoelen van de gemeente", volgorde=POSITIEF)
-    lange_termijn_doelen: W(JaNee) | None = veld(
+    lange_termijn_doelen: Woord(JaNee) = veld(
         "draagt bij aan de langetermijndoelen van de gemeente", volgorde=POSITIEF)
-    lokaal_nadeel: W(JaNee) | None = veld(
+    lokaal_nadeel: Woord(JaNee) = veld(
         "gaat de regionale winst ten koste van een duidelijk lokaal belang?", volgorde=NEGATIEF)
 
 
@@ -716,64 +704,64 @@ class RolGegevens(Vraaggroep):
     GROEP = "rol"
 
     eigen: PakketWoorden("rollen") = veld("de rol(len) van de eigen gemeente", woordenlijst="rollen")
-    centrumgemeente_taak: W(JaNee) | None = veld(
+    centrumgemeente_taak: Woord(JaNee) = veld(
         "raakt de samenwerking een taak als centrumgemeente?", wereldfeit=True)
-    taakverdeling_regionaal_lokaal: W(Helderheid) | None = veld(
+    taakverdeling_regionaal_lokaal: Woord(Helderheid) = veld(
         "is helder wat regionaal en wat lokaal gebeurt?", volgorde=["onduidelijk", "onbekend", "helder"])
-    horizon: W(Horizon) | None = veld("looptijd van de samenwerking", volgorde=["kort", "onbekend", "lang"])
-    gelijkwaardig: W(JaNee) | None = veld(
+    horizon: Woord(Horizon) = veld("looptijd van de samenwerking", volgorde=["kort", "onbekend", "lang"])
+    gelijkwaardig: Woord(JaNee) = veld(
         "zijn de partners gelijkwaardig, zonder dominantie of afhankelijkheid?", volgorde=POSITIEF)
-    eigen_belang_transparant: W(JaNee) | None = veld(
+    eigen_belang_transparant: Woord(JaNee) = veld(
         "is de gemeente open over haar eigen belangen?", volgorde=POSITIEF)
 
 
 class Taak(Vraaggroep):
     GROEP = "taak"
 
-    bevoegdheden_overdragen: W(JaNee) | None = veld(
+    bevoegdheden_overdragen: Woord(JaNee) = veld(
         "moeten bevoegdheden worden overgedragen (delegatie)?", wereldfeit=True)
-    beleidsruimte: W(JaNee) | None = veld("laat de taak ruimte voor beleidskeuzes?", wereldfeit=True)
-    wettelijk_verplicht_regionaal: W(JaNee) | None = veld(
+    beleidsruimte: Woord(JaNee) = veld("laat de taak ruimte voor beleidskeuzes?", wereldfeit=True)
+    wettelijk_verplicht_regionaal: Woord(JaNee) = veld(
         "gaat het om een wettelijk verplicht regionaal orgaan (veiligheidsregio, GGD, omgevingsdienst)?",
         wereldfeit=True)
-    eigen_personeel: W(JaNee) | None = veld("heeft de samenwerking eigen personeel?", wereldfeit=True)
-    eigen_budget: W(JaNee) | None = veld("heeft de samenwerking een eigen budget?", wereldfeit=True)
-    private_partners: W(JaNee) | None = veld(
+    eigen_personeel: Woord(JaNee) = veld("heeft de samenwerking eigen personeel?", wereldfeit=True)
+    eigen_budget: Woord(JaNee) = veld("heeft de samenwerking een eigen budget?", wereldfeit=True)
+    private_partners: Woord(JaNee) = veld(
         "doen niet-overheidspartners mee, of is er marktactiviteit?", wereldfeit=True)
-    wettelijke_samenwerkingsplicht: W(JaNee) | None = veld(
+    wettelijke_samenwerkingsplicht: Woord(JaNee) = veld(
         "verplicht de wet tot regionale samenwerking zonder een vorm voor te schrijven (Jeugdwet, Wmo)?",
         wereldfeit=True)
-    een_gastgemeente_voert_uit: W(JaNee) | None = veld(
+    een_gastgemeente_voert_uit: Woord(JaNee) = veld(
         "voert één gastgemeente het werk uit voor de anderen?", wereldfeit=True)
 
 
 class Onderbouwing(Vraaggroep):
     GROEP = "onderbouwing"
 
-    businesscase: W(Businesscase) | None = veld(
+    businesscase: Woord(Businesscase) = veld(
         "is er een businesscase?", volgorde=["ontbreekt", "onbekend", "niet_nodig", "aanwezig"])
-    businesscase_uitkomst: W(Uitkomst) | None = veld(
+    businesscase_uitkomst: Woord(Uitkomst) = veld(
         "wat is de uitkomst van de businesscase voor de eigen gemeente?",
         volgorde=["negatief", "onbekend", "neutraal", "positief"])
-    nulmeting: W(JaNee) | None = veld(
+    nulmeting: Woord(JaNee) = veld(
         "heeft de businesscase een nulmeting (de uitgangssituatie, om later tegen te meten)?", volgorde=POSITIEF)
     kosten_per_jaar: Bedrag = veld("aandeel van de eigen gemeente in euro per jaar", richting="lager")
-    kosten_structureel: W(JaNee) | None = veld(
+    kosten_structureel: Woord(JaNee) = veld(
         "zijn de jaarlijkse kosten structureel (blijvend) en niet tijdelijk?", volgorde=NEGATIEF, wereldfeit=True)
     eenmalige_kosten: Bedrag = veld(
         "eenmalige kosten voor de eigen gemeente in euro (invoering, frictie, ontvlechting)", richting="lager")
-    dekking: W(Dekking) | None = veld(
+    dekking: Woord(Dekking) = veld(
         "hoe worden de kosten gedekt: binnen de bestaande begroting, of is een begrotingswijziging nodig?",
         volgorde=["begrotingswijziging_nodig", "onbekend", "binnen_begroting"])
-    capaciteit_en_middelen: W(Toereikend) | None = veld(
+    capaciteit_en_middelen: Woord(Toereikend) = veld(
         "genoeg strategische capaciteit en middelen?", volgorde=["onvoldoende", "onbekend", "voldoende"])
-    lobby_agenda: W(JaNee) | None = veld(
+    lobby_agenda: Woord(JaNee) = veld(
         "is de samenwerking verbonden met de lobbystrategie en -agenda?", volgorde=POSITIEF)
-    begroting_onder_druk: W(JaNee) | None = veld(
+    begroting_onder_druk: Woord(JaNee) = veld(
         "staat de begroting van de eigen gemeente onder druk?", volgorde=NEGATIEF, wereldfeit=True)
-    kosten_baten_afgewogen: W(JaNee) | None = veld(
+    kosten_baten_afgewogen: Woord(JaNee) = veld(
         "zijn de kosten voor de eigen gemeente afgewogen tegen de baten?", volgorde=POSITIEF)
-    uittreding_elders: W(JaNee) | None = veld(
+    uittreding_elders: Woord(JaNee) = veld(
         "betekent meedoen dat de gemeente uit een andere regeling moet treden?", volgorde=NEGATIEF,
         wereldfeit=True)
     uittreedsom_elders: Bedrag = veld(
@@ -783,20 +771,20 @@ class Onderbouwing(Vraaggroep):
 class Sturing(Vraaggroep):
     GROEP = "sturing"
 
-    informatie_aan_raad: W(JaNee) | None = veld("wordt de raad actief geïnformeerd?", volgorde=POSITIEF)
-    zienswijze_raad: W(JaNee) | None = veld("kan de raad zienswijzen geven?", volgorde=POSITIEF)
-    evaluatie_afgesproken: W(JaNee) | None = veld("is periodieke evaluatie afgesproken?", volgorde=POSITIEF)
-    uittredingsregeling: W(JaNee) | None = veld("is uittreding geregeld?", volgorde=POSITIEF)
-    rolverdeling_helder: W(JaNee) | None = veld(
+    informatie_aan_raad: Woord(JaNee) = veld("wordt de raad actief geïnformeerd?", volgorde=POSITIEF)
+    zienswijze_raad: Woord(JaNee) = veld("kan de raad zienswijzen geven?", volgorde=POSITIEF)
+    evaluatie_afgesproken: Woord(JaNee) = veld("is periodieke evaluatie afgesproken?", volgorde=POSITIEF)
+    uittredingsregeling: Woord(JaNee) = veld("is uittreding geregeld?", volgorde=POSITIEF)
+    rolverdeling_helder: Woord(JaNee) = veld(
         "zijn opdrachtgever, opdrachtnemer en eigenaar helder belegd?", volgorde=POSITIEF)
-    raad_tevreden: W(JaNee) | None = veld(
+    raad_tevreden: Woord(JaNee) = veld(
         "is de raad tevreden over de informatie en de invloed die hij krijgt?", volgorde=POSITIEF)
-    in_overzicht: W(JaNee) | None = veld(
+    in_overzicht: Woord(JaNee) = veld(
         "staat de samenwerking in het actuele overzicht van thema's en samenwerkingsrelaties?",
         volgorde=POSITIEF)
-    burgerparticipatie: W(JaNee) | None = veld(
+    burgerparticipatie: Woord(JaNee) = veld(
         "regelt de regeling hoe inwoners betrokken worden (burgerparticipatie, gewijzigde Wgr)?", volgorde=POSITIEF)
-    art160_toets: W(Art160) | None = veld(
+    art160_toets: Woord(Art160) = veld(
         "is de toets van art. 160 Gemeentewet gedaan (privaatrechtelijke vormen)?",
         volgorde=["niet_gedaan", "niet_van_toepassing", "onbekend", "gedaan"])
 
@@ -804,30 +792,30 @@ class Sturing(Vraaggroep):
 class SamenwerkingKwaliteit(Vraaggroep):
     GROEP = "samenwerking"
 
-    gedeelde_visie: W(JaDeelsNee) | None = veld(
+    gedeelde_visie: Woord(JaDeelsNee) = veld(
         "delen de partners een visie op het domein?", volgorde=["nee", "deels", "onbekend", "ja"])
-    gezamenlijk_koersdoel: W(JaNee) | None = veld("is er een gezamenlijk koersdoel?", volgorde=POSITIEF)
-    ambitie_concreet: W(JaNee) | None = veld(
+    gezamenlijk_koersdoel: Woord(JaNee) = veld("is er een gezamenlijk koersdoel?", volgorde=POSITIEF)
+    ambitie_concreet: Woord(JaNee) = veld(
         "is de gezamenlijke ambitie helder en concreet?", volgorde=POSITIEF)
-    vertrouwen: W(Vertrouwen) | None = veld(
+    vertrouwen: Woord(Vertrouwen) = veld(
         "het onderlinge vertrouwen", volgorde=["laag", "onbekend", "voldoende", "hoog"])
-    bestuurders_kennen_elkaar: W(JaNee) | None = veld(
+    bestuurders_kennen_elkaar: Woord(JaNee) = veld(
         "kennen de bestuurders elkaar, de gevoeligheden en de kansen van de regio?", volgorde=POSITIEF)
-    samenwerkingsvaardigheden: W(JaNee) | None = veld(
+    samenwerkingsvaardigheden: Woord(JaNee) = veld(
         "wordt geïnvesteerd in regionale oriëntatie en samenwerkingsvaardigheden?", volgorde=POSITIEF)
-    concurrentie_tussen_partners: W(JaNee) | None = veld(
+    concurrentie_tussen_partners: Woord(JaNee) = veld(
         "hindert onderlinge concurrentie de samenwerking?", volgorde=NEGATIEF)
-    regie_georganiseerd: W(JaNee) | None = veld(
+    regie_georganiseerd: Woord(JaNee) = veld(
         "is de samenhang georganiseerd (regiegroep, ambtelijk secretaris)?", volgorde=POSITIEF)
-    partners_kiezen_eigen_oplossingen: W(JaNee) | None = veld(
+    partners_kiezen_eigen_oplossingen: Woord(JaNee) = veld(
         "kiezen partners na gezamenlijke verkenning toch hun eigen oplossing?", volgorde=NEGATIEF)
-    collectieve_oplossing_beschikbaar: W(JaNee) | None = veld(
+    collectieve_oplossing_beschikbaar: Woord(JaNee) = veld(
         "bestaat er een collectieve (landelijke) oplossing of standaard?", wereldfeit=True)
-    collectieve_oplossing_benut: W(JaNee) | None = veld(
+    collectieve_oplossing_benut: Woord(JaNee) = veld(
         "wordt die collectieve oplossing of standaard benut?", volgorde=POSITIEF)
-    ruimte_voor_verschil_in_tempo: W(JaNee) | None = veld(
+    ruimte_voor_verschil_in_tempo: Woord(JaNee) = veld(
         "is er ruimte voor verschil in tempo en intensiteit?", volgorde=POSITIEF)
-    sleutelpartner_vertrekt: W(JaNee) | None = veld(
+    sleutelpartner_vertrekt: Woord(JaNee) = veld(
         "vertrekt een partner zonder wie de samenwerking in deze vorm niet kan (uittreding, fusie, "
         "herindeling of een andere samenwerking)?", volgorde=NEGATIEF, wereldfeit=True)
 
@@ -905,26 +893,26 @@ class Succesfactoren(Model):
 
 class Evaluatie(Model):
     jaar_laatste_evaluatie: Jaar = veld("jaar van de laatste evaluatie")
-    doelen_gerealiseerd: W(JaDeelsNee) | None = veld(
+    doelen_gerealiseerd: Woord(JaDeelsNee) = veld(
         "zijn de doelen gerealiseerd?", volgorde=["nee", "deels", "onbekend", "ja"])
-    kostenontwikkeling: W(Kosten) | None = veld(
+    kostenontwikkeling: Woord(Kosten) = veld(
         "kosten tegenover begroting of besparingsdoel",
         volgorde=["structureel_overschreden", "stijgend", "onbekend", "binnen_begroting"])
-    kwaliteit: W(Kwaliteit) | None = veld(
+    kwaliteit: Woord(Kwaliteit) = veld(
         "kwaliteit van de dienstverlening", volgorde=["onvoldoende", "onbekend", "voldoende", "goed"])
-    herstelperspectief: W(JaNee) | None = veld("is er zicht op herstel?", volgorde=POSITIEF)
-    uittreedkosten: W(Niveau) | None = veld("hoogte van de uittreedkosten", wereldfeit=True)
-    context_gewijzigd: W(JaNee) | None = veld(
+    herstelperspectief: Woord(JaNee) = veld("is er zicht op herstel?", volgorde=POSITIEF)
+    uittreedkosten: Woord(Niveau) = veld("hoogte van de uittreedkosten", wereldfeit=True)
+    context_gewijzigd: Woord(JaNee) = veld(
         "is de context gewijzigd (herindeling, nieuwe wettelijke taken, beter alternatief)?",
         wereldfeit=True)
-    taken_terug: W(JaNee) | None = veld(
+    taken_terug: Woord(JaNee) = veld(
         "wil de gemeente een deel van de taken terughalen (gedeeltelijke ontvlechting)?", volgorde=NEGATIEF)
 
 
 class VerbondenPartij(Model):
     """Wat het register van verbonden partijen en de paragraaf verbonden partijen (BBV art. 15) vragen."""
 
-    soort: W(SoortVerbondenPartij) | None = veld(
+    soort: Woord(SoortVerbondenPartij) = veld(
         "soort verbonden partij: gemeenschappelijke regeling (gr), vennootschap, stichting of overig",
         wereldfeit=True)
     vestigingsplaats: Tekst = Field(default=None, max_length=200, description="de vestigingsplaats van de partij")
@@ -966,7 +954,7 @@ class Kopgegevens(Model):
     steller: Tekst = Field(default=None, max_length=200, description="wie het voorstel schreef")
     afdeling: Tekst = Field(default=None, max_length=200, description="de afdeling van de steller")
     zaaknummer: Tekst = Field(default=None, max_length=100, description="het zaak- of registratienummer")
-    openbaar: W(JaNee) | None = veld("is het besluit openbaar (ja) of vertrouwelijk (nee)?")
+    openbaar: Woord(JaNee) = veld("is het besluit openbaar (ja) of vertrouwelijk (nee)?")
 
 
 class Uittreding(Model):
@@ -1036,9 +1024,9 @@ class Casus(Model):
     omschrijving: Tekst = Field(default=None, description="vrije toelichting", max_length=20_000)
     peildatum: Datum = Field(
         default=None, description="datum waarop de feiten betrekking hebben")
-    toetreding: W(JaNee) | None = veld(
+    toetreding: Woord(JaNee) = veld(
         "sluit de gemeente aan bij een regeling of organisatie die al bestaat (toetreding)?", wereldfeit=True)
-    soort: W(Soort) | None = veld("strategisch, uitvoerend of beide", wereldfeit=True)
+    soort: Woord(Soort) = veld("strategisch, uitvoerend of beide", wereldfeit=True)
     themas: PakketWoorden("themas") = veld("de thema's van de samenwerking", wereldfeit=True, woordenlijst="themas")
     schaal: PakketWoord("schaal") = veld("de schaal van de samenwerking", wereldfeit=True, woordenlijst="schaal")
     partners: Annotated[list[Partner] | None, BeforeValidator(_onbekend_is_leeg), _OOK_ONBEKEND] = Field(
@@ -1048,7 +1036,7 @@ class Casus(Model):
     doelen: Annotated[Doelen, Groep, LegeGroep] = _groepveld(Doelen, "de doelen uit de visie")
     rol: Annotated[RolGegevens, Groep, LegeGroep] = _groepveld(RolGegevens, "rol en houding")
     taak: Annotated[Taak, Groep, LegeGroep] = _groepveld(Taak, "wat de samenwerking moet kunnen")
-    juridische_vorm: W(JuridischeVorm) | None = veld("de (beoogde) juridische vorm")
+    juridische_vorm: Woord(JuridischeVorm) = veld("de (beoogde) juridische vorm")
     onderbouwing: Annotated[Onderbouwing, Groep, LegeGroep] = _groepveld(Onderbouwing, "businesscase en middelen")
     sturing: Annotated[Sturing, Groep, LegeGroep] = _groepveld(Sturing, "grip van college en raad")
     samenwerking: Annotated[SamenwerkingKwaliteit, Groep, LegeGroep] = _groepveld(
@@ -1068,6 +1056,46 @@ class Casus(Model):
         default=None, max_length=100,
         description="bevindingen die de adviseur anders weegt dan het regelpakket, elk met reden en wie besloot")
 
+    # De antwoorden op de eigen vragen van het pakket, per groep (zie Vraaggroep). Eén veld voor de hele casus in
+    # plaats van één per groep: zo bouwt pydantic deze controle één keer, niet acht keer, bij elke start.
+    vragen: SkipJsonSchema[dict[str, dict[str, Woord(JaNee)]]] = Field(
+        default_factory=dict, alias=PAKKETVRAGEN, exclude=True, repr=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _eigen_vragen(cls, data: Any, info: ValidationInfo) -> Any:
+        """Haal de eigen vragen van het pakket uit hun groep, naar `vragen`."""
+        if not isinstance(data, dict):
+            return data
+        for sleutel in (PAKKETVRAGEN, "vragen"):  # alleen zoals hieronder gevuld; in een bestand een onbekend veld
+            if sleutel in data:
+                raise PydanticCustomError("woord", "onbekend veld '{veld}'", {"veld": sleutel})
+        lijsten = woordenlijsten.uit_context(info.context)
+        if not lijsten.vragen:
+            return data
+        uit, vragen = dict(data), {}
+        for groep, vaste in GROEP_MET_VRAGEN_VELDEN.items():
+            inhoud = data.get(groep)
+            if not isinstance(inhoud, dict):
+                continue
+            gesteld = {k: v for k, v in inhoud.items() if k in lijsten.vragen_in(groep) and k not in vaste}
+            if gesteld:
+                vragen[groep] = gesteld
+                uit[groep] = {k: v for k, v in inhoud.items() if k not in gesteld}
+        if vragen:
+            uit[PAKKETVRAGEN] = vragen
+        return uit
+
+    @model_serializer(mode="wrap")
+    def _met_vragen(self, handler):  # zonder annotatie: het JSON-schema blijft dat van het model zelf
+        """Zet de eigen vragen bij het opslaan terug in hun groep, zoals ze in het bestand stonden."""
+        uit = handler(self)
+        if isinstance(uit, dict):
+            for groep, vragen in self.vragen.items():
+                if isinstance(uit.get(groep), dict):
+                    uit[groep].update({k: v.value for k, v in vragen.items() if v is not None})
+        return uit
+
     @model_validator(mode="after")
     def _onthoud_woorden(self, info: ValidationInfo) -> "Casus":
         self._woorden = woordenlijsten.uit_context(info.context)
@@ -1080,13 +1108,8 @@ class Casus(Model):
 
     def pakketvragen(self) -> dict[str, str]:
         """De bekende antwoorden op de eigen vragen van het pakket: veldpad -> 'ja' of 'nee'."""
-        uit = {}
-        for groep in GROEP_MET_VRAGEN_VELDEN:
-            inhoud = getattr(self, groep)
-            for naam in inhoud.pakketvragen:
-                if (antwoord := inhoud.vraag(naam)) is not None:
-                    uit[f"{groep}.{naam}"] = antwoord
-        return uit
+        return {f"{groep}.{naam}": antwoord.value for groep, vragen in self.vragen.items()
+                for naam, antwoord in vragen.items() if antwoord is not None and antwoord != ONBEKEND}
 
 
 # --- de veldcatalogus ------------------------------------------------------------------
@@ -1139,7 +1162,7 @@ def _velden(model: type[BaseModel], voorvoegsel: str = "") -> list[Veld]:
     controleer_gedeelde_velden(model)
     uit: list[Veld] = []
     for naam, info in model.model_fields.items():
-        if naam == PAKKETVRAGEN:
+        if (info.alias or naam) == PAKKETVRAGEN:
             continue
         sleutel = info.alias or naam
         pad = voorvoegsel + sleutel
@@ -1226,7 +1249,7 @@ CATALOGUS: dict[str, Veld] = {v.pad: v for v in _velden(Casus)} | {v.pad: v for 
 
 # Per groep waarin een pakket eigen vragen mag zetten: de vaste velden van die groep.
 GROEP_MET_VRAGEN_VELDEN: dict[str, frozenset[str]] = {
-    m.GROEP: frozenset(n for n in m.model_fields if n != PAKKETVRAGEN) for m in Vraaggroep.__subclasses__()}
+    m.GROEP: frozenset(m.model_fields) for m in Vraaggroep.__subclasses__()}
 
 _GROEPMODEL = {m.GROEP: m.__name__ for m in Vraaggroep.__subclasses__()}
 _CATALOGI: dict[str, dict[str, Veld]] = {}

@@ -563,9 +563,11 @@ def meldingen_uit(fout: ValidationError, gelezen: Gelezen, velden_van: Any) -> l
     # Regelnummers opzoeken kost per melding een stap door het bestand: alleen voor de eerste meldingen, zodat het
     # werk met het aantal fouten lineair blijft. Er worden er toch hooguit MAX_MELDINGEN getoond.
     for f in fout.errors()[:MAX_MELDINGEN * 10]:
-        # Zonder de typelabels van pydantic, en zonder de groep waarin de eigen vragen van het pakket bewaard worden
-        # (in het bestand staan die gewoon in hun groep).
-        loc = tuple(d for d in f["loc"] if not (isinstance(d, str) and (_TYPELABEL.match(d) or d == PAKKETVRAGEN)))
+        # Zonder de typelabels van pydantic, en zonder het veld waarin de casus de eigen vragen van het pakket bewaart
+        # (in het bestand staan die gewoon in hun groep: pakketvragen.rol.x is rol.x).
+        loc = tuple(d for d in f["loc"] if not (isinstance(d, str) and _TYPELABEL.match(d)))
+        if loc[:1] == (PAKKETVRAGEN,) and len(loc) > 1:
+            loc = loc[1:]
         if f["type"] == "invalid_key" and loc:  # de sleutel zelf, geen plaats in een lijst
             loc = loc[:-1] + (str(loc[-1]),)
         veld = _pad(loc) or None

@@ -16,13 +16,19 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import re
 import stat
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any, Callable
+
+try:  # de C-kern van pickle rechtstreeks: pickle.py zelf laden kost bij elke start een milliseconde
+    from _pickle import dump as _bewaar, load as _laad
+except ImportError:  # een Python zonder die kern
+    from pickle import dump as _bewaar, load as _laad
+
+PROTOCOL = 5  # pickle.HIGHEST_PROTOCOL sinds Python 3.8
 
 _BRONNEN = ("casus.py", "regels.py", "laden.py", "feiten.py", "waarden.py", "woordenlijsten.py", "vormen.py",
             "pakketcache.py")
@@ -102,7 +108,7 @@ def uit_cache(map_: Path, lees: Callable[[Path], Any]) -> Any:
             with open(pad, "rb") as f:
                 eigen = not hasattr(os, "getuid") or os.fstat(f.fileno()).st_uid == os.getuid()
                 if eigen:
-                    return pickle.load(f)
+                    return _laad(f)
         except Exception:  # geen, kapotte of vreemde cache: gewoon lezen
             pass
     pakket = lees(map_)
@@ -112,7 +118,7 @@ def uit_cache(map_: Path, lees: Callable[[Path], Any]) -> Any:
             pad.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             with tempfile.NamedTemporaryFile(dir=pad.parent, prefix=".pakket-", delete=False) as f:
                 tijdelijk = Path(f.name)
-                pickle.dump(pakket, f, protocol=pickle.HIGHEST_PROTOCOL)
+                _bewaar(pakket, f, protocol=PROTOCOL)
             os.replace(tijdelijk, pad)
         except Exception:  # niet te bewaren: dan de volgende keer opnieuw lezen
             if tijdelijk is not None:

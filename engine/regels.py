@@ -739,11 +739,13 @@ class GeladenRegel:
     def id(self) -> str:
         return self.regel.id
 
-    @property
+    # De velden hangen alleen van de (onveranderlijke) voorwaarde af: één keer uitgerekend per regel, want de
+    # engine vraagt ze bij het opbouwen honderden keren.
+    @functools.cached_property
     def velden(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(t.veld for t in self.voorwaarde.toetsen()))
 
-    @property
+    @functools.cached_property
     def basisvelden(self) -> tuple[str, ...]:
         """De velden uit de casus waar deze regel van afhangt: een afgeleid veld telt als de
         velden waaruit het is afgeleid."""

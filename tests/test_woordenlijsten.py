@@ -81,6 +81,21 @@ def test_een_eigen_vraag_van_alkmaar_is_in_het_pakket_dronten_een_onbekend_veld(
     assert fout.value.meldingen[0].regel == 5
 
 
+def test_een_ongeldig_antwoord_op_een_eigen_vraag_noemt_het_veld_de_regel_en_de_woorden(tmp_path):
+    casus = _casus(tmp_path / "c.yaml", rol="\n  horizon: lang\n  verbinding_mra: misschien")
+    with pytest.raises(CasusFout) as fout:
+        lees_casus(casus)
+    melding = fout.value.meldingen[0]
+    assert (melding.veld, melding.regel) == ("rol.verbinding_mra", 7)
+    assert "'misschien' is geen geldige waarde; kies uit: ja, nee, onbekend" in melding.tekst
+
+
+def test_een_eigen_vraag_blijft_bij_opslaan_in_haar_eigen_groep_staan():
+    casus = lees_casus(CASES / "economische-samenwerking-mra.yaml")
+    data = casus.model_dump(mode="json", by_alias=True, exclude_none=True)
+    assert data["rol"]["verbinding_mra"] == "ja" and "pakketvragen" not in json.dumps(data)
+
+
 def test_de_eigen_vraag_van_alkmaar_wordt_gelezen_als_feit_en_vuurt_de_scharnierregel():
     casus = lees_casus(CASES / "economische-samenwerking-mra.yaml")
     assert casus.pakketvragen() == {"rol.verbinding_mra": "ja"}

@@ -16,13 +16,14 @@ import re
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from ..engine.casus import GEEN_IS_ANTWOORD, GEEN_OPGAVE, ONBEKEND, STELLINGEN, SUCCESFACTOREN, Casus
+from ..engine.casus import GEEN_IS_ANTWOORD, GEEN_OPGAVE, ONBEKEND, PAKKETVRAGEN, STELLINGEN, SUCCESFACTOREN, Casus
 from ..engine.fouten import Melding
 from ..engine.regels import Regelpakket
 from ..engine.waarden import lees_bedrag, toon, woord
 
 BASIS = "basis"
-NIET_IN_FORMULIER = {"schema", "afwegingen"}  # vast: schemaversie 1; afwegingen staan op de adviespagina
+# Vast: schemaversie 1; afwegingen staan op de adviespagina; de eigen vragen van het pakket staan in hun eigen groep.
+NIET_IN_FORMULIER = {"schema", "afwegingen", PAKKETVRAGEN}
 MAX_PARTNERS = 30
 LEGE_PARTNERRIJEN = 2
 GEEN = "geen"  # het vinkje 'geen van deze' bij een lijst woorden
