@@ -8,8 +8,6 @@ bepaalt het advies ('anders' sluit de tabel af). Aandachtspunten en sterktes ver
 het advies nooit zelf; ze worden gemeld en geteld.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any
 

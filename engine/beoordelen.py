@@ -25,7 +25,7 @@ from .fouten import InvoerFout
 from .raad import raadsrol
 from .feiten import HERBEREKEND, Feiten, aanvullen, feiten_van
 from .regels import (ADVIES_RANG, Advieswoord, Effect, EenVan, GeladenRegel, Kernvraag, Regelpakket, Toets,
-                     Voorwaarde, kan_in_fase, lees_voorwaarde, waar)
+                     Voorwaarde, lees_voorwaarde, waar)
 from .waarden import datum_tekst, opsomming, toon
 
 # Hoeveel combinaties van onbekende feiten zonder vaste volgorde de bandbreedte nog volledig
@@ -506,7 +506,7 @@ class Beoordelaar:
         uit: dict[str, dict[str, list[str]]] = {f.value: {} for f in Fase}
         for regel in self.pakket.regels:
             for fase, velden in uit.items():
-                if not kan_in_fase(regel.voorwaarde, fase):
+                if fase not in regel.fasen:
                     continue
                 for basisveld in regel.basisvelden:
                     if basisveld in self.pakket.catalogus and self.pakket.catalogus[basisveld].leesbaar:

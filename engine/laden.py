@@ -654,7 +654,7 @@ def _lees_regelpakket(map_: Path) -> Regelpakket:
     if meldingen:
         raise RegelpakketFout(f"Het regelpakket '{map_}' klopt niet:", meldingen[:MAX_MELDINGEN])
     hash_ = inhoudshash(kop.model_dump(mode="json"), [b[1].model_dump(mode="json") for b in bestanden])
-    return Regelpakket(kop, tuple(regels), tuple(rijen), str(map_), hash_)
+    return Regelpakket(kop, tuple(r.voorbereid() for r in regels), tuple(rijen), str(map_), hash_)
 
 
 def pakketversies(map_: str | Path) -> list[Regelpakket]:

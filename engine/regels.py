@@ -755,6 +755,18 @@ class GeladenRegel:
             uit += info.bronvelden if info is not None and info.afgeleid else (veld,)
         return tuple(dict.fromkeys(uit))
 
+    @functools.cached_property
+    def fasen(self) -> tuple[str, ...]:
+        """De fasen waarin deze regel kan vuren (zie kan_in_fase)."""
+        return tuple(f.value for f in Fase if kan_in_fase(self.voorwaarde, f.value))
+
+    def voorbereid(self) -> "GeladenRegel":
+        """Reken wat alleen van de regel zelf afhangt nu uit, zodat het met het pakket in de cache komt (zie
+        pakketcache.py) en een volgende start het niet opnieuw hoeft te doen."""
+        for _ in (self.velden, self.basisvelden, self.fasen):
+            pass
+        return self
+
     @property
     def vraagt_ontbrekende_informatie(self) -> bool:
         """Vuurt deze regel (ook) op onbekende informatie?"""

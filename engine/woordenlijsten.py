@@ -10,7 +10,6 @@ noemen, zonder dat er code verandert. Validatie, meldingen met suggesties, het i
 de woordentabel (`samenwerkingstoets pakket woorden`) lezen deze lijsten.
 """
 
-from __future__ import annotations
 
 import functools
 import json
