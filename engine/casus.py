@@ -637,7 +637,9 @@ Percentage = Annotated[Annotated[float, Field(ge=0, le=100)] | None, BeforeValid
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    # Een groep wordt alleen als deel van de casus gecontroleerd (Casus bouwt haar controle wel meteen): dat de
+    # groepen er niet elk ook zelf een bouwen, scheelt bij elke start van het programma tijd.
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class Vraaggroep(Model):
@@ -1002,15 +1004,27 @@ class Afweging(Model):
 
 
 def _groepveld(model: type[Model], beschrijving: str) -> Any:
-    return Field(default_factory=model, description=beschrijving)
+    """Een groep die in het bestand ontbreekt, is een lege groep: alle velden niet bekend. Zonder controle gemaakt
+    (model_construct): er valt niets te controleren, en zo bouwt de groep geen eigen controle (zie Model)."""
+    return Field(default_factory=model.model_construct, description=beschrijving)
 
 
-Groep = BeforeValidator(_groep)
-LegeGroep = _OokToegestaan({"type": "null"}, ONBEKEND_SCHEMA)  # een groep mag ook null of 'onbekend' zijn
+class _Groeptype(_OokToegestaan):
+    """Een groep velden: ontbreekt ze, is ze leeg of heet ze `onbekend`, dan is het een lege groep (_groep); in het
+    JSON-schema mag ze daarom ook null of 'onbekend' zijn. Eén vaste beschrijving voor alle veertien groepen, zodat
+    pydantic de controle niet bij elke groep opnieuw onderzoekt (zie _Woordtype)."""
+
+    def __get_pydantic_core_schema__(self, bron: Any, handler: Any) -> Any:
+        return core_schema.no_info_before_validator_function(_groep, handler(bron))
+
+
+Groep = _Groeptype({"type": "null"}, ONBEKEND_SCHEMA)
 
 
 class Casus(Model):
     """Eén samenwerking, voorgesteld of lopend, zoals de adviseur haar beschrijft."""
+
+    model_config = ConfigDict(defer_build=False)  # de casus zelf meteen: vrijwel elke opdracht leest er een
 
     _plaatsen: dict[int, tuple[str, int | None]] = PrivateAttr(default_factory=dict)  # bestand en regel per afweging
     _woorden: Any = PrivateAttr(default=None)  # de woordenlijsten waarmee de casus gelezen is
@@ -1031,26 +1045,26 @@ class Casus(Model):
     schaal: PakketWoord("schaal") = veld("de schaal van de samenwerking", wereldfeit=True, woordenlijst="schaal")
     partners: Annotated[list[Partner] | None, BeforeValidator(_onbekend_is_leeg), _OOK_ONBEKEND] = Field(
         default=None, description="de partners")
-    opgave: Annotated[Opgave, Groep, LegeGroep] = _groepveld(Opgave, "de maatschappelijke opgave")
-    toegevoegde_waarde: Annotated[ToegevoegdeWaarde, Groep, LegeGroep] = _groepveld(ToegevoegdeWaarde, "de toegevoegde waarde")
-    doelen: Annotated[Doelen, Groep, LegeGroep] = _groepveld(Doelen, "de doelen uit de visie")
-    rol: Annotated[RolGegevens, Groep, LegeGroep] = _groepveld(RolGegevens, "rol en houding")
-    taak: Annotated[Taak, Groep, LegeGroep] = _groepveld(Taak, "wat de samenwerking moet kunnen")
+    opgave: Annotated[Opgave, Groep] = _groepveld(Opgave, "de maatschappelijke opgave")
+    toegevoegde_waarde: Annotated[ToegevoegdeWaarde, Groep] = _groepveld(ToegevoegdeWaarde, "de toegevoegde waarde")
+    doelen: Annotated[Doelen, Groep] = _groepveld(Doelen, "de doelen uit de visie")
+    rol: Annotated[RolGegevens, Groep] = _groepveld(RolGegevens, "rol en houding")
+    taak: Annotated[Taak, Groep] = _groepveld(Taak, "wat de samenwerking moet kunnen")
     juridische_vorm: Woord(JuridischeVorm) = veld("de (beoogde) juridische vorm")
-    onderbouwing: Annotated[Onderbouwing, Groep, LegeGroep] = _groepveld(Onderbouwing, "businesscase en middelen")
-    sturing: Annotated[Sturing, Groep, LegeGroep] = _groepveld(Sturing, "grip van college en raad")
-    samenwerking: Annotated[SamenwerkingKwaliteit, Groep, LegeGroep] = _groepveld(
+    onderbouwing: Annotated[Onderbouwing, Groep] = _groepveld(Onderbouwing, "businesscase en middelen")
+    sturing: Annotated[Sturing, Groep] = _groepveld(Sturing, "grip van college en raad")
+    samenwerking: Annotated[SamenwerkingKwaliteit, Groep] = _groepveld(
         SamenwerkingKwaliteit, "kwaliteit van de samenwerking")
-    succesfactoren: Annotated[Succesfactoren, Groep, LegeGroep] = _groepveld(Succesfactoren, "de scan van tien succesfactoren")
-    succesfactoren_per_partner: Annotated[dict[str, Annotated[Succesfactoren, Groep, LegeGroep]] | None,
+    succesfactoren: Annotated[Succesfactoren, Groep] = _groepveld(Succesfactoren, "de scan van tien succesfactoren")
+    succesfactoren_per_partner: Annotated[dict[str, Annotated[Succesfactoren, Groep]] | None,
                                           BeforeValidator(_onbekend_is_leeg), _OOK_ONBEKEND] = Field(
         default=None, description="dezelfde scan, ingevuld door of voor elke partner (partnernaam: scores)")
-    evaluatie: Annotated[Evaluatie, Groep, LegeGroep] = _groepveld(Evaluatie, "evaluatie (alleen bij fase: lopend)")
-    uittreding: Annotated[Uittreding, Groep, LegeGroep] = _groepveld(
+    evaluatie: Annotated[Evaluatie, Groep] = _groepveld(Evaluatie, "evaluatie (alleen bij fase: lopend)")
+    uittreding: Annotated[Uittreding, Groep] = _groepveld(
         Uittreding, "het uittreden (alleen bij beëindigen): kosten, datum, personeel en taken")
-    collegevoorstel: Annotated[Kopgegevens, Groep, LegeGroep] = _groepveld(
+    collegevoorstel: Annotated[Kopgegevens, Groep] = _groepveld(
         Kopgegevens, "de kop van het collegevoorstel: portefeuillehouder, steller, afdeling, zaaknummer")
-    verbonden_partij: Annotated[VerbondenPartij, Groep, LegeGroep] = _groepveld(
+    verbonden_partij: Annotated[VerbondenPartij, Groep] = _groepveld(
         VerbondenPartij, "gegevens voor het register en de paragraaf verbonden partijen")
     afwegingen: Annotated[list[Afweging] | None, BeforeValidator(_onbekend_is_leeg), _OOK_ONBEKEND] = Field(
         default=None, max_length=100,

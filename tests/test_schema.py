@@ -111,3 +111,22 @@ def test_een_eigen_beperking_op_een_veld_met_een_gedeelde_controle_valt_bij_het_
 
     with pytest.raises(TypeError, match="eigen beperking"):
         controleer_gedeelde_velden(Fout)
+
+
+def test_een_ontbrekende_groep_is_dezelfde_lege_groep_als_een_lege_of_onbekende_groep_in_het_bestand():
+    """Een groep die in het bestand ontbreekt, wordt zonder nieuwe controle gemaakt (de groepen hoeven dan niet elk
+    een eigen controle te bouwen bij de start); ze is precies dezelfde lege groep als `opgave: {}` of `onbekend`."""
+    from samenwerkingstoets.engine.casus import GROEP_MET_VRAGEN_VELDEN, Casus
+
+    groepen = [*GROEP_MET_VRAGEN_VELDEN, "succesfactoren", "evaluatie", "uittreding", "collegevoorstel",
+               "verbonden_partij"]
+    zonder = Casus.model_validate({"naam": "x", "fase": "voorstel"})
+    leeg = Casus.model_validate({"naam": "x", "fase": "voorstel", **{g: {} for g in groepen}})
+    onbekend = Casus.model_validate({"naam": "x", "fase": "voorstel", **{g: "onbekend" for g in groepen}})
+    for groep in groepen:
+        verwacht = getattr(leeg, groep)
+        for casus in (zonder, onbekend):
+            gekregen = getattr(casus, groep)
+            assert type(gekregen) is type(verwacht) and dict(gekregen) == dict(verwacht), groep
+            assert all(waarde is None for waarde in dict(gekregen).values()), groep
+    assert zonder.model_dump() == leeg.model_dump() == onbekend.model_dump()
