@@ -23,9 +23,9 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, Strict, ValidationInfo,
-                      model_serializer, model_validator)
+                      model_validator)
 from pydantic.json_schema import SkipJsonSchema
-from pydantic_core import PydanticCustomError, core_schema
+from pydantic_core import PydanticCustomError, core_schema, to_json
 
 from . import woordenlijsten
 from .waarden import fragment, lees_bedrag, schone_tekst
@@ -1100,15 +1100,19 @@ class Casus(Model):
             uit[PAKKETVRAGEN] = vragen
         return uit
 
-    @model_serializer(mode="wrap")
-    def _met_vragen(self, handler):  # zonder annotatie: het JSON-schema blijft dat van het model zelf
-        """Zet de eigen vragen bij het opslaan terug in hun groep, zoals ze in het bestand stonden."""
-        uit = handler(self)
-        if isinstance(uit, dict):
-            for groep, vragen in self.vragen.items():
-                if isinstance(uit.get(groep), dict):
-                    uit[groep].update({k: v.value for k, v in vragen.items() if v is not None})
+    # Bij opslaan staan de eigen vragen weer in hun groep, zoals in het bestand. Hier en niet met pydantic's
+    # model_serializer: die laadt bij elke start een module van pydantic die verder niets gebruikt.
+    def model_dump(self, **opties: Any) -> dict[str, Any]:
+        """Als pydantic's model_dump, met de eigen vragen van het pakket terug in hun groep."""
+        uit = super().model_dump(**opties)
+        for groep, vragen in self.vragen.items():
+            if isinstance(uit.get(groep), dict):
+                uit[groep].update({k: v.value for k, v in vragen.items() if v is not None})
         return uit
+
+    def model_dump_json(self, *, indent: int | None = None, **opties: Any) -> str:
+        """Als pydantic's model_dump_json, met de eigen vragen van het pakket terug in hun groep."""
+        return to_json(self.model_dump(mode="json", **opties), indent=indent).decode()
 
     @model_validator(mode="after")
     def _onthoud_woorden(self, info: ValidationInfo) -> "Casus":
