@@ -392,6 +392,8 @@ class _Woordtype:
     honderd woordvelden opnieuw te onderzoeken, en dat scheelt bij elke start van het programma merkbaar tijd. In
     het JSON-schema mag bij een ja/nee-woord ook true of false."""
 
+    eigen = ()  # bouwt de controle zelf op: een eigen beperking van het veld zou vervallen (zie hieronder)
+
     def __init__(self, vocab: type[StrEnum], leeg: bool):
         self.vocab, self.leeg = vocab, leeg
         self.controleer = _woordcontrole(vocab)
@@ -563,8 +565,8 @@ def _saldo(waarde: Any) -> Any:
 
 
 class EenSchema:
-    """Eén controle voor alle velden van hetzelfde samengestelde type (een bedrag, een tekst, de twee stellingen van
-    een factor): pydantic stelt haar één keer op en elk volgend veld van dat type krijgt dezelfde. Anders onderzoekt
+    """Eén controle voor alle velden van hetzelfde samengestelde type (een bedrag, een saldo, een jaar, een datum, de
+    twee stellingen van een factor): pydantic stelt haar één keer op en elk volgend veld van dat type krijgt dezelfde. Anders onderzoekt
     pydantic de controles en schema-aanvullingen van zo'n type bij elk veld opnieuw, en dat kost bij elke start van
     het programma merkbaar tijd. Alleen voor typen zonder woordenlijst-enum (die verwijst per model naar een eigen
     definitie); de controle en het JSON-schema blijven precies zoals pydantic ze zelf zou maken."""
@@ -1167,11 +1169,12 @@ def _kern(annotatie: Any) -> Any:
 
 
 def controleer_gedeelde_velden(model: type[BaseModel]) -> None:
-    """Een veld met een gedeelde controle (EenSchema) mag geen eigen beperking hebben, zoals Field(max_length=...):
-    de gedeelde controle slaat die over, en dan zou ze stil vervallen. Een fout van de programmeur, bij het laden."""
+    """Een veld met een gedeelde controle (EenSchema, of een woordveld: _Woordtype) mag geen eigen beperking hebben,
+    zoals Field(max_length=...): de gedeelde controle slaat die over, en dan zou ze stil vervallen. Een fout van de
+    programmeur, bij het laden."""
     for naam, info in model.model_fields.items():
         for i, deel in enumerate(info.metadata):
-            if isinstance(deel, EenSchema) and tuple(info.metadata[:i]) != deel.eigen:
+            if isinstance(deel, (EenSchema, _Woordtype)) and tuple(info.metadata[:i]) != deel.eigen:
                 raise TypeError(f"{model.__name__}.{naam}: een veld met een gedeelde controle kan geen eigen "
                                 f"beperking hebben ({info.metadata[:i]!r}); geef het een eigen type")
 

@@ -96,10 +96,10 @@ def test_een_gedeeld_type_controleert_in_elk_veld_en_elk_model_hetzelfde():
 
 
 def test_een_eigen_beperking_op_een_veld_met_een_gedeelde_controle_valt_bij_het_laden_op():
-    """Field(le=...) op een Bedrag zou de gedeelde controle overslaan en dus stil vervallen: dat mag nooit
-    ongemerkt gebeuren, het model weigert dan al bij het laden."""
+    """Field(le=...) op een Bedrag (of een beperking op een woordveld) zou de gedeelde controle overslaan en dus stil
+    vervallen: dat mag nooit ongemerkt gebeuren, het model weigert dan al bij het laden."""
     from pydantic import BaseModel, Field
-    from samenwerkingstoets.engine.casus import Bedrag, controleer_gedeelde_velden
+    from samenwerkingstoets.engine.casus import Bedrag, JaNee, Woord, controleer_gedeelde_velden
 
     class Goed(BaseModel):
         bedrag: Bedrag = Field(default=None, description="zonder eigen beperking")
@@ -109,8 +109,12 @@ def test_een_eigen_beperking_op_een_veld_met_een_gedeelde_controle_valt_bij_het_
     class Fout(BaseModel):
         bedrag: Bedrag = Field(default=None, le=5)
 
-    with pytest.raises(TypeError, match="eigen beperking"):
-        controleer_gedeelde_velden(Fout)
+    class FoutWoord(BaseModel):
+        antwoord: Woord(JaNee) = Field(default=None, max_length=2)
+
+    for model in (Fout, FoutWoord):
+        with pytest.raises(TypeError, match="eigen beperking"):
+            controleer_gedeelde_velden(model)
 
 
 def test_een_ontbrekende_groep_is_dezelfde_lege_groep_als_een_lege_of_onbekende_groep_in_het_bestand():
