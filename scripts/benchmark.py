@@ -34,14 +34,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 HERHALINGEN = 7
+# De kern van durable_rules laden zoals het programma dat doet (engine/durable.py): op Python 3.13 met uitgestelde
+# binding, anders laadt hij daar niet.
+DURABLE = ("import os, sys\n"
+           "if sys.version_info >= (3, 13):\n"
+           "    sys.setdlopenflags((sys.getdlopenflags() & ~os.RTLD_NOW) | os.RTLD_LAZY)\n"
+           "import durable_rules_engine\n")
 # De vloer: wat elke start van beoordeel hoe dan ook laadt. Sneller dan dit kan het programma niet.
 VLOER = ("from pydantic import BaseModel\n"
          "class M(BaseModel):\n    x: int\n"
-         "M(x=1)\n"
+         "M(x=1)\n" + DURABLE +
          "import click, tabulate, yaml, durable.engine")
 # Dezelfde bibliotheken zonder pydantic zelf (alleen de validatiekern pydantic-core): wat een start zou kosten als
 # de engine tijdens het beoordelen gewone objecten gebruikt en pydantic alleen bij het inlezen van een nieuwe vorm.
-VLOER_ZONDER_MODELLEN = "import pydantic_core, click, tabulate, yaml, durable.engine"
+VLOER_ZONDER_MODELLEN = DURABLE + "import pydantic_core, click, tabulate, yaml, durable.engine"
 
 
 def _wandklokken(*opdrachten: list[str], herhalingen: int = HERHALINGEN) -> list[float]:
@@ -56,13 +62,25 @@ def _wandklokken(*opdrachten: list[str], herhalingen: int = HERHALINGEN) -> list
     return [statistics.median(lijst) for lijst in tijden]
 
 
+def _vertaal(map_: Path) -> None:
+    """Vertaal de modules van het pakket naar bytecode: alleen het pakket zelf en zijn subpakketten (mappen met
+    __init__.py), niet een .venv of build-map die in een ontwikkelmap naast de modules staat. Altijd opnieuw: een
+    bestand dat binnen dezelfde seconde veranderde, zou compileall anders voor actueel houden."""
+    import compileall
+
+    for pad in sorted(map_.glob("*.py")):
+        compileall.compile_file(str(pad), quiet=2, force=True)
+    for sub in sorted(map_.iterdir()):
+        if sub.is_dir() and (sub / "__init__.py").is_file():
+            _vertaal(sub)
+
+
 def koude_start() -> None:
     # Zoals na een gewone installatie (pip vertaalt de modules dan al): de bytecode van samenwerkingstoets staat
     # klaar, ook in een ontwikkelomgeving waar PYTHONDONTWRITEBYTECODE aan staat.
     import samenwerkingstoets
 
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(samenwerkingstoets.__file__).parent)],
-                   check=True, stdout=subprocess.DEVNULL)
+    _vertaal(Path(samenwerkingstoets.__file__).parent)
     bin_ = Path(sys.executable).parent
     programma = bin_ / "samenwerkingstoets"
     casus = "cases/regionale-inkoop-jeugdzorg.yaml"
@@ -81,11 +99,7 @@ def koude_start() -> None:
 UITSPLITSING = """
 import io, sys, time
 t0 = time.perf_counter()
-from pydantic import BaseModel
-class M(BaseModel):
-    x: int
-M(x=1)
-import click, tabulate, yaml, durable.engine
+""" + VLOER + """
 t1 = time.perf_counter()
 import samenwerkingstoets.engine.casus
 t2 = time.perf_counter()
