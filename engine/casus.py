@@ -1094,7 +1094,8 @@ class Casus(Model):
             inhoud = data.get(groep)
             if not isinstance(inhoud, dict):
                 continue
-            gesteld = {k: v for k, v in inhoud.items() if k in lijsten.vragen_in(groep) and k not in vaste}
+            eigen = lijsten.vragen_in(groep)
+            gesteld = {k: v for k, v in inhoud.items() if k in eigen and k not in vaste}
             if gesteld:
                 vragen[groep] = gesteld
                 uit[groep] = {k: v for k, v in inhoud.items() if k not in gesteld}
