@@ -382,14 +382,16 @@ class Beoordelaar:
             waarom_niet=waarom_niet(tabel, casus.fase, bevindingen, None if onzeker else advies,
                                     open_vragen[0].vraag if open_vragen else None),
             ontbrekende_informatie=ontbrekend,
-            succesfactoren=[Factorscore.model_construct(code=code, factor=naam, score=feiten.get(f"succesfactoren.{f}.score"),
-                                        laagste_partnerscore=feiten.get(f"succesfactoren.{f}.laagste_partnerscore"),
-                                        laagste_partner=feiten.get(f"succesfactoren.{f}.laagste_partner"))
-                            for f, (code, naam) in SUCCESFACTOREN.items()],
-            vormtoets=Vormtoets.model_construct(rijen=rijen, passende_vormen=feiten.get("juridische_vorm.passende_vormen"),
-                                gekozen_vorm=feiten.get("juridische_vorm")),
+            succesfactoren=[Factorscore.model_construct(
+                code=code, factor=naam, score=feiten.get(f"succesfactoren.{f}.score"),
+                laagste_partnerscore=feiten.get(f"succesfactoren.{f}.laagste_partnerscore"),
+                laagste_partner=feiten.get(f"succesfactoren.{f}.laagste_partner"))
+                for f, (code, naam) in SUCCESFACTOREN.items()],
+            vormtoets=Vormtoets.model_construct(rijen=rijen,
+                                                passende_vormen=feiten.get("juridische_vorm.passende_vormen"),
+                                                gekozen_vorm=feiten.get("juridische_vorm")),
             regelpakket=PakketInfo.model_construct(naam=kop.naam, versie=kop.versie, geldig_vanaf=kop.geldig_vanaf,
-                                   inhoudshash=self.pakket.inhoudshash),
+                                                   inhoudshash=self.pakket.inhoudshash),
             waarschuwingen=_waarschuwingen(casus, kop),
         )
         return zonder_raad.model_copy(update={"raad": raadsrol(self.pakket, casus, zonder_raad)})
@@ -479,7 +481,7 @@ class Beoordelaar:
             per["gunstig"] = self.oordeel({**basis, **{v: e[1] for v, e in extremen.items()}})
             per["ongunstig"] = self.oordeel({**basis, **{v: e[0] for v, e in extremen.items()}})
         return Scharnier.model_construct(vraag=kernvraag.vraag, velden=list(kernvraag.velden), per_antwoord=per,
-                         blokkeert=kernvraag.zonder_antwoord == "geen_advies", door=kernvraag.door)
+                                         blokkeert=kernvraag.zonder_antwoord == "geen_advies", door=kernvraag.door)
 
     def _bevinding(self, geladen: GeladenRegel, feiten: Feiten, teksten: dict[str, str] | None = None) -> Bevinding:
         regel = geladen.regel
@@ -655,7 +657,8 @@ class Beoordelaar:
         hoogste = self._veld_voor_veld(goed, vrij, fase, max, plafond)
         # Niet alles doorgerekend: een grens die niet zeker is, wordt ruim genomen (het plafond dat de
         # zeker vurende regels toelaten, of het ongunstigste advies), zodat zij nooit te smal is.
-        return Bandbreedte.model_construct(gunstigst=rang[plafond], ongunstigst=rang[0], exact=laagste == 0 and hoogste == plafond)
+        return Bandbreedte.model_construct(gunstigst=rang[plafond], ongunstigst=rang[0],
+                                           exact=laagste == 0 and hoogste == plafond)
 
     def _plafond(self, basis: Feiten, fase: Fase, gevuurd: list[str] | None = None) -> int:
         """Het beste advies dat nog kan: regels die nu vuren en alleen bekende feiten lezen, blijven
@@ -708,12 +711,14 @@ class Beoordelaar:
                         ontbrekend: list[OntbrekendeInformatie]) -> list[Uitzoekpunt]:
         """Eerst de open kernvragen, dan de onbekende feiten die het advies nog kunnen veranderen,
         de meest beslissende (de meeste verschillende adviezen) voorop."""
-        uit = [Uitzoekpunt.model_construct(vraag=vraag, velden=velden, kernvraag=True) for vraag, velden in open_vragen]
+        uit = [Uitzoekpunt.model_construct(vraag=vraag, velden=velden, kernvraag=True)
+               for vraag, velden in open_vragen]
         gedekt = {v for _, velden in open_vragen for v in velden}
         gedekt |= {b for v in gedekt for b in self.pakket.catalogus[v].bronvelden}
         beslissend = sorted((o for o in ontbrekend if o.kan_advies_veranderen and o.veld not in gedekt),
                             key=lambda o: (-len(set(o.advies_per_waarde.values())), o.veld))
-        uit += [Uitzoekpunt.model_construct(vraag=label(o.veld), velden=[o.veld], kernvraag=False) for o in beslissend]
+        uit += [Uitzoekpunt.model_construct(vraag=label(o.veld), velden=[o.veld], kernvraag=False)
+                for o in beslissend]
         return uit
 
 

@@ -566,10 +566,11 @@ def _saldo(waarde: Any) -> Any:
 
 class EenSchema:
     """Eén controle voor alle velden van hetzelfde samengestelde type (een bedrag, een saldo, een jaar, een datum, de
-    twee stellingen van een factor): pydantic stelt haar één keer op en elk volgend veld van dat type krijgt dezelfde. Anders onderzoekt
-    pydantic de controles en schema-aanvullingen van zo'n type bij elk veld opnieuw, en dat kost bij elke start van
-    het programma merkbaar tijd. Alleen voor typen zonder woordenlijst-enum (die verwijst per model naar een eigen
-    definitie); de controle en het JSON-schema blijven precies zoals pydantic ze zelf zou maken."""
+    twee stellingen van een factor): pydantic stelt haar één keer op en elk volgend veld van dat type krijgt
+    dezelfde. Anders onderzoekt pydantic de controles en schema-aanvullingen van zo'n type bij elk veld opnieuw,
+    en dat kost bij elke start van het programma merkbaar tijd. Alleen voor typen zonder woordenlijst-enum (die
+    verwijst per model naar een eigen definitie); de controle en het JSON-schema blijven precies zoals pydantic ze
+    zelf zou maken."""
 
     def __init__(self, type_: Any):
         self.type_, self.schema = type_, None
@@ -602,6 +603,8 @@ Saldo = _gedeeld(Annotated[Annotated[int, Strict(), Field(ge=-10**13, le=10**13)
 Jaar = _gedeeld(Annotated[Annotated[int, Strict(), Field(ge=1900, le=2200)] | None,
                           BeforeValidator(_onbekend_is_leeg), _OOK_ONBEKEND])
 Tekst = Annotated[str | None, _tekst()]  # niet gedeeld: veel tekstvelden hebben een eigen max_length
+
+
 def _datum_in_json(waarde: Any, info: ValidationInfo) -> Any:
     """In JSON (de API) is een onbekende datum null: zo zegt het schema precies wat een datum is (format: date)."""
     if waarde == ONBEKEND and (info.context or {}).get("json"):
@@ -647,8 +650,8 @@ class Model(BaseModel):
 class Vraaggroep(Model):
     """Een groep velden waarin het pakket ook eigen ja/nee-vragen mag zetten (`vragen:` in de woordenlijsten van
     pack.yaml, zoals rol.verbinding_mra). In het bestand staan die vragen gewoon tussen de andere velden; de casus
-    bewaart ze apart (Casus.pakketvragen) en zet ze bij het opslaan terug. Een vraag die het pakket niet stelt, is
-    een onbekend veld."""
+    bewaart ze apart (Casus.vragen) en zet ze bij het opslaan terug. Een vraag die het pakket niet stelt, is een
+    onbekend veld."""
 
     GROEP: typing.ClassVar[str] = ""
 
@@ -1184,9 +1187,9 @@ def _velden(model: type[BaseModel], voorvoegsel: str = "") -> list[Veld]:
     controleer_gedeelde_velden(model)
     uit: list[Veld] = []
     for naam, info in model.model_fields.items():
-        if (info.alias or naam) == PAKKETVRAGEN:
-            continue
         sleutel = info.alias or naam
+        if sleutel == PAKKETVRAGEN:  # de eigen vragen van het pakket: die geeft catalogus()
+            continue
         pad = voorvoegsel + sleutel
         extra = info.json_schema_extra or {}
         kern = _kern(info.annotation)

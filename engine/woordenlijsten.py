@@ -10,7 +10,6 @@ noemen, zonder dat er code verandert. Validatie, meldingen met suggesties, het i
 de woordentabel (`samenwerkingstoets pakket woorden`) lezen deze lijsten.
 """
 
-
 import functools
 import json
 import re

@@ -69,8 +69,8 @@ def maak_app(werkmap: str | Path, regelpad: str = STANDAARDPAKKET, sjabloon: byt
     app.state.token = token
     sjablonen = Jinja2Templates(directory=str(d.HIER / "sjablonen"))
     sjablonen.env.filters["woord"] = woord
-    sjablonen.env.globals.update(woord=woord, toon=toon, label=label, veldlabel=d.veldlabel, KOPJES=KOPJES, aantal=aantal,
-                                 EFFECT_VOLGORDE=EFFECT_VOLGORDE, datum_tekst=datum_tekst)
+    sjablonen.env.globals.update(woord=woord, toon=toon, label=label, veldlabel=d.veldlabel, KOPJES=KOPJES,
+                                 aantal=aantal, EFFECT_VOLGORDE=EFFECT_VOLGORDE, datum_tekst=datum_tekst)
     app.mount("/statisch", StaticFiles(directory=str(d.HIER / "statisch")), name="statisch")
 
     def pagina(request: Request, sjabloonnaam: str, status: int = 200, **context) -> HTMLResponse:

@@ -483,6 +483,7 @@ def _zoals_gelezen(waarde: Any) -> Any:
     """Een tekst die de lezer van het programma (YAML 1.1, zoals PyYAML) anders zou lezen dan ruamel.yaml hem
     schrijft (YAML 1.2), komt tussen aanhalingstekens: een casus die 'Off', 'Yes', '12:30', '0x1F' of '~' heet,
     wordt zo weer precies die tekst, en geen ja/nee-waarde, getal of niets."""
+    from ruamel.yaml.comments import CommentedSeq
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
     if isinstance(waarde, str) and not leest_als_tekst(waarde):
@@ -491,8 +492,6 @@ def _zoals_gelezen(waarde: Any) -> Any:
         lijst = [_zoals_gelezen(w) for w in waarde]
         if lijst and all(isinstance(w, (int, str)) for w in waarde) and len(repr(waarde)) < 60:
             # een kort lijstje woorden of scores op één regel, zoals de README het schrijft: [4, onbekend]
-            from ruamel.yaml.comments import CommentedSeq
-
             lijst = CommentedSeq(lijst)
             lijst.fa.set_flow_style()
         return lijst

@@ -102,7 +102,8 @@ def vergelijk(request: Request, id_: str):
             namen[bestand.id] = bestand.id.split("--", 1)[1] + " (bestand klopt niet)"
     return pagina(request, "vergelijk.html", titel=f"Vergelijken: {casus.naam}", id_=id_, casus=casus,
                   uitkomst=uitkomst, varianten=list(namen.items()), gekozen=varianten,
-                  pakketten=[(naam, " ".join(b.pakket.kop.omschrijving.split())) for naam, b in omgeving.pakketten.items()],
+                  pakketten=[(naam, " ".join(b.pakket.kop.omschrijving.split()))
+                             for naam, b in omgeving.pakketten.items()],
                   gekozen_pakketten=pakketnamen)
 
 
